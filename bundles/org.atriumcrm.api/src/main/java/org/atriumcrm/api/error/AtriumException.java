@@ -1,0 +1,82 @@
+package org.atriumcrm.api.error;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A failure the caller can act on. The REST layer turns it into an RFC 9457 {@code application/problem+json}
+ * answer: {@link #status()} is the HTTP status, {@link #problemType()} the stable slug of the problem type,
+ * {@link #getMessage()} the human-readable detail. Anything that is not an AtriumException is a bug (500).
+ */
+public class AtriumException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final String problemType;
+    private final String title;
+    private final List<FieldError> errors;
+    private final Map<String, Object> extensions = new LinkedHashMap<>();
+
+    public AtriumException(int status, String problemType, String title, String detail, List<FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.problemType = problemType;
+        this.title = title;
+        this.errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    public static AtriumException badRequest(String detail) {
+        return new AtriumException(400, "bad-request", "Bad request", detail, null);
+    }
+
+    public static AtriumException validation(List<FieldError> errors) {
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid";
+        return new AtriumException(400, "validation-failed", "Validation failed", detail, errors);
+    }
+
+    public static AtriumException invalidField(String field, String message) {
+        return validation(List.of(new FieldError(field, message)));
+    }
+
+    public static AtriumException notFound(String detail) {
+        return new AtriumException(404, "not-found", "Not found", detail, null);
+    }
+
+    public static AtriumException conflict(String problemType, String detail) {
+        return new AtriumException(409, problemType, "Conflict", detail, null);
+    }
+
+    public static AtriumException preconditionFailed(String detail) {
+        return new AtriumException(412, "stale-version", "Precondition failed", detail, null);
+    }
+
+    /** Adds a member to the problem document, e.g. the duplicates found or the current version. */
+    public AtriumException with(String key, Object value) {
+        extensions.put(key, value);
+        return this;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String problemType() {
+        return problemType;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    public Map<String, Object> extensions() {
+        return Collections.unmodifiableMap(extensions);
+    }
+}

@@ -1,0 +1,29 @@
+package org.atriumcrm.api.event;
+
+/**
+ * Domain events are posted on OSGi EventAdmin after commit, with topic {@code atrium/<Entity>/<ACTION>}
+ * (e.g. {@code atrium/Account/CREATED}) and only ids and primitives as properties. EventAdmin is not
+ * durable: anything that must not be lost goes through an outbox table instead.
+ */
+public final class DomainEvents {
+    public static final String TOPIC_PREFIX = "atrium/";
+    /** Property: the entity name, e.g. {@code Account}. */
+    public static final String ENTITY = "entity";
+    /** Property: the record id. */
+    public static final String ID = "id";
+    /** Property: the id of the user who made the change. */
+    public static final String USER_ID = "userId";
+    /** Property: {@code String[]} of the field names that changed (CREATED and UPDATED). */
+    public static final String CHANGED_FIELDS = "changedFields";
+    /** Property: on MERGED, the id of the record merged into {@link #ID}. */
+    public static final String MERGED_ID = "mergedId";
+
+    public enum Action { CREATED, UPDATED, DELETED, RESTORED, PURGED, MERGED }
+
+    private DomainEvents() {
+    }
+
+    public static String topic(String entity, Action action) {
+        return TOPIC_PREFIX + entity + "/" + action.name();
+    }
+}

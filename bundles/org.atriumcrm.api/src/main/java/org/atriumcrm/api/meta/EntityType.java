@@ -1,0 +1,214 @@
+package org.atriumcrm.api.meta;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.atriumcrm.api.query.SortKey;
+import org.atriumcrm.api.record.Record;
+
+/**
+ * Metadata of one kind of business record (Account, Contact, ...): its names, the module that owns it, its
+ * fields, its quick-search fields, its duplicate rules and its related lists. Built once by the owning module;
+ * immutable after {@link Builder#build()}. The platform adds the common record fields (id, owner, audit
+ * columns, version) itself, so every entity type has them with the same names and types.
+ *
+ * @param <T> the record class
+ */
+public final class EntityType<T extends Record> {
+    private final String name;
+    private final String plural;
+    private final String moduleId;
+    private final Label label;
+    private final Label pluralLabel;
+    private final Class<T> recordClass;
+    private final Supplier<T> factory;
+    private final Map<String, FieldDef<T>> fields;
+    private final List<List<String>> duplicateRules;
+    private final List<RelatedList> relatedLists;
+    private final Function<T, String> displayName;
+    private final List<SortKey> defaultSort;
+
+    private EntityType(Builder<T> b) {
+        this.name = b.name;
+        this.plural = b.plural;
+        this.moduleId = b.moduleId;
+        this.label = b.label;
+        this.pluralLabel = b.pluralLabel;
+        this.recordClass = b.recordClass;
+        this.factory = b.factory;
+        Map<String, FieldDef<T>> all = new LinkedHashMap<>();
+        all.put("id", FieldDef.<T, String>of("id", FieldType.ID, Record::getId, null).label("ID", "编号"));
+        b.fields.forEach(f -> all.put(f.name(), f));
+        all.put("ownerId", FieldDef.<T, String>of("ownerId", FieldType.ID, Record::getOwnerId, Record::setOwnerId)
+                .label("Owner", "负责人"));
+        all.put("createdAt", FieldDef.<T, Object>of("createdAt", FieldType.DATETIME, Record::getCreatedAt, null)
+                .label("Created at", "创建时间"));
+        all.put("createdBy", FieldDef.<T, String>of("createdBy", FieldType.ID, Record::getCreatedBy, null)
+                .label("Created by", "创建人"));
+        all.put("modifiedAt", FieldDef.<T, Object>of("modifiedAt", FieldType.DATETIME, Record::getModifiedAt, null)
+                .label("Modified at", "修改时间"));
+        all.put("modifiedBy", FieldDef.<T, String>of("modifiedBy", FieldType.ID, Record::getModifiedBy, null)
+                .label("Modified by", "修改人"));
+        all.put("version", FieldDef.<T, Object>of("version", FieldType.INTEGER, Record::getVersion, null)
+                .label("Version", "版本").notFilterable().notSortable());
+        this.fields = Collections.unmodifiableMap(all);
+        this.duplicateRules = List.copyOf(b.duplicateRules);
+        this.relatedLists = List.copyOf(b.relatedLists);
+        this.displayName = b.displayName;
+        this.defaultSort = b.defaultSort.isEmpty() ? List.of(new SortKey("createdAt", true)) : List.copyOf(b.defaultSort);
+        for (List<String> rule : duplicateRules) {
+            rule.forEach(this::requireField);
+        }
+        defaultSort.forEach(s -> requireField(s.field()));
+    }
+
+    private void requireField(String field) {
+        if (!fields.containsKey(field)) {
+            throw new IllegalArgumentException(name + " has no field " + field);
+        }
+    }
+
+    public static <T extends Record> Builder<T> builder(String name, String plural, Class<T> recordClass, Supplier<T> factory) {
+        return new Builder<>(name, plural, recordClass, factory);
+    }
+
+    /** Singular name in the CRM's words, e.g. {@code Account}; also the event topic segment. */
+    public String name() {
+        return name;
+    }
+
+    /** Plural path segment, e.g. {@code accounts}. */
+    public String plural() {
+        return plural;
+    }
+
+    public String moduleId() {
+        return moduleId;
+    }
+
+    public Label label() {
+        return label;
+    }
+
+    public Label pluralLabel() {
+        return pluralLabel;
+    }
+
+    public Class<T> recordClass() {
+        return recordClass;
+    }
+
+    public T newRecord() {
+        return factory.get();
+    }
+
+    public List<FieldDef<T>> fields() {
+        return List.copyOf(fields.values());
+    }
+
+    public Optional<FieldDef<T>> field(String fieldName) {
+        return Optional.ofNullable(fields.get(fieldName));
+    }
+
+    public List<FieldDef<T>> searchableFields() {
+        return fields.values().stream().filter(FieldDef::isSearchable).toList();
+    }
+
+    /** Each rule is a set of fields that, all equal (case-insensitively for text), mark a likely duplicate. */
+    public List<List<String>> duplicateRules() {
+        return duplicateRules;
+    }
+
+    public List<RelatedList> relatedLists() {
+        return relatedLists;
+    }
+
+    public Optional<RelatedList> relatedList(String listName) {
+        return relatedLists.stream().filter(r -> r.name().equals(listName)).findFirst();
+    }
+
+    public String displayName(T record) {
+        return displayName.apply(record);
+    }
+
+    public List<SortKey> defaultSort() {
+        return defaultSort;
+    }
+
+    /** Builds an entity type; fields keep the order in which they are added. */
+    public static final class Builder<T extends Record> {
+        private final String name;
+        private final String plural;
+        private final Class<T> recordClass;
+        private final Supplier<T> factory;
+        private String moduleId;
+        private Label label;
+        private Label pluralLabel;
+        private final List<FieldDef<T>> fields = new ArrayList<>();
+        private final List<List<String>> duplicateRules = new ArrayList<>();
+        private final List<RelatedList> relatedLists = new ArrayList<>();
+        private Function<T, String> displayName = Record::getId;
+        private final List<SortKey> defaultSort = new ArrayList<>();
+
+        private Builder(String name, String plural, Class<T> recordClass, Supplier<T> factory) {
+            this.name = Objects.requireNonNull(name);
+            this.plural = Objects.requireNonNull(plural);
+            this.recordClass = Objects.requireNonNull(recordClass);
+            this.factory = Objects.requireNonNull(factory);
+            this.label = Label.of(name, name);
+            this.pluralLabel = Label.of(plural, plural);
+        }
+
+        public Builder<T> module(String id) {
+            this.moduleId = id;
+            return this;
+        }
+
+        public Builder<T> label(String en, String zhCN) {
+            this.label = Label.of(en, zhCN);
+            return this;
+        }
+
+        public Builder<T> pluralLabel(String en, String zhCN) {
+            this.pluralLabel = Label.of(en, zhCN);
+            return this;
+        }
+
+        public Builder<T> field(FieldDef<T> field) {
+            fields.add(field);
+            return this;
+        }
+
+        public Builder<T> duplicateRule(String... fieldNames) {
+            duplicateRules.add(List.of(fieldNames));
+            return this;
+        }
+
+        public Builder<T> relatedList(String listName, String entity, String field, String en, String zhCN) {
+            relatedLists.add(new RelatedList(listName, entity, field, Label.of(en, zhCN)));
+            return this;
+        }
+
+        public Builder<T> displayName(Function<T, String> displayName) {
+            this.displayName = displayName;
+            return this;
+        }
+
+        public Builder<T> defaultSort(String field, boolean descending) {
+            defaultSort.add(new SortKey(field, descending));
+            return this;
+        }
+
+        public EntityType<T> build() {
+            Objects.requireNonNull(moduleId, "module");
+            return new EntityType<>(this);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package org.atriumcrm.api.meta;
+
+/** One allowed value of a picklist field: the stored value and its labels. */
+public record PicklistValue(String value, Label label) {
+
+    public static PicklistValue of(String value, String en, String zhCN) {
+        return new PicklistValue(value, Label.of(en, zhCN));
+    }
+}

@@ -1,0 +1,36 @@
+package org.atriumcrm.api.module;
+
+import java.util.List;
+import java.util.Set;
+
+import org.atriumcrm.api.meta.Label;
+
+/**
+ * Registered by every module as an OSGi service, unconditionally: it is how the platform knows a module is
+ * installed, even while an administrator has it disabled. The module's functional components (stores, REST
+ * resources, routes, handlers) instead reference its {@link ModuleGate}, so they exist only while it is enabled.
+ */
+public interface ModuleDescriptor {
+
+    /** Stable id, lower case, e.g. {@code customers}. */
+    String id();
+
+    Label name();
+
+    String version();
+
+    /** Ids of the modules this one needs enabled. */
+    default Set<String> requires() {
+        return Set.of();
+    }
+
+    /** Platform modules (core, security, customers) cannot be disabled. */
+    default boolean platform() {
+        return false;
+    }
+
+    /** Names of the entity types the module contributes, e.g. {@code Account}. */
+    default List<String> entityTypes() {
+        return List.of();
+    }
+}

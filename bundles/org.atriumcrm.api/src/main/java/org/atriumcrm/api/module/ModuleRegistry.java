@@ -1,0 +1,23 @@
+package org.atriumcrm.api.module;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.atriumcrm.api.security.Caller;
+
+/** The installed modules and their enablement, which persists across restarts (ConfigAdmin). */
+public interface ModuleRegistry {
+
+    List<ModuleInfo> modules();
+
+    Optional<ModuleInfo> module(String id);
+
+    /** The installed module that declares the entity type, by entity name. */
+    Optional<ModuleInfo> moduleOfEntity(String entityName);
+
+    /**
+     * Enables or disables a module. Refused with a 409 {@link org.atriumcrm.api.error.AtriumException} for a
+     * platform module, or when enabled modules require it (unless {@code cascade}, which disables them too).
+     */
+    ModuleInfo setEnabled(String id, boolean enabled, boolean cascade, Caller caller);
+}

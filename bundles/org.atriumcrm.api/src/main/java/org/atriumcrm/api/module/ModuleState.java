@@ -1,0 +1,11 @@
+package org.atriumcrm.api.module;
+
+/** The state of an installed module. */
+public enum ModuleState {
+    /** Enabled and every required module is enabled: its gate is open. */
+    ENABLED,
+    /** Switched off by an administrator; its data stays. */
+    DISABLED,
+    /** Enabled, but a module it requires is missing or disabled: its gate stays closed. */
+    UNSATISFIED
+}

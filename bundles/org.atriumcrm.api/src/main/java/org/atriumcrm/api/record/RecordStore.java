@@ -1,0 +1,64 @@
+package org.atriumcrm.api.record;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.atriumcrm.api.meta.EntityType;
+import org.atriumcrm.api.query.ListQuery;
+import org.atriumcrm.api.query.Page;
+import org.atriumcrm.api.security.Caller;
+
+/**
+ * The persistence of one entity type, registered as an OSGi service with the property
+ * {@value #ENTITY_PROPERTY} = the entity name. The REST layer serves every registered store under
+ * {@code /api/v1/<plural>}; a store whose module is disabled unregisters, and its URLs go away with it.
+ * <p>
+ * Values passed in are already validated against the metadata and converted to the fields' Java types.
+ * Every write is one transaction; domain events are posted after commit. Methods throw
+ * {@link org.atriumcrm.api.error.AtriumException} for anything the caller can fix (404, 409, 412).
+ *
+ * @param <T> the record class
+ */
+public interface RecordStore<T extends Record> {
+    String ENTITY_PROPERTY = "atrium.entity";
+
+    EntityType<T> type();
+
+    /** Live (not deleted) records matching the query. */
+    Page<T> list(ListQuery query);
+
+    /** A live record, or empty when unknown or in the recycle bin. */
+    Optional<T> find(String id);
+
+    /** Live records that match {@code values} under one of the entity's duplicate rules, except {@code excludeId}. */
+    List<T> findDuplicates(Map<String, Object> values, String excludeId);
+
+    T create(Map<String, Object> values, Caller caller);
+
+    /**
+     * Sets the given fields. {@code expectedVersion}, when not null, must equal the stored version (412 otherwise).
+     */
+    T update(String id, Long expectedVersion, Map<String, Object> values, Caller caller);
+
+    /** Moves a record to the recycle bin. */
+    void delete(String id, Long expectedVersion, Caller caller);
+
+    /** Records in the recycle bin, most recently deleted first. */
+    Page<T> listDeleted(int offset, int limit);
+
+    T restore(String id, Caller caller);
+
+    /** Deletes a record from the recycle bin for good; references to it in this module are cleared. */
+    void purge(String id, Caller caller);
+
+    /**
+     * Merges {@code mergedId} into {@code survivorId} in one transaction: {@code values} are set on the
+     * survivor, references to the merged record in this module are moved to the survivor, and the merged
+     * record goes to the recycle bin.
+     */
+    T merge(String survivorId, String mergedId, Map<String, Object> values, Caller caller);
+
+    /** Number of live records. */
+    long count();
+}

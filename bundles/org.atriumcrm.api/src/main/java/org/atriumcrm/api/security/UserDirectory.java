@@ -1,0 +1,8 @@
+package org.atriumcrm.api.security;
+
+/** Lookups of users by id, e.g. to validate a record's owner. */
+public interface UserDirectory {
+
+    /** True when {@code userId} names an existing, active user. */
+    boolean isActiveUser(String userId);
+}

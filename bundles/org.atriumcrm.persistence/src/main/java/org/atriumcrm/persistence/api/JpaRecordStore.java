@@ -1,0 +1,398 @@
+package org.atriumcrm.persistence.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.persistence.EntityManager;
+import javax.persistence.OptimisticLockException;
+import javax.persistence.criteria.CriteriaBuilder;
+import javax.persistence.criteria.CriteriaQuery;
+import javax.persistence.criteria.Expression;
+import javax.persistence.criteria.Predicate;
+import javax.persistence.criteria.Root;
+
+import org.apache.aries.jpa.template.EmFunction;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.atriumcrm.api.error.AtriumException;
+import org.atriumcrm.api.event.DomainEvents;
+import org.atriumcrm.api.event.DomainEvents.Action;
+import org.atriumcrm.api.meta.EntityType;
+import org.atriumcrm.api.meta.FieldDef;
+import org.atriumcrm.api.meta.FieldType;
+import org.atriumcrm.api.query.ListQuery;
+import org.atriumcrm.api.query.Page;
+import org.atriumcrm.api.record.RecordStore;
+import org.atriumcrm.api.security.Caller;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/**
+ * A complete {@link RecordStore} on a module's persistence unit. A module's store component extends it and
+ * passes the module's JpaTemplate, EventAdmin, and the entity types of the same persistence unit (references
+ * between them are moved on merge and cleared on purge in the same transaction).
+ *
+ * @param <T> the record class
+ */
+public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
+    private static final int MAX_DUPLICATES = 20;
+
+    private final EntityType<T> type;
+    private final Class<T> recordClass;
+    private final JpaTemplate jpa;
+    private final EventAdmin events;
+    private final List<EntityType<?>> unitTypes;
+    private final CriteriaTranslator<T> criteria;
+
+    public JpaRecordStore(EntityType<T> type, JpaTemplate jpa, EventAdmin events, Collection<EntityType<?>> unitTypes) {
+        this.type = Objects.requireNonNull(type);
+        this.recordClass = type.recordClass();
+        this.jpa = Objects.requireNonNull(jpa);
+        this.events = events;
+        this.unitTypes = List.copyOf(unitTypes);
+        this.criteria = new CriteriaTranslator<>(type);
+    }
+
+    @Override
+    public EntityType<T> type() {
+        return type;
+    }
+
+    @Override
+    public Page<T> list(ListQuery query) {
+        return tx(em -> {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaQuery<T> select = cb.createQuery(recordClass);
+            Root<T> root = select.from(recordClass);
+            select.where(criteria.where(cb, root, query.conditions(), query.quickSearch()));
+            select.orderBy(criteria.orderBy(cb, root, query.sort()));
+            List<T> items = em.createQuery(select)
+                    .setFirstResult(query.offset())
+                    .setMaxResults(query.limit())
+                    .getResultList();
+            long total;
+            if (!items.isEmpty() && items.size() < query.limit() || items.isEmpty() && query.offset() == 0) {
+                total = (long) query.offset() + items.size(); // a short page tells the total without counting
+            } else {
+                CriteriaQuery<Long> count = cb.createQuery(Long.class);
+                Root<T> countRoot = count.from(recordClass);
+                count.select(cb.count(countRoot))
+                        .where(criteria.where(cb, countRoot, query.conditions(), query.quickSearch()));
+                total = em.createQuery(count).getSingleResult();
+            }
+            return new Page<>(items, total, query.offset(), query.limit());
+        });
+    }
+
+    @Override
+    public Optional<T> find(String id) {
+        if (!RecordIds.isValid(id)) {
+            return Optional.empty();
+        }
+        return tx(em -> Optional.ofNullable(em.find(recordClass, id)).filter(r -> !r.isDeleted()));
+    }
+
+    @Override
+    public long count() {
+        return tx(em -> {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaQuery<Long> count = cb.createQuery(Long.class);
+            Root<T> root = count.from(recordClass);
+            count.select(cb.count(root)).where(cb.isNull(root.get("deletedAt")));
+            return em.createQuery(count).getSingleResult();
+        });
+    }
+
+    @Override
+    public List<T> findDuplicates(Map<String, Object> values, String excludeId) {
+        return tx(em -> {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaQuery<T> select = cb.createQuery(recordClass);
+            Root<T> root = select.from(recordClass);
+            List<Predicate> rules = new ArrayList<>();
+            for (List<String> rule : type.duplicateRules()) {
+                List<Predicate> all = new ArrayList<>();
+                for (String fieldName : rule) {
+                    Object value = values.get(fieldName);
+                    if (value == null || value instanceof String s && s.isBlank()) {
+                        all = null;
+                        break;
+                    }
+                    FieldDef<T> field = type.field(fieldName).orElseThrow();
+                    if (value instanceof String s) {
+                        Expression<String> column = root.get(field.attribute());
+                        all.add(cb.equal(cb.lower(cb.trim(column)), s.strip().toLowerCase(Locale.ROOT)));
+                    } else {
+                        all.add(cb.equal(root.get(field.attribute()), value));
+                    }
+                }
+                if (all != null) {
+                    rules.add(cb.and(all.toArray(Predicate[]::new)));
+                }
+            }
+            if (rules.isEmpty()) {
+                return List.of();
+            }
+            Predicate where = cb.and(cb.isNull(root.get("deletedAt")), cb.or(rules.toArray(Predicate[]::new)));
+            if (excludeId != null) {
+                where = cb.and(where, cb.notEqual(root.get("id"), excludeId));
+            }
+            select.where(where).orderBy(cb.asc(root.get("createdAt")));
+            return em.createQuery(select).setMaxResults(MAX_DUPLICATES).getResultList();
+        });
+    }
+
+    @Override
+    public T create(Map<String, Object> values, Caller caller) {
+        T created = tx(em -> {
+            T record = type.newRecord();
+            apply(record, values);
+            record.initialise(RecordIds.next(), Instant.now(), caller);
+            record.beforeSave();
+            em.persist(record);
+            return record;
+        });
+        post(Action.CREATED, created.getId(), caller, Map.of(DomainEvents.CHANGED_FIELDS,
+                values.keySet().toArray(String[]::new)));
+        return created;
+    }
+
+    @Override
+    public T update(String id, Long expectedVersion, Map<String, Object> values, Caller caller) {
+        Set<String> changed = new LinkedHashSet<>();
+        T updated = txVersioned(expectedVersion, em -> {
+            T record = live(em, id);
+            checkVersion(record, expectedVersion);
+            for (Map.Entry<String, Object> e : values.entrySet()) {
+                FieldDef<T> field = writableField(e.getKey());
+                if (!sameValue(field.get(record), e.getValue())) {
+                    changed.add(e.getKey());
+                }
+            }
+            if (!changed.isEmpty()) {
+                apply(record, values);
+                record.touch(Instant.now(), caller);
+                record.beforeSave();
+                em.flush(); // surface a concurrent update as OptimisticLockException here
+            }
+            return record;
+        });
+        if (!changed.isEmpty()) {
+            post(Action.UPDATED, id, caller, Map.of(DomainEvents.CHANGED_FIELDS, changed.toArray(String[]::new)));
+        }
+        return updated;
+    }
+
+    @Override
+    public void delete(String id, Long expectedVersion, Caller caller) {
+        txVersioned(expectedVersion, em -> {
+            T record = live(em, id);
+            checkVersion(record, expectedVersion);
+            record.markDeleted(Instant.now(), caller);
+            em.flush();
+            return record;
+        });
+        post(Action.DELETED, id, caller, Map.of());
+    }
+
+    @Override
+    public Page<T> listDeleted(int offset, int limit) {
+        return tx(em -> {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaQuery<T> select = cb.createQuery(recordClass);
+            Root<T> root = select.from(recordClass);
+            select.where(cb.isNotNull(root.get("deletedAt")))
+                    .orderBy(cb.desc(root.get("deletedAt")), cb.asc(root.get("id")));
+            List<T> items = em.createQuery(select).setFirstResult(offset).setMaxResults(limit).getResultList();
+            CriteriaQuery<Long> count = cb.createQuery(Long.class);
+            Root<T> countRoot = count.from(recordClass);
+            count.select(cb.count(countRoot)).where(cb.isNotNull(countRoot.get("deletedAt")));
+            return new Page<>(items, em.createQuery(count).getSingleResult(), offset, limit);
+        });
+    }
+
+    @Override
+    public T restore(String id, Caller caller) {
+        T restored = tx(em -> {
+            T record = deleted(em, id);
+            record.clearDeleted(Instant.now(), caller);
+            return record;
+        });
+        post(Action.RESTORED, id, caller, Map.of());
+        return restored;
+    }
+
+    @Override
+    public void purge(String id, Caller caller) {
+        tx(em -> {
+            T record = deleted(em, id);
+            clearReferences(em, id, caller);
+            em.remove(record);
+            return null;
+        });
+        post(Action.PURGED, id, caller, Map.of());
+    }
+
+    @Override
+    public T merge(String survivorId, String mergedId, Map<String, Object> values, Caller caller) {
+        if (Objects.equals(survivorId, mergedId)) {
+            throw AtriumException.badRequest("a record cannot be merged into itself");
+        }
+        T survivor = tx(em -> {
+            T keep = live(em, survivorId);
+            T gone = live(em, mergedId);
+            Instant now = Instant.now();
+            moveReferences(em, mergedId, survivorId, caller, now);
+            em.refresh(keep);
+            em.refresh(gone);
+            apply(keep, values);
+            keep.touch(now, caller);
+            keep.beforeSave();
+            gone.markDeleted(now, caller);
+            return keep;
+        });
+        post(Action.UPDATED, survivorId, caller, Map.of(DomainEvents.CHANGED_FIELDS,
+                values.keySet().toArray(String[]::new)));
+        post(Action.DELETED, mergedId, caller, Map.of());
+        post(Action.MERGED, survivorId, caller, Map.of(DomainEvents.MERGED_ID, mergedId));
+        return survivor;
+    }
+
+    /** Points every reference to {@code fromId} in this persistence unit at {@code toId}, never at itself. */
+    private void moveReferences(EntityManager em, String fromId, String toId, Caller caller, Instant now) {
+        for (EntityType<?> unitType : unitTypes) {
+            String entity = em.getMetamodel().entity(unitType.recordClass()).getName();
+            for (FieldDef<?> field : unitType.fields()) {
+                if (field.type() == FieldType.REFERENCE && type.name().equals(field.referenceTo())) {
+                    String attr = field.attribute();
+                    em.createQuery("UPDATE " + entity + " e SET e." + attr + " = :to, e.version = e.version + 1,"
+                            + " e.modifiedAt = :now, e.modifiedBy = :user WHERE e." + attr + " = :from AND e.id <> :to")
+                            .setParameter("to", toId).setParameter("from", fromId)
+                            .setParameter("now", now).setParameter("user", caller.userId())
+                            .executeUpdate();
+                    // the survivor itself may have pointed at the merged record: such a self-reference is dropped
+                    em.createQuery("UPDATE " + entity + " e SET e." + attr + " = NULL WHERE e.id = :to AND e."
+                            + attr + " = :from").setParameter("to", toId).setParameter("from", fromId).executeUpdate();
+                }
+            }
+        }
+    }
+
+    private void clearReferences(EntityManager em, String id, Caller caller) {
+        for (EntityType<?> unitType : unitTypes) {
+            String entity = em.getMetamodel().entity(unitType.recordClass()).getName();
+            for (FieldDef<?> field : unitType.fields()) {
+                if (field.type() == FieldType.REFERENCE && type.name().equals(field.referenceTo())) {
+                    em.createQuery("UPDATE " + entity + " e SET e." + field.attribute() + " = NULL,"
+                            + " e.version = e.version + 1, e.modifiedAt = :now, e.modifiedBy = :user WHERE e."
+                            + field.attribute() + " = :id")
+                            .setParameter("id", id).setParameter("now", Instant.now())
+                            .setParameter("user", caller.userId()).executeUpdate();
+                }
+            }
+        }
+    }
+
+    private T live(EntityManager em, String id) {
+        T record = RecordIds.isValid(id) ? em.find(recordClass, id) : null;
+        if (record == null || record.isDeleted()) {
+            throw AtriumException.notFound("no " + type.name() + " with id " + id);
+        }
+        return record;
+    }
+
+    private T deleted(EntityManager em, String id) {
+        T record = RecordIds.isValid(id) ? em.find(recordClass, id) : null;
+        if (record == null) {
+            throw AtriumException.notFound("no " + type.name() + " with id " + id);
+        }
+        if (!record.isDeleted()) {
+            throw AtriumException.conflict("not-in-recycle-bin", type.name() + " " + id + " is not in the recycle bin");
+        }
+        return record;
+    }
+
+    private void checkVersion(T record, Long expectedVersion) {
+        if (expectedVersion != null && record.getVersion() != expectedVersion) {
+            throw AtriumException.preconditionFailed(type.name() + " " + record.getId() + " is at version "
+                    + record.getVersion() + ", not " + expectedVersion + ": reload it and apply your change again")
+                    .with("currentVersion", record.getVersion());
+        }
+    }
+
+    private void apply(T record, Map<String, Object> values) {
+        values.forEach((name, value) -> writableField(name).set(record, value));
+    }
+
+    private FieldDef<T> writableField(String name) {
+        return type.field(name).filter(f -> !f.isReadOnly())
+                .orElseThrow(() -> AtriumException.invalidField(name, "is not a writable field of " + type.name()));
+    }
+
+    private static boolean sameValue(Object a, Object b) {
+        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+            return x.compareTo(y) == 0;
+        }
+        return Objects.equals(a, b);
+    }
+
+    /** A write that may lose an optimistic-lock race: 412 when the caller named a version, 409 otherwise. */
+    private <R> R txVersioned(Long expectedVersion, EmFunction<R> work) {
+        try {
+            return tx(work);
+        } catch (RuntimeException e) {
+            if (causedBy(e, OptimisticLockException.class)) {
+                if (expectedVersion != null) {
+                    throw AtriumException.preconditionFailed(type.name() + " was changed by someone else meanwhile");
+                }
+                throw AtriumException.conflict("concurrent-update",
+                        type.name() + " was changed by someone else meanwhile: reload it and try again");
+            }
+            throw e;
+        }
+    }
+
+    /** Runs one transaction; an AtriumException thrown inside comes out unwrapped. */
+    protected <R> R tx(EmFunction<R> work) {
+        try {
+            return jpa.txExpr(TransactionType.Required, work);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof AtriumException ae) {
+                    throw ae;
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (kind.isInstance(t) || t.getClass().getName().endsWith("OptimisticLockException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void post(Action action, String id, Caller caller, Map<String, Object> extra) {
+        if (events == null) {
+            return;
+        }
+        Map<String, Object> props = new HashMap<>(extra);
+        props.put(DomainEvents.ENTITY, type.name());
+        props.put(DomainEvents.ID, id);
+        props.put(DomainEvents.USER_ID, caller.userId());
+        events.postEvent(new Event(DomainEvents.topic(type.name(), action), props));
+    }
+}

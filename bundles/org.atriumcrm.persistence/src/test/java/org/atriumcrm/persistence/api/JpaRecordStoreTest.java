@@ -1,0 +1,209 @@
+package org.atriumcrm.persistence.api;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.Persistence;
+
+import org.atriumcrm.api.error.AtriumException;
+import org.atriumcrm.api.query.Condition;
+import org.atriumcrm.api.query.ListQuery;
+import org.atriumcrm.api.query.Operator;
+import org.atriumcrm.api.query.Page;
+import org.atriumcrm.api.query.SortKey;
+import org.atriumcrm.api.security.Caller;
+import org.junit.AfterClass;
+import org.junit.Before;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+public class JpaRecordStoreTest {
+    private static EntityManagerFactory emf;
+    private static final Caller ALICE = new Caller("00000000-0000-7000-8000-000000000001", "alice");
+    private final List<Event> events = new ArrayList<>();
+    private JpaRecordStore<Widget> store;
+
+    @BeforeClass
+    public static void openDatabase() {
+        emf = Persistence.createEntityManagerFactory("test");
+    }
+
+    @AfterClass
+    public static void closeDatabase() {
+        emf.close();
+    }
+
+    @Before
+    public void emptyTable() {
+        SeJpaTemplate jpa = new SeJpaTemplate(emf);
+        jpa.tx(em -> em.createQuery("DELETE FROM Widget").executeUpdate());
+        EventAdmin recorder = new EventAdmin() {
+            @Override
+            public void postEvent(Event event) {
+                events.add(event);
+            }
+
+            @Override
+            public void sendEvent(Event event) {
+                events.add(event);
+            }
+        };
+        store = new JpaRecordStore<>(Widget.TYPE, jpa, recorder, List.of(Widget.TYPE));
+    }
+
+    private Widget create(String name, String category, String amount) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("name", name);
+        values.put("category", category);
+        values.put("amount", amount == null ? null : new BigDecimal(amount));
+        return store.create(values, ALICE);
+    }
+
+    @Test
+    public void createAssignsIdAuditColumnsOwnerAndPostsEvent() {
+        Widget w = create("Zhang San 张三 😀", "a", "12.50");
+        assertEquals(36, w.getId().length());
+        assertEquals('7', w.getId().charAt(14));
+        assertEquals(ALICE.userId(), w.getOwnerId());
+        assertEquals(ALICE.userId(), w.getCreatedBy());
+        assertEquals(w.getCreatedAt(), w.getModifiedAt());
+        assertEquals("Zhang San 张三 😀", store.find(w.getId()).orElseThrow().getName());
+        assertEquals("atrium/Widget/CREATED", events.get(0).getTopic());
+        assertEquals(w.getId(), events.get(0).getProperty("id"));
+    }
+
+    @Test
+    public void listFiltersSortsPagesAndCounts() {
+        for (int i = 0; i < 7; i++) {
+            create("w" + i, i % 2 == 0 ? "a" : "b", String.valueOf(i * 10));
+        }
+        Page<Widget> page = store.list(new ListQuery(0, 2, List.of(new SortKey("amount", true)), null,
+                List.of(new Condition("category", Operator.EQ, List.of("a")))));
+        assertEquals(4, page.total());
+        assertEquals(List.of("w6", "w4"), page.items().stream().map(Widget::getName).toList());
+
+        Page<Widget> range = store.list(new ListQuery(0, 50, List.of(new SortKey("name", false)), null, List.of(
+                new Condition("amount", Operator.GE, List.of(new BigDecimal("20"))),
+                new Condition("amount", Operator.LT, List.of(new BigDecimal("50"))))));
+        assertEquals(List.of("w2", "w3", "w4"), range.items().stream().map(Widget::getName).toList());
+
+        Page<Widget> in = store.list(new ListQuery(0, 50, List.of(), null,
+                List.of(new Condition("name", Operator.IN, List.of("w1", "w5", "nope")))));
+        assertEquals(2, in.total());
+    }
+
+    @Test
+    public void quickSearchAndLikeAreCaseInsensitiveAndTreatWildcardsLiterally() {
+        create("Acme Trading 上海", "a", null);
+        create("acme_100%", "b", null);
+        create("Other", "b", null);
+        assertEquals(2, store.list(new ListQuery(0, 50, List.of(), "ACME", List.of())).total());
+        assertEquals(1, store.list(new ListQuery(0, 50, List.of(), "上海", List.of())).total());
+        assertEquals(1, store.list(new ListQuery(0, 50, List.of(), "_100%", List.of())).total());
+        assertEquals(1, store.list(new ListQuery(0, 50, List.of(), null,
+                List.of(new Condition("name", Operator.LIKE, List.of("acme t*"))))).total());
+        assertEquals(3, store.list(new ListQuery(0, 50, List.of(), null,
+                List.of(new Condition("amount", Operator.IS_NULL, List.of())))).total());
+        assertEquals(2, store.list(new ListQuery(0, 50, List.of(), null,
+                List.of(new Condition("category", Operator.NE, List.of("a"))))).total());
+    }
+
+    @Test
+    public void staleVersionIsRefusedAndNothingChanges() {
+        Widget w = create("Versioned", "a", "1");
+        Widget updated = store.update(w.getId(), w.getVersion(), Map.of("name", "Versioned 2"), ALICE);
+        assertEquals(w.getVersion() + 1, updated.getVersion());
+        try {
+            store.update(w.getId(), w.getVersion(), Map.of("name", "lost update"), ALICE);
+            fail("stale version accepted");
+        } catch (AtriumException e) {
+            assertEquals(412, e.status());
+        }
+        assertEquals("Versioned 2", store.find(w.getId()).orElseThrow().getName());
+    }
+
+    @Test
+    public void updateWithoutChangesKeepsVersion() {
+        Widget w = create("Same", "a", "1.0");
+        Widget again = store.update(w.getId(), null, Map.of("amount", new BigDecimal("1.00")), ALICE);
+        assertEquals(w.getVersion(), again.getVersion());
+    }
+
+    @Test
+    public void deleteRestorePurgeGoThroughTheRecycleBin() {
+        Widget parent = create("parent", "a", null);
+        Map<String, Object> child = new HashMap<>();
+        child.put("name", "child");
+        child.put("parentId", parent.getId());
+        Widget c = store.create(child, ALICE);
+
+        store.delete(parent.getId(), null, ALICE);
+        assertTrue(store.find(parent.getId()).isEmpty());
+        assertEquals(1, store.listDeleted(0, 10).total());
+        assertEquals(1, store.count());
+        try {
+            store.purge(c.getId(), ALICE);
+            fail("purged a live record");
+        } catch (AtriumException e) {
+            assertEquals(409, e.status());
+        }
+        store.restore(parent.getId(), ALICE);
+        assertTrue(store.find(parent.getId()).isPresent());
+
+        store.delete(parent.getId(), null, ALICE);
+        store.purge(parent.getId(), ALICE);
+        assertEquals(0, store.listDeleted(0, 10).total());
+        assertNull(store.find(c.getId()).orElseThrow().getParentId());
+    }
+
+    @Test
+    public void mergeMovesReferencesAndBinsTheMergedRecord() {
+        Widget keep = create("Keep", "a", "1");
+        Widget gone = create("Gone", "b", "2");
+        Map<String, Object> child = new HashMap<>();
+        child.put("name", "child of gone");
+        child.put("parentId", gone.getId());
+        Widget c = store.create(child, ALICE);
+        store.update(keep.getId(), null, Map.of("parentId", gone.getId()), ALICE);
+
+        Widget merged = store.merge(keep.getId(), gone.getId(), Map.of("amount", new BigDecimal("2")), ALICE);
+        assertEquals(0, new BigDecimal("2").compareTo(merged.getAmount()));
+        assertNull("self reference dropped", merged.getParentId());
+        assertEquals(keep.getId(), store.find(c.getId()).orElseThrow().getParentId());
+        assertTrue(store.find(gone.getId()).isEmpty());
+        assertFalse(store.listDeleted(0, 10).items().isEmpty());
+        assertTrue(events.stream().anyMatch(e -> e.getTopic().equals("atrium/Widget/MERGED")));
+    }
+
+    @Test
+    public void duplicatesMatchCaseInsensitivelyAndIgnoreDeleted() {
+        Widget a = create("Beijing Foods", "a", null);
+        assertEquals(1, store.findDuplicates(Map.of("name", "  beijing foods "), null).size());
+        assertEquals(0, store.findDuplicates(Map.of("name", "beijing foods"), a.getId()).size());
+        store.delete(a.getId(), null, ALICE);
+        assertEquals(0, store.findDuplicates(Map.of("name", "Beijing Foods"), null).size());
+    }
+
+    @Test
+    public void unknownOrMalformedIdsAreNotFound() {
+        assertTrue(store.find("not-a-uuid").isEmpty());
+        try {
+            store.update("01890000-0000-7000-8000-000000000000", null, Map.of("name", "x"), ALICE);
+            fail();
+        } catch (AtriumException e) {
+            assertEquals(404, e.status());
+        }
+    }
+}
