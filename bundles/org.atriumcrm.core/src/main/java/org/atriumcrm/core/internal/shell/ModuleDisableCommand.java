@@ -1,0 +1,31 @@
+package org.atriumcrm.core.internal.shell;
+
+import org.atriumcrm.api.module.ModuleInfo;
+import org.atriumcrm.api.module.ModuleRegistry;
+import org.atriumcrm.api.security.Caller;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+@Service
+@Command(scope = "atrium", name = "module-disable", description = "Disables an Atrium module; its data stays")
+public class ModuleDisableCommand implements Action {
+
+    @Reference
+    ModuleRegistry registry;
+
+    @Argument(index = 0, name = "id", required = true, description = "module id")
+    String id;
+
+    @Option(name = "--cascade", description = "also disable the modules that require it")
+    boolean cascade;
+
+    @Override
+    public Object execute() {
+        ModuleInfo m = registry.setEnabled(id, false, cascade, new Caller("shell", "shell"));
+        return "module " + m.id() + ": " + m.state();
+    }
+}
