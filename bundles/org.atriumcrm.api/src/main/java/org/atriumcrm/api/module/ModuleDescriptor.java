@@ -29,8 +29,8 @@ public interface ModuleDescriptor {
         return false;
     }
 
-    /** Names of the entity types the module contributes, e.g. {@code Account}. */
-    default List<String> entityTypes() {
+    /** The entity types the module contributes, e.g. {@code Account} at {@code accounts}. */
+    default List<EntityRef> entityTypes() {
         return List.of();
     }
 }

@@ -12,8 +12,8 @@ public interface ModuleRegistry {
 
     Optional<ModuleInfo> module(String id);
 
-    /** The installed module that declares the entity type, by entity name. */
-    Optional<ModuleInfo> moduleOfEntity(String entityName);
+    /** The installed module that declares the entity type, by entity name or plural. */
+    Optional<ModuleInfo> moduleOfEntity(String nameOrPlural);
 
     /**
      * Enables or disables a module. Refused with a 409 {@link org.atriumcrm.api.error.AtriumException} for a

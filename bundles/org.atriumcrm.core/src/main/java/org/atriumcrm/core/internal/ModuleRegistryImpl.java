@@ -109,8 +109,9 @@ public class ModuleRegistryImpl implements ModuleRegistry {
     }
 
     @Override
-    public Optional<ModuleInfo> moduleOfEntity(String entityName) {
-        return states().values().stream().filter(m -> m.entityTypes().contains(entityName)).findFirst();
+    public Optional<ModuleInfo> moduleOfEntity(String nameOrPlural) {
+        return states().values().stream()
+                .filter(m -> m.entityTypes().stream().anyMatch(e -> e.matches(nameOrPlural))).findFirst();
     }
 
     @Override

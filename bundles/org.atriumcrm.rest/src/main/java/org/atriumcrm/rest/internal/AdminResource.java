@@ -1,0 +1,101 @@
+package org.atriumcrm.rest.internal;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.time.Instant;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+
+import org.atriumcrm.api.error.AtriumException;
+import org.atriumcrm.api.module.EntityRef;
+import org.atriumcrm.api.module.ModuleInfo;
+import org.atriumcrm.api.module.ModuleRegistry;
+import org.atriumcrm.api.module.ModuleState;
+import org.atriumcrm.rest.api.AtriumRest;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Administration: the module list and the state of the running system. */
+@Component(service = AdminResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(AtriumRest.APPLICATION_SELECT)
+@JaxrsExtensionSelect({AtriumRest.REQUIRE_JSON, AtriumRest.REQUIRE_AUTHENTICATION})
+@Path("v1/admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+    @Reference
+    ModuleRegistry modules;
+
+    private String platformVersion;
+
+    @Activate
+    void activate(BundleContext context) {
+        platformVersion = context.getBundle().getVersion().toString();
+    }
+
+    @GET
+    @Path("modules")
+    public ObjectNode modules() {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        ArrayNode items = json.putArray("items");
+        modules.modules().forEach(m -> items.add(module(m)));
+        json.put("total", items.size());
+        return json;
+    }
+
+    @GET
+    @Path("modules/{id}")
+    public ObjectNode module(@PathParam("id") String id) {
+        return module(modules.module(id).orElseThrow(() -> AtriumException.notFound("no module " + id + " is installed")));
+    }
+
+    @GET
+    @Path("system")
+    public ObjectNode system() {
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        long startMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        json.put("platformVersion", platformVersion);
+        json.put("javaVersion", System.getProperty("java.version"));
+        json.put("startedAt", Instant.ofEpochMilli(startMillis).toString());
+        json.put("uptimeSeconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
+        json.put("heapUsedBytes", heap.getUsed());
+        json.put("heapCommittedBytes", heap.getCommitted());
+        json.put("heapMaxBytes", heap.getMax());
+        json.put("processors", Runtime.getRuntime().availableProcessors());
+        return json;
+    }
+
+    static ObjectNode module(ModuleInfo m) {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        json.put("id", m.id());
+        json.set("name", MetaJson.label(m.name()));
+        json.put("version", m.version());
+        json.put("state", m.state().name().toLowerCase());
+        json.put("installed", true);
+        json.put("enabled", m.state() != ModuleState.DISABLED);
+        json.put("platform", m.platform());
+        json.set("requires", Json.MAPPER.valueToTree(m.requires().stream().sorted().toList()));
+        ArrayNode entities = json.putArray("entityTypes");
+        for (EntityRef e : m.entityTypes()) {
+            entities.addObject().put("name", e.name()).put("plural", e.plural());
+        }
+        if (m.reason() != null) {
+            json.put("reason", m.reason());
+        }
+        return json;
+    }
+}

@@ -1,0 +1,170 @@
+package org.atriumcrm.rest.internal;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.PreMatching;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.SecurityContext;
+
+import org.atriumcrm.api.error.AtriumException;
+import org.atriumcrm.api.security.Authenticator;
+import org.atriumcrm.api.security.Caller;
+import org.atriumcrm.rest.api.AtriumRest;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Authenticates every request to {@code /api} (HTTP Basic or a bearer API token) before any resource is
+ * matched, so an anonymous caller learns nothing, not even which URLs exist; and caps request bodies (413).
+ * Only the OpenAPI document and the health probe are public.
+ */
+@Component(service = ContainerRequestFilter.class, configurationPid = "org.atriumcrm.rest")
+@Designate(ocd = RestConfig.class)
+@JaxrsExtension
+@JaxrsName(AtriumRest.AUTH_EXTENSION)
+@JaxrsApplicationSelect(AtriumRest.APPLICATION_SELECT)
+@PreMatching
+public class AuthenticationFilter implements ContainerRequestFilter {
+    static final Set<String> PUBLIC_PATHS = Set.of("openapi.json", "v1/health");
+    static final String REALM = "Basic realm=\"Atrium CRM\", charset=\"UTF-8\"";
+
+    private final Authenticator authenticator;
+    private volatile long maxBodyBytes;
+
+    @Activate
+    public AuthenticationFilter(@Reference Authenticator authenticator, RestConfig config) {
+        this.authenticator = authenticator;
+        this.maxBodyBytes = config.maxBodyBytes();
+    }
+
+    @Modified
+    void modified(RestConfig config) {
+        this.maxBodyBytes = config.maxBodyBytes();
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath().replaceFirst("^/+", "");
+        if (!PUBLIC_PATHS.contains(path)) {
+            Caller caller = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+                    .orElseThrow(() -> new AtriumException(401, "unauthenticated", "Unauthorized",
+                            "valid credentials are required: HTTP Basic or an API token as 'Authorization: Bearer <token>'", null));
+            boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+            request.setSecurityContext(new CallerContext(caller, secure));
+        }
+        limitBody(request);
+    }
+
+    private Optional<Caller> authenticate(String authorization) {
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        int space = authorization.indexOf(' ');
+        if (space < 0) {
+            return Optional.empty();
+        }
+        String scheme = authorization.substring(0, space);
+        String credentials = authorization.substring(space + 1).strip();
+        if ("Basic".equalsIgnoreCase(scheme)) {
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException notBase64) {
+                return Optional.empty();
+            }
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? Optional.empty()
+                    : authenticator.authenticatePassword(decoded.substring(0, colon), decoded.substring(colon + 1));
+        }
+        if ("Bearer".equalsIgnoreCase(scheme)) {
+            return authenticator.authenticateToken(credentials);
+        }
+        return Optional.empty();
+    }
+
+    private void limitBody(ContainerRequestContext request) {
+        long limit = maxBodyBytes;
+        if (request.getLength() > limit) {
+            throw tooLarge(limit);
+        }
+        request.setEntityStream(new LimitedInputStream(request.getEntityStream(), limit));
+    }
+
+    static AtriumException tooLarge(long limit) {
+        return new AtriumException(413, "payload-too-large", "Payload too large",
+                "the request body is larger than the limit of " + limit + " bytes", null).with("limit", limit);
+    }
+
+    /** Counts bytes as they are read, for bodies sent without a Content-Length (chunked). */
+    static final class LimitedInputStream extends FilterInputStream {
+        private final long limit;
+        private long count;
+
+        LimitedInputStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int off, int len) throws IOException {
+            int n = super.read(buffer, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(long n) {
+            count += n;
+            if (count > limit) {
+                throw tooLarge(limit);
+            }
+        }
+    }
+
+    private record CallerContext(Caller caller, boolean secure) implements SecurityContext {
+        @Override
+        public Principal getUserPrincipal() {
+            return caller;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return false; // roles arrive with the security model
+        }
+
+        @Override
+        public boolean isSecure() {
+            return secure;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return SecurityContext.BASIC_AUTH;
+        }
+    }
+}

@@ -1,0 +1,287 @@
+package org.atriumcrm.rest.internal;
+
+import java.util.Comparator;
+import java.util.List;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+
+import org.atriumcrm.api.meta.EntityType;
+import org.atriumcrm.api.meta.FieldDef;
+import org.atriumcrm.api.meta.FieldType;
+import org.atriumcrm.api.meta.PicklistValue;
+import org.atriumcrm.api.meta.RelatedList;
+import org.atriumcrm.api.record.Record;
+import org.atriumcrm.api.record.RecordStore;
+import org.atriumcrm.rest.api.AtriumRest;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The OpenAPI 3.0 document of the running platform at {@code /api/openapi.json}. It is generated from the
+ * entity metadata of the enabled modules rather than scanned from annotations (CXF's OpenApiFeature with
+ * swagger-core): our record resources are generic, so only the metadata knows each entity's schema, and a
+ * disabled module's paths disappear from the document as they do from the API.
+ */
+@Component(service = OpenApiResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(AtriumRest.APPLICATION_SELECT)
+@JaxrsExtensionSelect({AtriumRest.REQUIRE_JSON, AtriumRest.REQUIRE_AUTHENTICATION})
+@Path("openapi.json")
+@Produces(MediaType.APPLICATION_JSON)
+public class OpenApiResource {
+    private static final String PROBLEM = "#/components/schemas/Problem";
+
+    @Reference
+    Stores stores;
+
+    private String version;
+
+    @Activate
+    void activate(BundleContext context) {
+        version = context.getBundle().getVersion().toString();
+    }
+
+    @GET
+    public ObjectNode document() {
+        ObjectNode doc = Json.MAPPER.createObjectNode();
+        doc.put("openapi", "3.0.3");
+        ObjectNode info = doc.putObject("info");
+        info.put("title", "Atrium CRM API");
+        info.put("version", version);
+        info.put("description", "Records of every enabled module under /api/v1/<plural>. Lists take offset, limit "
+                + "(default 50, max 500), sort (e.g. name,-createdAt), q (quick search) and filter (e.g. "
+                + "industry eq 'retail' and annualRevenue ge 1000000; operators eq ne lt le gt ge in like, is null, "
+                + "is not null). Errors are application/problem+json (RFC 9457).");
+        doc.putArray("servers").addObject().put("url", "/" + AtriumRest.BASE);
+        doc.putArray("security").addObject().putArray("basic");
+        doc.withArray("security").addObject().putArray("bearer");
+        ObjectNode paths = doc.putObject("paths");
+        ObjectNode components = doc.putObject("components");
+        ObjectNode schemes = components.putObject("securitySchemes");
+        schemes.putObject("basic").put("type", "http").put("scheme", "basic");
+        schemes.putObject("bearer").put("type", "http").put("scheme", "bearer");
+        ObjectNode schemas = components.putObject("schemas");
+        schemas.set("Problem", problemSchema());
+        platformPaths(paths, schemas);
+        stores.all().stream().sorted(Comparator.comparing(s -> s.type().name()))
+                .forEach(s -> entityPaths(s, paths, schemas));
+        return doc;
+    }
+
+    private <T extends Record> void entityPaths(RecordStore<T> store, ObjectNode paths, ObjectNode schemas) {
+        EntityType<T> type = store.type();
+        String ref = "#/components/schemas/" + type.name();
+        ObjectNode schema = schemas.putObject(type.name());
+        schema.put("type", "object");
+        schema.put("description", type.label().en() + " / " + type.label().zhCN());
+        schema.put("additionalProperties", false);
+        ObjectNode props = schema.putObject("properties");
+        ArrayNode required = Json.MAPPER.createArrayNode();
+        for (FieldDef<T> f : type.fields()) {
+            ObjectNode p = props.putObject(f.name());
+            p.put("type", RecordJson.jsonType(f.type()));
+            p.put("nullable", !f.isRequired());
+            p.put("description", f.label().en() + " / " + f.label().zhCN());
+            if (f.isReadOnly()) {
+                p.put("readOnly", true);
+            }
+            if (f.type().isText() && f.maxLength() != null) {
+                p.put("maxLength", f.maxLength());
+            }
+            switch (f.type()) {
+                case DATE -> p.put("format", "date");
+                case DATETIME -> p.put("format", "date-time");
+                case EMAIL -> p.put("format", "email");
+                case ID, REFERENCE -> p.put("format", "uuid");
+                case URL -> p.put("format", "uri");
+                case INTEGER -> p.put("format", "int64");
+                default -> { }
+            }
+            if (f.type() == FieldType.PICKLIST) {
+                ArrayNode values = p.putArray("enum");
+                f.picklist().stream().map(PicklistValue::value).forEach(values::add);
+            }
+            if (f.isRequired()) {
+                required.add(f.name());
+            }
+        }
+        if (!required.isEmpty()) {
+            schema.set("required", required);
+        }
+        String tag = type.pluralLabel().en();
+        String base = "/v1/" + type.plural();
+        ObjectNode collection = paths.putObject(base);
+        ObjectNode list = op(collection, "get", tag, "List " + type.pluralLabel().en());
+        listParameters(list.putArray("parameters"));
+        response(list, "200", pageSchema(ref));
+        ObjectNode create = op(collection, "post", tag, "Create a " + type.label().en()
+                + " (409 with the duplicates found unless allowDuplicates=true)");
+        create.putArray("parameters").addObject().put("name", "allowDuplicates").put("in", "query")
+                .putObject("schema").put("type", "boolean");
+        body(create, ref);
+        response(create, "201", refSchema(ref));
+        problems(create, "400", "409", "413");
+
+        ObjectNode item = paths.putObject(base + "/{id}");
+        idParam(item);
+        response(op(item, "get", tag, "Read a " + type.label().en() + " (ETag = version)"), "200", refSchema(ref));
+        ObjectNode put = op(item, "put", tag, "Replace a " + type.label().en() + " (If-Match for optimistic locking)");
+        body(put, ref);
+        response(put, "200", refSchema(ref));
+        problems(put, "400", "404", "412");
+        ObjectNode patch = op(item, "patch", tag, "Change some fields of a " + type.label().en());
+        body(patch, ref);
+        response(patch, "200", refSchema(ref));
+        problems(patch, "400", "404", "412");
+        ObjectNode delete = op(item, "delete", tag, "Move a " + type.label().en() + " to the recycle bin");
+        delete.putObject("responses").putObject("204").put("description", "moved to the recycle bin");
+        problems(delete, "404", "412");
+
+        for (RelatedList r : type.relatedLists()) {
+            ObjectNode related = paths.putObject(base + "/{id}/" + r.name());
+            idParam(related);
+            ObjectNode get = op(related, "get", tag, r.label().en() + " of a " + type.label().en());
+            listParameters(get.putArray("parameters"));
+            response(get, "200", pageSchema("#/components/schemas/" + r.entity()));
+        }
+        ObjectNode merge = op(paths.putObject(base + "/merge"), "post", tag, "Merge two duplicate " + type.pluralLabel().en());
+        ObjectNode mergeBody = Json.MAPPER.createObjectNode().put("type", "object");
+        ObjectNode mp = mergeBody.putObject("properties");
+        mp.putObject("survivorId").put("type", "string").put("format", "uuid");
+        mp.putObject("mergedId").put("type", "string").put("format", "uuid");
+        mp.putObject("take").put("type", "array").putObject("items").put("type", "string");
+        mp.putObject("values").put("$ref", ref);
+        mergeBody.putArray("required").add("survivorId").add("mergedId");
+        merge.putObject("requestBody").putObject("content").putObject("application/json").set("schema", mergeBody);
+        response(merge, "200", refSchema(ref));
+        ObjectNode dups = op(paths.putObject(base + "/duplicates"), "post", tag, "Find likely duplicates of a " + type.label().en());
+        body(dups, ref);
+        response(dups, "200", Json.MAPPER.createObjectNode().put("type", "object"));
+    }
+
+    private void platformPaths(ObjectNode paths, ObjectNode schemas) {
+        ObjectNode any = Json.MAPPER.createObjectNode().put("type", "object");
+        response(op(paths.putObject("/v1/meta/entities"), "get", "Metadata", "Entity types of the enabled modules"), "200", any);
+        ObjectNode meta = paths.putObject("/v1/meta/entities/{name}");
+        meta.putArray("parameters").addObject().put("name", "name").put("in", "path").put("required", true)
+                .putObject("schema").put("type", "string");
+        response(op(meta, "get", "Metadata", "Fields, labels (en, zh-CN), picklists, references of one entity type"), "200", any);
+        response(op(paths.putObject("/v1/admin/modules"), "get", "Administration", "Installed modules and their state"), "200", any);
+        response(op(paths.putObject("/v1/admin/system"), "get", "Administration", "Version, uptime and heap"), "200", any);
+        ObjectNode bin = op(paths.putObject("/v1/recycle-bin"), "get", "Recycle bin", "Deleted records, newest first");
+        ArrayNode binParams = bin.putArray("parameters");
+        binParams.addObject().put("name", "entity").put("in", "query").putObject("schema").put("type", "string");
+        binParams.addObject().put("name", "offset").put("in", "query").putObject("schema").put("type", "integer");
+        binParams.addObject().put("name", "limit").put("in", "query").putObject("schema").put("type", "integer");
+        response(bin, "200", any);
+        ObjectNode restore = paths.putObject("/v1/recycle-bin/{entity}/{id}/restore");
+        restore.putArray("parameters").add(pathParam("entity")).add(pathParam("id"));
+        response(op(restore, "post", "Recycle bin", "Restore a deleted record"), "200", any);
+        ObjectNode purge = paths.putObject("/v1/recycle-bin/{entity}/{id}");
+        purge.putArray("parameters").add(pathParam("entity")).add(pathParam("id"));
+        op(purge, "delete", "Recycle bin", "Delete a record from the bin for good").putObject("responses")
+                .putObject("204").put("description", "purged");
+        ObjectNode health = op(paths.putObject("/v1/health"), "get", "Platform", "Platform-ready signal (public)");
+        health.putArray("security");
+        response(health, "200", any);
+        ObjectNode me = op(paths.putObject("/v1/me"), "get", "Users", "The authenticated user");
+        response(me, "200", any);
+        ObjectNode tokens = paths.putObject("/v1/me/tokens");
+        response(op(tokens, "get", "Users", "My API tokens (never the secrets)"), "200", any);
+        ObjectNode newToken = op(tokens, "post", "Users", "Create an API token; the secret is shown once");
+        ObjectNode tokenBody = Json.MAPPER.createObjectNode().put("type", "object");
+        tokenBody.putObject("properties").putObject("name").put("type", "string");
+        tokenBody.withObject("/properties").putObject("expiresAt").put("type", "string").put("format", "date-time");
+        tokenBody.putArray("required").add("name");
+        newToken.putObject("requestBody").putObject("content").putObject("application/json").set("schema", tokenBody);
+        response(newToken, "201", any);
+        ObjectNode revoke = paths.putObject("/v1/me/tokens/{id}");
+        revoke.putArray("parameters").add(pathParam("id"));
+        op(revoke, "delete", "Users", "Revoke an API token").putObject("responses").putObject("204").put("description", "revoked");
+    }
+
+    private static ObjectNode op(ObjectNode path, String method, String tag, String summary) {
+        ObjectNode op = path.putObject(method);
+        op.putArray("tags").add(tag);
+        op.put("summary", summary);
+        return op;
+    }
+
+    private static void response(ObjectNode op, String status, ObjectNode schema) {
+        ObjectNode responses = op.has("responses") ? (ObjectNode) op.get("responses") : op.putObject("responses");
+        responses.putObject(status).put("description", "OK").putObject("content").putObject("application/json")
+                .set("schema", schema);
+        problems(op, "401");
+    }
+
+    private static void problems(ObjectNode op, String... statuses) {
+        ObjectNode responses = op.has("responses") ? (ObjectNode) op.get("responses") : op.putObject("responses");
+        for (String s : statuses) {
+            if (!responses.has(s)) {
+                responses.putObject(s).put("description", "problem").putObject("content")
+                        .putObject(AtriumRest.PROBLEM_JSON).putObject("schema").put("$ref", PROBLEM);
+            }
+        }
+    }
+
+    private static void body(ObjectNode op, String ref) {
+        op.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
+                .set("schema", refSchema(ref));
+    }
+
+    private static ObjectNode refSchema(String ref) {
+        return Json.MAPPER.createObjectNode().put("$ref", ref);
+    }
+
+    private static ObjectNode pageSchema(String ref) {
+        ObjectNode page = Json.MAPPER.createObjectNode().put("type", "object");
+        ObjectNode p = page.putObject("properties");
+        p.putObject("items").put("type", "array").set("items", refSchema(ref));
+        p.putObject("total").put("type", "integer");
+        p.putObject("offset").put("type", "integer");
+        p.putObject("limit").put("type", "integer");
+        return page;
+    }
+
+    private static void idParam(ObjectNode path) {
+        path.putArray("parameters").add(pathParam("id"));
+    }
+
+    private static ObjectNode pathParam(String name) {
+        ObjectNode p = Json.MAPPER.createObjectNode().put("name", name).put("in", "path").put("required", true);
+        p.putObject("schema").put("type", "string");
+        return p;
+    }
+
+    private static void listParameters(ArrayNode params) {
+        for (String[] p : List.of(new String[] {"offset", "integer"}, new String[] {"limit", "integer"},
+                new String[] {"sort", "string"}, new String[] {"q", "string"}, new String[] {"filter", "string"})) {
+            params.addObject().put("name", p[0]).put("in", "query").putObject("schema").put("type", p[1]);
+        }
+    }
+
+    private static ObjectNode problemSchema() {
+        ObjectNode schema = Json.MAPPER.createObjectNode().put("type", "object");
+        ObjectNode p = schema.putObject("properties");
+        p.putObject("type").put("type", "string").put("format", "uri");
+        p.putObject("title").put("type", "string");
+        p.putObject("status").put("type", "integer");
+        p.putObject("detail").put("type", "string");
+        p.putObject("instance").put("type", "string");
+        ObjectNode errors = p.putObject("errors").put("type", "array").putObject("items").put("type", "object");
+        errors.putObject("properties").putObject("field").put("type", "string");
+        errors.withObject("/properties").putObject("message").put("type", "string");
+        return schema;
+    }
+}

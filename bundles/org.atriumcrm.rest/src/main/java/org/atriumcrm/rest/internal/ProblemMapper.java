@@ -1,0 +1,108 @@
+package org.atriumcrm.rest.internal;
+
+import java.util.UUID;
+
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+import javax.ws.rs.ext.ExceptionMapper;
+
+import org.atriumcrm.api.error.AtriumException;
+import org.atriumcrm.rest.api.AtriumRest;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every failure of the Atrium API leaves as {@code application/problem+json}: our own exceptions with their
+ * status and field errors, JAX-RS errors (404 no such resource, 405, 406, 415) with a sentence instead of an
+ * empty body, and bugs as a 500 whose incident id is in the log.
+ */
+@Component(service = ExceptionMapper.class)
+@JaxrsExtension
+@JaxrsName("atrium.problems")
+@JaxrsApplicationSelect(AtriumRest.APPLICATION_SELECT)
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        String instance = instance();
+        AtriumException atrium = find(failure, AtriumException.class);
+        if (atrium != null) {
+            Response answer = Problems.response(atrium.status(), Problems.document(atrium, instance));
+            if (atrium.status() == 401) {
+                answer = Response.fromResponse(answer).header(HttpHeaders.WWW_AUTHENTICATE, AuthenticationFilter.REALM).build();
+            }
+            return answer;
+        }
+        if (failure instanceof WebApplicationException wae) {
+            int status = wae.getResponse().getStatus();
+            if (status < 500) {
+                Response.Status known = Response.Status.fromStatusCode(status);
+                String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+                Response.ResponseBuilder answer = Response.fromResponse(Problems.response(status,
+                        Problems.document(status, slug(title), title, detail(status, wae), instance)));
+                copy(wae.getResponse(), answer, HttpHeaders.ALLOW);
+                copy(wae.getResponse(), answer, HttpHeaders.WWW_AUTHENTICATE);
+                return answer.build();
+            }
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.error("incident {} on {}", incident, instance, failure);
+        return Problems.response(500, Problems.document(500, "internal-error", "Internal error",
+                "an unexpected error occurred; the administrator can find incident " + incident + " in the log", instance)
+                .put("incident", incident));
+    }
+
+    private String detail(int status, WebApplicationException wae) {
+        switch (status) {
+            case 404:
+                return "there is no resource at " + instance();
+            case 405:
+                return "this resource does not support that method; allowed: " + wae.getResponse().getHeaderString(HttpHeaders.ALLOW);
+            case 406:
+                return "this resource answers in application/json only";
+            case 415:
+                return "the request body must be application/json";
+            default:
+                return wae.getMessage();
+        }
+    }
+
+    private static void copy(Response from, Response.ResponseBuilder to, String header) {
+        String value = from.getHeaderString(header);
+        if (value != null) {
+            to.header(header, value);
+        }
+    }
+
+    private String instance() {
+        try {
+            return uriInfo == null ? null : "/" + AtriumRest.BASE + "/" + uriInfo.getPath().replaceFirst("^/+", "");
+        } catch (RuntimeException outsideRequest) {
+            return null;
+        }
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+
+    private static <E extends Throwable> E find(Throwable failure, Class<E> kind) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (kind.isInstance(t)) {
+                return kind.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,315 @@
+package org.atriumcrm.rest.internal;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.PATCH;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.EntityTag;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Request;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.atriumcrm.api.error.AtriumException;
+import org.atriumcrm.api.error.FieldError;
+import org.atriumcrm.api.meta.EntityType;
+import org.atriumcrm.api.meta.FieldDef;
+import org.atriumcrm.api.meta.FieldType;
+import org.atriumcrm.api.meta.RelatedList;
+import org.atriumcrm.api.query.Condition;
+import org.atriumcrm.api.query.ListQuery;
+import org.atriumcrm.api.query.Operator;
+import org.atriumcrm.api.query.Page;
+import org.atriumcrm.api.record.Record;
+import org.atriumcrm.api.record.RecordStore;
+import org.atriumcrm.api.security.Caller;
+import org.atriumcrm.api.security.UserDirectory;
+import org.atriumcrm.rest.api.AtriumRest;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code /api/v1/<plural>}: list, create, read, replace, patch, delete, related lists, duplicate check and
+ * merge for every entity type whose store is registered. Everything is driven by the entity's metadata.
+ */
+@Component(service = RecordResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(AtriumRest.APPLICATION_SELECT)
+@JaxrsExtensionSelect({AtriumRest.REQUIRE_JSON, AtriumRest.REQUIRE_AUTHENTICATION})
+@Path("v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class RecordResource {
+    private static final String MERGE_PATCH = "application/merge-patch+json";
+
+    @Reference
+    Stores stores;
+
+    @Reference
+    UserDirectory users;
+
+    @GET
+    @Path("{plural}")
+    public ObjectNode list(@PathParam("plural") String plural, @QueryParam("offset") String offset,
+            @QueryParam("limit") String limit, @QueryParam("sort") String sort, @QueryParam("q") String q,
+            @QueryParam("filter") List<String> filter) {
+        return list(stores.byPlural(plural), offset, limit, sort, q, filter, null);
+    }
+
+    @POST
+    @Path("{plural}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@PathParam("plural") String plural, @QueryParam("allowDuplicates") String allowDuplicates,
+            JsonNode body, @Context SecurityContext security) {
+        return create(stores.byPlural(plural), body, Requests.flag("allowDuplicates", allowDuplicates), Requests.caller(security));
+    }
+
+    @GET
+    @Path("{plural}/{id}")
+    public Response get(@PathParam("plural") String plural, @PathParam("id") String id, @Context Request request) {
+        return get(stores.byPlural(plural), id, request);
+    }
+
+    @PUT
+    @Path("{plural}/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response replace(@PathParam("plural") String plural, @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body, @Context SecurityContext security) {
+        return update(stores.byPlural(plural), id, ifMatch, body, RecordJson.Mode.REPLACE, Requests.caller(security));
+    }
+
+    @PATCH
+    @Path("{plural}/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
+    public Response patch(@PathParam("plural") String plural, @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body, @Context SecurityContext security) {
+        return update(stores.byPlural(plural), id, ifMatch, body, RecordJson.Mode.PATCH, Requests.caller(security));
+    }
+
+    @DELETE
+    @Path("{plural}/{id}")
+    public Response delete(@PathParam("plural") String plural, @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context SecurityContext security) {
+        stores.byPlural(plural).delete(id, Requests.expectedVersion(ifMatch), Requests.caller(security));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{plural}/{id}/{relation}")
+    public ObjectNode related(@PathParam("plural") String plural, @PathParam("id") String id,
+            @PathParam("relation") String relation, @QueryParam("offset") String offset,
+            @QueryParam("limit") String limit, @QueryParam("sort") String sort, @QueryParam("q") String q,
+            @QueryParam("filter") List<String> filter) {
+        RecordStore<?> parent = stores.byPlural(plural);
+        RelatedList list = parent.type().relatedList(relation).orElseThrow(() -> AtriumException.notFound(
+                parent.type().pluralLabel().en() + " have no related list '" + relation + "'; they have "
+                        + parent.type().relatedLists().stream().map(RelatedList::name).toList()));
+        if (parent.find(id).isEmpty()) {
+            throw AtriumException.notFound("no " + parent.type().name() + " with id " + id);
+        }
+        RecordStore<?> child = stores.byNameOrPlural(list.entity());
+        return list(child, offset, limit, sort, q, filter, new Condition(list.field(), Operator.EQ, List.of(id)));
+    }
+
+    @POST
+    @Path("{plural}/duplicates")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ObjectNode duplicates(@PathParam("plural") String plural, JsonNode body) {
+        return duplicates(stores.byPlural(plural), body);
+    }
+
+    @POST
+    @Path("{plural}/merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response merge(@PathParam("plural") String plural, JsonNode body, @Context SecurityContext security) {
+        return merge(stores.byPlural(plural), body, Requests.caller(security));
+    }
+
+    private <T extends Record> ObjectNode list(RecordStore<T> store, String offset, String limit, String sort, String q,
+            List<String> filter, Condition extra) {
+        ListQuery query = ListParams.parse(store.type(), offset, limit, sort, q, filter);
+        if (extra != null) {
+            query = query.withCondition(extra);
+        }
+        return page(store.type(), store.list(query));
+    }
+
+    static <T extends Record> ObjectNode page(EntityType<T> type, Page<T> page) {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        ArrayNode items = json.putArray("items");
+        page.items().forEach(r -> items.add(RecordJson.write(type, r)));
+        json.put("total", page.total());
+        json.put("offset", page.offset());
+        json.put("limit", page.limit());
+        return json;
+    }
+
+    private <T extends Record> Response create(RecordStore<T> store, JsonNode body, boolean allowDuplicates, Caller caller) {
+        EntityType<T> type = store.type();
+        Map<String, Object> values = RecordJson.read(type, body, RecordJson.Mode.CREATE);
+        checkReferences(type, values, null);
+        if (!allowDuplicates) {
+            List<T> duplicates = store.findDuplicates(values, null);
+            if (!duplicates.isEmpty()) {
+                throw AtriumException.conflict("duplicate-record", "a " + type.name() + " like this exists already: "
+                        + describe(type, duplicates) + "; merge them, or repeat the request with ?allowDuplicates=true")
+                        .with("duplicates", summaries(type, duplicates));
+            }
+        }
+        T created = store.create(values, caller);
+        return Response.created(URI.create("/" + AtriumRest.BASE + "/v1/" + type.plural() + "/" + created.getId()))
+                .tag(Requests.etag(created)).entity(RecordJson.write(type, created)).build();
+    }
+
+    private <T extends Record> Response get(RecordStore<T> store, String id, Request request) {
+        T record = store.find(id).orElseThrow(() -> AtriumException.notFound("no " + store.type().name() + " with id " + id));
+        EntityTag tag = Requests.etag(record);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.build();
+        }
+        return Response.ok(RecordJson.write(store.type(), record)).tag(tag).build();
+    }
+
+    private <T extends Record> Response update(RecordStore<T> store, String id, String ifMatch, JsonNode body,
+            RecordJson.Mode mode, Caller caller) {
+        Long expected = Requests.expectedVersion(ifMatch);
+        if (store.find(id).isEmpty()) {
+            throw AtriumException.notFound("no " + store.type().name() + " with id " + id);
+        }
+        Map<String, Object> values = RecordJson.read(store.type(), body, mode);
+        checkReferences(store.type(), values, id);
+        T updated = store.update(id, expected, values, caller);
+        return Response.ok(RecordJson.write(store.type(), updated)).tag(Requests.etag(updated)).build();
+    }
+
+    private <T extends Record> ObjectNode duplicates(RecordStore<T> store, JsonNode body) {
+        Map<String, Object> values = RecordJson.read(store.type(), body, RecordJson.Mode.PATCH);
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        json.set("items", Json.MAPPER.valueToTree(summaries(store.type(), store.findDuplicates(values, null))));
+        return json;
+    }
+
+    private <T extends Record> Response merge(RecordStore<T> store, JsonNode body, Caller caller) {
+        EntityType<T> type = store.type();
+        if (body == null || !body.isObject()) {
+            throw AtriumException.badRequest("the request body must be a JSON object {\"survivorId\", \"mergedId\", \"take\", \"values\"}");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!List.of("survivorId", "mergedId", "take", "values").contains(name)) {
+                errors.add(new FieldError(name, "is not a merge parameter; use survivorId, mergedId, take, values"));
+            }
+        }
+        String survivorId = textParam(body, "survivorId", errors);
+        String mergedId = textParam(body, "mergedId", errors);
+        JsonNode take = body.get("take");
+        if (take != null && !take.isArray()) {
+            errors.add(new FieldError("take", "must be an array of field names"));
+        }
+        if (!errors.isEmpty()) {
+            throw AtriumException.validation(errors);
+        }
+        T survivor = store.find(survivorId).orElseThrow(() -> AtriumException.notFound("no " + type.name() + " with id " + survivorId));
+        T merged = store.find(mergedId).orElseThrow(() -> AtriumException.notFound("no " + type.name() + " with id " + mergedId));
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (take != null) {
+            for (JsonNode fieldName : take) {
+                Optional<FieldDef<T>> field = fieldName.isTextual() ? type.field(fieldName.textValue()) : Optional.empty();
+                if (field.isEmpty() || field.get().isReadOnly()) {
+                    errors.add(new FieldError("take", fieldName + " is not a writable field of " + type.name()));
+                } else {
+                    values.put(field.get().name(), field.get().get(merged));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw AtriumException.validation(errors);
+        }
+        if (body.hasNonNull("values")) {
+            values.putAll(RecordJson.read(type, body.get("values"), RecordJson.Mode.PATCH));
+        }
+        checkReferences(type, values, survivor.getId());
+        T result = store.merge(survivor.getId(), merged.getId(), values, caller);
+        return Response.ok(RecordJson.write(type, result)).tag(Requests.etag(result)).build();
+    }
+
+    private static String textParam(JsonNode body, String name, List<FieldError> errors) {
+        JsonNode node = body.get(name);
+        if (node == null || !node.isTextual() || node.textValue().isBlank()) {
+            errors.add(new FieldError(name, "is required and must be a record id"));
+            return null;
+        }
+        return node.textValue();
+    }
+
+    /** References must point at live records of the referenced type, and owners at active users. */
+    private <T extends Record> void checkReferences(EntityType<T> type, Map<String, Object> values, String selfId) {
+        List<FieldError> errors = new ArrayList<>();
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            if (e.getValue() == null) {
+                continue;
+            }
+            FieldDef<T> field = type.field(e.getKey()).orElseThrow();
+            String id = String.valueOf(e.getValue());
+            if (field.type() == FieldType.REFERENCE) {
+                if (id.equals(selfId) && type.name().equals(field.referenceTo())) {
+                    errors.add(new FieldError(field.name(), "cannot refer to the record itself"));
+                    continue;
+                }
+                Optional<RecordStore<?>> target = stores.byName(field.referenceTo());
+                if (target.isEmpty()) {
+                    errors.add(new FieldError(field.name(), "refers to " + field.referenceTo() + ", whose module is not enabled"));
+                } else if (target.get().find(id).isEmpty()) {
+                    errors.add(new FieldError(field.name(), "no " + field.referenceTo() + " with id " + id));
+                }
+            } else if (field.name().equals("ownerId") && !users.isActiveUser(id)) {
+                errors.add(new FieldError("ownerId", "no active user with id " + id));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw AtriumException.validation(errors);
+        }
+    }
+
+    static <T extends Record> List<Map<String, Object>> summaries(EntityType<T> type, List<T> records) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (T r : records) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("entity", type.name());
+            s.put("id", r.getId());
+            s.put("displayName", type.displayName(r));
+            s.put("href", "/" + AtriumRest.BASE + "/v1/" + type.plural() + "/" + r.getId());
+            list.add(s);
+        }
+        return list;
+    }
+
+    private static <T extends Record> String describe(EntityType<T> type, List<T> records) {
+        return records.stream().limit(5).map(r -> type.displayName(r) + " (" + r.getId() + ")").toList().toString();
+    }
+}

@@ -1,0 +1,79 @@
+package org.atriumcrm.rest.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.atriumcrm.api.error.AtriumException;
+import org.atriumcrm.api.module.ModuleInfo;
+import org.atriumcrm.api.module.ModuleRegistry;
+import org.atriumcrm.api.module.ModuleState;
+import org.atriumcrm.api.record.RecordStore;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * The record stores currently registered, i.e. of the modules that are enabled. A store goes away when its
+ * module's gate closes; then its URLs answer 404 and say that the module is disabled.
+ */
+@Component(service = Stores.class)
+public class Stores {
+    private final Map<String, RecordStore<?>> byName = new ConcurrentHashMap<>();
+    private final Map<String, RecordStore<?>> byPlural = new ConcurrentHashMap<>();
+
+    @Reference
+    ModuleRegistry modules;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addStore(RecordStore<?> store) {
+        byName.put(store.type().name(), store);
+        byPlural.put(store.type().plural(), store);
+    }
+
+    void removeStore(RecordStore<?> store) {
+        byName.remove(store.type().name(), store);
+        byPlural.remove(store.type().plural(), store);
+    }
+
+    /** The store serving {@code /api/v1/<plural>}, or a 404 that says why there is none. */
+    RecordStore<?> byPlural(String plural) {
+        RecordStore<?> store = byPlural.get(plural);
+        if (store == null) {
+            throw unavailable(plural);
+        }
+        return store;
+    }
+
+    /** By entity name ({@code Account}) or plural ({@code accounts}). */
+    RecordStore<?> byNameOrPlural(String name) {
+        RecordStore<?> store = byName.get(name);
+        return store != null ? store : byPlural(name);
+    }
+
+    Optional<RecordStore<?>> byName(String entityName) {
+        return Optional.ofNullable(byName.get(entityName));
+    }
+
+    Collection<RecordStore<?>> all() {
+        return List.copyOf(byName.values());
+    }
+
+    private AtriumException unavailable(String plural) {
+        ModuleInfo module = modules.moduleOfEntity(plural).orElse(null);
+        if (module != null) {
+            if (module.state() != ModuleState.ENABLED) {
+                return new AtriumException(404, "module-disabled", "Module disabled", "the module " + module.id()
+                        + " that serves " + plural + " is " + module.state().name().toLowerCase()
+                        + (module.reason() == null ? "" : " (" + module.reason() + ")"), null)
+                        .with("module", module.id());
+            }
+            return new AtriumException(503, "module-starting", "Module starting",
+                    "the module " + module.id() + " that serves " + plural + " is starting; try again shortly", null);
+        }
+        return AtriumException.notFound("there is no entity type '" + plural + "'");
+    }
+}
