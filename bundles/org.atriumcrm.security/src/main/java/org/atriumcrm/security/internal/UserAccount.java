@@ -1,0 +1,92 @@
+package org.atriumcrm.security.internal;
+
+import java.time.Instant;
+
+import javax.persistence.Column;
+import javax.persistence.Convert;
+import javax.persistence.Entity;
+import javax.persistence.Index;
+import javax.persistence.Table;
+
+import org.atriumcrm.persistence.api.BaseRecord;
+import org.atriumcrm.persistence.api.InstantConverter;
+
+/** A person who logs in to Atrium. */
+@Entity(name = "UserAccount")
+@Table(name = "ATRIUM_USER", indexes = @Index(name = "UX_USER_LOGIN", columnList = "LOGIN_NAME", unique = true))
+public class UserAccount extends BaseRecord {
+    public static final String ACTIVE = "active";
+
+    @Column(name = "LOGIN_NAME", length = 100, nullable = false)
+    private String loginName;
+    @Column(name = "DISPLAY_NAME", length = 200)
+    private String displayName;
+    @Column(name = "EMAIL", length = 255)
+    private String email;
+    @Column(name = "LANGUAGE", length = 10)
+    private String language;
+    @Column(name = "STATUS", length = 20, nullable = false)
+    private String status = ACTIVE;
+    @Column(name = "PASSWORD_HASH", length = 200)
+    private String passwordHash;
+    @Convert(converter = InstantConverter.class)
+    @Column(name = "PASSWORD_CHANGED_AT")
+    private Instant passwordChangedAt;
+
+    public String getLoginName() {
+        return loginName;
+    }
+
+    public void setLoginName(String loginName) {
+        this.loginName = loginName;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public void setPasswordHash(String passwordHash, Instant changedAt) {
+        this.passwordHash = passwordHash;
+        this.passwordChangedAt = changedAt;
+    }
+
+    public Instant getPasswordChangedAt() {
+        return passwordChangedAt;
+    }
+
+    public boolean isActive() {
+        return ACTIVE.equals(status) && !isDeleted();
+    }
+}
