@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /** The one ObjectMapper configuration of the API: strict on input, exact with numbers, UTF-8. */
 final class Json {
@@ -16,6 +17,7 @@ final class Json {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonParser.Feature.ALLOW_COMMENTS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true)) // 10.50 stays 10.50
             .build();
 
     private Json() {
