@@ -2,6 +2,7 @@ package org.atriumcrm.persistence.api;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -157,7 +158,7 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
         T created = tx(em -> {
             T record = type.newRecord();
             apply(record, values);
-            record.initialise(RecordIds.next(), Instant.now(), caller);
+            record.initialise(RecordIds.next(), now(), caller);
             record.beforeSave();
             em.persist(record);
             return record;
@@ -181,7 +182,7 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
             }
             if (!changed.isEmpty()) {
                 apply(record, values);
-                record.touch(Instant.now(), caller);
+                record.touch(now(), caller);
                 record.beforeSave();
                 em.flush(); // surface a concurrent update as OptimisticLockException here
             }
@@ -198,7 +199,7 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
         txVersioned(expectedVersion, em -> {
             T record = live(em, id);
             checkVersion(record, expectedVersion);
-            record.markDeleted(Instant.now(), caller);
+            record.markDeleted(now(), caller);
             em.flush();
             return record;
         });
@@ -225,7 +226,7 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
     public T restore(String id, Caller caller) {
         T restored = tx(em -> {
             T record = deleted(em, id);
-            record.clearDeleted(Instant.now(), caller);
+            record.clearDeleted(now(), caller);
             return record;
         });
         post(Action.RESTORED, id, caller, Map.of());
@@ -251,7 +252,7 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
         T survivor = tx(em -> {
             T keep = live(em, survivorId);
             T gone = live(em, mergedId);
-            Instant now = Instant.now();
+            Instant now = now();
             moveReferences(em, mergedId, survivorId, caller, now);
             em.refresh(keep);
             em.refresh(gone);
@@ -296,7 +297,7 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
                     em.createQuery("UPDATE " + entity + " e SET e." + field.attribute() + " = NULL,"
                             + " e.version = e.version + 1, e.modifiedAt = :now, e.modifiedBy = :user WHERE e."
                             + field.attribute() + " = :id")
-                            .setParameter("id", id).setParameter("now", Instant.now())
+                            .setParameter("id", id).setParameter("now", now())
                             .setParameter("user", caller.userId()).executeUpdate();
                 }
             }
@@ -383,6 +384,11 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
             }
         }
         return false;
+    }
+
+    /** Millisecond precision: what every database and client keeps alike. */
+    protected static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private void post(Action action, String id, Caller caller, Map<String, Object> extra) {

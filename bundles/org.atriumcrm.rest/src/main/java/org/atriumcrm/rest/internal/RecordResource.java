@@ -180,7 +180,8 @@ public class RecordResource {
             }
         }
         T created = store.create(values, caller);
-        return Response.created(URI.create("/" + AtriumRest.BASE + "/v1/" + type.plural() + "/" + created.getId()))
+        // relative to the application base (/api), as JAX-RS resolves it
+        return Response.created(URI.create("v1/" + type.plural() + "/" + created.getId()))
                 .tag(Requests.etag(created)).entity(RecordJson.write(type, created)).build();
     }
 

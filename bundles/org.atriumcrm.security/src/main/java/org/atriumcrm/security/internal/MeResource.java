@@ -108,7 +108,7 @@ public class MeResource {
         UserService.IssuedToken issued = users.issueToken(caller(security), name, expiresAt);
         ObjectNode json = token(issued.token());
         json.put("token", issued.secret());
-        return Response.created(URI.create("/" + AtriumRest.BASE + "/v1/me/tokens/" + issued.token().getId()))
+        return Response.created(URI.create("v1/me/tokens/" + issued.token().getId()))
                 .entity(json).build();
     }
 
