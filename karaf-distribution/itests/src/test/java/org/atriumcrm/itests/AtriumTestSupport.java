@@ -1,0 +1,73 @@
+package org.atriumcrm.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOption;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+
+/**
+ * Boots the real Atrium distribution once for the whole suite (PerSuite) with free ports and a known first
+ * administrator password. Tests run inside the container and talk to the API over HTTP like any client.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public abstract class AtriumTestSupport {
+    static final String ADMIN_USER = "admin";
+    static final String ADMIN_PASSWORD = "itest-Secret-1";
+    private static final String PORT_PROPERTY = "atrium.itest.http.port";
+
+    @Configuration
+    public Option[] config() {
+        String distribution = System.getProperty("atrium.distribution");
+        if (distribution == null || !new File(distribution).isFile()) {
+            throw new IllegalStateException("build the distribution first: " + distribution);
+        }
+        int http = freePort();
+        return new Option[] {
+            karafDistributionConfiguration()
+                    .frameworkUrl(new File(distribution).toURI().toString())
+                    .karafVersion(System.getProperty("karaf.version", "4.4.10"))
+                    .name("Atrium CRM")
+                    .unpackDirectory(new File("target/exam"))
+                    .useDeployFolder(false),
+            configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+            logLevel(LogLevel.WARN),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(http)),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
+            systemProperty(PORT_PROPERTY).value(String.valueOf(http)),
+            systemProperty("atrium.admin.password").value(ADMIN_PASSWORD),
+            vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
+            vmOption("-Duser.timezone=UTC"),
+            vmOption("-Dfile.encoding=UTF-8"),
+        };
+    }
+
+    /** {@code http://localhost:<port>} of the container (read inside the container). */
+    protected static String baseUrl() {
+        return "http://localhost:" + System.getProperty(PORT_PROPERTY);
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

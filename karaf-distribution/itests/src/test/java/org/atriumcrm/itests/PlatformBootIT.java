@@ -1,0 +1,42 @@
+package org.atriumcrm.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+/** The distribution boots completely: every bundle active, every Atrium bundle present, the API ready. */
+public class PlatformBootIT extends AtriumTestSupport {
+
+    @Inject
+    BundleContext context;
+
+    @Test
+    public void everyBundleIsActiveAndTheApiIsReady() {
+        new Api(baseUrl()).awaitReady(Duration.ofSeconds(90));
+        List<String> notActive = new ArrayList<>();
+        Set<String> ours = new TreeSet<>();
+        for (Bundle b : context.getBundles()) {
+            boolean fragment = b.getHeaders().get("Fragment-Host") != null;
+            if (b.getState() != Bundle.ACTIVE && !(fragment && b.getState() == Bundle.RESOLVED)) {
+                notActive.add(b.getSymbolicName() + " " + b.getVersion() + " state " + b.getState());
+            }
+            if (b.getSymbolicName() != null && b.getSymbolicName().startsWith("org.atriumcrm")) {
+                ours.add(b.getSymbolicName());
+            }
+        }
+        assertTrue("bundles not active: " + notActive, notActive.isEmpty());
+        assertEquals(Set.of("org.atriumcrm.api", "org.atriumcrm.core", "org.atriumcrm.customers",
+                "org.atriumcrm.persistence", "org.atriumcrm.rest", "org.atriumcrm.security"), ours);
+    }
+}
