@@ -26,6 +26,7 @@ public class ModuleDisableCommand implements Action {
     @Override
     public Object execute() {
         ModuleInfo m = registry.setEnabled(id, false, cascade, new Caller("shell", "shell"));
-        return "module " + m.id() + ": " + m.state();
+        System.out.println("module " + m.id() + ": " + m.state());
+        return null;
     }
 }

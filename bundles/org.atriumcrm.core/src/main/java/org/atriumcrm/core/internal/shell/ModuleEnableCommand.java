@@ -22,6 +22,7 @@ public class ModuleEnableCommand implements Action {
     @Override
     public Object execute() {
         ModuleInfo m = registry.setEnabled(id, true, false, new Caller("shell", "shell"));
-        return "module " + m.id() + ": " + m.state();
+        System.out.println("module " + m.id() + ": " + m.state());
+        return null;
     }
 }

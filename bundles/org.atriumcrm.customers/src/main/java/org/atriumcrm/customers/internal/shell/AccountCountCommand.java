@@ -15,6 +15,8 @@ public class AccountCountCommand implements Action {
 
     @Override
     public Object execute() {
-        return accounts.count();
+        long count = accounts.count();
+        System.out.println(count);
+        return null;
     }
 }

@@ -15,6 +15,8 @@ public class ContactCountCommand implements Action {
 
     @Override
     public Object execute() {
-        return contacts.count();
+        long count = contacts.count();
+        System.out.println(count);
+        return null;
     }
 }

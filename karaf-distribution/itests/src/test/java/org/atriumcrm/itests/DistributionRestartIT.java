@@ -1,0 +1,150 @@
+package org.atriumcrm.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.After;
+import org.junit.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The distribution as an operator runs it: unpacked, started with bin/karaf, stopped with bin/stop, started
+ * again. Records survive the restart, the generated first-admin password works, the Karaf shell sees the same
+ * data, and the cold start time and heap are reported. A plain JUnit test (not Pax Exam): it needs two boots.
+ */
+public class DistributionRestartIT {
+    private final Path home = Paths.get("target", "restart", "atrium").toAbsolutePath();
+    private Process karaf;
+
+    @After
+    public void stopKaraf() throws Exception {
+        if (karaf != null && karaf.isAlive()) {
+            karaf.destroy();
+            if (!karaf.waitFor(30, TimeUnit.SECONDS)) {
+                karaf.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    public void recordsSurviveARestartAndTheShellSeesTheSameData() throws Exception {
+        unpack();
+        int http = AtriumTestSupport.freePort();
+        int ssh = AtriumTestSupport.freePort();
+        setProperty("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", http);
+        setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", ssh);
+        setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", AtriumTestSupport.freePort());
+        setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", AtriumTestSupport.freePort());
+        String base = "http://localhost:" + http;
+
+        long coldStart = start(base);
+        String password = Files.readString(home.resolve("data/initial-admin-password"), StandardCharsets.UTF_8).strip();
+        assertTrue("generated password is long", password.length() >= 16);
+        Api api = new Api(base).basic("admin", password);
+        JsonNode system = api.get("/api/v1/admin/system").json();
+        long heapMiB = system.get("heapUsedBytes").asLong() >> 20;
+
+        Api.Answer created = api.post("/api/v1/accounts", "{\"name\":\"重启测试 Restart Ltd\",\"industry\":\"retail\","
+                + "\"annualRevenue\":\"8800000.25\",\"billingCity\":\"深圳\"}");
+        assertEquals(created.toString(), 201, created.status);
+        String id = created.json().get("id").asText();
+        assertEquals(201, api.post("/api/v1/contacts", "{\"lastName\":\"陈\",\"firstName\":\"静\",\"accountId\":\"" + id + "\"}").status);
+        long accounts = api.get("/api/v1/accounts?limit=1").json().get("total").asLong();
+        String shellCount = shell(ssh, "atrium:account-count").strip();
+        assertTrue("shell says " + shellCount, shellCount.endsWith(String.valueOf(accounts)));
+        String modules = shell(ssh, "atrium:module-list");
+        assertTrue(modules, modules.contains("customers") && modules.contains("ENABLED"));
+
+        stop();
+        long restart = start(base);
+        JsonNode again = api.get("/api/v1/accounts/" + id).json();
+        assertEquals("重启测试 Restart Ltd", again.get("name").asText());
+        assertEquals("深圳", again.get("billingCity").asText());
+        assertEquals(0, again.get("annualRevenue").decimalValue().compareTo(new java.math.BigDecimal("8800000.25")));
+        assertEquals("陈静", api.get("/api/v1/accounts/" + id + "/contacts").json().get("items").get(0).get("fullName").asText());
+        assertEquals(password, Files.readString(home.resolve("data/initial-admin-password"), StandardCharsets.UTF_8).strip());
+        stop();
+
+        String figures = String.format("cold start to ready %.1f s, heap used after start %d MiB, restart to ready %.1f s",
+                coldStart / 1000.0, heapMiB, restart / 1000.0);
+        System.out.println("ATRIUM-FIGURES: " + figures);
+        Files.writeString(Paths.get("target", "distribution-figures.txt"), figures + System.lineSeparator());
+    }
+
+    private void unpack() throws Exception {
+        Path parent = home.getParent();
+        if (Files.exists(parent)) {
+            run(List.of("rm", "-rf", parent.toString()), Duration.ofSeconds(60));
+        }
+        Files.createDirectories(home);
+        run(List.of("tar", "-xzf", System.getProperty("atrium.distribution"), "-C", home.toString(),
+                "--strip-components=1"), Duration.ofSeconds(120));
+    }
+
+    /** Starts bin/karaf and returns the milliseconds until the platform reports ready. */
+    private long start(String base) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("console.log").toFile());
+        Map<String, String> env = pb.environment();
+        env.remove("ATRIUM_ADMIN_PASSWORD"); // this test covers the generated first password
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        long t0 = System.nanoTime();
+        karaf = pb.start();
+        new Api(base).awaitReady(Duration.ofSeconds(120));
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+    }
+
+    private void stop() throws Exception {
+        run(List.of(home.resolve("bin/stop").toString()), Duration.ofSeconds(60));
+        assertTrue("karaf did not stop", karaf.waitFor(60, TimeUnit.SECONDS));
+    }
+
+    private String shell(int sshPort, String command) throws Exception {
+        return run(List.of(home.resolve("bin/client").toString(), "-a", String.valueOf(sshPort), "-u", "karaf",
+                "-p", "karaf", "-r", "10", command), Duration.ofSeconds(60));
+    }
+
+    private String run(List<String> command, Duration timeout) throws Exception {
+        File out = Files.createTempFile(Paths.get("target"), "cmd", ".log").toFile();
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = pb.start();
+        if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(command + " timed out: " + Files.readString(out.toPath()));
+        }
+        String output = Files.readString(out.toPath(), StandardCharsets.UTF_8);
+        assertEquals(command + ": " + output, 0, p.exitValue());
+        return output;
+    }
+
+    private void setProperty(String file, String key, int value) throws IOException {
+        Path path = home.resolve(file);
+        List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+        boolean found = false;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches("\\s*" + java.util.regex.Pattern.quote(key) + "\\s*=.*")) {
+                lines.set(i, key + " = " + value);
+                found = true;
+            }
+        }
+        if (!found) {
+            lines.add(key + " = " + value);
+        }
+        Files.write(path, lines, StandardCharsets.UTF_8);
+    }
+}
