@@ -1,0 +1,15 @@
+package org.atriumcrm.itests;
+
+import org.junit.runner.RunWith;
+import org.junit.runners.Suite;
+import org.junit.runners.Suite.SuiteClasses;
+
+/**
+ * The Pax Exam classes as one JUnit suite: JUnit has no suite events, so Pax Exam's PerSuite strategy keeps one
+ * container only while it knows of more classes to come. Run one by one (as failsafe does class by class) it
+ * would boot a container per class; inside this suite all classes share one.
+ */
+@RunWith(Suite.class)
+@SuiteClasses({PlatformBootIT.class, CustomersApiIT.class, ModuleGateIT.class})
+public class AtriumSuiteIT {
+}
