@@ -24,7 +24,6 @@ import javax.persistence.criteria.Root;
 
 import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.event.DomainEvents;
 import org.atriumcrm.api.event.DomainEvents.Action;
@@ -365,16 +364,7 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
 
     /** Runs one transaction; an AtriumException thrown inside comes out unwrapped. */
     protected <R> R tx(EmFunction<R> work) {
-        try {
-            return jpa.txExpr(TransactionType.Required, work);
-        } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof AtriumException ae) {
-                    throw ae;
-                }
-            }
-            throw e;
-        }
+        return Transactions.required(jpa, work);
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {

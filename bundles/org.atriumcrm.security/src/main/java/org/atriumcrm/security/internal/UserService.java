@@ -13,12 +13,12 @@ import java.util.Optional;
 
 import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.security.Authenticator;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.api.security.UserDirectory;
 import org.atriumcrm.persistence.api.RecordIds;
+import org.atriumcrm.persistence.api.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -211,15 +211,6 @@ public class UserService implements Authenticator, UserDirectory {
     }
 
     private <R> R tx(EmFunction<R> work) {
-        try {
-            return jpa.txExpr(TransactionType.Required, work);
-        } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof AtriumException ae) {
-                    throw ae;
-                }
-            }
-            throw e;
-        }
+        return Transactions.required(jpa, work);
     }
 }
