@@ -115,6 +115,11 @@ public class CustomersApiIT extends AtriumTestSupport {
         assertProblem(api.post("/api/v1/contacts", "{\"lastName\":\"X\",\"accountId\":\"" + UUID.randomUUID() + "\"}"),
                 400, "no Account with id");
         assertProblem(api.get("/api/v1/accounts/" + accountId + "/nothing"), 404, "no related list");
+
+        String child = createAccount("{\"name\":\"子公司 " + tag + "\",\"parentAccountId\":\"" + accountId + "\"}").get("id").asText();
+        assertEquals(1, api.get("/api/v1/accounts/" + accountId + "/member-accounts").json().get("total").asInt());
+        assertProblem(api.patch("/api/v1/accounts/" + accountId, "{\"parentAccountId\":\"" + child + "\"}"), 400, "cycle");
+        assertProblem(api.patch("/api/v1/accounts/" + accountId, "{\"parentAccountId\":\"" + accountId + "\"}"), 400, "itself");
     }
 
     @Test
@@ -189,6 +194,13 @@ public class CustomersApiIT extends AtriumTestSupport {
         assertEquals(404, api.get("/api/v1/accounts/" + second.get("id").asText()).status);
         JsonNode bin = api.get("/api/v1/recycle-bin?entity=accounts&limit=500").json();
         assertTrue(bin.toString().contains(second.get("id").asText()));
+
+        JsonNode other = createAccount("{\"name\":\"Other Co " + tag + "\"}");
+        assertProblem(api.patch("/api/v1/accounts/" + other.get("id").asText(), "{\"name\":\"DUP CO " + tag + "\"}"), 409, "duplicate");
+        assertEquals(200, api.patch("/api/v1/accounts/" + other.get("id").asText() + "?allowDuplicates=true",
+                "{\"name\":\"Dup Co " + tag + "\"}").status);
+        assertEquals("a duplicate kept on purpose stays editable", 200,
+                api.patch("/api/v1/accounts/" + other.get("id").asText(), "{\"rating\":\"cold\"}").status);
 
         String email = "wang." + tag + "@example.com";
         assertEquals(201, api.post("/api/v1/contacts", "{\"lastName\":\"王\",\"email\":\"" + email + "\"}").status);

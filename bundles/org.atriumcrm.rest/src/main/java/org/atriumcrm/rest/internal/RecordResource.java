@@ -97,16 +97,20 @@ public class RecordResource {
     @Path("{plural}/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response replace(@PathParam("plural") String plural, @PathParam("id") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body, @Context SecurityContext security) {
-        return update(stores.byPlural(plural), id, ifMatch, body, RecordJson.Mode.REPLACE, Requests.caller(security));
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @QueryParam("allowDuplicates") String allowDuplicates,
+            JsonNode body, @Context SecurityContext security) {
+        return update(stores.byPlural(plural), id, ifMatch, body, RecordJson.Mode.REPLACE,
+                Requests.flag("allowDuplicates", allowDuplicates), Requests.caller(security));
     }
 
     @PATCH
     @Path("{plural}/{id}")
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     public Response patch(@PathParam("plural") String plural, @PathParam("id") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body, @Context SecurityContext security) {
-        return update(stores.byPlural(plural), id, ifMatch, body, RecordJson.Mode.PATCH, Requests.caller(security));
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @QueryParam("allowDuplicates") String allowDuplicates,
+            JsonNode body, @Context SecurityContext security) {
+        return update(stores.byPlural(plural), id, ifMatch, body, RecordJson.Mode.PATCH,
+                Requests.flag("allowDuplicates", allowDuplicates), Requests.caller(security));
     }
 
     @DELETE
@@ -170,7 +174,7 @@ public class RecordResource {
     private <T extends Record> Response create(RecordStore<T> store, JsonNode body, boolean allowDuplicates, Caller caller) {
         EntityType<T> type = store.type();
         Map<String, Object> values = RecordJson.read(type, body, RecordJson.Mode.CREATE);
-        checkReferences(type, values, null);
+        checkReferences(store, values, null);
         if (!allowDuplicates) {
             List<T> duplicates = store.findDuplicates(values, null);
             if (!duplicates.isEmpty()) {
@@ -196,13 +200,16 @@ public class RecordResource {
     }
 
     private <T extends Record> Response update(RecordStore<T> store, String id, String ifMatch, JsonNode body,
-            RecordJson.Mode mode, Caller caller) {
+            RecordJson.Mode mode, boolean allowDuplicates, Caller caller) {
         Long expected = Requests.expectedVersion(ifMatch);
         if (store.find(id).isEmpty()) {
             throw AtriumException.notFound("no " + store.type().name() + " with id " + id);
         }
         Map<String, Object> values = RecordJson.read(store.type(), body, mode);
-        checkReferences(store.type(), values, id);
+        checkReferences(store, values, id);
+        if (!allowDuplicates) {
+            refuseDuplicateUpdate(store, id, values);
+        }
         T updated = store.update(id, expected, values, caller);
         return Response.ok(RecordJson.write(store.type(), updated)).tag(Requests.etag(updated)).build();
     }
@@ -254,7 +261,7 @@ public class RecordResource {
         if (body.hasNonNull("values")) {
             values.putAll(RecordJson.read(type, body.get("values"), RecordJson.Mode.PATCH));
         }
-        checkReferences(type, values, survivor.getId());
+        checkReferences(store, values, survivor.getId());
         T result = store.merge(survivor.getId(), merged.getId(), values, caller);
         return Response.ok(RecordJson.write(type, result)).tag(Requests.etag(result)).build();
     }
@@ -269,7 +276,8 @@ public class RecordResource {
     }
 
     /** References must point at live records of the referenced type, and owners at active users. */
-    private <T extends Record> void checkReferences(EntityType<T> type, Map<String, Object> values, String selfId) {
+    private <T extends Record> void checkReferences(RecordStore<T> store, Map<String, Object> values, String selfId) {
+        EntityType<T> type = store.type();
         List<FieldError> errors = new ArrayList<>();
         for (Map.Entry<String, Object> e : values.entrySet()) {
             if (e.getValue() == null) {
@@ -287,6 +295,9 @@ public class RecordResource {
                     errors.add(new FieldError(field.name(), "refers to " + field.referenceTo() + ", whose module is not enabled"));
                 } else if (target.get().find(id).isEmpty()) {
                     errors.add(new FieldError(field.name(), "no " + field.referenceTo() + " with id " + id));
+                } else if (selfId != null && type.name().equals(field.referenceTo()) && reaches(store, field, id, selfId)) {
+                    errors.add(new FieldError(field.name(), "would make a cycle: " + id + " is below this "
+                            + type.name() + " in the " + field.label().en().toLowerCase() + " hierarchy"));
                 }
             } else if (field.name().equals("ownerId") && !users.isActiveUser(id)) {
                 errors.add(new FieldError("ownerId", "no active user with id " + id));
@@ -294,6 +305,45 @@ public class RecordResource {
         }
         if (!errors.isEmpty()) {
             throw AtriumException.validation(errors);
+        }
+    }
+
+    /** True when following {@code field} upwards from {@code startId} arrives at {@code selfId}. */
+    private static <T extends Record> boolean reaches(RecordStore<T> store, FieldDef<T> field, String startId, String selfId) {
+        String cursor = startId;
+        for (int depth = 0; cursor != null && depth < 100; depth++) {
+            if (cursor.equals(selfId)) {
+                return true;
+            }
+            cursor = store.find(cursor).map(r -> (String) field.get(r)).orElse(null);
+        }
+        return cursor != null; // deeper than 100 levels: refuse rather than risk a loop
+    }
+
+    private static boolean sameText(Object a, Object b) {
+        if (a instanceof String x && b instanceof String y) {
+            return x.strip().equalsIgnoreCase(y.strip());
+        }
+        return java.util.Objects.equals(a, b);
+    }
+
+    /** On an update that touches a duplicate-rule field: the records the changed record would duplicate. */
+    private static <T extends Record> void refuseDuplicateUpdate(RecordStore<T> store, String id, Map<String, Object> values) {
+        EntityType<T> type = store.type();
+        T current = store.find(id).orElseThrow(() -> AtriumException.notFound("no " + type.name() + " with id " + id));
+        boolean changesRuleField = type.duplicateRules().stream().flatMap(List::stream).anyMatch(f -> values.containsKey(f)
+                && !sameText(values.get(f), type.field(f).orElseThrow().get(current)));
+        if (!changesRuleField) {
+            return; // a duplicate kept on purpose stays editable
+        }
+        Map<String, Object> probe = new LinkedHashMap<>();
+        type.duplicateRules().stream().flatMap(List::stream).distinct().forEach(f -> probe.put(f,
+                values.containsKey(f) ? values.get(f) : type.field(f).orElseThrow().get(current)));
+        List<T> duplicates = store.findDuplicates(probe, id);
+        if (!duplicates.isEmpty()) {
+            throw AtriumException.conflict("duplicate-record", "this change would make the " + type.name()
+                    + " a duplicate of " + describe(type, duplicates) + "; repeat it with ?allowDuplicates=true to keep both")
+                    .with("duplicates", summaries(type, duplicates));
         }
     }
 
