@@ -116,10 +116,29 @@ public class ModuleGateIT extends AtriumTestSupport {
             assertEquals("disabled", listed.get("state").asText());
             assertEquals("测试 itest-base", listed.get("name").get("zh-CN").asText());
 
-            registry.setEnabled("itest-base", true, false, Caller.SYSTEM);
+            Api.Answer needsBase = api.post("/api/v1/admin/modules/itest-addon/enable", null);
+            assertEquals(needsBase.toString(), 409, needsBase.status);
+            Api.Answer enabled = api.post("/api/v1/admin/modules/itest-base/enable", null);
+            assertEquals(enabled.toString(), 200, enabled.status);
+            assertEquals("enabled", enabled.json().get("state").asText());
             awaitGate("itest-base", true);
-            assertEquals("enabled", api.get("/api/v1/admin/modules/itest-base").json().get("state").asText());
-            registry.setEnabled("itest-addon", true, false, Caller.SYSTEM);
+            assertEquals(200, api.post("/api/v1/admin/modules/itest-addon/enable", null).status);
+            awaitGate("itest-addon", true);
+
+            Api.Answer refused = api.post("/api/v1/admin/modules/itest-base/disable", null);
+            assertEquals(refused.toString(), 409, refused.status);
+            assertTrue(refused.body, refused.body.contains("itest-addon"));
+            assertEquals(409, api.post("/api/v1/admin/modules/customers/disable", null).status);
+            assertEquals(404, api.post("/api/v1/admin/modules/no-such-module/disable", null).status);
+            assertEquals(200, api.post("/api/v1/admin/modules/itest-base/disable?cascade=true", null).status);
+            awaitGate("itest-addon", false);
+            JsonNode changes = api.get("/api/v1/admin/modules/itest-base/changes").json().get("items");
+            assertEquals("disabled", changes.get(0).get("action").asText());
+            assertEquals("admin", changes.get(0).get("loginName").asText());
+            assertEquals("itest-addon", changes.get(0).get("cascaded").get(0).asText());
+            assertEquals("enabled", changes.get(1).get("action").asText());
+            assertEquals(200, api.post("/api/v1/admin/modules/itest-base/enable", null).status);
+            assertEquals(200, api.post("/api/v1/admin/modules/itest-addon/enable", null).status);
             awaitGate("itest-addon", true);
         } finally {
             addon.unregister();

@@ -15,8 +15,11 @@ public interface ModuleRegistry {
     /** The installed module that declares the entity type, by entity name or plural. */
     Optional<ModuleInfo> moduleOfEntity(String nameOrPlural);
 
+    /** Recorded enablement changes, newest first; all modules when {@code moduleId} is null. */
+    List<ModuleChange> changes(String moduleId, int limit);
+
     /**
-     * Enables or disables a module. Refused with a 409 {@link org.atriumcrm.api.error.AtriumException} for a
+     * Enables or disables a module; the change is recorded (who, when, what) before it takes effect. Refused with a 409 {@link org.atriumcrm.api.error.AtriumException} for a
      * platform module, or when enabled modules require it (unless {@code cascade}, which disables them too).
      */
     ModuleInfo setEnabled(String id, boolean enabled, boolean cascade, Caller caller);

@@ -1,6 +1,8 @@
 package org.atriumcrm.core.internal;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Dictionary;
 import java.util.HashMap;
@@ -16,12 +18,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.atriumcrm.api.error.AtriumException;
+import org.atriumcrm.api.module.ModuleChange;
+import org.atriumcrm.api.module.ModuleChangeLog;
 import org.atriumcrm.api.module.ModuleDescriptor;
 import org.atriumcrm.api.module.ModuleGate;
 import org.atriumcrm.api.module.ModuleInfo;
 import org.atriumcrm.api.module.ModuleRegistry;
 import org.atriumcrm.api.module.ModuleState;
 import org.atriumcrm.api.security.Caller;
+import org.atriumcrm.persistence.api.RecordIds;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
@@ -34,6 +39,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +68,11 @@ public class ModuleRegistryImpl implements ModuleRegistry {
 
     @Reference
     private ConfigurationAdmin configurationAdmin;
+
+    /** Optional so that gates open before the database is up; changes wait for it (503 until then). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ModuleChangeLog changeLog;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addModule(ModuleDescriptor descriptor) {
@@ -142,11 +153,29 @@ public class ModuleRegistryImpl implements ModuleRegistry {
             newDisabled.add(id);
             newDisabled.addAll(dependents);
         }
+        List<String> cascaded = newDisabled.stream()
+                .filter(d -> !d.equals(id) && !disabled.contains(d)).sorted().toList();
+        log().record(new ModuleChange(RecordIds.next(), id, enabled, cascaded, caller.userId(), caller.loginName(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS)));
         persist(newDisabled);
         disabled = Set.copyOf(newDisabled);
         LOG.info("{} {} module {}", caller.loginName(), enabled ? "enabled" : "disabled", id);
         reconcile();
         return module(id).orElseThrow();
+    }
+
+    @Override
+    public List<ModuleChange> changes(String moduleId, int limit) {
+        return log().changes(moduleId, limit);
+    }
+
+    private ModuleChangeLog log() {
+        ModuleChangeLog log = changeLog;
+        if (log == null) {
+            throw new AtriumException(503, "module-log-unavailable", "Service unavailable",
+                    "the module change log is not ready yet (the database is starting); try again shortly", null);
+        }
+        return log;
     }
 
     private void persist(Set<String> newDisabled) {

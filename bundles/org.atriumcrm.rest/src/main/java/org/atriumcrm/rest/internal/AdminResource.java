@@ -4,7 +4,13 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.time.Instant;
 
+import java.util.List;
+
 import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -12,6 +18,7 @@ import javax.ws.rs.core.MediaType;
 
 import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.module.EntityRef;
+import org.atriumcrm.api.module.ModuleChange;
 import org.atriumcrm.api.module.ModuleInfo;
 import org.atriumcrm.api.module.ModuleRegistry;
 import org.atriumcrm.api.module.ModuleState;
@@ -27,7 +34,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Administration: the module list and the state of the running system. */
+/** Administration: modules (list, enable, disable, change log) and the state of the running system. */
 @Component(service = AdminResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(AtriumRest.APPLICATION_SELECT)
@@ -60,6 +67,53 @@ public class AdminResource {
     @Path("modules/{id}")
     public ObjectNode module(@PathParam("id") String id) {
         return module(modules.module(id).orElseThrow(() -> AtriumException.notFound("no module " + id + " is installed")));
+    }
+
+    /** Enables a module; 409 when a module it requires is not enabled. */
+    @POST
+    @Path("modules/{id}/enable")
+    public ObjectNode enable(@PathParam("id") String id, @Context SecurityContext security) {
+        return module(modules.setEnabled(id, true, false, Requests.caller(security)));
+    }
+
+    /**
+     * Disables a module: its resources, routes and handlers go away, its data stays. 409 for a platform module,
+     * or while enabled modules require it, unless {@code cascade=true} disables them too.
+     */
+    @POST
+    @Path("modules/{id}/disable")
+    public ObjectNode disable(@PathParam("id") String id, @QueryParam("cascade") String cascade,
+            @Context SecurityContext security) {
+        return module(modules.setEnabled(id, false, Requests.flag("cascade", cascade), Requests.caller(security)));
+    }
+
+    @GET
+    @Path("modules/{id}/changes")
+    public ObjectNode changes(@PathParam("id") String id) {
+        modules.module(id).orElseThrow(() -> AtriumException.notFound("no module " + id + " is installed"));
+        return changeList(modules.changes(id, 200));
+    }
+
+    @GET
+    @Path("module-changes")
+    public ObjectNode allChanges() {
+        return changeList(modules.changes(null, 200));
+    }
+
+    private static ObjectNode changeList(List<ModuleChange> changes) {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        ArrayNode items = json.putArray("items");
+        for (ModuleChange c : changes) {
+            ObjectNode item = items.addObject();
+            item.put("id", c.id());
+            item.put("module", c.moduleId());
+            item.put("action", c.enabled() ? "enabled" : "disabled");
+            item.set("cascaded", Json.MAPPER.valueToTree(c.cascaded()));
+            item.put("userId", c.userId());
+            item.put("loginName", c.loginName());
+            item.put("at", c.at().toString());
+        }
+        return json;
     }
 
     @GET

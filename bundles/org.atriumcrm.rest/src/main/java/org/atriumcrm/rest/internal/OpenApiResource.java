@@ -178,6 +178,26 @@ public class OpenApiResource {
                 .putObject("schema").put("type", "string");
         response(op(meta, "get", "Metadata", "Fields, labels (en, zh-CN), picklists, references of one entity type"), "200", any);
         response(op(paths.putObject("/v1/admin/modules"), "get", "Administration", "Installed modules and their state"), "200", any);
+        ObjectNode module = paths.putObject("/v1/admin/modules/{id}");
+        module.putArray("parameters").add(pathParam("id"));
+        response(op(module, "get", "Administration", "One module and its state"), "200", any);
+        ObjectNode enable = paths.putObject("/v1/admin/modules/{id}/enable");
+        enable.putArray("parameters").add(pathParam("id"));
+        ObjectNode enableOp = op(enable, "post", "Administration", "Enable a module (409 while a module it requires is off)");
+        response(enableOp, "200", any);
+        problems(enableOp, "404", "409");
+        ObjectNode disable = paths.putObject("/v1/admin/modules/{id}/disable");
+        ArrayNode disableParams = disable.putArray("parameters");
+        disableParams.add(pathParam("id"));
+        disableParams.addObject().put("name", "cascade").put("in", "query").putObject("schema").put("type", "boolean");
+        ObjectNode disableOp = op(disable, "post", "Administration",
+                "Disable a module; its data stays (409 for platform modules, or while others require it unless cascade=true)");
+        response(disableOp, "200", any);
+        problems(disableOp, "404", "409");
+        ObjectNode changes = paths.putObject("/v1/admin/modules/{id}/changes");
+        changes.putArray("parameters").add(pathParam("id"));
+        response(op(changes, "get", "Administration", "Who enabled or disabled the module, and when"), "200", any);
+        response(op(paths.putObject("/v1/admin/module-changes"), "get", "Administration", "All module changes, newest first"), "200", any);
         response(op(paths.putObject("/v1/admin/system"), "get", "Administration", "Version, uptime and heap"), "200", any);
         ObjectNode bin = op(paths.putObject("/v1/recycle-bin"), "get", "Recycle bin", "Deleted records, newest first");
         ArrayNode binParams = bin.putArray("parameters");

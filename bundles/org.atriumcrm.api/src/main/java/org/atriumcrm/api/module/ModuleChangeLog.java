@@ -1,0 +1,12 @@
+package org.atriumcrm.api.module;
+
+import java.util.List;
+
+/** Durable record of module enablement changes, written before a change takes effect. */
+public interface ModuleChangeLog {
+
+    ModuleChange record(ModuleChange change);
+
+    /** The newest changes first; all modules when {@code moduleId} is null. */
+    List<ModuleChange> changes(String moduleId, int limit);
+}
