@@ -29,6 +29,14 @@ public interface ModuleDescriptor {
         return false;
     }
 
+    /**
+     * First path segments under {@code /api/v1/} that the module's own REST resources use (besides its entity
+     * types), e.g. {@code pinyin}; while the module is disabled they answer 404 "module disabled".
+     */
+    default List<String> resourcePaths() {
+        return List.of();
+    }
+
     /** The entity types the module contributes, e.g. {@code Account} at {@code accounts}. */
     default List<EntityRef> entityTypes() {
         return List.of();

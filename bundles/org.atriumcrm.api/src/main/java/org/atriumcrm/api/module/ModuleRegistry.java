@@ -12,7 +12,7 @@ public interface ModuleRegistry {
 
     Optional<ModuleInfo> module(String id);
 
-    /** The installed module that declares the entity type, by entity name or plural. */
+    /** The installed module that serves an entity type (name or plural) or resource path segment. */
     Optional<ModuleInfo> moduleOfEntity(String nameOrPlural);
 
     /** Recorded enablement changes, newest first; all modules when {@code moduleId} is null. */

@@ -122,7 +122,7 @@ public class ModuleRegistryImpl implements ModuleRegistry {
     @Override
     public Optional<ModuleInfo> moduleOfEntity(String nameOrPlural) {
         return states().values().stream()
-                .filter(m -> m.entityTypes().stream().anyMatch(e -> e.matches(nameOrPlural))).findFirst();
+                .filter(m -> m.serves(nameOrPlural)).findFirst();
     }
 
     @Override

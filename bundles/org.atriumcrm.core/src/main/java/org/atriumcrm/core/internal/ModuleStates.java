@@ -84,6 +84,6 @@ final class ModuleStates {
 
     private static ModuleInfo info(ModuleDescriptor d, ModuleState state, String reason) {
         return new ModuleInfo(d.id(), d.name(), d.version(), state, Set.copyOf(d.requires()), d.platform(),
-                List.copyOf(d.entityTypes()), reason);
+                List.copyOf(d.entityTypes()), List.copyOf(d.resourcePaths()), reason);
     }
 }

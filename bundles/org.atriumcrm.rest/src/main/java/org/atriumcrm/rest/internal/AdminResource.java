@@ -147,6 +147,7 @@ public class AdminResource {
         for (EntityRef e : m.entityTypes()) {
             entities.addObject().put("name", e.name()).put("plural", e.plural());
         }
+        json.set("resourcePaths", Json.MAPPER.valueToTree(m.resourcePaths()));
         if (m.reason() != null) {
             json.put("reason", m.reason());
         }

@@ -10,8 +10,13 @@ import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ExceptionMapper;
 
 import org.atriumcrm.api.error.AtriumException;
+import org.atriumcrm.api.module.ModuleRegistry;
+import org.atriumcrm.api.module.ModuleState;
 import org.atriumcrm.rest.api.AtriumRest;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
@@ -33,6 +38,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Context
     UriInfo uriInfo;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile ModuleRegistry modules;
+
     @Override
     public Response toResponse(Throwable failure) {
         String instance = instance();
@@ -46,6 +54,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (failure instanceof WebApplicationException wae) {
             int status = wae.getResponse().getStatus();
+            if (status == 404) {
+                AtriumException disabled = disabledModule();
+                if (disabled != null) {
+                    return Problems.response(404, Problems.document(disabled, instance));
+                }
+            }
             if (status < 500) {
                 Response.Status known = Response.Status.fromStatusCode(status);
                 String title = known == null ? "HTTP " + status : known.getReasonPhrase();
@@ -61,6 +75,21 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return Problems.response(500, Problems.document(500, "internal-error", "Internal error",
                 "an unexpected error occurred; the administrator can find incident " + incident + " in the log", instance)
                 .put("incident", incident));
+    }
+
+    /** A 404 under {@code /api/v1/<segment>} of an installed module that is not enabled says so. */
+    private AtriumException disabledModule() {
+        ModuleRegistry registry = modules;
+        String path = instance();
+        if (registry == null || path == null || !path.startsWith("/" + AtriumRest.BASE + "/v1/")) {
+            return null;
+        }
+        String segment = path.substring(("/" + AtriumRest.BASE + "/v1/").length()).split("/")[0];
+        return registry.moduleOfEntity(segment).filter(m -> m.state() != ModuleState.ENABLED)
+                .map(m -> new AtriumException(404, "module-disabled", "Module disabled", "the module " + m.id()
+                        + " that serves /" + AtriumRest.BASE + "/v1/" + segment + " is " + m.state().name().toLowerCase()
+                        + (m.reason() == null ? "" : " (" + m.reason() + ")"), null).with("module", m.id()))
+                .orElse(null);
     }
 
     private String detail(int status, WebApplicationException wae) {
