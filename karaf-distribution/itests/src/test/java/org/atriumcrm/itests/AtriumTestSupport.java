@@ -52,6 +52,7 @@ public abstract class AtriumTestSupport {
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
             systemProperty(PORT_PROPERTY).value(String.valueOf(http)),
             systemProperty("atrium.admin.password").value(ADMIN_PASSWORD),
+            systemProperty("atrium.itest.pinyin").value(String.valueOf(System.getProperty("atrium.pinyin.plugin"))),
             vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
             vmOption("-Duser.timezone=UTC"),
             vmOption("-Dfile.encoding=UTF-8"),

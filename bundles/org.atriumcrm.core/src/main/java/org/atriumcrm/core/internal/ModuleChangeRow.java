@@ -25,7 +25,7 @@ public class ModuleChangeRow {
     private String moduleId;
     @Column(name = "ENABLED", nullable = false)
     private boolean enabled;
-    @Column(name = "CASCADED", length = 2000)
+    @Column(name = "CASCADED_MODULES", length = 2000) // CASCADED is reserved in SQL
     private String cascaded;
     @Column(name = "USER_ID", length = 36)
     private String userId;
