@@ -45,16 +45,18 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     private final Authenticator authenticator;
     private volatile long maxBodyBytes;
+    private volatile long maxPluginBytes;
 
     @Activate
     public AuthenticationFilter(@Reference Authenticator authenticator, RestConfig config) {
         this.authenticator = authenticator;
-        this.maxBodyBytes = config.maxBodyBytes();
+        modified(config);
     }
 
     @Modified
     void modified(RestConfig config) {
         this.maxBodyBytes = config.maxBodyBytes();
+        this.maxPluginBytes = config.maxPluginBytes();
     }
 
     @Override
@@ -67,7 +69,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
             request.setSecurityContext(new CallerContext(caller, secure));
         }
-        limitBody(request);
+        limitBody(request, path.startsWith("v1/admin/plugins") ? maxPluginBytes : maxBodyBytes);
     }
 
     private Optional<Caller> authenticate(String authorization) {
@@ -97,8 +99,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         return Optional.empty();
     }
 
-    private void limitBody(ContainerRequestContext request) {
-        long limit = maxBodyBytes;
+    private void limitBody(ContainerRequestContext request, long limit) {
         if (request.getLength() > limit) {
             throw tooLarge(limit);
         }

@@ -199,6 +199,18 @@ public class OpenApiResource {
         response(op(changes, "get", "Administration", "Who enabled or disabled the module, and when"), "200", any);
         response(op(paths.putObject("/v1/admin/module-changes"), "get", "Administration", "All module changes, newest first"), "200", any);
         response(op(paths.putObject("/v1/admin/system"), "get", "Administration", "Version, uptime and heap"), "200", any);
+        ObjectNode plugins = paths.putObject("/v1/admin/plugins");
+        response(op(plugins, "get", "Plugins", "Installed plugins: bundle state, module state, failure reason"), "200", any);
+        ObjectNode upload = op(plugins, "post", "Plugins", "Install or update a plugin: the bundle jar as the raw body");
+        upload.putObject("requestBody").put("required", true).putObject("content").putObject("application/java-archive")
+                .putObject("schema").put("type", "string").put("format", "binary");
+        response(upload, "201", any);
+        problems(upload, "400", "409", "413", "415");
+        ObjectNode plugin = paths.putObject("/v1/admin/plugins/{id}");
+        plugin.putArray("parameters").add(pathParam("id"));
+        response(op(plugin, "get", "Plugins", "One plugin (bundle id or symbolic name)"), "200", any);
+        op(plugin, "delete", "Plugins", "Uninstall a plugin; its tables stay").putObject("responses").putObject("204")
+                .put("description", "uninstalled");
         ObjectNode bin = op(paths.putObject("/v1/recycle-bin"), "get", "Recycle bin", "Deleted records, newest first");
         ArrayNode binParams = bin.putArray("parameters");
         binParams.addObject().put("name", "entity").put("in", "query").putObject("schema").put("type", "string");

@@ -10,4 +10,7 @@ public @interface RestConfig {
     @AttributeDefinition(name = "Maximum request body", description = "Largest accepted request body in bytes; larger ones get 413")
     long maxBodyBytes() default 1_048_576;
 
+    @AttributeDefinition(name = "Maximum plugin upload", description = "Largest plugin jar accepted by POST /api/v1/admin/plugins, in bytes")
+    long maxPluginBytes() default 67_108_864;
+
 }

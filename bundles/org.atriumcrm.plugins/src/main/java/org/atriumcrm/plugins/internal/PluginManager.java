@@ -1,0 +1,205 @@
+package org.atriumcrm.plugins.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.karaf.bundle.core.BundleService;
+import org.atriumcrm.api.error.AtriumException;
+import org.atriumcrm.api.module.ModuleInfo;
+import org.atriumcrm.api.module.ModuleRegistry;
+import org.atriumcrm.api.security.Caller;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Third-party plugins: bundles uploaded over the admin API, dropped into {@code deploy/}, or carrying the
+ * {@code Atrium-Plugin} header. Installing one never refreshes platform bundles (it is installed and started
+ * on its own); a plugin that cannot resolve, whose activator throws, or whose components fail to activate is
+ * reported with the reason — Karaf's bundle diagnosis for wiring, DS runtime DTOs for components.
+ */
+@Component(service = PluginManager.class)
+public class PluginManager {
+    static final String UPLOAD_LOCATION = "atrium:plugin/";
+    private static final Logger LOG = LoggerFactory.getLogger(PluginManager.class);
+
+    private final BundleContext context;
+    private final BundleService bundles;
+    private final ServiceComponentRuntime scr;
+    private final ModuleRegistry modules;
+    /** The last start failure of each plugin bundle (an activator exception leaves no other trace). */
+    private final Map<Long, String> startFailures = new ConcurrentHashMap<>();
+
+    @Activate
+    public PluginManager(BundleContext context, @Reference BundleService bundles, @Reference ServiceComponentRuntime scr,
+            @Reference ModuleRegistry modules) {
+        this.context = context;
+        this.bundles = bundles;
+        this.scr = scr;
+        this.modules = modules;
+    }
+
+    List<Map<String, Object>> list() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Bundle b : context.getBundles()) {
+            if (isPlugin(b)) {
+                out.add(describe(b));
+            }
+        }
+        out.sort(Comparator.comparing(m -> String.valueOf(m.get("symbolicName"))));
+        return out;
+    }
+
+    Optional<Bundle> find(String idOrName) {
+        for (Bundle b : context.getBundles()) {
+            if (isPlugin(b) && (String.valueOf(b.getBundleId()).equals(idOrName) || idOrName.equals(b.getSymbolicName()))) {
+                return Optional.of(b);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Installs (or updates) an uploaded plugin and tries to start it; returns whether it was new, and its state. */
+    Map<String, Object> install(byte[] jar, Caller caller) {
+        PluginArchive archive = PluginArchive.inspect(jar);
+        for (Bundle b : context.getBundles()) {
+            if (archive.symbolicName().equals(b.getSymbolicName()) && !isPlugin(b)) {
+                throw AtriumException.conflict("platform-name", "the symbolic name " + archive.symbolicName()
+                        + " belongs to an installed platform bundle");
+            }
+        }
+        Bundle bundle = find(archive.symbolicName()).orElse(null);
+        boolean created = bundle == null;
+        try {
+            if (created) {
+                bundle = context.installBundle(UPLOAD_LOCATION + archive.symbolicName(), new ByteArrayInputStream(jar));
+            } else {
+                bundle.update(new ByteArrayInputStream(jar));
+            }
+        } catch (BundleException e) {
+            throw new AtriumException(400, "invalid-bundle", "Invalid bundle", "the framework refused the bundle: "
+                    + e.getMessage(), null);
+        }
+        startFailures.remove(bundle.getBundleId());
+        try {
+            bundle.start();
+        } catch (BundleException | RuntimeException e) {
+            startFailures.put(bundle.getBundleId(), rootMessage(e));
+        }
+        LOG.info("{} {} plugin {} {}", caller.loginName(), created ? "installed" : "updated", archive.symbolicName(),
+                archive.version());
+        Map<String, Object> result = describe(bundle);
+        result.put("created", created);
+        return result;
+    }
+
+    void uninstall(Bundle bundle, Caller caller) {
+        String location = bundle.getLocation();
+        try {
+            Path deployed = deployedFile(location);
+            if (deployed != null) {
+                Files.deleteIfExists(deployed); // or fileinstall would install it again
+            }
+            bundle.uninstall();
+        } catch (IOException | BundleException | IllegalStateException e) {
+            throw new AtriumException(409, "uninstall-failed", "Conflict", "could not uninstall " + bundle.getSymbolicName()
+                    + ": " + rootMessage(e), null);
+        }
+        startFailures.remove(bundle.getBundleId());
+        LOG.info("{} uninstalled plugin {}", caller.loginName(), bundle.getSymbolicName());
+    }
+
+    Map<String, Object> describe(Bundle b) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", b.getBundleId());
+        json.put("symbolicName", b.getSymbolicName());
+        json.put("version", b.getVersion().toString());
+        json.put("name", b.getHeaders().get("Bundle-Name"));
+        json.put("location", b.getLocation().startsWith(UPLOAD_LOCATION) ? "upload"
+                : deployedFile(b.getLocation()) != null ? "deploy" : b.getLocation());
+        json.put("bundleState", bundles.getInfo(b).getState().name().toLowerCase());
+        String moduleId = b.getHeaders().get(PluginArchive.PLUGIN_HEADER);
+        List<String> problems = problems(b);
+        json.put("state", problems.isEmpty() ? "active" : "failed");
+        if (!problems.isEmpty()) {
+            json.put("failure", String.join("; ", problems));
+        }
+        if (moduleId != null) {
+            Optional<ModuleInfo> module = modules.module(moduleId);
+            json.put("module", moduleId);
+            json.put("moduleState", module.map(m -> m.state().name().toLowerCase()).orElse("not registered"));
+        }
+        return json;
+    }
+
+    private List<String> problems(Bundle b) {
+        List<String> problems = new ArrayList<>();
+        if (b.getState() == Bundle.INSTALLED) {
+            String diag = bundles.getDiag(b);
+            problems.add("cannot resolve: " + (diag == null || diag.isBlank() ? "unsatisfied requirements" : diag.strip()));
+        } else if (b.getState() == Bundle.RESOLVED && b.getHeaders().get("Fragment-Host") == null) {
+            problems.add("not started" + Optional.ofNullable(startFailures.get(b.getBundleId())).map(m -> ": " + m).orElse(""));
+        }
+        if (b.getState() == Bundle.ACTIVE) {
+            for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(b)) {
+                for (ComponentConfigurationDTO config : scr.getComponentConfigurationDTOs(description)) {
+                    if (config.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+                        problems.add(description.name + " failed to activate: " + config.failure);
+                    } else if (config.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE) {
+                        for (UnsatisfiedReferenceDTO ref : config.unsatisfiedReferences) {
+                            if (ref.target == null || !ref.target.contains("atrium.module")) { // a closed gate is "disabled", not a failure
+                                problems.add(description.name + " waits for " + ref.name + (ref.target == null ? "" : " " + ref.target));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    boolean isPlugin(Bundle b) {
+        String name = b.getSymbolicName();
+        if (b.getBundleId() == 0 || name == null || PluginArchive.isPlatformName(name)) {
+            return false;
+        }
+        return b.getHeaders().get(PluginArchive.PLUGIN_HEADER) != null || b.getLocation().startsWith(UPLOAD_LOCATION)
+                || deployedFile(b.getLocation()) != null;
+    }
+
+    /** The file in Karaf's deploy folder the bundle was installed from, if any. */
+    private static Path deployedFile(String location) {
+        String deploy = Paths.get(System.getProperty("karaf.base", "."), "deploy").toAbsolutePath().normalize().toUri().getPath();
+        if (location.startsWith("file:") && location.contains(deploy)) {
+            return Paths.get(location.substring(location.indexOf(deploy)));
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t + ")";
+    }
+}

@@ -1,0 +1,104 @@
+package org.atriumcrm.plugins.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.atriumcrm.api.error.AtriumException;
+import org.atriumcrm.api.security.Caller;
+import org.atriumcrm.rest.api.AtriumRest;
+import org.osgi.framework.Bundle;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/**
+ * {@code /api/v1/admin/plugins}: list plugins with their state and failure reason, upload a plugin bundle
+ * (raw body, {@code application/java-archive} or {@code application/octet-stream}), uninstall one. Tables a
+ * plugin created stay in the database after it is uninstalled.
+ */
+@Component(service = PluginsResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(AtriumRest.APPLICATION_SELECT)
+@JaxrsExtensionSelect({AtriumRest.REQUIRE_JSON, AtriumRest.REQUIRE_AUTHENTICATION})
+@Path("v1/admin/plugins")
+@Produces(MediaType.APPLICATION_JSON)
+public class PluginsResource {
+    private final PluginManager plugins;
+
+    @Activate
+    public PluginsResource(@Reference PluginManager plugins) {
+        this.plugins = plugins;
+    }
+
+    @GET
+    public Map<String, Object> list() {
+        List<Map<String, Object>> items = plugins.list();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("items", items);
+        json.put("total", items.size());
+        return json;
+    }
+
+    @GET
+    @Path("{id}")
+    public Map<String, Object> get(@PathParam("id") String id) {
+        return plugins.describe(plugin(id));
+    }
+
+    @POST
+    @Consumes({"application/java-archive", MediaType.APPLICATION_OCTET_STREAM, "application/zip", "application/x-java-archive"})
+    public Response upload(InputStream body, @Context SecurityContext security) throws IOException {
+        Map<String, Object> result = plugins.install(readAll(body), caller(security));
+        boolean created = Boolean.TRUE.equals(result.remove("created"));
+        return created
+                ? Response.created(URI.create("v1/admin/plugins/" + result.get("id"))).entity(result).build()
+                : Response.ok(result).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response uninstall(@PathParam("id") String id, @Context SecurityContext security) {
+        plugins.uninstall(plugin(id), caller(security));
+        return Response.noContent().build();
+    }
+
+    private Bundle plugin(String id) {
+        return plugins.find(id).orElseThrow(() -> AtriumException.notFound("no plugin " + id + " is installed"));
+    }
+
+    private static byte[] readAll(InputStream body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        body.transferTo(out); // bounded by the API's plugin size limit (413 beyond it)
+        if (out.size() == 0) {
+            throw AtriumException.badRequest("the request body is empty: send the plugin jar as the body");
+        }
+        return out.toByteArray();
+    }
+
+    private static Caller caller(SecurityContext security) {
+        if (security != null && security.getUserPrincipal() instanceof Caller c) {
+            return c;
+        }
+        throw new AtriumException(401, "unauthenticated", "Unauthorized", "authentication is required", null);
+    }
+}
