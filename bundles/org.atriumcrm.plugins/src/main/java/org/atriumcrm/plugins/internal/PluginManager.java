@@ -154,8 +154,10 @@ public class PluginManager {
     private List<String> problems(Bundle b) {
         List<String> problems = new ArrayList<>();
         if (b.getState() == Bundle.INSTALLED) {
-            String diag = bundles.getDiag(b);
-            problems.add("cannot resolve: " + (diag == null || diag.isBlank() ? "unsatisfied requirements" : diag.strip()));
+            List<String> missing = bundles.getUnsatisfiedRequirements(b, null).stream()
+                    .map(r -> r.getNamespace() + " " + r.getDirectives().getOrDefault("filter", "")).toList();
+            problems.add("cannot resolve: " + (missing.isEmpty() ? String.valueOf(bundles.getDiag(b)).strip()
+                    : "missing " + String.join(", ", missing)));
         } else if (b.getState() == Bundle.RESOLVED && b.getHeaders().get("Fragment-Host") == null) {
             problems.add("not started" + Optional.ofNullable(startFailures.get(b.getBundleId())).map(m -> ": " + m).orElse(""));
         }

@@ -61,7 +61,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath().replaceFirst("^/+", "");
+        // the path under /api, whichever Atrium application (platform or module) received the request
+        String path = request.getUriInfo().getRequestUri().getRawPath().replaceFirst("^/+" + AtriumRest.BASE + "/+", "");
         if (!PUBLIC_PATHS.contains(path)) {
             Caller caller = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION))
                     .orElseThrow(() -> new AtriumException(401, "unauthenticated", "Unauthorized",

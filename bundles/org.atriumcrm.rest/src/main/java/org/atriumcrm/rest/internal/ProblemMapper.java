@@ -116,7 +116,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private String instance() {
         try {
-            return uriInfo == null ? null : "/" + AtriumRest.BASE + "/" + uriInfo.getPath().replaceFirst("^/+", "");
+            return uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
         } catch (RuntimeException outsideRequest) {
             return null;
         }

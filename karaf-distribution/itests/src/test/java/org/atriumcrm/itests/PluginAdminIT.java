@@ -1,0 +1,132 @@
+package org.atriumcrm.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+
+import org.junit.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Plugins uploaded over the admin API: validation, failure reports, isolation, uninstall. */
+public class PluginAdminIT extends AtriumTestSupport {
+    private static final String JAR = "application/java-archive";
+
+    private static byte[] bundle(String symbolicName, String extraHeader, String extraValue, boolean withThrowingComponent)
+            throws IOException {
+        Manifest m = new Manifest();
+        Attributes a = m.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        if (symbolicName != null) {
+            a.putValue("Bundle-ManifestVersion", "2");
+            a.putValue("Bundle-SymbolicName", symbolicName);
+            a.putValue("Bundle-Version", "1.0.0");
+        }
+        if (extraHeader != null) {
+            a.putValue(extraHeader, extraValue);
+        }
+        if (withThrowingComponent) {
+            a.putValue("Service-Component", "OSGI-INF/broken.xml");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(out, m)) {
+            if (withThrowingComponent) {
+                jar.putNextEntry(new ZipEntry("OSGI-INF/broken.xml"));
+                jar.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"com.example.broken.ThrowingComponent\""
+                        + " immediate=\"true\" activate=\"activate\">\n"
+                        + "  <implementation class=\"com.example.broken.ThrowingComponent\"/>\n</scr:component>\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                jar.putNextEntry(new ZipEntry("com/example/broken/ThrowingComponent.class"));
+                try (InputStream in = PluginAdminIT.class.getClassLoader()
+                        .getResourceAsStream("com/example/broken/ThrowingComponent.class")) {
+                    in.transferTo(jar);
+                }
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static JsonNode plugin(Api api, String symbolicName) {
+        for (JsonNode p : api.get("/api/v1/admin/plugins").json().get("items")) {
+            if (p.get("symbolicName").asText().equals(symbolicName)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode awaitPlugin(Api api, String symbolicName, String state) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode p = null;
+        while (System.nanoTime() < deadline) {
+            p = plugin(api, symbolicName);
+            if (p != null && p.get("state").asText().equals(state)) {
+                return p;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(symbolicName + " not " + state + ": " + p);
+    }
+
+    @Test
+    public void uploadsAreValidatedAndBrokenPluginsAreReportedWithoutHarm() throws Exception {
+        Api api = new Api(baseUrl()).basic(ADMIN_USER, ADMIN_PASSWORD);
+        api.awaitReady(Duration.ofSeconds(90));
+        int before = api.get("/api/v1/admin/plugins").json().get("total").asInt();
+
+        assertEquals(400, api.postBytes("/api/v1/admin/plugins", "not a jar".getBytes(StandardCharsets.UTF_8), JAR).status);
+        assertEquals(400, api.postBytes("/api/v1/admin/plugins", bundle(null, null, null, false), JAR).status);
+        Api.Answer platform = api.postBytes("/api/v1/admin/plugins", bundle("org.atriumcrm.rest", null, null, false), JAR);
+        assertEquals(platform.toString(), 409, platform.status);
+        assertTrue(platform.contentType().startsWith("application/problem+json"));
+        assertEquals(before, api.get("/api/v1/admin/plugins").json().get("total").asInt());
+
+        Api.Answer broken = api.postBytes("/api/v1/admin/plugins",
+                bundle("com.example.broken.activation", null, null, true), JAR);
+        assertEquals(broken.toString(), 201, broken.status);
+        JsonNode failed = awaitPlugin(api, "com.example.broken.activation", "failed");
+        assertTrue(failed.toString(), failed.get("failure").asText().contains("boom"));
+
+        Api.Answer unresolved = api.postBytes("/api/v1/admin/plugins",
+                bundle("com.example.broken.wiring", "Import-Package", "com.example.does.not.exist", false), JAR);
+        assertEquals(unresolved.toString(), 201, unresolved.status);
+        assertEquals("failed", unresolved.json().get("state").asText());
+        assertTrue(unresolved.body, unresolved.json().get("failure").asText().contains("com.example.does.not.exist"));
+
+        assertEquals(200, api.get("/api/v1/accounts").status);
+        assertEquals(200, api.get("/api/v1/health").status);
+
+        Api.Answer pinyin = api.postBytes("/api/v1/admin/plugins",
+                Files.readAllBytes(Paths.get(System.getProperty("atrium.itest.pinyin"))), JAR);
+        assertEquals(pinyin.toString(), 201, pinyin.status);
+        JsonNode live = awaitPlugin(api, "org.atriumcrm.plugin.pinyin", "active");
+        assertEquals("pinyin", live.get("module").asText());
+        assertEquals("upload", live.get("location").asText());
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (api.get("/api/v1/pinyin/status").status != 200) {
+            assertTrue("pinyin endpoint did not come up", System.nanoTime() < deadline);
+            Thread.sleep(200);
+        }
+
+        for (String name : new String[] {"com.example.broken.activation", "com.example.broken.wiring", "org.atriumcrm.plugin.pinyin"}) {
+            Api.Answer removed = api.delete("/api/v1/admin/plugins/" + name);
+            assertEquals(removed.toString(), 204, removed.status);
+        }
+        assertEquals(404, api.delete("/api/v1/admin/plugins/com.example.broken.wiring").status);
+        assertEquals(before, api.get("/api/v1/admin/plugins").json().get("total").asInt());
+        assertEquals(200, api.get("/api/v1/accounts").status);
+        System.out.println("ATRIUM-FIGURES: whiteboard rebuild answers retried during the suite: " + Api.REBUILD_BLIPS.get());
+    }
+}
