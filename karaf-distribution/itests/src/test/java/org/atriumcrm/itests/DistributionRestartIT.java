@@ -67,6 +67,12 @@ public class DistributionRestartIT {
         String modules = shell(ssh, "atrium:module-list");
         assertTrue(modules, modules.contains("customers") && modules.contains("ENABLED"));
 
+        // a plugin dropped into deploy/ and disabled by an administrator stays disabled across the restart
+        Files.copy(Paths.get(System.getProperty("atrium.pinyin.plugin")), home.resolve("deploy/org.atriumcrm.plugin.pinyin.jar"));
+        awaitStatus(api, "/api/v1/pinyin/status", 200);
+        assertEquals(200, api.post("/api/v1/admin/modules/pinyin/disable", null).status);
+        awaitStatus(api, "/api/v1/pinyin/status", 404);
+
         stop();
         long restart = start(base);
         JsonNode again = api.get("/api/v1/accounts/" + id).json();
@@ -75,12 +81,32 @@ public class DistributionRestartIT {
         assertEquals(0, again.get("annualRevenue").decimalValue().compareTo(new java.math.BigDecimal("8800000.25")));
         assertEquals("陈静", api.get("/api/v1/accounts/" + id + "/contacts").json().get("items").get(0).get("fullName").asText());
         assertEquals(password, Files.readString(home.resolve("data/initial-admin-password"), StandardCharsets.UTF_8).strip());
+        assertEquals("disabled", api.get("/api/v1/admin/modules/pinyin").json().get("state").asText());
+        Api.Answer off = api.get("/api/v1/pinyin/status");
+        assertEquals(off.toString(), 404, off.status);
+        assertTrue(off.body, off.body.contains("module-disabled"));
+        assertEquals("disabled", api.get("/api/v1/admin/modules/pinyin/changes").json().get("items").get(0).get("action").asText());
+        assertEquals(200, api.post("/api/v1/admin/modules/pinyin/enable", null).status);
+        awaitStatus(api, "/api/v1/pinyin/status", 200);
         stop();
 
         String figures = String.format("cold start to ready %.1f s, heap used after start %d MiB, restart to ready %.1f s",
                 coldStart / 1000.0, heapMiB, restart / 1000.0);
         System.out.println("ATRIUM-FIGURES: " + figures);
         Files.writeString(Paths.get("target", "distribution-figures.txt"), figures + System.lineSeparator());
+    }
+
+    private static void awaitStatus(Api api, String path, int status) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Api.Answer last = null;
+        while (System.nanoTime() < deadline) {
+            last = api.get(path);
+            if (last.status == status) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(path + " never answered " + status + ": " + last);
     }
 
     private void unpack() throws Exception {
