@@ -53,6 +53,7 @@ public abstract class AtriumTestSupport {
             systemProperty(PORT_PROPERTY).value(String.valueOf(http)),
             systemProperty("atrium.admin.password").value(ADMIN_PASSWORD),
             systemProperty("atrium.itest.pinyin").value(String.valueOf(System.getProperty("atrium.pinyin.plugin"))),
+            systemProperty("atrium.itest.pinyin.kar").value(String.valueOf(System.getProperty("atrium.pinyin.kar"))),
             vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
             vmOption("-Duser.timezone=UTC"),
             vmOption("-Dfile.encoding=UTF-8"),

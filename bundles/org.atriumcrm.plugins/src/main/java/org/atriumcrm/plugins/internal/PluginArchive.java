@@ -9,8 +9,8 @@ import java.util.zip.ZipInputStream;
 
 import org.atriumcrm.api.error.AtriumException;
 
-/** What an uploaded file is, checked before anything is installed. */
-record PluginArchive(String symbolicName, String version, String moduleId) {
+/** What an uploaded file is, checked before anything is installed: a plugin bundle jar, or a KAR. */
+record PluginArchive(String symbolicName, String version, String moduleId, boolean kar) {
     /** Manifest header naming the module a plugin built with the SDK contributes. */
     static final String PLUGIN_HEADER = "Atrium-Plugin";
 
@@ -25,11 +25,11 @@ record PluginArchive(String symbolicName, String version, String moduleId) {
         } catch (IOException e) {
             throw new AtriumException(400, "not-a-plugin", "Not a plugin", "the upload is not a readable jar: " + e.getMessage(), null);
         }
+        boolean bundle = manifest != null && manifest.getMainAttributes().getValue("Bundle-SymbolicName") != null;
+        if (!bundle && isKar(bytes)) {
+            return new PluginArchive(null, null, null, true); // a KAR has a manifest too, but no symbolic name
+        }
         if (manifest == null) {
-            if (isKar(bytes)) {
-                throw new AtriumException(415, "kar-not-supported", "Unsupported media type",
-                        "KAR archives are installed with the Karaf shell (kar:install) for now; upload the plugin bundle jar", null);
-            }
             throw new AtriumException(400, "not-a-bundle", "Not a bundle", "the jar has no manifest, so it is not an OSGi bundle", null);
         }
         String bsn = manifest.getMainAttributes().getValue("Bundle-SymbolicName");
@@ -44,7 +44,7 @@ record PluginArchive(String symbolicName, String version, String moduleId) {
         }
         String version = manifest.getMainAttributes().getValue("Bundle-Version");
         return new PluginArchive(name, version == null ? "0.0.0" : version.strip(),
-                manifest.getMainAttributes().getValue(PLUGIN_HEADER));
+                manifest.getMainAttributes().getValue(PLUGIN_HEADER), false);
     }
 
     /** Our own bundles are org.atriumcrm.* except the org.atriumcrm.plugin.* examples. */
@@ -52,10 +52,11 @@ record PluginArchive(String symbolicName, String version, String moduleId) {
         return symbolicName.startsWith("org.atriumcrm.") && !symbolicName.startsWith("org.atriumcrm.plugin.");
     }
 
+    /** A KAR is a zip whose repository/ folder holds at least one features file. */
     private static boolean isKar(byte[] bytes) {
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                if (e.getName().startsWith("repository/")) {
+                if (e.getName().startsWith("repository/") && e.getName().endsWith(".xml")) {
                     return true;
                 }
             }

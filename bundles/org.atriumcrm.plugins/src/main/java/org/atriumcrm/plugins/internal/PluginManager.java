@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.karaf.bundle.core.BundleService;
+import org.apache.karaf.kar.KarService;
 import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.module.ModuleInfo;
 import org.atriumcrm.api.module.ModuleRegistry;
@@ -40,18 +41,21 @@ import org.slf4j.LoggerFactory;
 @Component(service = PluginManager.class)
 public class PluginManager {
     static final String UPLOAD_LOCATION = "atrium:plugin/";
+    static final String KAR_PREFIX = "atrium-plugin-";
     private static final Logger LOG = LoggerFactory.getLogger(PluginManager.class);
 
     private final BundleContext context;
     private final BundleService bundles;
     private final ServiceComponentRuntime scr;
     private final ModuleRegistry modules;
+    private final KarService kars;
     /** The last start failure of each plugin bundle (an activator exception leaves no other trace). */
     private final Map<Long, String> startFailures = new ConcurrentHashMap<>();
 
     @Activate
     public PluginManager(BundleContext context, @Reference BundleService bundles, @Reference ServiceComponentRuntime scr,
-            @Reference ModuleRegistry modules) {
+            @Reference ModuleRegistry modules, @Reference KarService kars) {
+        this.kars = kars;
         this.context = context;
         this.bundles = bundles;
         this.scr = scr;
@@ -81,6 +85,9 @@ public class PluginManager {
     /** Installs (or updates) an uploaded plugin and tries to start it; returns whether it was new, and its state. */
     Map<String, Object> install(byte[] jar, Caller caller) {
         PluginArchive archive = PluginArchive.inspect(jar);
+        if (archive.kar()) {
+            return installKar(jar, caller);
+        }
         for (Bundle b : context.getBundles()) {
             if (archive.symbolicName().equals(b.getSymbolicName()) && !isPlugin(b)) {
                 throw AtriumException.conflict("platform-name", "the symbolic name " + archive.symbolicName()
@@ -110,6 +117,64 @@ public class PluginManager {
         Map<String, Object> result = describe(bundle);
         result.put("created", created);
         return result;
+    }
+
+    /**
+     * A KAR goes through Karaf's KAR service: its repository is added and its features installed, with every
+     * library it shares resolved from the platform features. Stored under data/atrium-plugins by content hash,
+     * so the same KAR uploaded twice is the same KAR.
+     */
+    private Map<String, Object> installKar(byte[] kar, Caller caller) {
+        String name = KAR_PREFIX + sha256(kar).substring(0, 16);
+        Path file = Paths.get(System.getProperty("karaf.data", "data"), "atrium-plugins", name + ".kar");
+        boolean created;
+        try {
+            created = !kars.list().contains(name);
+            Files.createDirectories(file.getParent());
+            Files.write(file, kar);
+            if (created) {
+                kars.install(file.toUri());
+            }
+        } catch (Exception e) {
+            throw new AtriumException(400, "invalid-kar", "Invalid KAR", "Karaf could not install the KAR: " + rootMessage(e), null);
+        }
+        LOG.info("{} installed KAR {}", caller.loginName(), name);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("kar", name);
+        result.put("created", created);
+        return result;
+    }
+
+    List<String> kars() {
+        try {
+            return kars.list().stream().filter(k -> k.startsWith(KAR_PREFIX)).sorted().toList();
+        } catch (Exception e) {
+            throw new IllegalStateException("Karaf's KAR service failed to list KARs", e);
+        }
+    }
+
+    void uninstallKar(String name, Caller caller) {
+        if (!kars().contains(name)) {
+            throw AtriumException.notFound("no uploaded KAR " + name + " is installed");
+        }
+        try {
+            kars.uninstall(name);
+        } catch (Exception e) {
+            throw new AtriumException(409, "uninstall-failed", "Conflict", "could not uninstall KAR " + name + ": " + rootMessage(e), null);
+        }
+        LOG.info("{} uninstalled KAR {}", caller.loginName(), name);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            StringBuilder hex = new StringBuilder();
+            for (byte b : java.security.MessageDigest.getInstance("SHA-256").digest(bytes)) {
+                hex.append(String.format("%02x", b));
+            }
+            return hex.toString();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     void uninstall(Bundle bundle, Caller caller) {

@@ -56,7 +56,15 @@ public class PluginsResource {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("items", items);
         json.put("total", items.size());
+        json.put("kars", plugins.kars());
         return json;
+    }
+
+    @DELETE
+    @Path("kars/{name}")
+    public Response uninstallKar(@PathParam("name") String name, @Context SecurityContext security) {
+        plugins.uninstallKar(name, caller(security));
+        return Response.noContent().build();
     }
 
     @GET
@@ -70,9 +78,11 @@ public class PluginsResource {
     public Response upload(InputStream body, @Context SecurityContext security) throws IOException {
         Map<String, Object> result = plugins.install(readAll(body), caller(security));
         boolean created = Boolean.TRUE.equals(result.remove("created"));
-        return created
-                ? Response.created(URI.create("v1/admin/plugins/" + result.get("id"))).entity(result).build()
-                : Response.ok(result).build();
+        if (!created) {
+            return Response.ok(result).build();
+        }
+        return Response.created(URI.create(result.containsKey("kar") ? "v1/admin/plugins/kars/" + result.get("kar")
+                : "v1/admin/plugins/" + result.get("id"))).entity(result).build();
     }
 
     @DELETE

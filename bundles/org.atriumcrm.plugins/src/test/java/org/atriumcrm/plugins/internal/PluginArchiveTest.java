@@ -57,9 +57,15 @@ public class PluginArchiveTest {
         assertEquals(409, status(jar("Bundle-SymbolicName", "org.atriumcrm.core")));
         ByteArrayOutputStream kar = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(kar)) {
-            zip.putNextEntry(new ZipEntry("repository/x/features.xml"));
+            zip.putNextEntry(new ZipEntry("repository/x/readme.txt"));
             zip.write(1);
         }
-        assertEquals(415, status(kar.toByteArray()));
+        assertEquals(400, status(kar.toByteArray()));
+        ByteArrayOutputStream realKar = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(realKar)) {
+            zip.putNextEntry(new ZipEntry("repository/com/example/x/1.0/x-1.0-features.xml"));
+            zip.write("<features/>".getBytes(StandardCharsets.UTF_8));
+        }
+        assertEquals(true, PluginArchive.inspect(realKar.toByteArray()).kar());
     }
 }

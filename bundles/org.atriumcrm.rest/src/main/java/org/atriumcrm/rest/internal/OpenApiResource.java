@@ -201,7 +201,7 @@ public class OpenApiResource {
         response(op(paths.putObject("/v1/admin/system"), "get", "Administration", "Version, uptime and heap"), "200", any);
         ObjectNode plugins = paths.putObject("/v1/admin/plugins");
         response(op(plugins, "get", "Plugins", "Installed plugins: bundle state, module state, failure reason"), "200", any);
-        ObjectNode upload = op(plugins, "post", "Plugins", "Install or update a plugin: the bundle jar as the raw body");
+        ObjectNode upload = op(plugins, "post", "Plugins", "Install or update a plugin: the bundle jar or a KAR as the raw body");
         upload.putObject("requestBody").put("required", true).putObject("content").putObject("application/java-archive")
                 .putObject("schema").put("type", "string").put("format", "binary");
         response(upload, "201", any);
@@ -210,6 +210,10 @@ public class OpenApiResource {
         plugin.putArray("parameters").add(pathParam("id"));
         response(op(plugin, "get", "Plugins", "One plugin (bundle id or symbolic name)"), "200", any);
         op(plugin, "delete", "Plugins", "Uninstall a plugin; its tables stay").putObject("responses").putObject("204")
+                .put("description", "uninstalled");
+        ObjectNode kar = paths.putObject("/v1/admin/plugins/kars/{name}");
+        kar.putArray("parameters").add(pathParam("name"));
+        op(kar, "delete", "Plugins", "Uninstall an uploaded KAR and its features").putObject("responses").putObject("204")
                 .put("description", "uninstalled");
         ObjectNode bin = op(paths.putObject("/v1/recycle-bin"), "get", "Recycle bin", "Deleted records, newest first");
         ArrayNode binParams = bin.putArray("parameters");
