@@ -153,6 +153,25 @@ public final class Api {
         return answer.status == 404 && answer.body != null && answer.body.contains("No service was found");
     }
 
+    /** Polls {@code path} until it answers {@code status}; fails after a minute. */
+    public Answer awaitStatus(String path, int status) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Answer last = null;
+        while (System.nanoTime() < deadline) {
+            last = get(path);
+            if (last.status == status) {
+                return last;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError(path + " never answered " + status + ": " + last);
+    }
+
     /** Polls the public health probe until the platform is UP; fails after {@code timeout}. */
     public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

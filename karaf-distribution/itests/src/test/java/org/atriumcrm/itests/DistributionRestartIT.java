@@ -69,9 +69,9 @@ public class DistributionRestartIT {
 
         // a plugin dropped into deploy/ and disabled by an administrator stays disabled across the restart
         Files.copy(Paths.get(System.getProperty("atrium.pinyin.plugin")), home.resolve("deploy/org.atriumcrm.plugin.pinyin.jar"));
-        awaitStatus(api, "/api/v1/pinyin/status", 200);
+        api.awaitStatus("/api/v1/pinyin/status", 200);
         assertEquals(200, api.post("/api/v1/admin/modules/pinyin/disable", null).status);
-        awaitStatus(api, "/api/v1/pinyin/status", 404);
+        api.awaitStatus("/api/v1/pinyin/status", 404);
 
         stop();
         long restart = start(base);
@@ -87,7 +87,7 @@ public class DistributionRestartIT {
         assertTrue(off.body, off.body.contains("module-disabled"));
         assertEquals("disabled", api.get("/api/v1/admin/modules/pinyin/changes").json().get("items").get(0).get("action").asText());
         assertEquals(200, api.post("/api/v1/admin/modules/pinyin/enable", null).status);
-        awaitStatus(api, "/api/v1/pinyin/status", 200);
+        api.awaitStatus("/api/v1/pinyin/status", 200);
         stop();
 
         String figures = String.format("cold start to ready %.1f s, heap used after start %d MiB, restart to ready %.1f s",
@@ -96,18 +96,6 @@ public class DistributionRestartIT {
         Files.writeString(Paths.get("target", "distribution-figures.txt"), figures + System.lineSeparator());
     }
 
-    private static void awaitStatus(Api api, String path, int status) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Api.Answer last = null;
-        while (System.nanoTime() < deadline) {
-            last = api.get(path);
-            if (last.status == status) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(path + " never answered " + status + ": " + last);
-    }
 
     private void unpack() throws Exception {
         Path parent = home.getParent();

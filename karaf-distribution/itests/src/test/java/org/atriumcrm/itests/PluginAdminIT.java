@@ -80,18 +80,6 @@ public class PluginAdminIT extends AtriumTestSupport {
         throw new AssertionError(symbolicName + " not " + state + ": " + p);
     }
 
-    private static void awaitStatus(Api api, String path, int status) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Api.Answer last = null;
-        while (System.nanoTime() < deadline) {
-            last = api.get(path);
-            if (last.status == status) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(path + " never answered " + status + ": " + last);
-    }
 
     @Test
     public void uploadsAreValidatedAndBrokenPluginsAreReportedWithoutHarm() throws Exception {
@@ -127,26 +115,26 @@ public class PluginAdminIT extends AtriumTestSupport {
         JsonNode live = awaitPlugin(api, "org.atriumcrm.plugin.pinyin", "active");
         assertEquals("pinyin", live.get("module").asText());
         assertEquals("upload", live.get("location").asText());
-        awaitStatus(api, "/api/v1/pinyin/status", 200);
+        api.awaitStatus("/api/v1/pinyin/status", 200);
 
         for (String name : new String[] {"com.example.broken.activation", "com.example.broken.wiring", "org.atriumcrm.plugin.pinyin"}) {
             Api.Answer removed = api.delete("/api/v1/admin/plugins/" + name);
             assertEquals(removed.toString(), 204, removed.status);
         }
         assertEquals(404, api.delete("/api/v1/admin/plugins/com.example.broken.wiring").status);
-        awaitStatus(api, "/api/v1/pinyin/status", 404);
+        api.awaitStatus("/api/v1/pinyin/status", 404);
 
         // the same plugin as a KAR, through Karaf's KAR service
         Api.Answer kar = api.postBytes("/api/v1/admin/plugins",
                 Files.readAllBytes(Paths.get(System.getProperty("atrium.itest.pinyin.kar"))), "application/zip");
         assertEquals(kar.toString(), 201, kar.status);
         String karName = kar.json().get("kar").asText();
-        awaitStatus(api, "/api/v1/pinyin/status", 200);
+        api.awaitStatus("/api/v1/pinyin/status", 200);
         assertTrue(api.get("/api/v1/admin/plugins").json().get("kars").toString().contains(karName));
         assertEquals(200, api.postBytes("/api/v1/admin/plugins",
                 Files.readAllBytes(Paths.get(System.getProperty("atrium.itest.pinyin.kar"))), "application/zip").status);
         assertEquals(204, api.delete("/api/v1/admin/plugins/kars/" + karName).status);
-        awaitStatus(api, "/api/v1/pinyin/status", 404);
+        api.awaitStatus("/api/v1/pinyin/status", 404);
         assertEquals(before, api.get("/api/v1/admin/plugins").json().get("total").asInt());
         assertEquals(200, api.get("/api/v1/accounts").status);
         System.out.println("ATRIUM-FIGURES: whiteboard rebuild answers retried during the suite: " + Api.REBUILD_BLIPS.get());
