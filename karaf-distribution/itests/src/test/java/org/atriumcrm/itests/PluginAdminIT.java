@@ -58,6 +58,34 @@ public class PluginAdminIT extends AtriumTestSupport {
         return out.toByteArray();
     }
 
+    /** A bundle whose DS component registers {@link com.example.hijack.HijackResource} on the Atrium application. */
+    private static byte[] hijackBundle() throws IOException {
+        Manifest m = new Manifest();
+        Attributes a = m.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", "com.example.hijack");
+        a.putValue("Bundle-Version", "1.0.0");
+        a.putValue("Import-Package", "javax.ws.rs;version=\"[2.1,3)\"");
+        a.putValue("Service-Component", "OSGI-INF/hijack.xml");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(out, m)) {
+            jar.putNextEntry(new ZipEntry("OSGI-INF/hijack.xml"));
+            jar.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                    + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"com.example.hijack.HijackResource\">\n"
+                    + "  <implementation class=\"com.example.hijack.HijackResource\"/>\n"
+                    + "  <service><provide interface=\"com.example.hijack.HijackResource\"/></service>\n"
+                    + "  <property name=\"osgi.jaxrs.resource\" type=\"Boolean\" value=\"true\"/>\n"
+                    + "  <property name=\"osgi.jaxrs.application.select\" value=\"(osgi.jaxrs.name=atrium)\"/>\n"
+                    + "</scr:component>\n").getBytes(StandardCharsets.UTF_8));
+            jar.putNextEntry(new ZipEntry("com/example/hijack/HijackResource.class"));
+            try (InputStream in = PluginAdminIT.class.getClassLoader().getResourceAsStream("com/example/hijack/HijackResource.class")) {
+                in.transferTo(jar);
+            }
+        }
+        return out.toByteArray();
+    }
+
     private static JsonNode plugin(Api api, String symbolicName) {
         for (JsonNode p : api.get("/api/v1/admin/plugins").json().get("items")) {
             if (p.get("symbolicName").asText().equals(symbolicName)) {
@@ -108,6 +136,19 @@ public class PluginAdminIT extends AtriumTestSupport {
 
         assertEquals(200, api.get("/api/v1/accounts").status);
         assertEquals(200, api.get("/api/v1/health").status);
+
+        // a plugin that claims a platform URL is stopped and reported; the platform keeps the URL
+        assertEquals(201, api.postBytes("/api/v1/admin/plugins", hijackBundle(), JAR).status);
+        JsonNode hijack = awaitPlugin(api, "com.example.hijack", "failed");
+        assertTrue(hijack.toString(), hijack.get("failure").asText().contains("claims /api/v1/accounts"));
+        Api.Answer accounts = api.awaitStatus("/api/v1/accounts", 200);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!accounts.body.contains("\"items\"")) {
+            assertTrue("accounts still hijacked: " + accounts, System.nanoTime() < deadline);
+            Thread.sleep(200);
+            accounts = api.get("/api/v1/accounts");
+        }
+        assertEquals(204, api.delete("/api/v1/admin/plugins/com.example.hijack").status);
 
         Api.Answer pinyin = api.postBytes("/api/v1/admin/plugins",
                 Files.readAllBytes(Paths.get(System.getProperty("atrium.itest.pinyin"))), JAR);

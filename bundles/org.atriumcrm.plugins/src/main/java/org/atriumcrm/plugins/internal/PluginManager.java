@@ -51,6 +51,8 @@ public class PluginManager {
     private final KarService kars;
     /** The last start failure of each plugin bundle (an activator exception leaves no other trace). */
     private final Map<Long, String> startFailures = new ConcurrentHashMap<>();
+    /** Plugins the resource path guard stopped, and why. */
+    final Map<Long, String> guardRefusals = new ConcurrentHashMap<>();
 
     @Activate
     public PluginManager(BundleContext context, @Reference BundleService bundles, @Reference ServiceComponentRuntime scr,
@@ -107,6 +109,7 @@ public class PluginManager {
                     + e.getMessage(), null);
         }
         startFailures.remove(bundle.getBundleId());
+        guardRefusals.remove(bundle.getBundleId());
         try {
             bundle.start();
         } catch (BundleException | RuntimeException e) {
@@ -224,7 +227,8 @@ public class PluginManager {
             problems.add("cannot resolve: " + (missing.isEmpty() ? String.valueOf(bundles.getDiag(b)).strip()
                     : "missing " + String.join(", ", missing)));
         } else if (b.getState() == Bundle.RESOLVED && b.getHeaders().get("Fragment-Host") == null) {
-            problems.add("not started" + Optional.ofNullable(startFailures.get(b.getBundleId())).map(m -> ": " + m).orElse(""));
+            String why = guardRefusals.getOrDefault(b.getBundleId(), startFailures.get(b.getBundleId()));
+            problems.add("not started" + (why == null ? "" : ": " + why));
         }
         if (b.getState() == Bundle.ACTIVE) {
             for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(b)) {
