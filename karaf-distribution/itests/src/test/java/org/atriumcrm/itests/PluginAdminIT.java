@@ -158,10 +158,13 @@ public class PluginAdminIT extends AtriumTestSupport {
         assertEquals("upload", live.get("location").asText());
         api.awaitStatus("/api/v1/pinyin/status", 200);
 
-        for (String name : new String[] {"com.example.broken.activation", "com.example.broken.wiring", "org.atriumcrm.plugin.pinyin"}) {
+        for (String name : new String[] {"com.example.broken.activation", "com.example.broken.wiring"}) {
             Api.Answer removed = api.delete("/api/v1/admin/plugins/" + name);
             assertEquals(removed.toString(), 204, removed.status);
         }
+        Api.Answer purged = api.delete("/api/v1/admin/plugins/org.atriumcrm.plugin.pinyin?purgeData=true");
+        assertEquals(purged.toString(), 200, purged.status);
+        assertEquals("[\"ATRIUM_PINYIN_INDEX\"]", purged.json().get("droppedTables").toString());
         assertEquals(404, api.delete("/api/v1/admin/plugins/com.example.broken.wiring").status);
         api.awaitStatus("/api/v1/pinyin/status", 404);
 

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,6 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.Table;
+import javax.persistence.metamodel.EntityType;
+import javax.sql.DataSource;
 
 import org.apache.karaf.bundle.core.BundleService;
 import org.apache.karaf.kar.KarService;
@@ -22,6 +30,7 @@ import org.atriumcrm.api.security.Caller;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -49,6 +58,7 @@ public class PluginManager {
     private final ServiceComponentRuntime scr;
     private final ModuleRegistry modules;
     private final KarService kars;
+    private final DataSource dataSource;
     /** The last start failure of each plugin bundle (an activator exception leaves no other trace). */
     private final Map<Long, String> startFailures = new ConcurrentHashMap<>();
     /** Plugins the resource path guard stopped, and why. */
@@ -56,7 +66,9 @@ public class PluginManager {
 
     @Activate
     public PluginManager(BundleContext context, @Reference BundleService bundles, @Reference ServiceComponentRuntime scr,
-            @Reference ModuleRegistry modules, @Reference KarService kars) {
+            @Reference ModuleRegistry modules, @Reference KarService kars,
+            @Reference(target = "(osgi.jndi.service.name=atrium)") DataSource dataSource) {
+        this.dataSource = dataSource;
         this.kars = kars;
         this.context = context;
         this.bundles = bundles;
@@ -178,6 +190,52 @@ public class PluginManager {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
+    }
+
+    /**
+     * The tables of the plugin's persistence units, from the JPA metamodel of the EntityManagerFactory services
+     * its bundle registered (Aries JPA): read before uninstalling, while they exist.
+     */
+    private List<String> tablesOf(Bundle bundle) {
+        List<String> tables = new ArrayList<>();
+        ServiceReference<?>[] refs = bundle.getRegisteredServices();
+        for (ServiceReference<?> ref : refs == null ? new ServiceReference<?>[0] : refs) {
+            Object service = context.getService(ref);
+            try {
+                if (service instanceof EntityManagerFactory emf) {
+                    for (EntityType<?> entity : emf.getMetamodel().getEntities()) {
+                        Table table = entity.getJavaType().getAnnotation(Table.class);
+                        tables.add(table != null && !table.name().isEmpty() ? table.name() : entity.getName().toUpperCase());
+                    }
+                }
+            } finally {
+                context.ungetService(ref);
+            }
+        }
+        return tables;
+    }
+
+    /** Uninstalls a plugin; with {@code purgeData} its tables are dropped as well (after it is gone). */
+    List<String> uninstall(Bundle bundle, boolean purgeData, Caller caller) {
+        List<String> tables = purgeData ? tablesOf(bundle) : List.of();
+        uninstall(bundle, caller);
+        List<String> dropped = new ArrayList<>();
+        if (!tables.isEmpty()) {
+            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+                for (String table : tables) {
+                    if (!table.matches("[A-Za-z][A-Za-z0-9_]*")) {
+                        continue; // only plain identifiers, never an injected name
+                    }
+                    st.executeUpdate("DROP TABLE " + table);
+                    dropped.add(table);
+                }
+            } catch (SQLException e) {
+                throw new AtriumException(409, "purge-failed", "Conflict", "the plugin is uninstalled, but dropping its tables "
+                        + tables + " failed after " + dropped + ": " + e.getMessage(), null);
+            }
+            LOG.warn("{} purged the data of plugin {}: dropped {}", caller.loginName(), bundle.getSymbolicName(), dropped);
+        }
+        return dropped;
     }
 
     void uninstall(Bundle bundle, Caller caller) {

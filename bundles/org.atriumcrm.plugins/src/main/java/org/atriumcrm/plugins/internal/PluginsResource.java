@@ -15,6 +15,7 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -85,11 +86,17 @@ public class PluginsResource {
                 : "v1/admin/plugins/" + result.get("id"))).entity(result).build();
     }
 
+    /** Uninstalls a plugin. Its tables stay, unless {@code purgeData=true} asks to drop them too (irreversible). */
     @DELETE
     @Path("{id}")
-    public Response uninstall(@PathParam("id") String id, @Context SecurityContext security) {
-        plugins.uninstall(plugin(id), caller(security));
-        return Response.noContent().build();
+    public Response uninstall(@PathParam("id") String id, @QueryParam("purgeData") String purgeData,
+            @Context SecurityContext security) {
+        boolean purge = "true".equalsIgnoreCase(purgeData);
+        if (purgeData != null && !purge && !"false".equalsIgnoreCase(purgeData)) {
+            throw AtriumException.invalidField("purgeData", "must be true or false, not '" + purgeData + "'");
+        }
+        List<String> dropped = plugins.uninstall(plugin(id), purge, caller(security));
+        return purge ? Response.ok(Map.of("droppedTables", dropped)).build() : Response.noContent().build();
     }
 
     private Bundle plugin(String id) {

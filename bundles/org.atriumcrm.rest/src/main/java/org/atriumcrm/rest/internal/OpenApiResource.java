@@ -209,8 +209,10 @@ public class OpenApiResource {
         ObjectNode plugin = paths.putObject("/v1/admin/plugins/{id}");
         plugin.putArray("parameters").add(pathParam("id"));
         response(op(plugin, "get", "Plugins", "One plugin (bundle id or symbolic name)"), "200", any);
-        op(plugin, "delete", "Plugins", "Uninstall a plugin; its tables stay").putObject("responses").putObject("204")
-                .put("description", "uninstalled");
+        ObjectNode uninstall = op(plugin, "delete", "Plugins", "Uninstall a plugin; its tables stay unless purgeData=true");
+        uninstall.putArray("parameters").addObject().put("name", "purgeData").put("in", "query").putObject("schema").put("type", "boolean");
+        uninstall.putObject("responses").putObject("204").put("description", "uninstalled");
+        response(uninstall, "200", any);
         ObjectNode kar = paths.putObject("/v1/admin/plugins/kars/{name}");
         kar.putArray("parameters").add(pathParam("name"));
         op(kar, "delete", "Plugins", "Uninstall an uploaded KAR and its features").putObject("responses").putObject("204")
