@@ -5,6 +5,7 @@ import static org.ops4j.pax.exam.CoreOptions.vmOption;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
@@ -37,7 +38,10 @@ public abstract class AtriumTestSupport {
             throw new IllegalStateException("build the distribution first: " + distribution);
         }
         int http = freePort();
+        // -Datrium.itest.keep=true keeps target/exam/<uuid> (data/log/karaf.log) for a post-mortem
+        Option keep = Boolean.getBoolean("atrium.itest.keep") ? keepRuntimeFolder() : systemProperty("atrium.itest.keep").value("false");
         return new Option[] {
+            keep,
             karafDistributionConfiguration()
                     .frameworkUrl(new File(distribution).toURI().toString())
                     .karafVersion(System.getProperty("karaf.version", "4.4.10"))

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -42,8 +43,13 @@ import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.api.security.UserDirectory;
 import org.atriumcrm.rest.api.AtriumRest;
+import org.atriumcrm.rest.api.ModuleEndpoint;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -53,17 +59,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * {@code /api/v1/<plural>}: list, create, read, replace, patch, delete, related lists, duplicate check and
- * merge for every entity type whose store is registered. Everything is driven by the entity's metadata.
+ * The root of {@code /api/v1/<plural>} (records of every registered entity type, see {@link EntityResource})
+ * and of the modules' own endpoints ({@link ModuleEndpoint}). Everything is driven by the entity's metadata.
  */
-@Component(service = RecordResource.class)
+@Component(service = RecordResource.class, immediate = true)
 @JaxrsResource
 @JaxrsApplicationSelect(AtriumRest.APPLICATION_SELECT)
 @JaxrsExtensionSelect({AtriumRest.REQUIRE_JSON, AtriumRest.REQUIRE_AUTHENTICATION})
 @Path("v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class RecordResource {
-    private static final String MERGE_PATCH = "application/merge-patch+json";
+    private static final Logger LOG = LoggerFactory.getLogger(RecordResource.class);
+    private final Map<String, ModuleEndpoint> endpoints = new ConcurrentHashMap<>();
 
     @Reference
     Stores stores;
@@ -71,88 +78,43 @@ public class RecordResource {
     @Reference
     UserDirectory users;
 
-    @GET
-    @Path("{plural}")
-    public ObjectNode list(@PathParam("plural") String plural, @QueryParam("offset") String offset,
-            @QueryParam("limit") String limit, @QueryParam("sort") String sort, @QueryParam("q") String q,
-            @QueryParam("filter") List<String> filter) {
-        return list(stores.byPlural(plural), offset, limit, sort, q, filter, null);
-    }
-
-    @POST
-    @Path("{plural}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@PathParam("plural") String plural, @QueryParam("allowDuplicates") String allowDuplicates,
-            JsonNode body, @Context SecurityContext security) {
-        return create(stores.byPlural(plural), body, Requests.flag("allowDuplicates", allowDuplicates), Requests.caller(security));
-    }
-
-    @GET
-    @Path("{plural}/{id}")
-    public Response get(@PathParam("plural") String plural, @PathParam("id") String id, @Context Request request) {
-        return get(stores.byPlural(plural), id, request);
-    }
-
-    @PUT
-    @Path("{plural}/{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response replace(@PathParam("plural") String plural, @PathParam("id") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @QueryParam("allowDuplicates") String allowDuplicates,
-            JsonNode body, @Context SecurityContext security) {
-        return update(stores.byPlural(plural), id, ifMatch, body, RecordJson.Mode.REPLACE,
-                Requests.flag("allowDuplicates", allowDuplicates), Requests.caller(security));
-    }
-
-    @PATCH
-    @Path("{plural}/{id}")
-    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
-    public Response patch(@PathParam("plural") String plural, @PathParam("id") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @QueryParam("allowDuplicates") String allowDuplicates,
-            JsonNode body, @Context SecurityContext security) {
-        return update(stores.byPlural(plural), id, ifMatch, body, RecordJson.Mode.PATCH,
-                Requests.flag("allowDuplicates", allowDuplicates), Requests.caller(security));
-    }
-
-    @DELETE
-    @Path("{plural}/{id}")
-    public Response delete(@PathParam("plural") String plural, @PathParam("id") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context SecurityContext security) {
-        stores.byPlural(plural).delete(id, Requests.expectedVersion(ifMatch), Requests.caller(security));
-        return Response.noContent().build();
-    }
-
-    @GET
-    @Path("{plural}/{id}/{relation}")
-    public ObjectNode related(@PathParam("plural") String plural, @PathParam("id") String id,
-            @PathParam("relation") String relation, @QueryParam("offset") String offset,
-            @QueryParam("limit") String limit, @QueryParam("sort") String sort, @QueryParam("q") String q,
-            @QueryParam("filter") List<String> filter) {
-        RecordStore<?> parent = stores.byPlural(plural);
-        RelatedList list = parent.type().relatedList(relation).orElseThrow(() -> AtriumException.notFound(
-                parent.type().pluralLabel().en() + " have no related list '" + relation + "'; they have "
-                        + parent.type().relatedLists().stream().map(RelatedList::name).toList()));
-        if (parent.find(id).isEmpty()) {
-            throw AtriumException.notFound("no " + parent.type().name() + " with id " + id);
+    /**
+     * Everything under {@code /api/v1/<segment>} that no more specific root resource (meta, admin, recycle bin,
+     * me, health) takes: a module's own endpoint if one is registered for the segment, else the records of the
+     * entity type with that plural. Module endpoints are plain services, not whiteboard resources, so they come
+     * and go without the application being rebuilt, and they cannot shadow another module's paths.
+     */
+    @Path("{segment}")
+    public Object locate(@PathParam("segment") String segment) {
+        Optional<RecordStore<?>> entity = stores.byNameOrPluralIfPresent(segment);
+        if (entity.isPresent()) {
+            return new EntityResource(this, entity.get()); // an entity type always wins over a module endpoint
         }
-        RecordStore<?> child = stores.byNameOrPlural(list.entity());
-        return list(child, offset, limit, sort, q, filter, new Condition(list.field(), Operator.EQ, List.of(id)));
+        ModuleEndpoint endpoint = endpoints.get(segment);
+        if (endpoint != null) {
+            return endpoint;
+        }
+        return new EntityResource(this, stores.byPlural(segment)); // throws the 404 (or 503) that says why
     }
 
-    @POST
-    @Path("{plural}/duplicates")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public ObjectNode duplicates(@PathParam("plural") String plural, JsonNode body) {
-        return duplicates(stores.byPlural(plural), body);
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addEndpoint(ModuleEndpoint endpoint, Map<String, Object> properties) {
+        Object path = properties.get(ModuleEndpoint.PATH_PROPERTY);
+        if (path instanceof String p && !p.isBlank()) {
+            // bind methods may run before the field references are set: nothing here may use them
+            ModuleEndpoint previous = endpoints.put(p, endpoint);
+            if (previous != null && previous != endpoint) {
+                LOG.warn("two module endpoints claim /api/v1/{}: {} replaces {}", p, endpoint.getClass().getName(),
+                        previous.getClass().getName());
+            }
+        }
     }
 
-    @POST
-    @Path("{plural}/merge")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response merge(@PathParam("plural") String plural, JsonNode body, @Context SecurityContext security) {
-        return merge(stores.byPlural(plural), body, Requests.caller(security));
+    void removeEndpoint(ModuleEndpoint endpoint, Map<String, Object> properties) {
+        endpoints.values().remove(endpoint);
     }
 
-    private <T extends Record> ObjectNode list(RecordStore<T> store, String offset, String limit, String sort, String q,
+    <T extends Record> ObjectNode list(RecordStore<T> store, String offset, String limit, String sort, String q,
             List<String> filter, Condition extra) {
         ListQuery query = ListParams.parse(store.type(), offset, limit, sort, q, filter);
         if (extra != null) {
@@ -171,7 +133,7 @@ public class RecordResource {
         return json;
     }
 
-    private <T extends Record> Response create(RecordStore<T> store, JsonNode body, boolean allowDuplicates, Caller caller) {
+    <T extends Record> Response create(RecordStore<T> store, JsonNode body, boolean allowDuplicates, Caller caller) {
         EntityType<T> type = store.type();
         Map<String, Object> values = RecordJson.read(type, body, RecordJson.Mode.CREATE);
         checkReferences(store, values, null);
@@ -189,7 +151,7 @@ public class RecordResource {
                 .tag(Requests.etag(created)).entity(RecordJson.write(type, created)).build();
     }
 
-    private <T extends Record> Response get(RecordStore<T> store, String id, Request request) {
+    <T extends Record> Response get(RecordStore<T> store, String id, Request request) {
         T record = store.find(id).orElseThrow(() -> AtriumException.notFound("no " + store.type().name() + " with id " + id));
         EntityTag tag = Requests.etag(record);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
@@ -199,7 +161,7 @@ public class RecordResource {
         return Response.ok(RecordJson.write(store.type(), record)).tag(tag).build();
     }
 
-    private <T extends Record> Response update(RecordStore<T> store, String id, String ifMatch, JsonNode body,
+    <T extends Record> Response update(RecordStore<T> store, String id, String ifMatch, JsonNode body,
             RecordJson.Mode mode, boolean allowDuplicates, Caller caller) {
         Long expected = Requests.expectedVersion(ifMatch);
         if (store.find(id).isEmpty()) {
@@ -214,14 +176,14 @@ public class RecordResource {
         return Response.ok(RecordJson.write(store.type(), updated)).tag(Requests.etag(updated)).build();
     }
 
-    private <T extends Record> ObjectNode duplicates(RecordStore<T> store, JsonNode body) {
+    <T extends Record> ObjectNode duplicates(RecordStore<T> store, JsonNode body) {
         Map<String, Object> values = RecordJson.read(store.type(), body, RecordJson.Mode.PATCH);
         ObjectNode json = Json.MAPPER.createObjectNode();
         json.set("items", Json.MAPPER.valueToTree(summaries(store.type(), store.findDuplicates(values, null))));
         return json;
     }
 
-    private <T extends Record> Response merge(RecordStore<T> store, JsonNode body, Caller caller) {
+    <T extends Record> Response merge(RecordStore<T> store, JsonNode body, Caller caller) {
         EntityType<T> type = store.type();
         if (body == null || !body.isObject()) {
             throw AtriumException.badRequest("the request body must be a JSON object {\"survivorId\", \"mergedId\", \"take\", \"values\"}");

@@ -54,6 +54,12 @@ public class Stores {
         return store != null ? store : byPlural(name);
     }
 
+    /** By entity name or plural, without a 404 when there is none. */
+    Optional<RecordStore<?>> byNameOrPluralIfPresent(String name) {
+        RecordStore<?> store = byName.get(name);
+        return Optional.ofNullable(store != null ? store : byPlural.get(name));
+    }
+
     Optional<RecordStore<?>> byName(String entityName) {
         return Optional.ofNullable(byName.get(entityName));
     }

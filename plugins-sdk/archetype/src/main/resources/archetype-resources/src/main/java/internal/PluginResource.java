@@ -10,26 +10,18 @@ import javax.ws.rs.core.MediaType;
 
 import org.atriumcrm.api.module.ModuleGate;
 import org.atriumcrm.api.record.RecordStore;
-import org.atriumcrm.rest.api.AtriumRest;
+import org.atriumcrm.rest.api.ModuleEndpoint;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
- * An endpoint of the plugin's own at /api/v1/${moduleId}: authenticated, JSON, errors as problem+json. Its path
- * must differ from every entity plural (here "${entityPlural}"): a root path equal to one would shadow the
- * platform's record resource for it.
+ * The plugin's own endpoints at /api/v1/${moduleId}/...: authenticated, JSON, errors as problem+json. The platform
+ * routes to this module endpoint (no class-level @Path); its path must differ from the entity plurals.
  */
-@Component(service = PluginResource.class)
-@JaxrsResource
-@JaxrsApplicationSelect(AtriumRest.APPLICATION_SELECT)
-@JaxrsExtensionSelect({AtriumRest.REQUIRE_JSON, AtriumRest.REQUIRE_AUTHENTICATION})
-@Path("v1/${moduleId}")
+@Component(service = ModuleEndpoint.class, property = ModuleEndpoint.PATH_PROPERTY + "=" + PluginModule.ID)
 @Produces(MediaType.APPLICATION_JSON)
-public class PluginResource {
+public class PluginResource implements ModuleEndpoint {
     private final RecordStore<?> store;
     private final AccountEventCounter events;
 

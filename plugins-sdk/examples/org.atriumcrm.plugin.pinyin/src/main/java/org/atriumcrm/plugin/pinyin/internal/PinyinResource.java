@@ -20,24 +20,19 @@ import org.atriumcrm.api.module.ModuleGate;
 import org.atriumcrm.api.query.ListQuery;
 import org.atriumcrm.api.query.Page;
 import org.atriumcrm.rest.api.AtriumRest;
+import org.atriumcrm.rest.api.ModuleEndpoint;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
- * {@code GET /api/v1/pinyin/search?initials=zgyh&type=account} (or {@code pinyin=zhongguo}) and
- * {@code POST /api/v1/pinyin/rebuild}. Present only while the module is enabled.
+ * {@code GET /api/v1/pinyin/search?initials=zgyh&type=account} (or {@code pinyin=zhongguo}),
+ * {@code POST /api/v1/pinyin/rebuild}, {@code GET /api/v1/pinyin/status}: a module endpoint the platform routes
+ * to, present only while the module is enabled.
  */
-@Component(service = PinyinResource.class)
-@JaxrsResource
-@JaxrsApplicationSelect(AtriumRest.APPLICATION_SELECT)
-@JaxrsExtensionSelect({AtriumRest.REQUIRE_JSON, AtriumRest.REQUIRE_AUTHENTICATION})
-@Path("v1/pinyin")
+@Component(service = ModuleEndpoint.class, property = ModuleEndpoint.PATH_PROPERTY + "=" + PinyinModule.ID)
 @Produces(MediaType.APPLICATION_JSON)
-public class PinyinResource {
+public class PinyinResource implements ModuleEndpoint {
     private final PinyinIndex index;
 
     @Activate
