@@ -47,6 +47,7 @@ public class PinyinPluginIT extends AtriumTestSupport {
     public void deployedPluginGoesLiveIsSwitchableAndLeavesCleanly() throws Exception {
         Api api = new Api(baseUrl()).basic(ADMIN_USER, ADMIN_PASSWORD);
         api.awaitReady(Duration.ofSeconds(90));
+        int blipsBefore = Api.REBUILD_BLIPS.get();
         assertEquals(201, api.post("/api/v1/accounts?allowDuplicates=true", "{\"name\":\"中国银行上海分行\"}").status);
         assertEquals(201, api.post("/api/v1/accounts?allowDuplicates=true", "{\"name\":\"招商银行\"}").status);
 
@@ -105,5 +106,7 @@ public class PinyinPluginIT extends AtriumTestSupport {
         assertEquals(200, api.get("/api/v1/accounts").status);
         assertTrue(platformEvents.toString(), platformEvents.isEmpty());
         assertTrue(api.get("/api/v1/admin/modules").body.indexOf("\"pinyin\"") < 0);
+        assertEquals("installing, switching and removing a module endpoint never rebuilt the JAX-RS application",
+                blipsBefore, Api.REBUILD_BLIPS.get());
     }
 }
