@@ -88,6 +88,17 @@ public class DistributionRestartIT {
         assertEquals("disabled", api.get("/api/v1/admin/modules/pinyin/changes").json().get("items").get(0).get("action").asText());
         assertEquals(200, api.post("/api/v1/admin/modules/pinyin/enable", null).status);
         api.awaitStatus("/api/v1/pinyin/status", 200);
+
+        // the shell way: the same plugin as a KAR with kar:install / kar:uninstall
+        Files.delete(home.resolve("deploy/org.atriumcrm.plugin.pinyin.jar"));
+        api.awaitStatus("/api/v1/pinyin/status", 404);
+        Path kar = Paths.get(System.getProperty("atrium.pinyin.kar")).toAbsolutePath();
+        shell(ssh, "kar:install " + kar.toUri());
+        api.awaitStatus("/api/v1/pinyin/status", 200);
+        String karName = kar.getFileName().toString().replaceAll("\\.kar$", "");
+        assertTrue(shell(ssh, "kar:list").contains(karName));
+        shell(ssh, "kar:uninstall " + karName);
+        api.awaitStatus("/api/v1/pinyin/status", 404);
         stop();
 
         String figures = String.format("cold start to ready %.1f s, heap used after start %d MiB, restart to ready %.1f s",
