@@ -86,6 +86,33 @@ public class PluginAdminIT extends AtriumTestSupport {
         return out.toByteArray();
     }
 
+    /** A bundle whose DS component is a {@link com.example.faulty.FaultyEndpoint} at /api/v1/faulty. */
+    private static byte[] faultyBundle() throws IOException {
+        Manifest m = new Manifest();
+        Attributes a = m.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", "com.example.faulty");
+        a.putValue("Bundle-Version", "1.0.0");
+        a.putValue("Import-Package", "javax.ws.rs;version=\"[2.1,3)\",org.atriumcrm.rest.api;version=\"[1.1,2)\"");
+        a.putValue("Service-Component", "OSGI-INF/faulty.xml");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(out, m)) {
+            jar.putNextEntry(new ZipEntry("OSGI-INF/faulty.xml"));
+            jar.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                    + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"com.example.faulty.FaultyEndpoint\">\n"
+                    + "  <implementation class=\"com.example.faulty.FaultyEndpoint\"/>\n"
+                    + "  <service><provide interface=\"org.atriumcrm.rest.api.ModuleEndpoint\"/></service>\n"
+                    + "  <property name=\"atrium.rest.path\" value=\"faulty\"/>\n"
+                    + "</scr:component>\n").getBytes(StandardCharsets.UTF_8));
+            jar.putNextEntry(new ZipEntry("com/example/faulty/FaultyEndpoint.class"));
+            try (InputStream in = PluginAdminIT.class.getClassLoader().getResourceAsStream("com/example/faulty/FaultyEndpoint.class")) {
+                in.transferTo(jar);
+            }
+        }
+        return out.toByteArray();
+    }
+
     private static JsonNode plugin(Api api, String symbolicName) {
         for (JsonNode p : api.get("/api/v1/admin/plugins").json().get("items")) {
             if (p.get("symbolicName").asText().equals(symbolicName)) {
@@ -136,6 +163,15 @@ public class PluginAdminIT extends AtriumTestSupport {
 
         assertEquals(200, api.get("/api/v1/accounts").status);
         assertEquals(200, api.get("/api/v1/health").status);
+
+        // a plugin endpoint that throws answers a 500 problem for its own URL only
+        int blips = Api.REBUILD_BLIPS.get();
+        assertEquals(201, api.postBytes("/api/v1/admin/plugins", faultyBundle(), JAR).status);
+        Api.Answer boom = api.awaitStatus("/api/v1/faulty/boom", 500);
+        assertTrue(boom.toString(), boom.contentType().startsWith("application/problem+json") && boom.body.contains("incident"));
+        assertEquals(200, api.get("/api/v1/accounts").status);
+        assertEquals(204, api.delete("/api/v1/admin/plugins/com.example.faulty").status);
+        assertEquals("a module endpoint coming and going never rebuilds the application", blips, Api.REBUILD_BLIPS.get());
 
         // a plugin that claims a platform URL is stopped and reported; the platform keeps the URL
         assertEquals(201, api.postBytes("/api/v1/admin/plugins", hijackBundle(), JAR).status);
