@@ -1,12 +1,6 @@
 package org.atriumcrm.rest.internal;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -20,7 +14,6 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
-import javax.ws.rs.core.EntityTag;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Request;
@@ -28,28 +21,12 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.atriumcrm.api.error.AtriumException;
-import org.atriumcrm.api.error.FieldError;
-import org.atriumcrm.api.meta.EntityType;
-import org.atriumcrm.api.meta.FieldDef;
-import org.atriumcrm.api.meta.FieldType;
 import org.atriumcrm.api.meta.RelatedList;
 import org.atriumcrm.api.query.Condition;
-import org.atriumcrm.api.query.ListQuery;
 import org.atriumcrm.api.query.Operator;
-import org.atriumcrm.api.query.Page;
-import org.atriumcrm.api.record.Record;
 import org.atriumcrm.api.record.RecordStore;
-import org.atriumcrm.api.security.Caller;
-import org.atriumcrm.api.security.UserDirectory;
-import org.atriumcrm.rest.api.AtriumRest;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
