@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -17,13 +18,21 @@ import java.util.zip.ZipEntry;
 
 import org.junit.Test;
 
+import com.example.broken.ThrowingComponent;
+import com.example.faulty.FaultyEndpoint;
+import com.example.hijack.HijackResource;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Plugins uploaded over the admin API: validation, failure reports, isolation, uninstall. */
 public class PluginAdminIT extends AtriumTestSupport {
     private static final String JAR = "application/java-archive";
 
-    private static byte[] bundle(String symbolicName, String extraHeader, String extraValue, boolean withThrowingComponent)
+    /**
+     * A plugin jar built here: the manifest headers given (symbolic name, imports...), an optional DS component
+     * descriptor, and the compiled classes of this test module that it should contain.
+     */
+    private static byte[] testBundle(String symbolicName, Map<String, String> headers, String component, Class<?>... classes)
             throws IOException {
         Manifest m = new Manifest();
         Attributes a = m.getMainAttributes();
@@ -33,24 +42,21 @@ public class PluginAdminIT extends AtriumTestSupport {
             a.putValue("Bundle-SymbolicName", symbolicName);
             a.putValue("Bundle-Version", "1.0.0");
         }
-        if (extraHeader != null) {
-            a.putValue(extraHeader, extraValue);
-        }
-        if (withThrowingComponent) {
-            a.putValue("Service-Component", "OSGI-INF/broken.xml");
+        headers.forEach(a::putValue);
+        if (component != null) {
+            a.putValue("Service-Component", "OSGI-INF/component.xml");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(out, m)) {
-            if (withThrowingComponent) {
-                jar.putNextEntry(new ZipEntry("OSGI-INF/broken.xml"));
-                jar.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                        + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"com.example.broken.ThrowingComponent\""
-                        + " immediate=\"true\" activate=\"activate\">\n"
-                        + "  <implementation class=\"com.example.broken.ThrowingComponent\"/>\n</scr:component>\n")
-                        .getBytes(StandardCharsets.UTF_8));
-                jar.putNextEntry(new ZipEntry("com/example/broken/ThrowingComponent.class"));
-                try (InputStream in = PluginAdminIT.class.getClassLoader()
-                        .getResourceAsStream("com/example/broken/ThrowingComponent.class")) {
+            if (component != null) {
+                jar.putNextEntry(new ZipEntry("OSGI-INF/component.xml"));
+                jar.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" "
+                        + component + "</scr:component>\n").getBytes(StandardCharsets.UTF_8));
+            }
+            for (Class<?> c : classes) {
+                String entry = c.getName().replace('.', '/') + ".class";
+                jar.putNextEntry(new ZipEntry(entry));
+                try (InputStream in = PluginAdminIT.class.getClassLoader().getResourceAsStream(entry)) {
                     in.transferTo(jar);
                 }
             }
@@ -58,59 +64,28 @@ public class PluginAdminIT extends AtriumTestSupport {
         return out.toByteArray();
     }
 
-    /** A bundle whose DS component registers {@link com.example.hijack.HijackResource} on the Atrium application. */
-    private static byte[] hijackBundle() throws IOException {
-        Manifest m = new Manifest();
-        Attributes a = m.getMainAttributes();
-        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Bundle-ManifestVersion", "2");
-        a.putValue("Bundle-SymbolicName", "com.example.hijack");
-        a.putValue("Bundle-Version", "1.0.0");
-        a.putValue("Import-Package", "javax.ws.rs;version=\"[2.1,3)\"");
-        a.putValue("Service-Component", "OSGI-INF/hijack.xml");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JarOutputStream jar = new JarOutputStream(out, m)) {
-            jar.putNextEntry(new ZipEntry("OSGI-INF/hijack.xml"));
-            jar.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                    + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"com.example.hijack.HijackResource\">\n"
-                    + "  <implementation class=\"com.example.hijack.HijackResource\"/>\n"
-                    + "  <service><provide interface=\"com.example.hijack.HijackResource\"/></service>\n"
-                    + "  <property name=\"osgi.jaxrs.resource\" type=\"Boolean\" value=\"true\"/>\n"
-                    + "  <property name=\"osgi.jaxrs.application.select\" value=\"(osgi.jaxrs.name=atrium)\"/>\n"
-                    + "</scr:component>\n").getBytes(StandardCharsets.UTF_8));
-            jar.putNextEntry(new ZipEntry("com/example/hijack/HijackResource.class"));
-            try (InputStream in = PluginAdminIT.class.getClassLoader().getResourceAsStream("com/example/hijack/HijackResource.class")) {
-                in.transferTo(jar);
-            }
-        }
-        return out.toByteArray();
+    /** A plugin whose DS component throws in activate. */
+    private static byte[] throwingBundle() throws IOException {
+        return testBundle("com.example.broken.activation", Map.of(), "name=\"broken\" immediate=\"true\" activate=\"activate\">"
+                + "<implementation class=\"com.example.broken.ThrowingComponent\"/>", ThrowingComponent.class);
     }
 
-    /** A bundle whose DS component is a {@link com.example.faulty.FaultyEndpoint} at /api/v1/faulty. */
+    /** A plugin whose whiteboard resource claims the platform's accounts URL. */
+    private static byte[] hijackBundle() throws IOException {
+        return testBundle("com.example.hijack", Map.of("Import-Package", "javax.ws.rs;version=\"[2.1,3)\""),
+                "name=\"hijack\"><implementation class=\"com.example.hijack.HijackResource\"/>"
+                + "<service><provide interface=\"com.example.hijack.HijackResource\"/></service>"
+                + "<property name=\"osgi.jaxrs.resource\" type=\"Boolean\" value=\"true\"/>"
+                + "<property name=\"osgi.jaxrs.application.select\" value=\"(osgi.jaxrs.name=atrium)\"/>", HijackResource.class);
+    }
+
+    /** A plugin endpoint at /api/v1/faulty whose method throws. */
     private static byte[] faultyBundle() throws IOException {
-        Manifest m = new Manifest();
-        Attributes a = m.getMainAttributes();
-        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Bundle-ManifestVersion", "2");
-        a.putValue("Bundle-SymbolicName", "com.example.faulty");
-        a.putValue("Bundle-Version", "1.0.0");
-        a.putValue("Import-Package", "javax.ws.rs;version=\"[2.1,3)\",org.atriumcrm.rest.api;version=\"[1.1,2)\"");
-        a.putValue("Service-Component", "OSGI-INF/faulty.xml");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JarOutputStream jar = new JarOutputStream(out, m)) {
-            jar.putNextEntry(new ZipEntry("OSGI-INF/faulty.xml"));
-            jar.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                    + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"com.example.faulty.FaultyEndpoint\">\n"
-                    + "  <implementation class=\"com.example.faulty.FaultyEndpoint\"/>\n"
-                    + "  <service><provide interface=\"org.atriumcrm.rest.api.ModuleEndpoint\"/></service>\n"
-                    + "  <property name=\"atrium.rest.path\" value=\"faulty\"/>\n"
-                    + "</scr:component>\n").getBytes(StandardCharsets.UTF_8));
-            jar.putNextEntry(new ZipEntry("com/example/faulty/FaultyEndpoint.class"));
-            try (InputStream in = PluginAdminIT.class.getClassLoader().getResourceAsStream("com/example/faulty/FaultyEndpoint.class")) {
-                in.transferTo(jar);
-            }
-        }
-        return out.toByteArray();
+        return testBundle("com.example.faulty",
+                Map.of("Import-Package", "javax.ws.rs;version=\"[2.1,3)\",org.atriumcrm.rest.api;version=\"[1.1,2)\""),
+                "name=\"faulty\"><implementation class=\"com.example.faulty.FaultyEndpoint\"/>"
+                + "<service><provide interface=\"org.atriumcrm.rest.api.ModuleEndpoint\"/></service>"
+                + "<property name=\"atrium.rest.path\" value=\"faulty\"/>", FaultyEndpoint.class);
     }
 
     private static JsonNode plugin(Api api, String symbolicName) {
@@ -143,20 +118,20 @@ public class PluginAdminIT extends AtriumTestSupport {
         int before = api.get("/api/v1/admin/plugins").json().get("total").asInt();
 
         assertEquals(400, api.postBytes("/api/v1/admin/plugins", "not a jar".getBytes(StandardCharsets.UTF_8), JAR).status);
-        assertEquals(400, api.postBytes("/api/v1/admin/plugins", bundle(null, null, null, false), JAR).status);
-        Api.Answer platform = api.postBytes("/api/v1/admin/plugins", bundle("org.atriumcrm.rest", null, null, false), JAR);
+        assertEquals(400, api.postBytes("/api/v1/admin/plugins", testBundle(null, Map.of(), null), JAR).status);
+        Api.Answer platform = api.postBytes("/api/v1/admin/plugins", testBundle("org.atriumcrm.rest", Map.of(), null), JAR);
         assertEquals(platform.toString(), 409, platform.status);
         assertTrue(platform.contentType().startsWith("application/problem+json"));
         assertEquals(before, api.get("/api/v1/admin/plugins").json().get("total").asInt());
 
         Api.Answer broken = api.postBytes("/api/v1/admin/plugins",
-                bundle("com.example.broken.activation", null, null, true), JAR);
+                throwingBundle(), JAR);
         assertEquals(broken.toString(), 201, broken.status);
         JsonNode failed = awaitPlugin(api, "com.example.broken.activation", "failed");
         assertTrue(failed.toString(), failed.get("failure").asText().contains("boom"));
 
         Api.Answer unresolved = api.postBytes("/api/v1/admin/plugins",
-                bundle("com.example.broken.wiring", "Import-Package", "com.example.does.not.exist", false), JAR);
+                testBundle("com.example.broken.wiring", Map.of("Import-Package", "com.example.does.not.exist"), null), JAR);
         assertEquals(unresolved.toString(), 201, unresolved.status);
         assertEquals("failed", unresolved.json().get("state").asText());
         assertTrue(unresolved.body, unresolved.json().get("failure").asText().contains("com.example.does.not.exist"));
