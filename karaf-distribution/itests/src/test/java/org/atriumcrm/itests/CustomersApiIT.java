@@ -279,6 +279,27 @@ public class CustomersApiIT extends AtriumTestSupport {
     }
 
     @Test
+    public void onlyAdministratorsUseTheAdministrationApi() {
+        String login = "rep." + tag;
+        Api.Answer created = api.post("/api/v1/admin/users", "{\"loginName\":\"" + login + "\",\"password\":\"rep-Password-1\","
+                + "\"displayName\":\"销售代表 " + tag + "\",\"administrator\":false}");
+        assertEquals(created.toString(), 201, created.status);
+        assertFalse(created.body.contains("rep-Password-1"));
+        assertProblem(api.post("/api/v1/admin/users", "{\"loginName\":\"" + login + "\",\"password\":\"rep-Password-1\"}"), 409, login);
+        assertProblem(api.post("/api/v1/admin/users", "{\"loginName\":\"x " + tag + "\",\"password\":\"short\",\"role\":\"boss\"}"), 400, "role");
+
+        Api rep = new Api(baseUrl()).basic(login, "rep-Password-1");
+        assertEquals(200, rep.get("/api/v1/accounts").status);
+        assertFalse(rep.get("/api/v1/me").json().get("administrator").asBoolean());
+        assertProblem(rep.get("/api/v1/admin/modules"), 403, "administrators");
+        assertProblem(rep.post("/api/v1/admin/modules/customers/disable", null), 403, null);
+        assertProblem(rep.postBytes("/api/v1/admin/plugins", new byte[] {'P', 'K', 3, 4}, "application/java-archive"), 403, null);
+        assertProblem(rep.get("/api/v1/admin/users"), 403, null);
+        assertTrue(api.get("/api/v1/admin/users").body.contains(login));
+        assertTrue(api.get("/api/v1/me").json().get("administrator").asBoolean());
+    }
+
+    @Test
     public void metadataModulesAndOpenApiDescribeThePlatform() {
         JsonNode entities = api.get("/api/v1/meta/entities").json();
         assertTrue(entities.toString().contains("\"Account\""));

@@ -2,10 +2,18 @@ package org.atriumcrm.api.security;
 
 import java.security.Principal;
 
-/** The authenticated user on whose behalf an operation runs; also the JAX-RS user principal. */
-public record Caller(String userId, String loginName) implements Principal {
+/**
+ * The authenticated user on whose behalf an operation runs; also the JAX-RS user principal.
+ * {@code administrator} users may use the administration API ({@code /api/v1/admin/...}).
+ */
+public record Caller(String userId, String loginName, boolean administrator) implements Principal {
     /** The platform itself (bootstrap, scheduled jobs). */
-    public static final Caller SYSTEM = new Caller("system", "system");
+    public static final Caller SYSTEM = new Caller("system", "system", true);
+
+    /** A caller without administration rights. */
+    public Caller(String userId, String loginName) {
+        this(userId, loginName, false);
+    }
 
     @Override
     public String getName() {

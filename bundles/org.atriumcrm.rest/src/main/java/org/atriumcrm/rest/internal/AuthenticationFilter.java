@@ -31,7 +31,7 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * Authenticates every request to {@code /api} (HTTP Basic or a bearer API token) before any resource is
  * matched, so an anonymous caller learns nothing, not even which URLs exist; and caps request bodies (413).
- * Only the OpenAPI document and the health probe are public.
+ * Only the OpenAPI document and the health probe are public; {@code /api/v1/admin/...} is for administrators.
  */
 @Component(service = ContainerRequestFilter.class, configurationPid = "org.atriumcrm.rest")
 @Designate(ocd = RestConfig.class)
@@ -67,6 +67,10 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             Caller caller = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION))
                     .orElseThrow(() -> new AtriumException(401, "unauthenticated", "Unauthorized",
                             "valid credentials are required: HTTP Basic or an API token as 'Authorization: Bearer <token>'", null));
+            if (path.startsWith("v1/admin/") && !caller.administrator()) {
+                throw new AtriumException(403, "administrators-only", "Forbidden",
+                        "the administration API is for administrators; " + caller.loginName() + " is not one", null);
+            }
             boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
             request.setSecurityContext(new CallerContext(caller, secure));
         }

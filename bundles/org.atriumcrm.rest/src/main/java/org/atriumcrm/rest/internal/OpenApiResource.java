@@ -199,6 +199,13 @@ public class OpenApiResource {
         response(op(changes, "get", "Administration", "Who enabled or disabled the module, and when"), "200", any);
         response(op(paths.putObject("/v1/admin/module-changes"), "get", "Administration", "All module changes, newest first"), "200", any);
         response(op(paths.putObject("/v1/admin/system"), "get", "Administration", "Version, uptime and heap"), "200", any);
+        ObjectNode users = paths.putObject("/v1/admin/users");
+        response(op(users, "get", "Users", "All users (administrators only, like all of /v1/admin)"), "200", any);
+        ObjectNode newUser = op(users, "post", "Users", "Create a user: loginName, password (10+ characters), displayName, email, administrator");
+        newUser.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
+                .putObject("schema").put("type", "object");
+        response(newUser, "201", any);
+        problems(newUser, "400", "403", "409");
         ObjectNode plugins = paths.putObject("/v1/admin/plugins");
         response(op(plugins, "get", "Plugins", "Installed plugins: bundle state, module state, failure reason"), "200", any);
         ObjectNode upload = op(plugins, "post", "Plugins", "Install or update a plugin: the bundle jar or a KAR as the raw body");

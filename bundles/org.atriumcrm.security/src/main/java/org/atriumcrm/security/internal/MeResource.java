@@ -57,6 +57,7 @@ public class MeResource {
         json.put("email", user.getEmail());
         json.put("language", user.getLanguage());
         json.put("status", user.getStatus());
+        json.put("administrator", user.isAdministrator());
         return json;
     }
 

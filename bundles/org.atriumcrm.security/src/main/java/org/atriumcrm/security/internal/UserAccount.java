@@ -32,6 +32,9 @@ public class UserAccount extends BaseRecord {
     @Convert(converter = InstantConverter.class)
     @Column(name = "PASSWORD_CHANGED_AT")
     private Instant passwordChangedAt;
+    /** May use the administration API. Roles and profiles replace this flag with the security model. */
+    @Column(name = "ADMINISTRATOR")
+    private Boolean administrator = Boolean.FALSE;
 
     public String getLoginName() {
         return loginName;
@@ -84,6 +87,14 @@ public class UserAccount extends BaseRecord {
 
     public Instant getPasswordChangedAt() {
         return passwordChangedAt;
+    }
+
+    public boolean isAdministrator() {
+        return Boolean.TRUE.equals(administrator);
+    }
+
+    public void setAdministrator(boolean administrator) {
+        this.administrator = administrator;
     }
 
     public boolean isActive() {

@@ -74,7 +74,7 @@ public class UserService implements Authenticator, UserDirectory {
             LOG.info("failed login for '{}'", loginName.replaceAll("[\\r\\n]", "_"));
             return Optional.empty();
         }
-        Caller caller = new Caller(user.get().getId(), user.get().getLoginName());
+        Caller caller = new Caller(user.get().getId(), user.get().getLoginName(), user.get().isAdministrator());
         verified.remember(key, caller, now);
         return Optional.of(caller);
     }
@@ -100,7 +100,7 @@ public class UserService implements Authenticator, UserDirectory {
             if (t.getLastUsedAt() == null || t.getLastUsedAt().plus(LAST_USED_GRANULARITY).isBefore(now)) {
                 t.setLastUsedAt(now); // at most one write a minute per token, not one per request
             }
-            return Optional.of(new Caller(user.getId(), user.getLoginName()));
+            return Optional.of(new Caller(user.getId(), user.getLoginName(), user.isAdministrator()));
         });
     }
 
@@ -154,6 +154,34 @@ public class UserService implements Authenticator, UserDirectory {
     record IssuedToken(ApiToken token, String secret) {
     }
 
+    List<UserAccount> users() {
+        return tx(em -> em.createQuery("SELECT u FROM UserAccount u WHERE u.deletedAt IS NULL ORDER BY u.loginName",
+                UserAccount.class).getResultList());
+    }
+
+    /** Creates a user; 409 when the login name is taken. */
+    UserAccount createUser(String loginName, String displayName, String email, String password, boolean administrator,
+            Caller caller) {
+        String hash = hasher.hash(password);
+        return tx(em -> {
+            if (!em.createQuery("SELECT u.id FROM UserAccount u WHERE u.loginName = :l").setParameter("l", loginName)
+                    .getResultList().isEmpty()) {
+                throw AtriumException.conflict("login-taken", "the login name " + loginName + " is taken");
+            }
+            UserAccount user = new UserAccount();
+            user.setLoginName(loginName);
+            user.setDisplayName(displayName);
+            user.setEmail(email);
+            user.setLanguage("zh-CN");
+            user.setAdministrator(administrator);
+            user.setPasswordHash(hash, Instant.now());
+            user.initialise(RecordIds.next(), Instant.now(), caller);
+            user.setOwnerId(user.getId());
+            em.persist(user);
+            return user;
+        });
+    }
+
     private Optional<UserAccount> byLogin(String loginName) {
         return tx(em -> em.createQuery("SELECT u FROM UserAccount u WHERE u.loginName = :l", UserAccount.class)
                 .setParameter("l", loginName).getResultList().stream().findFirst());
@@ -162,6 +190,16 @@ public class UserService implements Authenticator, UserDirectory {
     private void createFirstAdministrator() {
         long users = tx(em -> em.createQuery("SELECT COUNT(u) FROM UserAccount u", Long.class).getSingleResult());
         if (users > 0) {
+            // databases from before the administrator flag: the first admin keeps the administration API
+            tx(em -> {
+                long admins = em.createQuery("SELECT COUNT(u) FROM UserAccount u WHERE u.administrator = TRUE", Long.class)
+                        .getSingleResult();
+                if (admins == 0) {
+                    em.createQuery("SELECT u FROM UserAccount u WHERE u.loginName = :l", UserAccount.class)
+                            .setParameter("l", ADMIN_LOGIN).getResultList().forEach(u -> u.setAdministrator(true));
+                }
+                return null;
+            });
             return;
         }
         String password = firstNonBlank(System.getenv("ATRIUM_ADMIN_PASSWORD"), System.getProperty("atrium.admin.password"));
@@ -175,6 +213,7 @@ public class UserService implements Authenticator, UserDirectory {
             admin.setLoginName(ADMIN_LOGIN);
             admin.setDisplayName("Administrator");
             admin.setLanguage("en");
+            admin.setAdministrator(true);
             admin.setPasswordHash(hash, Instant.now());
             admin.initialise(RecordIds.next(), Instant.now(), Caller.SYSTEM);
             admin.setOwnerId(admin.getId());

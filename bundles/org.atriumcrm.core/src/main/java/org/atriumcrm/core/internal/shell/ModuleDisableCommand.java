@@ -25,7 +25,7 @@ public class ModuleDisableCommand implements Action {
 
     @Override
     public Object execute() {
-        ModuleInfo m = registry.setEnabled(id, false, cascade, new Caller("shell", "shell"));
+        ModuleInfo m = registry.setEnabled(id, false, cascade, new Caller("shell", "karaf shell", true));
         System.out.println("module " + m.id() + ": " + m.state());
         return null;
     }

@@ -21,7 +21,7 @@ public class ModuleEnableCommand implements Action {
 
     @Override
     public Object execute() {
-        ModuleInfo m = registry.setEnabled(id, true, false, new Caller("shell", "shell"));
+        ModuleInfo m = registry.setEnabled(id, true, false, new Caller("shell", "karaf shell", true));
         System.out.println("module " + m.id() + ": " + m.state());
         return null;
     }
