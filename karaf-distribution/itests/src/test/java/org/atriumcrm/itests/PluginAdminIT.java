@@ -21,6 +21,9 @@ import org.junit.Test;
 import com.example.broken.ThrowingComponent;
 import com.example.faulty.FaultyEndpoint;
 import com.example.hijack.HijackResource;
+import com.example.routes.TickModule;
+import com.example.routes.TickRouteBuilder;
+import com.example.routes.TickRoutes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -50,8 +53,8 @@ public class PluginAdminIT extends AtriumTestSupport {
         try (JarOutputStream jar = new JarOutputStream(out, m)) {
             if (component != null) {
                 jar.putNextEntry(new ZipEntry("OSGI-INF/component.xml"));
-                jar.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" "
-                        + component + "</scr:component>\n").getBytes(StandardCharsets.UTF_8));
+                jar.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<components xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\">"
+                        + "<scr:component " + component + "</scr:component></components>\n").getBytes(StandardCharsets.UTF_8));
             }
             for (Class<?> c : classes) {
                 String entry = c.getName().replace('.', '/') + ".class";
@@ -86,6 +89,53 @@ public class PluginAdminIT extends AtriumTestSupport {
                 "name=\"faulty\"><implementation class=\"com.example.faulty.FaultyEndpoint\"/>"
                 + "<service><provide interface=\"org.atriumcrm.rest.api.ModuleEndpoint\"/></service>"
                 + "<property name=\"atrium.rest.path\" value=\"faulty\"/>", FaultyEndpoint.class);
+    }
+
+    /** A plugin module with a Camel route contribution that references its gate. */
+    private static byte[] routesBundle() throws IOException {
+        return testBundle("com.example.routes", Map.of("Import-Package", "org.apache.camel;version=\"[3.20,4)\","
+                + "org.apache.camel.builder;version=\"[3.20,4)\",org.apache.camel.model;version=\"[3.20,4)\","
+                + "org.atriumcrm.api.meta;version=\"[1.0,2)\",org.atriumcrm.api.module;version=\"[1.0,2)\","
+                + "org.atriumcrm.integration.api;version=\"[1.0,2)\"", "Atrium-Plugin", "itest-routes"),
+                "name=\"routes\"><implementation class=\"com.example.routes.TickRoutes\"/>"
+                + "<service><provide interface=\"org.atriumcrm.integration.api.RouteContribution\"/></service>"
+                + "<property name=\"atrium.module\" value=\"itest-routes\"/>"
+                + "<reference name=\"gate\" interface=\"org.atriumcrm.api.module.ModuleGate\" target=\"(atrium.module=itest-routes)\"/>"
+                + "</scr:component><scr:component name=\"module\">"
+                + "<implementation class=\"com.example.routes.TickModule\"/>"
+                + "<service><provide interface=\"org.atriumcrm.api.module.ModuleDescriptor\"/></service>",
+                TickRoutes.class, TickRouteBuilder.class, TickModule.class);
+    }
+
+    private static boolean hasRoute(Api api, String id, String status) {
+        for (JsonNode r : api.get("/api/v1/admin/routes").json().get("items")) {
+            if (r.get("id").asText().equals(id) && (status == null || r.get("status").asText().equals(status))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void awaitRoute(Api api, String id, boolean present) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (hasRoute(api, id, present ? "started" : null) != present) {
+            assertTrue("route " + id + (present ? " never started" : " never left"), System.nanoTime() < deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
+    public void pluginRoutesFollowTheirModule() throws Exception {
+        Api api = new Api(baseUrl()).basic(ADMIN_USER, ADMIN_PASSWORD);
+        api.awaitReady(Duration.ofSeconds(90));
+        assertEquals(201, api.postBytes("/api/v1/admin/plugins", routesBundle(), JAR).status);
+        awaitRoute(api, "itest-tick", true);
+        assertEquals(200, api.post("/api/v1/admin/modules/itest-routes/disable", null).status);
+        awaitRoute(api, "itest-tick", false);
+        assertEquals(200, api.post("/api/v1/admin/modules/itest-routes/enable", null).status);
+        awaitRoute(api, "itest-tick", true);
+        assertEquals(204, api.delete("/api/v1/admin/plugins/com.example.routes").status);
+        awaitRoute(api, "itest-tick", false);
     }
 
     private static JsonNode plugin(Api api, String symbolicName) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -116,37 +117,42 @@ public class PinyinIndex {
         return store.find(id).map(r -> store.type().displayName(r)).orElse(null);
     }
 
+    /**
+     * Rebuilds the whole index in one transaction, so that searches meanwhile see the old index or the new
+     * one, never a half-built one. (At millions of records this wants a shadow table and a swap.)
+     */
     private void rebuildNow() {
         long started = System.nanoTime();
-        int count = 0;
-        Transactions.required(jpa, em -> em.createQuery("DELETE FROM PinyinEntry e").executeUpdate());
-        for (String entity : ENTITIES) {
-            RecordStore<?> store = stores.get(entity);
-            if (store != null) {
-                count += indexAll(store);
+        int count = Transactions.required(jpa, em -> {
+            em.createQuery("DELETE FROM PinyinEntry e").executeUpdate();
+            int indexed = 0;
+            for (String entity : ENTITIES) {
+                RecordStore<?> store = stores.get(entity);
+                if (store != null) {
+                    indexed += indexAll(store, em);
+                }
             }
-        }
+            return indexed;
+        });
         LOG.info("pinyin index rebuilt: {} records in {} ms", count, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
-    private <T extends Record> int indexAll(RecordStore<T> store) {
+    private <T extends Record> int indexAll(RecordStore<T> store, EntityManager em) {
         int count = 0;
         for (int offset = 0;; offset += PAGE) {
             Page<T> page = store.list(new ListQuery(offset, PAGE, List.of(new SortKey("id", false)), null, List.of()));
-            List<T> items = page.items();
-            Transactions.required(jpa, em -> {
-                for (T r : items) {
-                    PinyinEntry entry = new PinyinEntry(r.getId(), store.type().name());
-                    String name = store.type().displayName(r);
-                    entry.update(name, PinyinNames.of(name));
-                    em.merge(entry);
-                }
-                return null;
-            });
-            count += items.size();
-            if (items.size() < PAGE) {
+            for (T r : page.items()) {
+                PinyinEntry entry = new PinyinEntry(r.getId(), store.type().name());
+                String name = store.type().displayName(r);
+                entry.update(name, PinyinNames.of(name));
+                em.merge(entry);
+            }
+            count += page.items().size();
+            if (page.items().size() < PAGE) {
                 return count;
             }
+            em.flush();
+            em.clear();
         }
     }
 
