@@ -99,6 +99,13 @@ public class DistributionRestartIT {
         assertTrue(shell(ssh, "kar:list").contains(karName));
         shell(ssh, "kar:uninstall " + karName);
         api.awaitStatus("/api/v1/pinyin/status", 404);
+
+        // and the KAR dropped into deploy/, removed again
+        Path deployedKar = home.resolve("deploy").resolve(kar.getFileName());
+        Files.copy(kar, deployedKar);
+        api.awaitStatus("/api/v1/pinyin/status", 200);
+        Files.delete(deployedKar);
+        api.awaitStatus("/api/v1/pinyin/status", 404);
         stop();
 
         String figures = String.format("cold start to ready %.1f s, heap used after start %d MiB, restart to ready %.1f s",

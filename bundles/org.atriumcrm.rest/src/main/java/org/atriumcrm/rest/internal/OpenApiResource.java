@@ -199,6 +199,8 @@ public class OpenApiResource {
         response(op(changes, "get", "Administration", "Who enabled or disabled the module, and when"), "200", any);
         response(op(paths.putObject("/v1/admin/module-changes"), "get", "Administration", "All module changes, newest first"), "200", any);
         response(op(paths.putObject("/v1/admin/system"), "get", "Administration", "Version, uptime and heap"), "200", any);
+        response(op(paths.putObject("/v1/admin/routes"), "get", "Administration",
+                "Camel routes contributed by modules and plugins, with module and status"), "200", any);
         ObjectNode users = paths.putObject("/v1/admin/users");
         response(op(users, "get", "Users", "All users (administrators only, like all of /v1/admin)"), "200", any);
         ObjectNode newUser = op(users, "post", "Users", "Create a user: loginName, password (10+ characters), displayName, email, administrator");
