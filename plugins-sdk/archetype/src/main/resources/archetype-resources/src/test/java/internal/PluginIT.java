@@ -98,5 +98,6 @@ public class PluginIT {
             assertTrue("no account event arrived", System.currentTimeMillis() < deadline);
             Thread.sleep(100);
         }
+        assertTrue(await("/api/v1/admin/routes").toString().contains("${moduleId}-heartbeat"));
     }
 }
