@@ -300,6 +300,42 @@ public class CustomersApiIT extends AtriumTestSupport {
     }
 
     @Test
+    public void wrongPasswordsLockTheAccountAndLoginsAreAudited() {
+        String login = "lock." + tag;
+        String id = api.post("/api/v1/admin/users", "{\"loginName\":\"" + login + "\",\"password\":\"lock-Password-1\"}")
+                .json().get("id").asText();
+        Api wrong = new Api(baseUrl()).basic(login, "not-the-password");
+        for (int i = 0; i < 5; i++) {
+            assertProblem(wrong.get("/api/v1/accounts"), 401, null);
+        }
+        assertProblem(new Api(baseUrl()).basic(login, "lock-Password-1").get("/api/v1/accounts"), 401, null);
+        JsonNode locked = null;
+        for (JsonNode u : api.get("/api/v1/admin/users").json().get("items")) {
+            if (u.get("loginName").asText().equals(login)) {
+                locked = u;
+            }
+        }
+        assertFalse("account locked: " + locked, locked.get("lockedUntil").isNull());
+
+        assertEquals(204, api.post("/api/v1/admin/users/" + id + "/password", "{\"newPassword\":\"lock-Password-2\"}").status);
+        Api user = new Api(baseUrl()).basic(login, "lock-Password-2");
+        assertEquals(200, user.get("/api/v1/accounts").status);
+        assertProblem(user.post("/api/v1/me/password", "{\"currentPassword\":\"nope-nope-nope\",\"newPassword\":\"lock-Password-3\"}"),
+                400, "currentPassword");
+        assertProblem(user.post("/api/v1/me/password", "{\"currentPassword\":\"lock-Password-2\",\"newPassword\":\"short\"}"),
+                400, "newPassword");
+        assertEquals(204, user.post("/api/v1/me/password", "{\"currentPassword\":\"lock-Password-2\",\"newPassword\":\"lock-Password-3\"}").status);
+        assertProblem(user.get("/api/v1/accounts"), 401, null);
+        assertEquals(200, new Api(baseUrl()).basic(login, "lock-Password-3").get("/api/v1/accounts").status);
+
+        String events = api.get("/api/v1/admin/login-events?limit=100").json().toString();
+        assertTrue(events, events.contains("\"reason\":\"wrong password\"") && events.contains("\"reason\":\"locked\""));
+        assertTrue(events, events.contains("\"sourceAddress\":\"127.0.0.1\""));
+        assertProblem(user.get("/api/v1/admin/login-events"), 401, null);
+        assertProblem(new Api(baseUrl()).basic(login, "lock-Password-3").get("/api/v1/admin/login-events"), 403, null);
+    }
+
+    @Test
     public void metadataModulesAndOpenApiDescribeThePlatform() {
         JsonNode entities = api.get("/api/v1/meta/entities").json();
         assertTrue(entities.toString().contains("\"Account\""));

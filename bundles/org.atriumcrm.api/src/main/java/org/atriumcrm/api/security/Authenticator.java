@@ -5,8 +5,13 @@ import java.util.Optional;
 /** Checks credentials presented to the API. Implementations must be fast on repeated valid credentials. */
 public interface Authenticator {
 
-    /** HTTP Basic: login name and password. Empty when unknown, wrong, or the user is not active. */
+    /** HTTP Basic: login name and password. Empty when unknown, wrong, or the user is not active or locked. */
     Optional<Caller> authenticatePassword(String loginName, String password);
+
+    /** As {@link #authenticatePassword(String, String)}, recording the client address with the login attempt. */
+    default Optional<Caller> authenticatePassword(String loginName, String password, String sourceAddress) {
+        return authenticatePassword(loginName, password);
+    }
 
     /** Bearer API token. Empty when unknown, revoked, expired, or its user is not active. */
     Optional<Caller> authenticateToken(String token);

@@ -12,6 +12,8 @@ import java.util.Set;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.SecurityContext;
 
@@ -59,6 +61,10 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         this.maxPluginBytes = config.maxPluginBytes();
     }
 
+    /** The servlet request, for the client address recorded with each login (CXF injects a thread-local proxy). */
+    @Context
+    HttpServletRequest servletRequest;
+
     @Override
     public void filter(ContainerRequestContext request) {
         // the path under /api, whichever Atrium application (platform or module) received the request
@@ -96,12 +102,20 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             }
             int colon = decoded.indexOf(':');
             return colon < 0 ? Optional.empty()
-                    : authenticator.authenticatePassword(decoded.substring(0, colon), decoded.substring(colon + 1));
+                    : authenticator.authenticatePassword(decoded.substring(0, colon), decoded.substring(colon + 1), clientAddress());
         }
         if ("Bearer".equalsIgnoreCase(scheme)) {
             return authenticator.authenticateToken(credentials);
         }
         return Optional.empty();
+    }
+
+    private String clientAddress() {
+        try {
+            return servletRequest == null ? null : servletRequest.getRemoteAddr();
+        } catch (RuntimeException outsideRequest) {
+            return null;
+        }
     }
 
     private void limitBody(ContainerRequestContext request, long limit) {

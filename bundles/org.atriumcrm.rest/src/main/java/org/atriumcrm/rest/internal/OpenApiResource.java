@@ -208,6 +208,14 @@ public class OpenApiResource {
                 .putObject("schema").put("type", "object");
         response(newUser, "201", any);
         problems(newUser, "400", "403", "409");
+        ObjectNode reset = paths.putObject("/v1/admin/users/{id}/password");
+        reset.putArray("parameters").add(pathParam("id"));
+        op(reset, "post", "Users", "Set a user's password (newPassword) and unlock the account").putObject("responses")
+                .putObject("204").put("description", "changed");
+        response(op(paths.putObject("/v1/admin/login-events"), "get", "Users",
+                "Password verifications, newest first: login, outcome, reason, client address"), "200", any);
+        op(paths.putObject("/v1/me/password"), "post", "Users", "Change my password (currentPassword, newPassword)")
+                .putObject("responses").putObject("204").put("description", "changed");
         ObjectNode plugins = paths.putObject("/v1/admin/plugins");
         response(op(plugins, "get", "Plugins", "Installed plugins: bundle state, module state, failure reason"), "200", any);
         ObjectNode upload = op(plugins, "post", "Plugins", "Install or update a plugin: the bundle jar or a KAR as the raw body");

@@ -113,6 +113,16 @@ public class MeResource {
                 .entity(json).build();
     }
 
+    /** Changes the caller's own password: {@code {"currentPassword": ..., "newPassword": ...}} → 204. */
+    @POST
+    @Path("password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changePassword(JsonNode body, @Context SecurityContext security) {
+        PasswordBody p = PasswordBody.read(body, true);
+        users.changePassword(caller(security).userId(), p.current(), p.next(), caller(security));
+        return Response.noContent().build();
+    }
+
     @DELETE
     @Path("tokens/{id}")
     public Response revoke(@PathParam("id") String id, @Context SecurityContext security) {

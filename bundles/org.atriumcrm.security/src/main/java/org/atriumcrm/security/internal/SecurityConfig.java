@@ -12,4 +12,10 @@ public @interface SecurityConfig {
 
     @AttributeDefinition(name = "PBKDF2 iterations", description = "Work factor for new password hashes")
     int passwordIterations() default PasswordHasher.DEFAULT_ITERATIONS;
+
+    @AttributeDefinition(name = "Failed logins before lockout", description = "Wrong passwords in a row that lock the account")
+    int maxFailedLogins() default 5;
+
+    @AttributeDefinition(name = "Lockout minutes", description = "How long a locked account stays locked (an administrator's password reset unlocks it)")
+    int lockoutMinutes() default 15;
 }

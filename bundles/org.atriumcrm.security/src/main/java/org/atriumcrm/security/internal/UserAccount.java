@@ -32,6 +32,11 @@ public class UserAccount extends BaseRecord {
     @Convert(converter = InstantConverter.class)
     @Column(name = "PASSWORD_CHANGED_AT")
     private Instant passwordChangedAt;
+    @Column(name = "FAILED_LOGINS")
+    private Integer failedLogins = 0;
+    @Convert(converter = InstantConverter.class)
+    @Column(name = "LOCKED_UNTIL")
+    private Instant lockedUntil;
     /** May use the administration API. Roles and profiles replace this flag with the security model. */
     @Column(name = "ADMINISTRATOR")
     private Boolean administrator = Boolean.FALSE;
@@ -95,6 +100,30 @@ public class UserAccount extends BaseRecord {
 
     public void setAdministrator(boolean administrator) {
         this.administrator = administrator;
+    }
+
+    public boolean isLocked(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    /** Counts a failed password; locks the account for {@code lockFor} after {@code maxFailures} in a row. */
+    public boolean recordFailure(int maxFailures, java.time.Duration lockFor, Instant now) {
+        failedLogins = (failedLogins == null ? 0 : failedLogins) + 1;
+        if (failedLogins >= maxFailures) {
+            lockedUntil = now.plus(lockFor);
+            failedLogins = 0;
+            return true;
+        }
+        return false;
+    }
+
+    public void recordSuccess() {
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+
+    public Instant getLockedUntil() {
+        return lockedUntil;
     }
 
     public boolean isActive() {

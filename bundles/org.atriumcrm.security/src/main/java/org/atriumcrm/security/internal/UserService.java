@@ -44,6 +44,8 @@ public class UserService implements Authenticator, UserDirectory {
     private volatile PasswordHasher hasher;
     /** Compared against when the login is unknown, so that unknown and known logins cost the same time. */
     private volatile String decoyHash;
+    private volatile int maxFailedLogins;
+    private volatile java.time.Duration lockout;
 
     @Activate
     public UserService(@Reference(target = "(osgi.unit.name=atrium.security)") JpaTemplate jpa, SecurityConfig config) {
@@ -57,25 +59,59 @@ public class UserService implements Authenticator, UserDirectory {
         this.verified = new VerifiedCredentials(config.credentialCacheSeconds() * 1000L);
         this.hasher = new PasswordHasher(Math.max(10_000, config.passwordIterations()));
         this.decoyHash = hasher.hash(PasswordHasher.newSecret());
+        this.maxFailedLogins = Math.max(1, config.maxFailedLogins());
+        this.lockout = java.time.Duration.ofMinutes(Math.max(1, config.lockoutMinutes()));
     }
 
     @Override
     public Optional<Caller> authenticatePassword(String loginName, String password) {
+        return authenticatePassword(loginName, password, null);
+    }
+
+    /**
+     * Verifies a password (or accepts a recently verified one from the cache). Every real verification is
+     * recorded with the client address; wrong passwords in a row lock the account for a while, and a locked
+     * account is refused even with the right password.
+     */
+    @Override
+    public Optional<Caller> authenticatePassword(String loginName, String password, String sourceAddress) {
         String key = VerifiedCredentials.key(loginName, password);
-        long now = System.currentTimeMillis();
-        Optional<Caller> cached = verified.lookup(key, now);
+        long nowMillis = System.currentTimeMillis();
+        Optional<Caller> cached = verified.lookup(key, nowMillis);
         if (cached.isPresent()) {
             return cached;
         }
         Optional<UserAccount> user = byLogin(loginName);
         String hash = user.map(UserAccount::getPasswordHash).orElse(decoyHash);
         boolean ok = hasher.verify(password, hash);
-        if (!ok || user.isEmpty() || !user.get().isActive()) {
-            LOG.info("failed login for '{}'", loginName.replaceAll("[\\r\\n]", "_"));
+        Instant now = Instant.now();
+        String reason = user.isEmpty() ? "unknown login" : !user.get().isActive() ? "user not active"
+                : user.get().isLocked(now) ? "locked" : ok ? null : "wrong password";
+        String userId = user.map(UserAccount::getId).orElse(null);
+        boolean locked = tx(em -> {
+            boolean lockedNow = false;
+            if (userId != null) {
+                UserAccount u = em.find(UserAccount.class, userId);
+                if (reason == null) {
+                    u.recordSuccess();
+                } else if ("wrong password".equals(reason)) {
+                    lockedNow = u.recordFailure(maxFailedLogins, lockout, now);
+                }
+            }
+            em.persist(new LoginEvent(RecordIds.next(), loginName, userId, reason == null, reason, sourceAddress, now));
+            return lockedNow;
+        });
+        if (locked) {
+            verified.forgetUser(userId);
+            LOG.warn("user '{}' locked for {} after {} wrong passwords", loginName.replaceAll("[\\r\\n]", "_"), lockout, maxFailedLogins);
+        }
+        if (reason != null) {
+            LOG.info("failed login for '{}' from {}: {}", loginName.replaceAll("[\\r\\n]", "_"), sourceAddress, reason);
             return Optional.empty();
         }
-        Caller caller = new Caller(user.get().getId(), user.get().getLoginName(), user.get().isAdministrator());
-        verified.remember(key, caller, now);
+        UserAccount u = user.get();
+        Caller caller = new Caller(u.getId(), u.getLoginName(), u.isAdministrator());
+        verified.remember(key, caller, nowMillis);
         return Optional.of(caller);
     }
 
@@ -152,6 +188,39 @@ public class UserService implements Authenticator, UserDirectory {
     }
 
     record IssuedToken(ApiToken token, String secret) {
+    }
+
+    /** Sets a new password: checks the current one unless an administrator resets it; unlocks the account. */
+    void changePassword(String userId, String currentPassword, String newPassword, Caller caller) {
+        UserAccount user = user(userId).filter(u -> !u.isDeleted())
+                .orElseThrow(() -> AtriumException.notFound("no user with id " + userId));
+        java.util.List<org.atriumcrm.api.error.FieldError> errors = new java.util.ArrayList<>();
+        if (currentPassword != null && !hasher.verify(currentPassword, user.getPasswordHash())) {
+            errors.add(new org.atriumcrm.api.error.FieldError("currentPassword", "is not your current password"));
+        }
+        if (newPassword == null || newPassword.length() < 10) {
+            errors.add(new org.atriumcrm.api.error.FieldError("newPassword", "must be at least 10 characters long"));
+        } else if (newPassword.equalsIgnoreCase(user.getLoginName())) {
+            errors.add(new org.atriumcrm.api.error.FieldError("newPassword", "must not be the login name"));
+        }
+        if (!errors.isEmpty()) {
+            throw AtriumException.validation(errors);
+        }
+        String hash = hasher.hash(newPassword);
+        tx(em -> {
+            UserAccount u = em.find(UserAccount.class, userId);
+            u.setPasswordHash(hash, Instant.now());
+            u.recordSuccess();
+            u.touch(Instant.now(), caller);
+            return null;
+        });
+        verified.forgetUser(userId);
+        LOG.info("{} changed the password of {}", caller.loginName(), user.getLoginName());
+    }
+
+    List<LoginEvent> loginEvents(int limit) {
+        return tx(em -> em.createQuery("SELECT e FROM LoginEvent e ORDER BY e.at DESC", LoginEvent.class)
+                .setMaxResults(limit).getResultList());
     }
 
     List<UserAccount> users() {

@@ -10,6 +10,7 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
@@ -95,6 +96,15 @@ public class UsersResource {
         return Response.created(URI.create("v1/admin/users/" + created.getId())).entity(user(created)).build();
     }
 
+    /** An administrator sets a user's password (and so unlocks the account): {@code {"newPassword": ...}} → 204. */
+    @POST
+    @Path("{id}/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response resetPassword(@PathParam("id") String id, JsonNode body, @Context SecurityContext security) {
+        users.changePassword(id, null, PasswordBody.read(body, false).next(), caller(security));
+        return Response.noContent().build();
+    }
+
     private static String text(JsonNode body, String field, List<FieldError> errors) {
         JsonNode node = body.get(field);
         if (node == null || !node.isTextual() || node.textValue().isBlank()) {
@@ -112,6 +122,7 @@ public class UsersResource {
         json.put("email", u.getEmail());
         json.put("status", u.getStatus());
         json.put("administrator", u.isAdministrator());
+        json.put("lockedUntil", u.getLockedUntil() == null ? null : u.getLockedUntil().toString());
         json.put("createdAt", u.getCreatedAt().toString());
         return json;
     }
