@@ -88,6 +88,18 @@ public class CustomersApiIT extends AtriumTestSupport {
         assertTrue("PUT clears what it leaves out", replaced.json().get("industry").isNull());
 
         assertEquals(304, api.get("/api/v1/accounts/" + id, "If-None-Match", replaced.header("ETag")).status);
+
+        JsonNode history = api.get("/api/v1/accounts/" + id + "/history").json().get("items");
+        assertEquals("CREATED", history.get(history.size() - 1).get("action").asText());
+        boolean ratingChange = false;
+        for (JsonNode c : history) {
+            if ("rating".equals(c.get("field").asText()) && c.get("oldValue").isNull() && "hot".equals(c.get("newValue").asText())) {
+                ratingChange = "admin".equals(api.get("/api/v1/me").json().get("loginName").asText())
+                        && c.get("userId").asText().equals(account.get("createdBy").asText());
+            }
+        }
+        assertTrue(history.toString(), ratingChange);
+        assertTrue(history.toString(), history.toString().contains("\"field\":\"industry\",\"oldValue\":\"wholesale\",\"newValue\":null"));
         assertEquals(204, api.delete("/api/v1/accounts/" + id).status);
         assertProblem(api.get("/api/v1/accounts/" + id), 404, id);
     }

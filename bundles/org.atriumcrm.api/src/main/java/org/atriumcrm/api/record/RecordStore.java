@@ -61,4 +61,9 @@ public interface RecordStore<T extends Record> {
 
     /** Number of live records. */
     long count();
+
+    /** The change history of a record, newest first; empty for stores that keep none. */
+    default List<FieldChange> history(String id, int limit) {
+        return List.of();
+    }
 }

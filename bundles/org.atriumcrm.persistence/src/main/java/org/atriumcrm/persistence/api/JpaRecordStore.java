@@ -32,6 +32,7 @@ import org.atriumcrm.api.meta.FieldDef;
 import org.atriumcrm.api.meta.FieldType;
 import org.atriumcrm.api.query.ListQuery;
 import org.atriumcrm.api.query.Page;
+import org.atriumcrm.api.record.FieldChange;
 import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.Caller;
 import org.osgi.service.event.Event;
@@ -103,6 +104,17 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
     }
 
     @Override
+    public List<FieldChange> history(String id, int limit) {
+        if (!RecordIds.isValid(id)) {
+            return List.of();
+        }
+        return tx(em -> em.createQuery("SELECT c FROM RecordChange c WHERE c.recordId = :id AND c.entity = :e"
+                + " ORDER BY c.changedAt DESC, c.id DESC", RecordChangeRow.class)
+                .setParameter("id", id).setParameter("e", type.name()).setMaxResults(limit).getResultList()
+                .stream().map(RecordChangeRow::toChange).toList());
+    }
+
+    @Override
     public long count() {
         return tx(em -> {
             CriteriaBuilder cb = em.getCriteriaBuilder();
@@ -160,6 +172,8 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
             record.initialise(RecordIds.next(), now(), caller);
             record.beforeSave();
             em.persist(record);
+            em.persist(new RecordChangeRow(type.name(), record.getId(), "CREATED", null, null, null, caller.userId(),
+                    record.getCreatedAt()));
             return record;
         });
         post(Action.CREATED, created.getId(), caller, Map.of(DomainEvents.CHANGED_FIELDS,
@@ -173,16 +187,22 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
         T updated = txVersioned(expectedVersion, em -> {
             T record = live(em, id);
             checkVersion(record, expectedVersion);
+            Map<String, Object> before = new HashMap<>();
             for (Map.Entry<String, Object> e : values.entrySet()) {
                 FieldDef<T> field = writableField(e.getKey());
                 if (!sameValue(field.get(record), e.getValue())) {
                     changed.add(e.getKey());
+                    before.put(e.getKey(), field.get(record));
                 }
             }
             if (!changed.isEmpty()) {
                 apply(record, values);
                 record.touch(now(), caller);
                 record.beforeSave();
+                for (String name : changed) {
+                    em.persist(new RecordChangeRow(type.name(), id, "UPDATED", name, before.get(name),
+                            writableField(name).get(record), caller.userId(), record.getModifiedAt()));
+                }
                 em.flush(); // surface a concurrent update as OptimisticLockException here
             }
             return record;
@@ -199,6 +219,7 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
             T record = live(em, id);
             checkVersion(record, expectedVersion);
             record.markDeleted(now(), caller);
+            em.persist(new RecordChangeRow(type.name(), id, "DELETED", null, null, null, caller.userId(), record.getDeletedAt()));
             em.flush();
             return record;
         });
@@ -226,6 +247,7 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
         T restored = tx(em -> {
             T record = deleted(em, id);
             record.clearDeleted(now(), caller);
+            em.persist(new RecordChangeRow(type.name(), id, "RESTORED", null, null, null, caller.userId(), record.getModifiedAt()));
             return record;
         });
         post(Action.RESTORED, id, caller, Map.of());
@@ -237,6 +259,7 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
         tx(em -> {
             T record = deleted(em, id);
             clearReferences(em, id, caller);
+            em.createQuery("DELETE FROM RecordChange c WHERE c.recordId = :id").setParameter("id", id).executeUpdate();
             em.remove(record);
             return null;
         });
@@ -259,6 +282,8 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
             keep.touch(now, caller);
             keep.beforeSave();
             gone.markDeleted(now, caller);
+            em.persist(new RecordChangeRow(type.name(), survivorId, "MERGED", null, mergedId, null, caller.userId(), now));
+            em.persist(new RecordChangeRow(type.name(), mergedId, "DELETED", null, null, survivorId, caller.userId(), now));
             return keep;
         });
         post(Action.UPDATED, survivorId, caller, Map.of(DomainEvents.CHANGED_FIELDS,

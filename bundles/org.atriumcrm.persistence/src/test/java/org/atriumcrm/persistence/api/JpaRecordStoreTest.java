@@ -49,6 +49,7 @@ public class JpaRecordStoreTest {
     public void emptyTable() {
         SeJpaTemplate jpa = new SeJpaTemplate(emf);
         jpa.tx(em -> em.createQuery("DELETE FROM Widget").executeUpdate());
+        jpa.tx(em -> em.createQuery("DELETE FROM RecordChange").executeUpdate());
         EventAdmin recorder = new EventAdmin() {
             @Override
             public void postEvent(Event event) {
@@ -132,6 +133,23 @@ public class JpaRecordStoreTest {
             assertEquals(412, e.status());
         }
         assertEquals("Versioned 2", store.find(w.getId()).orElseThrow().getName());
+    }
+
+    @Test
+    public void historyRecordsEveryChangeWithOldAndNewValues() {
+        Widget w = create("History", "a", "1.5");
+        store.update(w.getId(), null, Map.of("name", "History 2", "amount", new BigDecimal("2.25")), ALICE);
+        store.delete(w.getId(), null, ALICE);
+        store.restore(w.getId(), ALICE);
+        var history = store.history(w.getId(), 50);
+        assertEquals(List.of("RESTORED", "DELETED", "UPDATED", "UPDATED", "CREATED"),
+                history.stream().map(org.atriumcrm.api.record.FieldChange::action).toList());
+        var nameChange = history.stream().filter(c -> "name".equals(c.field())).findFirst().orElseThrow();
+        assertEquals("History", nameChange.oldValue());
+        assertEquals("History 2", nameChange.newValue());
+        assertEquals(ALICE.userId(), nameChange.userId());
+        var amount = history.stream().filter(c -> "amount".equals(c.field())).findFirst().orElseThrow();
+        assertEquals("2.25", amount.newValue());
     }
 
     @Test

@@ -23,10 +23,13 @@ import javax.ws.rs.core.SecurityContext;
 import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.meta.RelatedList;
 import org.atriumcrm.api.query.Condition;
+import org.atriumcrm.api.query.ListQuery;
 import org.atriumcrm.api.query.Operator;
+import org.atriumcrm.api.record.FieldChange;
 import org.atriumcrm.api.record.RecordStore;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -91,6 +94,33 @@ public class EntityResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context SecurityContext security) {
         store.delete(id, Requests.expectedVersion(ifMatch), Requests.caller(security));
         return Response.noContent().build();
+    }
+
+    /** The change history of a record, newest first: who changed which field from what to what, and when. */
+    @GET
+    @Path("{id}/history")
+    public ObjectNode history(@PathParam("id") String id, @QueryParam("limit") String limit) {
+        if (store.find(id).isEmpty()) {
+            throw AtriumException.notFound("no " + store.type().name() + " with id " + id);
+        }
+        int max = ListQuery.MAX_LIMIT;
+        if (limit != null) {
+            try {
+                max = Integer.parseInt(limit.strip());
+            } catch (NumberFormatException e) {
+                max = -1;
+            }
+            if (max < 1 || max > ListQuery.MAX_LIMIT) {
+                throw AtriumException.invalidField("limit", "must be between 1 and " + ListQuery.MAX_LIMIT);
+            }
+        }
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        ArrayNode items = json.putArray("items");
+        for (FieldChange c : store.history(id, max)) {
+            items.addObject().put("action", c.action()).put("field", c.field()).put("oldValue", c.oldValue())
+                    .put("newValue", c.newValue()).put("userId", c.userId()).put("at", c.at().toString());
+        }
+        return json;
     }
 
     @GET

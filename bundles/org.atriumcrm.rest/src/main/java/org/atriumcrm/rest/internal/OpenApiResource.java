@@ -148,6 +148,10 @@ public class OpenApiResource {
         delete.putObject("responses").putObject("204").put("description", "moved to the recycle bin");
         problems(delete, "404", "412");
 
+        ObjectNode history = paths.putObject(base + "/{id}/history");
+        idParam(history);
+        response(op(history, "get", tag, "Change history of a " + type.label().en() + ": action, field, old and new value, who, when"),
+                "200", Json.MAPPER.createObjectNode().put("type", "object"));
         for (RelatedList r : type.relatedLists()) {
             ObjectNode related = paths.putObject(base + "/{id}/" + r.name());
             idParam(related);
