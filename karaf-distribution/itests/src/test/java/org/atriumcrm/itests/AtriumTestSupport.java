@@ -11,6 +11,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -67,6 +68,58 @@ public abstract class AtriumTestSupport {
     /** {@code http://localhost:<port>} of the container (read inside the container). */
     protected static String baseUrl() {
         return "http://localhost:" + System.getProperty(PORT_PROPERTY);
+    }
+
+    /** The first administrator, created at the first start with the password the container was given. */
+    protected static String adminUser() {
+        return ADMIN_USER;
+    }
+
+    protected static String adminPassword() {
+        return ADMIN_PASSWORD;
+    }
+
+    /** An API client logged in as the first administrator. */
+    protected static Api adminApi() {
+        return new Api(baseUrl()).basic(ADMIN_USER, ADMIN_PASSWORD);
+    }
+
+    /**
+     * One request without credentials (pass an {@code Authorization} header to authenticate): {@code headers} are
+     * name/value pairs; a body is sent as UTF-8 JSON unless a {@code Content-Type} header says otherwise.
+     */
+    protected static Api.Answer http(String method, String path, String body, String... headers) {
+        return new Api(baseUrl()).send(method, path, body, headers);
+    }
+
+    /**
+     * Polls {@code path} as the administrator until it answers 2xx and returns that answer; fails with the last
+     * answer (or connection error) after {@code timeout}. Endpoints appear asynchronously after the boot.
+     */
+    protected static Api.Answer waitForHttp(String path, Duration timeout) {
+        Api api = adminApi();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer";
+        while (true) {
+            try {
+                Api.Answer answer = api.get(path);
+                if (answer.status >= 200 && answer.status < 300) {
+                    return answer;
+                }
+                last = answer.toString();
+            } catch (AssertionError connectionFailed) {
+                last = String.valueOf(connectionFailed.getMessage());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(path + " did not answer 2xx within " + timeout + ": " + last);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     static int freePort() {

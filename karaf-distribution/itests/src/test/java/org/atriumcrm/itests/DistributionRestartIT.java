@@ -48,6 +48,7 @@ public class DistributionRestartIT {
         setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", AtriumTestSupport.freePort());
         setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", AtriumTestSupport.freePort());
         String base = "http://localhost:" + http;
+        offline();
 
         long coldStart = start(base);
         String password = Files.readString(home.resolve("data/initial-admin-password"), StandardCharsets.UTF_8).strip();
@@ -123,6 +124,24 @@ public class DistributionRestartIT {
         Files.createDirectories(home);
         run(List.of("tar", "-xzf", System.getProperty("atrium.distribution"), "-C", home.toString(),
                 "--strip-components=1"), Duration.ofSeconds(120));
+    }
+
+    /**
+     * No remote Maven repositories and an empty local one: the distribution must boot from its own system/
+     * folder, as on a machine without network or Maven.
+     */
+    private void offline() throws IOException {
+        Path cfg = home.resolve("etc/org.ops4j.pax.url.mvn.cfg");
+        String text = Files.readString(cfg, StandardCharsets.UTF_8);
+        String offline = text.replaceAll("(?m)^org\\.ops4j\\.pax\\.url\\.mvn\\.repositories\\s*=(.*\\\\\\R)*.*$",
+                "org.ops4j.pax.url.mvn.repositories=");
+        assertTrue("remote repositories left in " + cfg, !offline.equals(text)
+                && offline.lines().noneMatch(line -> !line.strip().startsWith("#") && line.contains("https://")));
+        Path emptyLocal = home.resolveSibling("empty-m2");
+        Files.createDirectories(emptyLocal);
+        Files.writeString(cfg, offline + System.lineSeparator() + "org.ops4j.pax.url.mvn.localRepository="
+                + emptyLocal + System.lineSeparator() + "org.ops4j.pax.url.mvn.offline=true" + System.lineSeparator(),
+                StandardCharsets.UTF_8);
     }
 
     /** Starts bin/karaf and returns the milliseconds until the platform reports ready. */

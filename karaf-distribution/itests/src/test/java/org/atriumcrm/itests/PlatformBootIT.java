@@ -23,7 +23,8 @@ public class PlatformBootIT extends AtriumTestSupport {
 
     @Test
     public void everyBundleIsActiveAndTheApiIsReady() {
-        new Api(baseUrl()).awaitReady(Duration.ofSeconds(90));
+        waitForHttp("/api/v1/health", Duration.ofSeconds(90));
+        assertEquals("the API wants credentials", 401, http("GET", "/api/v1/accounts", null).status);
         List<String> notActive = new ArrayList<>();
         Set<String> ours = new TreeSet<>();
         for (Bundle b : context.getBundles()) {
