@@ -46,6 +46,18 @@ public class AtriumException extends RuntimeException {
         return new AtriumException(404, "not-found", "Not found", detail, null);
     }
 
+    /** The caller is known but may not do this (the record or entity type itself is visible to them). */
+    public static AtriumException forbidden(String detail) {
+        return new AtriumException(403, "forbidden", "Forbidden", detail, null);
+    }
+
+    /** Writing fields that field-level security hides from the caller or makes read-only for them. */
+    public static AtriumException forbiddenFields(List<FieldError> errors) {
+        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields may not be written by you";
+        return new AtriumException(403, "field-not-writable", "Forbidden", detail, errors);
+    }
+
     public static AtriumException conflict(String problemType, String detail) {
         return new AtriumException(409, problemType, "Conflict", detail, null);
     }

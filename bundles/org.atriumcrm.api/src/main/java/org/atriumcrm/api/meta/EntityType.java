@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 
 import org.atriumcrm.api.query.SortKey;
 import org.atriumcrm.api.record.Record;
+import org.atriumcrm.api.security.FieldAccess;
 
 /**
  * Metadata of one kind of business record (Account, Contact, ...): its names, the module that owns it, its
@@ -34,8 +35,11 @@ public final class EntityType<T extends Record> {
     private final List<RelatedList> relatedLists;
     private final Function<T, String> displayName;
     private final List<SortKey> defaultSort;
+    /** Fields hidden or read-only for the user this copy was made for; empty on the full metadata. */
+    private final Map<String, FieldAccess> restrictions;
 
     private EntityType(Builder<T> b) {
+        this.restrictions = Map.of();
         this.name = b.name;
         this.plural = b.plural;
         this.moduleId = b.moduleId;
@@ -67,6 +71,55 @@ public final class EntityType<T extends Record> {
             rule.forEach(this::requireField);
         }
         defaultSort.forEach(s -> requireField(s.field()));
+    }
+
+    /** A copy as a user with these field restrictions sees it. */
+    private EntityType(EntityType<T> full, Map<String, FieldAccess> restrictions) {
+        this.name = full.name;
+        this.plural = full.plural;
+        this.moduleId = full.moduleId;
+        this.label = full.label;
+        this.pluralLabel = full.pluralLabel;
+        this.recordClass = full.recordClass;
+        this.factory = full.factory;
+        Map<String, FieldDef<T>> visible = new LinkedHashMap<>();
+        full.fields.forEach((fieldName, field) -> {
+            FieldAccess access = restrictions.getOrDefault(fieldName, FieldAccess.EDITABLE);
+            if (access == FieldAccess.READ_ONLY && !field.isReadOnly()) {
+                visible.put(fieldName, field.readOnlyCopy());
+            } else if (access != FieldAccess.HIDDEN) {
+                visible.put(fieldName, field);
+            }
+        });
+        this.fields = Collections.unmodifiableMap(visible);
+        // a rule on a hidden field would reveal its values through 409 answers
+        this.duplicateRules = full.duplicateRules.stream().filter(visible.keySet()::containsAll).toList();
+        this.relatedLists = full.relatedLists;
+        this.displayName = full.displayName;
+        this.defaultSort = full.defaultSort.stream().filter(s -> visible.containsKey(s.field())).toList().isEmpty()
+                ? List.of(new SortKey("createdAt", true)) : full.defaultSort.stream().filter(s -> visible.containsKey(s.field())).toList();
+        this.restrictions = Map.copyOf(restrictions);
+    }
+
+    /**
+     * The metadata as a user with field-level restrictions sees it: hidden fields are gone (from JSON, metadata,
+     * filters, sorts, quick search), read-only ones cannot be written. {@link #restriction(String)} still tells
+     * why a field is missing, so that a write to it is refused as forbidden rather than unknown.
+     */
+    public EntityType<T> restrictedTo(Map<String, FieldAccess> fieldRestrictions) {
+        if (fieldRestrictions.isEmpty() && restrictions.isEmpty()) {
+            return this;
+        }
+        return new EntityType<>(this, fieldRestrictions);
+    }
+
+    /** The restriction on a field for the user this view was made for, or empty on full metadata. */
+    public Optional<FieldAccess> restriction(String fieldName) {
+        return Optional.ofNullable(restrictions.get(fieldName));
+    }
+
+    public Map<String, FieldAccess> restrictions() {
+        return restrictions;
     }
 
     private void requireField(String field) {

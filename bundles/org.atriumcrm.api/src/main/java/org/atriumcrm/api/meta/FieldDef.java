@@ -115,6 +115,24 @@ public final class FieldDef<T> {
         return this;
     }
 
+    /** The same field, not writable: how it looks to a user whose field-level security makes it read-only. */
+    FieldDef<T> readOnlyCopy() {
+        FieldDef<T> copy = new FieldDef<>(name, type, getter, setter);
+        copy.label = label;
+        copy.required = required;
+        copy.readOnly = true;
+        copy.maxLength = maxLength;
+        copy.pattern = pattern;
+        copy.patternHint = patternHint;
+        copy.picklist.addAll(picklist);
+        copy.referenceTo = referenceTo;
+        copy.searchable = searchable;
+        copy.filterable = filterable;
+        copy.sortable = sortable;
+        copy.attribute = attribute;
+        return copy;
+    }
+
     public String name() {
         return name;
     }

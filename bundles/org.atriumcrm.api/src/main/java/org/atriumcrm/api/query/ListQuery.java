@@ -1,12 +1,17 @@
 package org.atriumcrm.api.query;
 
 import java.util.List;
+import java.util.Set;
+
+import org.atriumcrm.api.security.Visibility;
 
 /**
- * A validated list request: paging, sort, quick search and filter conditions, all on metadata fields.
- * Stores translate it into a typed query; nothing here is ever spliced into SQL.
+ * A validated list request: paging, sort, quick search and filter conditions, all on metadata fields, plus the
+ * caller's {@link Visibility} and the fields hidden from them (never searched). Stores translate it into a
+ * typed query; nothing here is ever spliced into SQL.
  */
-public record ListQuery(int offset, int limit, List<SortKey> sort, String quickSearch, List<Condition> conditions) {
+public record ListQuery(int offset, int limit, List<SortKey> sort, String quickSearch, List<Condition> conditions,
+        Visibility visibility, Set<String> hiddenFields) {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
 
@@ -20,6 +25,13 @@ public record ListQuery(int offset, int limit, List<SortKey> sort, String quickS
         sort = sort == null ? List.of() : List.copyOf(sort);
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
         quickSearch = quickSearch == null || quickSearch.isBlank() ? null : quickSearch.strip();
+        visibility = visibility == null ? Visibility.ALL : visibility;
+        hiddenFields = hiddenFields == null ? Set.of() : Set.copyOf(hiddenFields);
+    }
+
+    /** An unrestricted query (the platform's own view; callers' queries are scoped by the access policy). */
+    public ListQuery(int offset, int limit, List<SortKey> sort, String quickSearch, List<Condition> conditions) {
+        this(offset, limit, sort, quickSearch, conditions, Visibility.ALL, Set.of());
     }
 
     public static ListQuery firstPage() {
@@ -29,6 +41,15 @@ public record ListQuery(int offset, int limit, List<SortKey> sort, String quickS
     public ListQuery withCondition(Condition condition) {
         List<Condition> all = new java.util.ArrayList<>(conditions);
         all.add(condition);
-        return new ListQuery(offset, limit, sort, quickSearch, all);
+        return new ListQuery(offset, limit, sort, quickSearch, all, visibility, hiddenFields);
+    }
+
+    /** The same query seen by someone with {@code scope}, who must not find records through {@code hidden} fields. */
+    public ListQuery scopedTo(Visibility scope, Set<String> hidden) {
+        return new ListQuery(offset, limit, sort, quickSearch, conditions, scope, hidden);
+    }
+
+    public ListQuery withPage(int newOffset, int newLimit) {
+        return new ListQuery(newOffset, newLimit, sort, quickSearch, conditions, visibility, hiddenFields);
     }
 }

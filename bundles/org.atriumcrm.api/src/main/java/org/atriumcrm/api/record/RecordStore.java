@@ -7,7 +7,9 @@ import java.util.Optional;
 import org.atriumcrm.api.meta.EntityType;
 import org.atriumcrm.api.query.ListQuery;
 import org.atriumcrm.api.query.Page;
+import org.atriumcrm.api.query.Condition;
 import org.atriumcrm.api.security.Caller;
+import org.atriumcrm.api.security.Visibility;
 
 /**
  * The persistence of one entity type, registered as an OSGi service with the property
@@ -34,6 +36,19 @@ public interface RecordStore<T extends Record> {
     /** Live records that match {@code values} under one of the entity's duplicate rules, except {@code excludeId}. */
     List<T> findDuplicates(Map<String, Object> values, String excludeId);
 
+    /** As {@link #findDuplicates(Map, String)}, among the records {@code visible} allows. */
+    default List<T> findDuplicates(Map<String, Object> values, String excludeId, Visibility visible) {
+        return findDuplicates(values, excludeId).stream().filter(visible::allows).toList();
+    }
+
+    /**
+     * Gives every live record that matches all {@code where} conditions and {@code visible} to {@code newOwnerId}
+     * in one transaction (history and events as for an update of {@code ownerId}); returns how many changed.
+     */
+    default int transferOwnership(List<Condition> where, Visibility visible, String newOwnerId, Caller caller) {
+        throw new UnsupportedOperationException(type().name() + " does not support ownership transfer");
+    }
+
     T create(Map<String, Object> values, Caller caller);
 
     /**
@@ -46,6 +61,19 @@ public interface RecordStore<T extends Record> {
 
     /** Records in the recycle bin, most recently deleted first. */
     Page<T> listDeleted(int offset, int limit);
+
+    /** Records in the recycle bin that {@code visible} allows, most recently deleted first. */
+    default Page<T> listDeleted(int offset, int limit, Visibility visible) {
+        if (visible.all()) {
+            return listDeleted(offset, limit);
+        }
+        throw new UnsupportedOperationException(type().name() + " cannot list its recycle bin by visibility");
+    }
+
+    /** A record in the recycle bin, or empty. */
+    default Optional<T> findDeleted(String id) {
+        return Optional.empty();
+    }
 
     T restore(String id, Caller caller);
 

@@ -15,8 +15,10 @@ import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.meta.EntityType;
 import org.atriumcrm.api.meta.FieldDef;
 import org.atriumcrm.api.query.Condition;
+import org.atriumcrm.api.query.ListQuery;
 import org.atriumcrm.api.query.SortKey;
 import org.atriumcrm.api.record.Record;
+import org.atriumcrm.api.security.Visibility;
 
 /**
  * Turns validated list conditions into JPA criteria. Only fields the entity's metadata declares can be
@@ -32,22 +34,51 @@ public final class CriteriaTranslator<T extends Record> {
 
     /** Live records matching every condition and, when {@code quickSearch} is set, the quick search. */
     public Predicate where(CriteriaBuilder cb, Root<T> root, List<Condition> conditions, String quickSearch) {
+        return where(cb, root, new ListQuery(0, 1, List.of(), quickSearch, conditions));
+    }
+
+    /**
+     * Live records matching the query, restricted to the records its visibility allows. The visibility is part
+     * of the SQL, never a filter applied after fetching, so that pages and totals count visible records only.
+     */
+    public Predicate where(CriteriaBuilder cb, Root<T> root, ListQuery query) {
         List<Predicate> all = new ArrayList<>();
         all.add(cb.isNull(root.get("deletedAt")));
-        for (Condition c : conditions) {
+        all.add(visible(cb, root, query.visibility()));
+        for (Condition c : query.conditions()) {
+            if (query.hiddenFields().contains(c.field())) {
+                throw AtriumException.invalidField("filter", "cannot filter by " + c.field());
+            }
             all.add(predicate(cb, root, c));
         }
-        if (quickSearch != null) {
-            all.add(quickSearch(cb, root, quickSearch));
+        if (query.quickSearch() != null) {
+            all.add(quickSearch(cb, root, query.quickSearch(), query.hiddenFields()));
         }
         return cb.and(all.toArray(Predicate[]::new));
     }
 
-    private Predicate quickSearch(CriteriaBuilder cb, Root<T> root, String text) {
+    /** The records a {@link Visibility} allows: owned by one of its owners, or shared one by one. */
+    public Predicate visible(CriteriaBuilder cb, Root<T> root, Visibility visibility) {
+        if (visibility.all()) {
+            return cb.conjunction();
+        }
+        List<Predicate> any = new ArrayList<>();
+        if (!visibility.ownerIds().isEmpty()) {
+            any.add(root.get("ownerId").in(visibility.ownerIds()));
+        }
+        if (!visibility.recordIds().isEmpty()) {
+            any.add(root.get("id").in(visibility.recordIds()));
+        }
+        return any.isEmpty() ? cb.disjunction() : cb.or(any.toArray(Predicate[]::new));
+    }
+
+    private Predicate quickSearch(CriteriaBuilder cb, Root<T> root, String text, java.util.Set<String> hidden) {
         String pattern = "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
         List<Predicate> any = new ArrayList<>();
         for (FieldDef<T> f : type.searchableFields()) {
-            any.add(cb.like(cb.lower(root.get(f.attribute())), pattern, ESCAPE));
+            if (!hidden.contains(f.name())) { // a match in a hidden field would reveal its value
+                any.add(cb.like(cb.lower(root.get(f.attribute())), pattern, ESCAPE));
+            }
         }
         if (any.isEmpty()) {
             throw AtriumException.badRequest(type.name() + " has no quick-search fields");

@@ -30,11 +30,13 @@ import org.atriumcrm.api.event.DomainEvents.Action;
 import org.atriumcrm.api.meta.EntityType;
 import org.atriumcrm.api.meta.FieldDef;
 import org.atriumcrm.api.meta.FieldType;
+import org.atriumcrm.api.query.Condition;
 import org.atriumcrm.api.query.ListQuery;
 import org.atriumcrm.api.query.Page;
 import org.atriumcrm.api.record.FieldChange;
 import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.Caller;
+import org.atriumcrm.api.security.Visibility;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
@@ -75,7 +77,7 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
             CriteriaBuilder cb = em.getCriteriaBuilder();
             CriteriaQuery<T> select = cb.createQuery(recordClass);
             Root<T> root = select.from(recordClass);
-            select.where(criteria.where(cb, root, query.conditions(), query.quickSearch()));
+            select.where(criteria.where(cb, root, query));
             select.orderBy(criteria.orderBy(cb, root, query.sort()));
             List<T> items = em.createQuery(select)
                     .setFirstResult(query.offset())
@@ -88,7 +90,7 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
                 CriteriaQuery<Long> count = cb.createQuery(Long.class);
                 Root<T> countRoot = count.from(recordClass);
                 count.select(cb.count(countRoot))
-                        .where(criteria.where(cb, countRoot, query.conditions(), query.quickSearch()));
+                        .where(criteria.where(cb, countRoot, query));
                 total = em.createQuery(count).getSingleResult();
             }
             return new Page<>(items, total, query.offset(), query.limit());
@@ -127,6 +129,11 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
 
     @Override
     public List<T> findDuplicates(Map<String, Object> values, String excludeId) {
+        return findDuplicates(values, excludeId, Visibility.ALL);
+    }
+
+    @Override
+    public List<T> findDuplicates(Map<String, Object> values, String excludeId, Visibility visible) {
         return tx(em -> {
             CriteriaBuilder cb = em.getCriteriaBuilder();
             CriteriaQuery<T> select = cb.createQuery(recordClass);
@@ -155,7 +162,8 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
             if (rules.isEmpty()) {
                 return List.of();
             }
-            Predicate where = cb.and(cb.isNull(root.get("deletedAt")), cb.or(rules.toArray(Predicate[]::new)));
+            Predicate where = cb.and(cb.isNull(root.get("deletedAt")), criteria.visible(cb, root, visible),
+                    cb.or(rules.toArray(Predicate[]::new)));
             if (excludeId != null) {
                 where = cb.and(where, cb.notEqual(root.get("id"), excludeId));
             }
@@ -228,18 +236,64 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
 
     @Override
     public Page<T> listDeleted(int offset, int limit) {
+        return listDeleted(offset, limit, Visibility.ALL);
+    }
+
+    @Override
+    public Page<T> listDeleted(int offset, int limit, Visibility visible) {
         return tx(em -> {
             CriteriaBuilder cb = em.getCriteriaBuilder();
             CriteriaQuery<T> select = cb.createQuery(recordClass);
             Root<T> root = select.from(recordClass);
-            select.where(cb.isNotNull(root.get("deletedAt")))
+            select.where(cb.isNotNull(root.get("deletedAt")), criteria.visible(cb, root, visible))
                     .orderBy(cb.desc(root.get("deletedAt")), cb.asc(root.get("id")));
             List<T> items = em.createQuery(select).setFirstResult(offset).setMaxResults(limit).getResultList();
             CriteriaQuery<Long> count = cb.createQuery(Long.class);
             Root<T> countRoot = count.from(recordClass);
-            count.select(cb.count(countRoot)).where(cb.isNotNull(countRoot.get("deletedAt")));
+            count.select(cb.count(countRoot)).where(cb.isNotNull(countRoot.get("deletedAt")),
+                    criteria.visible(cb, countRoot, visible));
             return new Page<>(items, em.createQuery(count).getSingleResult(), offset, limit);
         });
+    }
+
+    @Override
+    public Optional<T> findDeleted(String id) {
+        if (!RecordIds.isValid(id)) {
+            return Optional.empty();
+        }
+        return tx(em -> Optional.ofNullable(em.find(recordClass, id)).filter(BaseRecord::isDeleted));
+    }
+
+    @Override
+    public int transferOwnership(List<Condition> where, Visibility visible, String newOwnerId, Caller caller) {
+        List<String> ids = new ArrayList<>();
+        int changed = tx(em -> {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaQuery<T> select = cb.createQuery(recordClass);
+            Root<T> root = select.from(recordClass);
+            select.where(criteria.where(cb, root, new ListQuery(0, 1, List.of(), null, where).scopedTo(visible, Set.of())),
+                    cb.notEqual(root.get("ownerId"), newOwnerId));
+            Instant now = now();
+            int n = 0;
+            for (T record : em.createQuery(select).getResultList()) {
+                String before = record.getOwnerId();
+                record.setOwnerId(newOwnerId);
+                record.touch(now, caller);
+                em.persist(new RecordChangeRow(type.name(), record.getId(), "UPDATED", "ownerId", before, newOwnerId,
+                        caller.userId(), now));
+                ids.add(record.getId());
+                if (++n % 200 == 0) {
+                    em.flush(); // bounded memory for "everything this user owns"
+                    em.clear();
+                }
+            }
+            em.flush();
+            return n;
+        });
+        for (String id : ids) {
+            post(Action.UPDATED, id, caller, Map.of(DomainEvents.CHANGED_FIELDS, new String[] {"ownerId"}));
+        }
+        return changed;
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.atriumcrm.api.module.ModuleChange;
 import org.atriumcrm.api.module.ModuleInfo;
 import org.atriumcrm.api.module.ModuleRegistry;
 import org.atriumcrm.api.module.ModuleState;
+import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.rest.api.AtriumRest;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -45,6 +46,12 @@ public class AdminResource {
 
     @Reference
     ModuleRegistry modules;
+
+    @Reference
+    Stores stores;
+
+    @Reference
+    org.atriumcrm.api.security.UserDirectory users;
 
     private String platformVersion;
 
@@ -113,6 +120,62 @@ public class AdminResource {
             item.put("loginName", c.loginName());
             item.put("at", c.at().toString());
         }
+        return json;
+    }
+
+    /**
+     * Gives everything one owner (e.g. someone leaving) owns to another user or group, in every enabled module or
+     * only in {@code entities}: {@code {"fromOwnerId", "toOwnerId", "entities": ["Account", ...]}} → counts per entity.
+     */
+    @POST
+    @Path("ownership-transfers")
+    @javax.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    public ObjectNode transferOwnership(com.fasterxml.jackson.databind.JsonNode body, @Context SecurityContext security) {
+        if (body == null || !body.isObject()) {
+            throw AtriumException.badRequest("the request body must be a JSON object {\"fromOwnerId\", \"toOwnerId\", \"entities\"}");
+        }
+        List<org.atriumcrm.api.error.FieldError> errors = new java.util.ArrayList<>();
+        body.fieldNames().forEachRemaining(n -> {
+            if (!List.of("fromOwnerId", "toOwnerId", "entities").contains(n)) {
+                errors.add(new org.atriumcrm.api.error.FieldError(n, "is not a member of an ownership transfer"));
+            }
+        });
+        String from = body.path("fromOwnerId").isTextual() ? body.get("fromOwnerId").textValue() : null;
+        String to = body.path("toOwnerId").isTextual() ? body.get("toOwnerId").textValue() : null;
+        if (from == null) {
+            errors.add(new org.atriumcrm.api.error.FieldError("fromOwnerId", "is required"));
+        }
+        if (to == null) {
+            errors.add(new org.atriumcrm.api.error.FieldError("toOwnerId", "is required"));
+        } else if (!users.isValidOwner(to)) {
+            errors.add(new org.atriumcrm.api.error.FieldError("toOwnerId", "no active user or group with id " + to));
+        }
+        List<org.atriumcrm.api.record.RecordStore<?>> targets = new java.util.ArrayList<>();
+        if (body.has("entities")) {
+            if (!body.get("entities").isArray()) {
+                errors.add(new org.atriumcrm.api.error.FieldError("entities", "must be an array of entity names"));
+            } else {
+                for (com.fasterxml.jackson.databind.JsonNode e : body.get("entities")) {
+                    var store = e.isTextual() ? stores.byName(e.textValue()) : java.util.Optional.<org.atriumcrm.api.record.RecordStore<?>>empty();
+                    if (store.isEmpty()) {
+                        errors.add(new org.atriumcrm.api.error.FieldError("entities", e + " is not an enabled entity type"));
+                    } else {
+                        targets.add(store.get());
+                    }
+                }
+            }
+        } else {
+            targets.addAll(stores.all());
+        }
+        if (!errors.isEmpty()) {
+            throw AtriumException.validation(errors);
+        }
+        Caller caller = Requests.caller(security);
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        ObjectNode counts = json.putObject("transferred");
+        targets.stream().sorted(java.util.Comparator.comparing(s -> s.type().name())).forEach(s -> counts.put(s.type().name(),
+                s.transferOwnership(List.of(new org.atriumcrm.api.query.Condition("ownerId",
+                        org.atriumcrm.api.query.Operator.EQ, List.of(from))), org.atriumcrm.api.security.Visibility.ALL, to, caller)));
         return json;
     }
 

@@ -1,6 +1,12 @@
 package org.atriumcrm.rest.internal;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -19,8 +25,18 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Request;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.StreamingOutput;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 import org.atriumcrm.api.error.AtriumException;
+import org.atriumcrm.api.error.FieldError;
+import org.atriumcrm.api.meta.FieldDef;
+import org.atriumcrm.api.record.Record;
+import org.atriumcrm.api.security.Caller;
+import org.atriumcrm.api.security.RecordSharing;
+import org.atriumcrm.api.security.Right;
 import org.atriumcrm.api.meta.RelatedList;
 import org.atriumcrm.api.query.Condition;
 import org.atriumcrm.api.query.ListQuery;
@@ -40,12 +56,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class EntityResource {
     private static final String MERGE_PATCH = "application/merge-patch+json";
 
-    private final RecordResource owner;
-    private final RecordStore<?> store;
+    private static final int EXPORT_BATCH = 500;
+    private static final Set<String> SHARE_FIELDS = Set.of("principalId", "access");
+    private static final Set<String> TRANSFER_FIELDS = Set.of("ownerId", "includeRelated");
 
-    EntityResource(RecordResource owner, RecordStore<?> store) {
+    private final RecordResource owner;
+    /** The store as the caller may use it (see {@code AccessPolicy}). */
+    private final RecordStore<?> store;
+    private final Caller caller;
+
+    EntityResource(RecordResource owner, RecordStore<?> store, Caller caller) {
         this.owner = owner;
         this.store = store;
+        this.caller = caller;
     }
 
     @GET
@@ -136,8 +159,174 @@ public class EntityResource {
         if (parent.find(id).isEmpty()) {
             throw AtriumException.notFound("no " + parent.type().name() + " with id " + id);
         }
-        RecordStore<?> child = owner.stores.byNameOrPlural(list.entity());
+        RecordStore<?> child = owner.stores.secured(owner.stores.byNameOrPlural(list.entity()), caller);
         return owner.list(child, offset, limit, sort, q, filter, new Condition(list.field(), Operator.EQ, List.of(id)));
+    }
+
+    /**
+     * The records of a list query as CSV (UTF-8 with a byte-order mark, so that spreadsheet programs show
+     * Chinese correctly), streamed page by page: same filter, sort, quick search and permissions as the list,
+     * only the fields the caller may see. Needs the export right.
+     */
+    @GET
+    @Path("export")
+    @Produces("text/csv")
+    public Response export(@QueryParam("sort") String sort, @QueryParam("q") String q,
+            @QueryParam("filter") List<String> filter, @QueryParam("bom") String bom) {
+        return export(store, sort, q, filter, !"false".equals(bom));
+    }
+
+    private <T extends Record> Response export(RecordStore<T> records, String sort, String q, List<String> filter, boolean bom) {
+        if (!owner.stores.policy.access(caller, records.type()).can(Right.EXPORT)) {
+            throw AtriumException.forbidden("your profiles do not allow you to export " + records.type().pluralLabel().en().toLowerCase());
+        }
+        ListQuery first = ListParams.parse(records.type(), "0", String.valueOf(EXPORT_BATCH), sort, q, filter);
+        records.list(first.withPage(0, 1)); // problems with the query become a 4xx before the first byte is sent
+        List<FieldDef<T>> fields = records.type().fields();
+        StreamingOutput body = out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            if (bom) {
+                writer.write('\uFEFF');
+            }
+            try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180)) {
+                csv.printRecord(fields.stream().map(FieldDef::name).toList());
+                for (int offset = 0;; offset += EXPORT_BATCH) {
+                    List<T> page = records.list(first.withPage(offset, EXPORT_BATCH)).items();
+                    for (T r : page) {
+                        List<Object> row = new ArrayList<>(fields.size());
+                        for (FieldDef<T> f : fields) {
+                            Object v = f.get(r);
+                            row.add(v == null ? null : v instanceof java.math.BigDecimal d ? d.toPlainString() : v.toString());
+                        }
+                        csv.printRecord(row);
+                    }
+                    if (page.size() < EXPORT_BATCH) {
+                        break;
+                    }
+                }
+            }
+        };
+        String file = records.type().plural() + "-" + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + ".csv";
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+    }
+
+    /** Who a record is shared with by hand. */
+    @GET
+    @Path("{id}/shares")
+    public ObjectNode shares(@PathParam("id") String id) {
+        visible(id);
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        ArrayNode items = json.putArray("items");
+        owner.sharing.shares(store.type().name(), id).forEach(s -> items.add(share(s)));
+        return json;
+    }
+
+    /** Shares the record with a user or group: {@code {"principalId": ..., "access": "read" | "read-write"}}. */
+    @POST
+    @Path("{id}/shares")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response share(@PathParam("id") String id, JsonNode body) {
+        writable(id);
+        List<FieldError> errors = unknownMembers(body, SHARE_FIELDS, "a share");
+        JsonNode principal = body.get("principalId");
+        JsonNode access = body.get("access");
+        if (principal == null || !principal.isTextual()) {
+            errors.add(new FieldError("principalId", "is required: the id of a user or group"));
+        }
+        if (access == null || !access.isTextual() || !List.of("read", "read-write").contains(access.textValue())) {
+            errors.add(new FieldError("access", "must be \"read\" or \"read-write\""));
+        }
+        if (!errors.isEmpty()) {
+            throw AtriumException.validation(errors);
+        }
+        RecordSharing.Share s = owner.sharing.share(store.type().name(), id, principal.textValue(),
+                "read-write".equals(access.textValue()), caller);
+        return Response.status(Response.Status.CREATED).entity(share(s)).build();
+    }
+
+    @DELETE
+    @Path("{id}/shares/{shareId}")
+    public Response unshare(@PathParam("id") String id, @PathParam("shareId") String shareId) {
+        writable(id);
+        owner.sharing.revoke(store.type().name(), id, shareId, caller);
+        return Response.noContent().build();
+    }
+
+    /**
+     * Gives the record to another owner (user or group): {@code {"ownerId": ..., "includeRelated": true}}; with
+     * {@code includeRelated}, the records of its related lists that the previous owner owned move along.
+     */
+    @POST
+    @Path("{id}/transfer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ObjectNode transfer(@PathParam("id") String id, JsonNode body) {
+        Record record = writable(id);
+        List<FieldError> errors = unknownMembers(body, TRANSFER_FIELDS, "a transfer");
+        JsonNode to = body.get("ownerId");
+        JsonNode related = body.get("includeRelated");
+        if (to == null || !to.isTextual()) {
+            errors.add(new FieldError("ownerId", "is required: the id of the new owner, a user or a group"));
+        } else if (!owner.users.isValidOwner(to.textValue())) {
+            errors.add(new FieldError("ownerId", "no active user or group with id " + to.textValue()));
+        }
+        if (related != null && !related.isBoolean()) {
+            errors.add(new FieldError("includeRelated", "must be true or false"));
+        }
+        if (!errors.isEmpty()) {
+            throw AtriumException.validation(errors);
+        }
+        String previous = record.getOwnerId();
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        ObjectNode counts = json.putObject("transferred");
+        counts.put(store.type().name(), store.transferOwnership(
+                List.of(new Condition("id", Operator.EQ, List.of(id))), null, to.textValue(), caller));
+        if (related != null && related.booleanValue() && previous != null) {
+            for (RelatedList list : store.type().relatedLists()) {
+                owner.stores.byName(list.entity()).ifPresent(child -> counts.put(child.type().name(),
+                        counts.path(child.type().name()).asInt(0) + owner.stores.secured(child, caller).transferOwnership(
+                                List.of(new Condition(list.field(), Operator.EQ, List.of(id)),
+                                        new Condition("ownerId", Operator.EQ, List.of(previous))), null, to.textValue(), caller)));
+            }
+        }
+        return json;
+    }
+
+    private Record visible(String id) {
+        return store.find(id).orElseThrow(() -> AtriumException.notFound("no " + store.type().name() + " with id " + id));
+    }
+
+    /** 404 when the caller may not see the record, 403 when they may not change it. */
+    private Record writable(String id) {
+        Record record = visible(id);
+        var access = owner.stores.policy.access(caller, store.type());
+        if (!access.can(Right.EDIT) || !access.write().allows(record)) {
+            throw AtriumException.forbidden("you may see " + store.type().name() + " " + id + " but not change it or its sharing");
+        }
+        return record;
+    }
+
+    private static List<FieldError> unknownMembers(JsonNode body, Set<String> allowed, String what) {
+        if (body == null || !body.isObject()) {
+            throw AtriumException.badRequest("the request body must be a JSON object describing " + what + " " + allowed);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        body.fieldNames().forEachRemaining(n -> {
+            if (!allowed.contains(n)) {
+                errors.add(new FieldError(n, "is not a member of " + what + "; expected " + allowed));
+            }
+        });
+        return errors;
+    }
+
+    private static ObjectNode share(RecordSharing.Share s) {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        json.put("id", s.id());
+        json.put("principalId", s.principalId());
+        json.put("access", s.readWrite() ? "read-write" : "read");
+        json.put("grantedBy", s.grantedBy());
+        json.put("grantedAt", s.grantedAt().toString());
+        return json;
     }
 
     @POST

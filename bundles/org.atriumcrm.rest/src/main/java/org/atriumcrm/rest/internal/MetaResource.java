@@ -8,7 +8,14 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.SecurityContext;
+
+import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.record.RecordStore;
+import org.atriumcrm.api.security.Caller;
+import org.atriumcrm.api.security.EntityAccess;
+import org.atriumcrm.api.security.Right;
 import org.atriumcrm.rest.api.AtriumRest;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -31,20 +38,34 @@ public class MetaResource {
     @Reference
     Stores stores;
 
+    /** The entity types the caller may view. */
     @GET
     @Path("entities")
-    public ObjectNode entities() {
+    public ObjectNode entities(@Context SecurityContext security) {
         ObjectNode json = Json.MAPPER.createObjectNode();
         ArrayNode items = json.putArray("items");
-        stores.all().stream().sorted(Comparator.comparing(s -> s.type().name()))
+        stores.viewable(Requests.caller(security)).stream().sorted(Comparator.comparing(s -> s.type().name()))
                 .forEach(s -> items.add(MetaJson.summary(s.type())));
         return json;
     }
 
+    /** The metadata as the caller sees it: hidden fields are absent, read-only ones marked so, with the caller's rights. */
     @GET
     @Path("entities/{name}")
-    public ObjectNode entity(@PathParam("name") String name) {
+    public ObjectNode entity(@PathParam("name") String name, @Context SecurityContext security) {
+        Caller caller = Requests.caller(security);
         RecordStore<?> store = stores.byNameOrPlural(name);
-        return MetaJson.full(store.type());
+        EntityAccess access = stores.policy.access(caller, store.type());
+        if (!access.can(Right.VIEW)) {
+            throw AtriumException.forbidden("your profiles do not allow you to view " + store.type().pluralLabel().en().toLowerCase());
+        }
+        ObjectNode json = MetaJson.full(stores.secured(store, caller).type());
+        ArrayNode rights = json.putArray("rights");
+        for (Right r : Right.values()) {
+            if (access.can(r)) {
+                rights.add(r.jsonName());
+            }
+        }
+        return json;
     }
 }

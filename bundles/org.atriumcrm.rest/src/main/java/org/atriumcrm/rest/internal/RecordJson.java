@@ -16,6 +16,7 @@ import org.atriumcrm.api.meta.EntityType;
 import org.atriumcrm.api.meta.FieldDef;
 import org.atriumcrm.api.meta.FieldType;
 import org.atriumcrm.api.record.Record;
+import org.atriumcrm.api.security.FieldAccess;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -71,10 +72,16 @@ final class RecordJson {
         }
         Map<String, Object> values = new LinkedHashMap<>();
         List<FieldError> errors = new ArrayList<>();
+        List<FieldError> forbidden = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> entry = it.next();
             FieldDef<T> field = type.field(entry.getKey()).orElse(null);
-            if (field == null) {
+            FieldAccess restriction = type.restriction(entry.getKey()).orElse(FieldAccess.EDITABLE);
+            if (restriction == FieldAccess.HIDDEN) {
+                forbidden.add(new FieldError(entry.getKey(), "is hidden from you by field-level security and cannot be written"));
+            } else if (restriction == FieldAccess.READ_ONLY && field != null && field.isReadOnly()) {
+                forbidden.add(new FieldError(entry.getKey(), "is read-only for you (field-level security)"));
+            } else if (field == null) {
                 errors.add(new FieldError(entry.getKey(), "is not a field of " + type.name()));
             } else if (field.isReadOnly()) {
                 errors.add(new FieldError(entry.getKey(), "is read-only"));
@@ -97,6 +104,9 @@ final class RecordJson {
             if (field.isRequired() && values.get(field.name()) == null && (present || mode != Mode.PATCH)) {
                 errors.add(new FieldError(field.name(), "is required"));
             }
+        }
+        if (!forbidden.isEmpty()) {
+            throw AtriumException.forbiddenFields(forbidden); // 403 before 400: the caller cannot fix it by correcting values
         }
         if (!errors.isEmpty()) {
             throw AtriumException.validation(errors);

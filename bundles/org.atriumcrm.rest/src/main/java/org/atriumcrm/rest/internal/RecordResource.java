@@ -17,6 +17,8 @@ import javax.ws.rs.core.EntityTag;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Request;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.Context;
 
 import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.error.FieldError;
@@ -29,6 +31,7 @@ import org.atriumcrm.api.query.Page;
 import org.atriumcrm.api.record.Record;
 import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.Caller;
+import org.atriumcrm.api.security.RecordSharing;
 import org.atriumcrm.api.security.UserDirectory;
 import org.atriumcrm.rest.api.AtriumRest;
 import org.atriumcrm.rest.api.ModuleEndpoint;
@@ -66,6 +69,9 @@ public class RecordResource {
     @Reference
     UserDirectory users;
 
+    @Reference
+    RecordSharing sharing;
+
     /**
      * Everything under {@code /api/v1/<segment>} that no more specific root resource (meta, admin, recycle bin,
      * me, health) takes: a module's own endpoint if one is registered for the segment, else the records of the
@@ -73,16 +79,18 @@ public class RecordResource {
      * and go without the application being rebuilt, and they cannot shadow another module's paths.
      */
     @Path("{segment}")
-    public Object locate(@PathParam("segment") String segment) {
+    public Object locate(@PathParam("segment") String segment, @Context SecurityContext security) {
         Optional<RecordStore<?>> entity = stores.byNameOrPluralIfPresent(segment);
         if (entity.isPresent()) {
-            return new EntityResource(this, entity.get()); // an entity type always wins over a module endpoint
+            // an entity type always wins over a module endpoint; the caller only ever gets the secured view
+            return new EntityResource(this, stores.secured(entity.get(), Requests.caller(security)), Requests.caller(security));
         }
         ModuleEndpoint endpoint = endpoints.get(segment);
         if (endpoint != null) {
             return endpoint;
         }
-        return new EntityResource(this, stores.byPlural(segment)); // throws the 404 (or 503) that says why
+        stores.byPlural(segment); // throws the 404 (or 503) that says why
+        throw AtriumException.notFound("there is no entity type '" + segment + "'");
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -124,7 +132,7 @@ public class RecordResource {
     <T extends Record> Response create(RecordStore<T> store, JsonNode body, boolean allowDuplicates, Caller caller) {
         EntityType<T> type = store.type();
         Map<String, Object> values = RecordJson.read(type, body, RecordJson.Mode.CREATE);
-        checkReferences(store, values, null);
+        checkReferences(store, values, null, caller);
         if (!allowDuplicates) {
             List<T> duplicates = store.findDuplicates(values, null);
             if (!duplicates.isEmpty()) {
@@ -156,7 +164,7 @@ public class RecordResource {
             throw AtriumException.notFound("no " + store.type().name() + " with id " + id);
         }
         Map<String, Object> values = RecordJson.read(store.type(), body, mode);
-        checkReferences(store, values, id);
+        checkReferences(store, values, id, caller);
         if (!allowDuplicates) {
             refuseDuplicateUpdate(store, id, values);
         }
@@ -211,7 +219,7 @@ public class RecordResource {
         if (body.hasNonNull("values")) {
             values.putAll(RecordJson.read(type, body.get("values"), RecordJson.Mode.PATCH));
         }
-        checkReferences(store, values, survivor.getId());
+        checkReferences(store, values, survivor.getId(), caller);
         T result = store.merge(survivor.getId(), merged.getId(), values, caller);
         return Response.ok(RecordJson.write(type, result)).tag(Requests.etag(result)).build();
     }
@@ -225,8 +233,8 @@ public class RecordResource {
         return node.textValue();
     }
 
-    /** References must point at live records of the referenced type, and owners at active users. */
-    private <T extends Record> void checkReferences(RecordStore<T> store, Map<String, Object> values, String selfId) {
+    /** References must point at live records of the referenced type that the caller can see, owners at active users or groups. */
+    <T extends Record> void checkReferences(RecordStore<T> store, Map<String, Object> values, String selfId, Caller caller) {
         EntityType<T> type = store.type();
         List<FieldError> errors = new ArrayList<>();
         for (Map.Entry<String, Object> e : values.entrySet()) {
@@ -243,19 +251,31 @@ public class RecordResource {
                 Optional<RecordStore<?>> target = stores.byName(field.referenceTo());
                 if (target.isEmpty()) {
                     errors.add(new FieldError(field.name(), "refers to " + field.referenceTo() + ", whose module is not enabled"));
-                } else if (target.get().find(id).isEmpty()) {
+                } else if (!policy(target.get(), caller).can(org.atriumcrm.api.security.Right.VIEW)
+                        || stores.secured(target.get(), caller).find(id).isEmpty()) {
                     errors.add(new FieldError(field.name(), "no " + field.referenceTo() + " with id " + id));
-                } else if (selfId != null && type.name().equals(field.referenceTo()) && reaches(store, field, id, selfId)) {
+                } else if (selfId != null && type.name().equals(field.referenceTo())
+                        && reaches(raw(store), field, id, selfId)) {
                     errors.add(new FieldError(field.name(), "would make a cycle: " + id + " is below this "
                             + type.name() + " in the " + field.label().en().toLowerCase() + " hierarchy"));
                 }
-            } else if (field.name().equals("ownerId") && !users.isActiveUser(id)) {
-                errors.add(new FieldError("ownerId", "no active user with id " + id));
+            } else if (field.name().equals("ownerId") && !users.isValidOwner(id)) {
+                errors.add(new FieldError("ownerId", "no active user or group with id " + id));
             }
         }
         if (!errors.isEmpty()) {
             throw AtriumException.validation(errors);
         }
+    }
+
+    private org.atriumcrm.api.security.EntityAccess policy(RecordStore<?> store, Caller caller) {
+        return stores.policy.access(caller, store.type());
+    }
+
+    /** The unrestricted store behind a secured view: hierarchy checks must see the whole chain. */
+    @SuppressWarnings("unchecked")
+    private <T extends Record> RecordStore<T> raw(RecordStore<T> store) {
+        return (RecordStore<T>) stores.byName(store.type().name()).orElse(store);
     }
 
     /** True when following {@code field} upwards from {@code startId} arrives at {@code selfId}. */

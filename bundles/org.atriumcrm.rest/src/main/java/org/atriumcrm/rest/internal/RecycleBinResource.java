@@ -21,6 +21,8 @@ import org.atriumcrm.api.meta.EntityType;
 import org.atriumcrm.api.query.ListQuery;
 import org.atriumcrm.api.record.Record;
 import org.atriumcrm.api.record.RecordStore;
+import org.atriumcrm.api.security.Caller;
+import org.atriumcrm.api.security.RecordSharing;
 import org.atriumcrm.rest.api.AtriumRest;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -43,17 +45,21 @@ public class RecycleBinResource {
     @Reference
     Stores stores;
 
+    @Reference
+    RecordSharing sharing;
+
     /** One deleted record, as the bin lists it. */
     private record Entry(ObjectNode json, java.time.Instant deletedAt) {
     }
 
     @GET
     public ObjectNode list(@QueryParam("entity") String entity, @QueryParam("offset") String offset,
-            @QueryParam("limit") String limit) {
+            @QueryParam("limit") String limit, @Context SecurityContext security) {
+        Caller caller = Requests.caller(security);
         int off = intParam("offset", offset, 0, 0, Integer.MAX_VALUE);
         int lim = intParam("limit", limit, ListQuery.DEFAULT_LIMIT, 1, ListQuery.MAX_LIMIT);
-        List<RecordStore<?>> sources = entity == null || entity.isBlank() ? new ArrayList<>(stores.all())
-                : List.of(stores.byNameOrPlural(entity));
+        List<RecordStore<?>> sources = entity == null || entity.isBlank() ? new ArrayList<>(stores.viewable(caller))
+                : List.of(stores.secured(stores.byNameOrPlural(entity), caller));
         List<Entry> entries = new ArrayList<>();
         long total = 0;
         for (RecordStore<?> store : sources) {
@@ -73,14 +79,16 @@ public class RecycleBinResource {
     @Path("{entity}/{id}/restore")
     public Response restore(@PathParam("entity") String entity, @PathParam("id") String id,
             @Context SecurityContext security) {
-        return restore(stores.byNameOrPlural(entity), id, security);
+        return restore(stores.secured(stores.byNameOrPlural(entity), Requests.caller(security)), id, security);
     }
 
     @DELETE
     @Path("{entity}/{id}")
     public Response purge(@PathParam("entity") String entity, @PathParam("id") String id,
             @Context SecurityContext security) {
-        stores.byNameOrPlural(entity).purge(id, Requests.caller(security));
+        RecordStore<?> store = stores.secured(stores.byNameOrPlural(entity), Requests.caller(security));
+        store.purge(id, Requests.caller(security));
+        sharing.forget(store.type().name(), id);
         return Response.noContent().build();
     }
 

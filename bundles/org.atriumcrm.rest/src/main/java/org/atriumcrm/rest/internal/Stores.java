@@ -10,7 +10,11 @@ import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.module.ModuleInfo;
 import org.atriumcrm.api.module.ModuleRegistry;
 import org.atriumcrm.api.module.ModuleState;
+import org.atriumcrm.api.record.Record;
 import org.atriumcrm.api.record.RecordStore;
+import org.atriumcrm.api.security.AccessPolicy;
+import org.atriumcrm.api.security.Caller;
+import org.atriumcrm.api.security.Right;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -27,6 +31,9 @@ public class Stores {
 
     @Reference
     ModuleRegistry modules;
+
+    @Reference
+    AccessPolicy policy;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addStore(RecordStore<?> store) {
@@ -66,6 +73,17 @@ public class Stores {
 
     Collection<RecordStore<?>> all() {
         return List.copyOf(byName.values());
+    }
+
+    /** The store as {@code caller} may use it: every path that serves records to a person goes through this. */
+    <T extends Record> RecordStore<T> secured(RecordStore<T> store, Caller caller) {
+        return policy.secure(store, caller);
+    }
+
+    /** The stores of the entity types {@code caller} may view, as they may use them. */
+    List<RecordStore<?>> viewable(Caller caller) {
+        return byName.values().stream().filter(s -> policy.access(caller, s.type()).can(Right.VIEW))
+                .<RecordStore<?>>map(s -> secured(s, caller)).toList();
     }
 
     private AtriumException unavailable(String plural) {

@@ -2,7 +2,14 @@ package org.atriumcrm.security.internal;
 
 import java.time.Instant;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import javax.persistence.CollectionTable;
 import javax.persistence.Column;
+import javax.persistence.ElementCollection;
+import javax.persistence.FetchType;
+import javax.persistence.JoinColumn;
 import javax.persistence.Convert;
 import javax.persistence.Entity;
 import javax.persistence.Index;
@@ -16,6 +23,7 @@ import org.atriumcrm.persistence.api.InstantConverter;
 @Table(name = "ATRIUM_USER", indexes = @Index(name = "UX_USER_LOGIN", columnList = "LOGIN_NAME", unique = true))
 public class UserAccount extends BaseRecord {
     public static final String ACTIVE = "active";
+    public static final String INACTIVE = "inactive";
 
     @Column(name = "LOGIN_NAME", length = 100, nullable = false)
     private String loginName;
@@ -37,9 +45,51 @@ public class UserAccount extends BaseRecord {
     @Convert(converter = InstantConverter.class)
     @Column(name = "LOCKED_UNTIL")
     private Instant lockedUntil;
-    /** May use the administration API. Roles and profiles replace this flag with the security model. */
+    /** Has the administrator profile: kept in step with {@link #profileIds} so authentication need not load profiles. */
     @Column(name = "ADMINISTRATOR")
     private Boolean administrator = Boolean.FALSE;
+    @Column(name = "MOBILE", length = 50)
+    private String mobile;
+    @Column(name = "TIME_ZONE", length = 50)
+    private String timeZone;
+    @Column(name = "ROLE_ID", length = 36)
+    private String roleId;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "ATRIUM_USER_PROFILE", joinColumns = @JoinColumn(name = "USER_ID"))
+    @Column(name = "PROFILE_ID", length = 36)
+    private Set<String> profileIds = new LinkedHashSet<>();
+
+    public String getMobile() {
+        return mobile;
+    }
+
+    public void setMobile(String mobile) {
+        this.mobile = mobile;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public String getRoleId() {
+        return roleId;
+    }
+
+    public void setRoleId(String roleId) {
+        this.roleId = roleId;
+    }
+
+    public Set<String> getProfileIds() {
+        return profileIds;
+    }
+
+    public void setProfileIds(Set<String> ids) {
+        this.profileIds = new LinkedHashSet<>(ids);
+    }
 
     public String getLoginName() {
         return loginName;

@@ -141,6 +141,17 @@ public class UserService implements Authenticator, UserDirectory {
     }
 
     @Override
+    public boolean isValidOwner(String ownerId) {
+        if (!RecordIds.isValid(ownerId)) {
+            return false;
+        }
+        return tx(em -> {
+            UserAccount user = em.find(UserAccount.class, ownerId);
+            return user != null ? user.isActive() : em.find(SecurityGroup.class, ownerId) != null;
+        });
+    }
+
+    @Override
     public boolean isActiveUser(String userId) {
         if (!RecordIds.isValid(userId)) {
             return false;
@@ -198,14 +209,10 @@ public class UserService implements Authenticator, UserDirectory {
         if (currentPassword != null && !hasher.verify(currentPassword, user.getPasswordHash())) {
             errors.add(new org.atriumcrm.api.error.FieldError("currentPassword", "is not your current password"));
         }
-        if (newPassword == null || newPassword.length() < 10) {
-            errors.add(new org.atriumcrm.api.error.FieldError("newPassword", "must be at least 10 characters long"));
-        } else if (newPassword.equalsIgnoreCase(user.getLoginName())) {
-            errors.add(new org.atriumcrm.api.error.FieldError("newPassword", "must not be the login name"));
-        }
         if (!errors.isEmpty()) {
             throw AtriumException.validation(errors);
         }
+        checkPasswordPolicy("newPassword", newPassword, user.getLoginName());
         String hash = hasher.hash(newPassword);
         tx(em -> {
             UserAccount u = em.find(UserAccount.class, userId);
@@ -228,9 +235,13 @@ public class UserService implements Authenticator, UserDirectory {
                 UserAccount.class).getResultList());
     }
 
-    /** Creates a user; 409 when the login name is taken. */
-    UserAccount createUser(String loginName, String displayName, String email, String password, boolean administrator,
-            Caller caller) {
+    /**
+     * Creates a user; 409 when the login name is taken. {@code setup} completes the user (role, profiles,
+     * groups) in the same transaction, so a failure there leaves no half-made user behind.
+     */
+    UserAccount createUser(String loginName, String password, Caller caller,
+            java.util.function.BiConsumer<javax.persistence.EntityManager, UserAccount> setup) {
+        checkPasswordPolicy("password", password, loginName);
         String hash = hasher.hash(password);
         return tx(em -> {
             if (!em.createQuery("SELECT u.id FROM UserAccount u WHERE u.loginName = :l").setParameter("l", loginName)
@@ -239,16 +250,33 @@ public class UserService implements Authenticator, UserDirectory {
             }
             UserAccount user = new UserAccount();
             user.setLoginName(loginName);
-            user.setDisplayName(displayName);
-            user.setEmail(email);
+            user.setDisplayName(loginName);
             user.setLanguage("zh-CN");
-            user.setAdministrator(administrator);
             user.setPasswordHash(hash, Instant.now());
             user.initialise(RecordIds.next(), Instant.now(), caller);
             user.setOwnerId(user.getId());
             em.persist(user);
+            setup.accept(em, user);
             return user;
         });
+    }
+
+    /** Forgets cached verified credentials of a user whose rights or status changed. */
+    void forget(String userId) {
+        verified.forgetUser(userId);
+    }
+
+    /** Password policy: at least 10 characters, not the login name, not a single repeated character. */
+    static void checkPasswordPolicy(String field, String password, String loginName) {
+        if (password == null || password.length() < 10) {
+            throw AtriumException.invalidField(field, "must be at least 10 characters long");
+        }
+        if (password.equalsIgnoreCase(loginName)) {
+            throw AtriumException.invalidField(field, "must not be the login name");
+        }
+        if (password.chars().distinct().count() < 4) {
+            throw AtriumException.invalidField(field, "must use at least 4 different characters");
+        }
     }
 
     private Optional<UserAccount> byLogin(String loginName) {
