@@ -82,6 +82,23 @@ public class PinyinPluginIT extends AtriumTestSupport {
             assertEquals(400, api.get("/api/v1/pinyin/search?initials=z%25").status);
             assertEquals(400, api.get("/api/v1/pinyin/search").status);
 
+            // the search shows only what the caller may see: a sales rep finds none of the admin's records ...
+            String login = "pinyin.rep." + System.nanoTime();
+            Api.Answer rep = api.post("/api/v1/admin/users", "{\"loginName\":\"" + login + "\",\"password\":\"Pinyin-Rep-2026\"}");
+            assertEquals(rep.toString(), 201, rep.status);
+            Api asRep = new Api(baseUrl()).basic(login, "Pinyin-Rep-2026");
+            JsonNode none = asRep.get("/api/v1/pinyin/search?initials=zsf&type=contact").json();
+            assertEquals(none.toString(), 0, none.get("total").asInt());
+            assertEquals(0, none.get("items").size());
+            // ... until the record is theirs (the indexer follows the ownership change)
+            String contactId = api.get("/api/v1/contacts?q=" + java.net.URLEncoder.encode("张三丰", "UTF-8")).json()
+                    .get("items").get(0).get("id").asText();
+            assertEquals(200, api.post("/api/v1/contacts/" + contactId + "/transfer",
+                    "{\"ownerId\":\"" + rep.json().get("id").asText() + "\"}").status);
+            awaitAnswer(asRep, "/api/v1/pinyin/search?initials=zsf&type=contact",
+                    a -> a.status == 200 && a.json().get("total").asInt() == 1 && a.json().get("items").size() == 1);
+            assertEquals(0, asRep.get("/api/v1/pinyin/search?initials=zgyh").json().get("total").asInt());
+
             JsonNode module = api.get("/api/v1/admin/modules/pinyin").json();
             assertEquals("enabled", module.get("state").asText());
             assertEquals("拼音首字母检索", module.get("name").get("zh-CN").asText());

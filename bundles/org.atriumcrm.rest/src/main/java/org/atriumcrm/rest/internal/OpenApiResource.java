@@ -169,6 +169,34 @@ public class OpenApiResource {
         mergeBody.putArray("required").add("survivorId").add("mergedId");
         merge.putObject("requestBody").putObject("content").putObject("application/json").set("schema", mergeBody);
         response(merge, "200", refSchema(ref));
+        ObjectNode export = op(paths.putObject(base + "/export"), "get", tag, "The list as CSV (UTF-8 with BOM), streamed:"
+                + " same filter, sort, q and permissions as the list, only the fields the caller may see (export right)");
+        ArrayNode exportParams = export.putArray("parameters");
+        listParameters(exportParams);
+        exportParams.addObject().put("name", "bom").put("in", "query").putObject("schema").put("type", "boolean");
+        export.putObject("responses").putObject("200").put("description", "CSV").putObject("content")
+                .putObject("text/csv").putObject("schema").put("type", "string");
+        problems(export, "400", "401", "403");
+        ObjectNode shares = paths.putObject(base + "/{id}/shares");
+        idParam(shares);
+        ObjectNode any = Json.MAPPER.createObjectNode().put("type", "object");
+        response(op(shares, "get", tag, "Users and groups the " + type.label().en() + " is shared with by hand"), "200", any);
+        ObjectNode share = op(shares, "post", tag, "Share it with a user or group: principalId, access (read | read-write);"
+                + " needs edit access to the record");
+        share.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
+                .set("schema", objectSchema("principalId", "access"));
+        response(share, "201", any);
+        problems(share, "400", "403", "404");
+        ObjectNode unshare = paths.putObject(base + "/{id}/shares/{shareId}");
+        unshare.putArray("parameters").add(pathParam("id")).add(pathParam("shareId"));
+        op(unshare, "delete", tag, "Stop sharing").putObject("responses").putObject("204").put("description", "revoked");
+        ObjectNode transfer = op(paths.putObject(base + "/{id}/transfer"), "post", tag, "Give the " + type.label().en()
+                + " to another owner (user or group): ownerId, includeRelated (records of its related lists the previous owner owned)");
+        ((ObjectNode) paths.get(base + "/{id}/transfer")).putArray("parameters").add(pathParam("id"));
+        transfer.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
+                .set("schema", objectSchema("ownerId", "includeRelated"));
+        response(transfer, "200", any);
+        problems(transfer, "400", "403", "404");
         ObjectNode dups = op(paths.putObject(base + "/duplicates"), "post", tag, "Find likely duplicates of a " + type.label().en());
         body(dups, ref);
         response(dups, "200", Json.MAPPER.createObjectNode().put("type", "object"));
@@ -205,9 +233,10 @@ public class OpenApiResource {
         response(op(paths.putObject("/v1/admin/system"), "get", "Administration", "Version, uptime and heap"), "200", any);
         response(op(paths.putObject("/v1/admin/routes"), "get", "Administration",
                 "Camel routes contributed by modules and plugins, with module and status"), "200", any);
+        securityPaths(paths, any);
         ObjectNode users = paths.putObject("/v1/admin/users");
         response(op(users, "get", "Users", "All users (administrators only, like all of /v1/admin)"), "200", any);
-        ObjectNode newUser = op(users, "post", "Users", "Create a user: loginName, password (10+ characters), displayName, email, administrator");
+        ObjectNode newUser = op(users, "post", "Users", "Create a user: loginName, password (10+ characters, 4+ different), displayName, email, mobile, language, timeZone, roleId, profileIds (default: standard), groupIds");
         newUser.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
                 .putObject("schema").put("type", "object");
         response(newUser, "201", any);
@@ -268,6 +297,82 @@ public class OpenApiResource {
         ObjectNode revoke = paths.putObject("/v1/me/tokens/{id}");
         revoke.putArray("parameters").add(pathParam("id"));
         op(revoke, "delete", "Users", "Revoke an API token").putObject("responses").putObject("204").put("description", "revoked");
+    }
+
+    /** The administration of the security model (answered by the security bundle; documented here, in one document). */
+    private static void securityPaths(ObjectNode paths, ObjectNode any) {
+        String[][] collections = {
+            {"roles", "Roles", "the role hierarchy (?tree=true nests children)", "name, parentId, description"},
+            {"profiles", "Profiles", "rights per entity type and field-level security",
+                "name, description, rights {entity|*: [view, create, edit, delete, export, import, viewAll]},"
+                        + " fields {entity: {field: hidden | read-only | editable}}"},
+            {"groups", "Groups", "teams of users; groups can own records", "name, description, members [user ids]"},
+            {"sharing-rules", "Sharing rules", "records owned by a role/role-and-subordinates/group shared with another",
+                "name, entity, sourceKind, sourceId, targetKind, targetId, access (read | read-write)"}};
+        for (String[] c : collections) {
+            ObjectNode coll = paths.putObject("/v1/admin/" + c[0]);
+            response(op(coll, "get", "Security", "All " + c[1].toLowerCase() + ": " + c[2]), "200", any);
+            ObjectNode create = op(coll, "post", "Security", "Create: " + c[3]);
+            create.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
+                    .putObject("schema").put("type", "object");
+            response(create, "201", any);
+            problems(create, "400", "403", "409");
+            ObjectNode item = paths.putObject("/v1/admin/" + c[0] + "/{id}");
+            item.putArray("parameters").add(pathParam("id"));
+            if (!c[0].equals("sharing-rules")) {
+                response(op(item, "get", "Security", "One of the " + c[1].toLowerCase()), "200", any);
+                ObjectNode patch = op(item, "patch", "Security", "Change: " + c[3]);
+                patch.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
+                        .putObject("schema").put("type", "object");
+                response(patch, "200", any);
+                problems(patch, "400", "404", "409");
+            }
+            op(item, "delete", "Security", "Delete (409 while in use)").putObject("responses").putObject("204").put("description", "deleted");
+        }
+        response(op(paths.putObject("/v1/admin/org-defaults"), "get", "Security",
+                "Org-wide default per entity type: private | public-read | public-read-write, useHierarchy"), "200", any);
+        ObjectNode owd = paths.putObject("/v1/admin/org-defaults/{entity}");
+        owd.putArray("parameters").add(pathParam("entity"));
+        ObjectNode owdPut = op(owd, "put", "Security", "Set the org-wide default of an entity type: access, useHierarchy");
+        owdPut.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
+                .set("schema", objectSchema("access", "useHierarchy"));
+        response(owdPut, "200", any);
+        problems(owdPut, "400", "404");
+        ObjectNode explain = op(paths.putObject("/v1/admin/access/explain"), "get", "Security",
+                "What user U may do on entity type E (and record R) and why");
+        ArrayNode ep = explain.putArray("parameters");
+        for (String name : List.of("userId", "entity", "recordId")) {
+            ep.addObject().put("name", name).put("in", "query").put("required", !name.equals("recordId"))
+                    .putObject("schema").put("type", "string");
+        }
+        response(explain, "200", any);
+        problems(explain, "400", "404");
+        response(op(paths.putObject("/v1/admin/security-changes"), "get", "Security",
+                "Audit of security changes (users, roles, profiles, groups, defaults, rules, shares), newest first"), "200", any);
+        ObjectNode transfers = op(paths.putObject("/v1/admin/ownership-transfers"), "post", "Security",
+                "Give everything fromOwnerId owns (in every module, or in entities) to toOwnerId");
+        transfers.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
+                .set("schema", objectSchema("fromOwnerId", "toOwnerId", "entities"));
+        response(transfers, "200", any);
+        problems(transfers, "400");
+        ObjectNode user = paths.putObject("/v1/admin/users/{id}");
+        user.putArray("parameters").add(pathParam("id"));
+        response(op(user, "get", "Users", "One user with role, profiles and groups"), "200", any);
+        ObjectNode patchUser = op(user, "patch", "Users", "Change displayName, email, mobile, language (zh-CN | en), timeZone,"
+                + " status (active | locked | inactive), roleId, profileIds, groupIds");
+        patchUser.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
+                .putObject("schema").put("type", "object");
+        response(patchUser, "200", any);
+        problems(patchUser, "400", "404", "409");
+    }
+
+    private static ObjectNode objectSchema(String... properties) {
+        ObjectNode schema = Json.MAPPER.createObjectNode().put("type", "object").put("additionalProperties", false);
+        ObjectNode props = schema.putObject("properties");
+        for (String p : properties) {
+            props.putObject(p);
+        }
+        return schema;
     }
 
     private static ObjectNode op(ObjectNode path, String method, String tag, String summary) {

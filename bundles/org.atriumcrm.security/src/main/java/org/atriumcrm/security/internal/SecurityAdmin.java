@@ -610,8 +610,8 @@ public class SecurityAdmin implements RecordSharing {
     // ---------------------------------------------------------------- users' assignments
 
     /** Applies role, profiles, groups and profile details to a user, inside the caller's transaction. */
-    void assign(EntityManager em, UserAccount u, JsonBody body, String roleId, Set<String> profileIds, Set<String> groupIds) {
-        if (body.has("roleId")) {
+    void assign(EntityManager em, UserAccount u, boolean setRole, String roleId, Set<String> profileIds, Set<String> groupIds) {
+        if (setRole) {
             if (roleId != null) {
                 find(em, SecurityRole.class, roleId, "role", "roleId");
             }

@@ -97,7 +97,7 @@ public class UsersResource {
             apply(em, u, body, details);
             if (u.getProfileIds().isEmpty()) {
                 String standard = admin.profileIdNamed(SecurityAdmin.STANDARD_PROFILE);
-                admin.assign(em, u, body, null, Set.of(standard), null);
+                admin.assign(em, u, false, null, Set.of(standard), null);
             }
             admin.audit(em, caller, "user", u.getId(), "created", "login=" + u.getLoginName() + " " + describe(u));
         });
@@ -208,7 +208,7 @@ public class UsersResource {
         } else if (profiles == null && Boolean.FALSE.equals(body.bool("administrator"))) {
             profiles = Set.of(admin.profileIdNamed(SecurityAdmin.STANDARD_PROFILE));
         }
-        admin.assign(em, u, body, d.roleId(), profiles, d.groupIds());
+        admin.assign(em, u, body.has("roleId"), d.roleId(), profiles, d.groupIds());
     }
 
     private static String describe(UserAccount u) {

@@ -24,6 +24,9 @@ public class PinyinEntry {
     private String initials;
     @Column(name = "FULL_PINYIN", length = 4000)
     private String fullPinyin;
+    /** The record's owner, so that searches show only what the caller may see (the platform's visibility rule). */
+    @Column(name = "OWNER_ID", length = 36)
+    private String ownerId;
 
     public PinyinEntry() {
     }
@@ -33,8 +36,9 @@ public class PinyinEntry {
         this.entity = entity;
     }
 
-    void update(String name, PinyinNames.Spelling spelling) {
+    void update(String name, String owner, PinyinNames.Spelling spelling) {
         this.displayName = name;
+        this.ownerId = owner;
         this.initials = " " + String.join(" ", spelling.initials());
         this.fullPinyin = " " + String.join(" ", spelling.full());
     }

@@ -19,6 +19,7 @@ import org.atriumcrm.api.query.Page;
 import org.atriumcrm.api.query.SortKey;
 import org.atriumcrm.api.record.Record;
 import org.atriumcrm.api.record.RecordStore;
+import org.atriumcrm.api.security.Visibility;
 import org.atriumcrm.persistence.api.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -69,7 +70,10 @@ public class PinyinIndex {
         writer.execute(() -> {
             long indexed = Transactions.required(jpa, em -> em.createQuery("SELECT COUNT(e) FROM PinyinEntry e", Long.class)
                     .getSingleResult());
-            if (indexed == 0) {
+            // entries from before owners were indexed cannot be filtered by visibility: index them again
+            long ownerless = Transactions.required(jpa, em -> em.createQuery(
+                    "SELECT COUNT(e) FROM PinyinEntry e WHERE e.ownerId IS NULL", Long.class).getSingleResult());
+            if (indexed == 0 || ownerless > 0) {
                 rebuildNow();
             }
         });
@@ -96,6 +100,7 @@ public class PinyinIndex {
             return;
         }
         String name = displayName(store, id);
+        String owner = store.find(id).map(Record::getOwnerId).orElse(null);
         Transactions.required(jpa, em -> {
             PinyinEntry entry = em.find(PinyinEntry.class, id);
             if (name == null) {
@@ -107,7 +112,7 @@ public class PinyinIndex {
                     entry = new PinyinEntry(id, entity);
                     em.persist(entry);
                 }
-                entry.update(name, PinyinNames.of(name));
+                entry.update(name, owner, PinyinNames.of(name));
             }
             return null;
         });
@@ -144,7 +149,7 @@ public class PinyinIndex {
             for (T r : page.items()) {
                 PinyinEntry entry = new PinyinEntry(r.getId(), store.type().name());
                 String name = store.type().displayName(r);
-                entry.update(name, PinyinNames.of(name));
+                entry.update(name, r.getOwnerId(), PinyinNames.of(name));
                 em.merge(entry);
             }
             count += page.items().size();
@@ -161,28 +166,60 @@ public class PinyinIndex {
     }
 
     /**
-     * Records whose initials (or full pinyin) start with {@code prefix}, in name order. Only live records are in
+     * Records whose initials (or full pinyin) start with {@code prefix}, in name order, among those the caller may
+     * see: {@code visible} holds the caller's {@link Visibility} per entity type they may view (the platform's
+     * access policy), applied in the query so that totals count visible records only. Only live records are in
      * the index: deleting a record removes it, restoring adds it again.
      */
-    Page<Hit> search(String entity, String column, String prefix, int offset, int limit) {
+    Page<Hit> search(Map<String, Visibility> visible, String column, String prefix, int offset, int limit) {
         String p = prefix.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        String where = " WHERE e." + column + " LIKE :p ESCAPE '\\'" + (entity == null ? "" : " AND e.entity = :entity");
+        List<String> scopes = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        int n = 0;
+        for (Map.Entry<String, Visibility> v : visible.entrySet()) {
+            n++;
+            params.put("e" + n, v.getKey());
+            List<String> any = new ArrayList<>();
+            if (v.getValue().all()) {
+                any.add("1 = 1");
+            }
+            if (!v.getValue().ownerIds().isEmpty()) {
+                any.add("e.ownerId IN :o" + n);
+                params.put("o" + n, v.getValue().ownerIds());
+            }
+            if (!v.getValue().recordIds().isEmpty()) {
+                any.add("e.recordId IN :r" + n);
+                params.put("r" + n, v.getValue().recordIds());
+            }
+            if (!any.isEmpty()) {
+                scopes.add("(e.entity = :e" + n + " AND (" + String.join(" OR ", any) + "))");
+            }
+        }
+        if (scopes.isEmpty()) {
+            return new Page<>(List.of(), 0, offset, limit);
+        }
+        String where = " WHERE e." + column + " LIKE :p ESCAPE '\\' AND (" + String.join(" OR ", scopes) + ")";
         return Transactions.required(jpa, em -> {
             TypedQuery<PinyinEntry> select = em.createQuery("SELECT e FROM PinyinEntry e" + where
                     + " ORDER BY e.displayName, e.recordId", PinyinEntry.class);
             TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM PinyinEntry e" + where, Long.class);
             select.setParameter("p", "% " + p + "%");
             count.setParameter("p", "% " + p + "%");
-            if (entity != null) {
-                select.setParameter("entity", entity);
-                count.setParameter("entity", entity);
-            }
+            params.forEach((name, value) -> {
+                select.setParameter(name, value);
+                count.setParameter(name, value);
+            });
             List<Hit> hits = new ArrayList<>();
             for (PinyinEntry e : select.setFirstResult(offset).setMaxResults(limit).getResultList()) {
                 hits.add(new Hit(e.entity(), e.recordId(), e.displayName()));
             }
             return new Page<>(hits, count.getSingleResult(), offset, limit);
         });
+    }
+
+    /** The store of an entity type the index covers, if its module is enabled. */
+    java.util.Optional<RecordStore<?>> store(String entity) {
+        return java.util.Optional.ofNullable(stores.get(entity));
     }
 
     Map<String, Object> status() {

@@ -18,6 +18,13 @@ import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.error.FieldError;
 import org.atriumcrm.api.module.ModuleGate;
 import org.atriumcrm.api.query.ListQuery;
+import org.atriumcrm.api.security.AccessPolicy;
+import org.atriumcrm.api.security.Caller;
+import org.atriumcrm.api.security.EntityAccess;
+import org.atriumcrm.api.security.Right;
+import org.atriumcrm.api.security.Visibility;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.SecurityContext;
 import org.atriumcrm.api.query.Page;
 import org.atriumcrm.rest.api.AtriumRest;
 import org.atriumcrm.rest.api.ModuleEndpoint;
@@ -34,17 +41,20 @@ import org.osgi.service.component.annotations.Reference;
 @Produces(MediaType.APPLICATION_JSON)
 public class PinyinResource implements ModuleEndpoint {
     private final PinyinIndex index;
+    private final AccessPolicy access;
 
     @Activate
-    public PinyinResource(@Reference PinyinIndex index,
+    public PinyinResource(@Reference PinyinIndex index, @Reference AccessPolicy access,
             @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + PinyinModule.ID + ")") ModuleGate gate) {
         this.index = index;
+        this.access = access;
     }
 
     @GET
     @Path("search")
     public Map<String, Object> search(@QueryParam("initials") String initials, @QueryParam("pinyin") String pinyin,
-            @QueryParam("type") String type, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+            @QueryParam("type") String type, @QueryParam("offset") String offset, @QueryParam("limit") String limit,
+            @Context SecurityContext security) {
         List<FieldError> errors = new ArrayList<>();
         String column = null;
         String prefix = null;
@@ -74,7 +84,18 @@ public class PinyinResource implements ModuleEndpoint {
         if (!errors.isEmpty()) {
             throw AtriumException.validation(errors);
         }
-        Page<PinyinIndex.Hit> page = index.search(entity, column, prefix, off, lim);
+        // the platform decides what the caller may see; the index applies it in its own query
+        Caller caller = security != null && security.getUserPrincipal() instanceof Caller c ? c : null;
+        Map<String, Visibility> visible = new LinkedHashMap<>();
+        for (String e : entity == null ? PinyinIndex.ENTITIES : List.of(entity)) {
+            index.store(e).ifPresent(store -> {
+                EntityAccess rights = access.access(caller, store.type());
+                if (rights.can(Right.VIEW)) {
+                    visible.put(e, rights.read());
+                }
+            });
+        }
+        Page<PinyinIndex.Hit> page = index.search(visible, column, prefix, off, lim);
         List<Map<String, Object>> items = new ArrayList<>();
         for (PinyinIndex.Hit hit : page.items()) {
             Map<String, Object> item = new LinkedHashMap<>();
