@@ -80,8 +80,11 @@ public final class CriteriaTranslator<T extends Record> {
                 any.add(cb.like(cb.lower(root.get(f.attribute())), pattern, ESCAPE));
             }
         }
-        if (any.isEmpty()) {
+        if (type.searchableFields().isEmpty()) {
             throw AtriumException.badRequest(type.name() + " has no quick-search fields");
+        }
+        if (any.isEmpty()) {
+            return cb.disjunction(); // every quick-search field is hidden from the caller: nothing matches
         }
         return cb.or(any.toArray(Predicate[]::new));
     }

@@ -22,6 +22,7 @@ import org.atriumcrm.api.query.Operator;
 import org.atriumcrm.api.query.Page;
 import org.atriumcrm.api.query.SortKey;
 import org.atriumcrm.api.security.Caller;
+import org.atriumcrm.api.security.Visibility;
 import org.junit.AfterClass;
 import org.junit.Before;
 import org.junit.BeforeClass;
@@ -223,5 +224,62 @@ public class JpaRecordStoreTest {
         } catch (AtriumException e) {
             assertEquals(404, e.status());
         }
+    }
+
+    @Test
+    public void visibilityIsPartOfTheQuerySoTotalsAndPagesCountOnlyVisibleRecords() {
+        Caller bob = new Caller("00000000-0000-7000-8000-000000000002", "bob");
+        List<String> alices = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            alices.add(create("alice " + i, "a", null).getId());
+        }
+        Map<String, Object> values = new HashMap<>();
+        values.put("name", "bob 1");
+        String bobs = store.create(values, bob).getId();
+        values.put("name", "bob 2");
+        String shared = store.create(values, bob).getId();
+
+        Visibility alicesView = new Visibility(false, java.util.Set.of(ALICE.userId()), java.util.Set.of(shared));
+        ListQuery page = new ListQuery(0, 5, List.of(new SortKey("name", false)), null, List.of()).scopedTo(alicesView, java.util.Set.of());
+        Page<Widget> first = store.list(page);
+        assertEquals("7 own + 1 shared, never bob's other record", 8, first.total());
+        assertEquals(5, first.items().size());
+        Page<Widget> last = store.list(page.withPage(5, 5));
+        assertEquals(8, last.total());
+        assertEquals(List.of("alice 5", "alice 6", "bob 2"), last.items().stream().map(Widget::getName).toList());
+        assertEquals(0, store.list(ListQuery.firstPage().scopedTo(Visibility.NONE, java.util.Set.of())).total());
+        assertEquals(9, store.list(ListQuery.firstPage().scopedTo(Visibility.ALL, java.util.Set.of())).total());
+
+        // a hidden field is neither searched nor filterable
+        assertEquals(1, store.list(new ListQuery(0, 10, List.of(), "bob 1", List.of())).total());
+        assertEquals(0, store.list(new ListQuery(0, 10, List.of(), "bob 1", List.of()).scopedTo(Visibility.ALL, java.util.Set.of("name"))).total());
+        try {
+            store.list(new ListQuery(0, 10, List.of(), null, List.of(new Condition("name", Operator.EQ, List.of("bob 1"))))
+                    .scopedTo(Visibility.ALL, java.util.Set.of("name")));
+            fail("filtering by a hidden field");
+        } catch (AtriumException e) {
+            assertEquals(400, e.status());
+        }
+
+        // duplicates, the recycle bin and transfers stay inside the visibility too
+        values.clear();
+        values.put("name", "bob 1");
+        assertEquals(1, store.findDuplicates(values, null, Visibility.ALL).size());
+        assertTrue(store.findDuplicates(values, null, alicesView).isEmpty());
+        store.delete(bobs, null, bob);
+        store.delete(alices.get(0), null, ALICE);
+        assertEquals(2, store.listDeleted(0, 10).total());
+        assertEquals(1, store.listDeleted(0, 10, alicesView).total());
+        assertTrue(store.findDeleted(bobs).isPresent());
+        assertFalse(store.findDeleted(shared).isPresent());
+
+        int moved = store.transferOwnership(List.of(new Condition("ownerId", Operator.EQ, List.of(ALICE.userId()))),
+                alicesView, bob.userId(), ALICE);
+        assertEquals("live records only", 6, moved);
+        assertEquals(bob.userId(), store.find(alices.get(1)).orElseThrow().getOwnerId());
+        assertEquals(ALICE.userId(), store.findDeleted(alices.get(0)).orElseThrow().getOwnerId());
+        assertEquals("ownerId", store.history(alices.get(1), 10).get(0).field());
+        assertEquals(0, store.transferOwnership(List.of(new Condition("ownerId", Operator.EQ, List.of(bob.userId()))),
+                new Visibility(false, java.util.Set.of(ALICE.userId()), java.util.Set.of()), ALICE.userId(), ALICE));
     }
 }
