@@ -433,4 +433,39 @@ public class SecurityModelIT extends AtriumTestSupport {
         assertEquals(204, w.apiA.delete("/api/v1/me/tokens/" + token.json().get("id").asText()).status);
         assertEquals(401, withToken.get(search()).status);
     }
+
+    @Test
+    public void contactsFollowTheSameRules() {
+        World w = world;
+        String list = "/api/v1/contacts?filter=" + enc("firstName eq '" + w.tag + "'");
+        assertEquals(Set.of(w.contactA), ids(w.apiA.get(list)));
+        assertEquals(Set.of(w.contactOfBOnA1), ids(w.apiB.get(list)));
+        assertEquals(Set.of(w.contactA), ids(w.apiManager.get(list)));
+        assertEquals(Set.of(w.contactA, w.contactOfBOnA1), ids(w.apiAuditor.get(list)));
+        assertEquals(2, total(w.admin.get(list)));
+        assertEquals(1, total(w.apiA.get("/api/v1/contacts?q=" + enc(w.tag) + "&sort=-lastName")));
+        assertProblem(w.apiA.get("/api/v1/contacts?sort=mobile"), 400, "mobile");
+
+        JsonNode own = w.apiA.get("/api/v1/contacts/" + w.contactA).json();
+        assertEquals("王" + w.tag, own.get("fullName").asText());
+        assertFalse(own.toString(), own.has("mobile"));
+        assertEquals(w.mobile, w.apiManager.get("/api/v1/contacts/" + w.contactA).json().get("mobile").asText());
+        assertProblem(w.apiA.get("/api/v1/contacts/" + w.contactOfBOnA1), 404, null);
+        assertProblem(w.apiB.delete("/api/v1/contacts/" + w.contactA), 404, null);
+        assertProblem(w.apiA.patch("/api/v1/contacts/" + w.contactA, "{\"mobile\":\"+86 138 0000 0000\"}"), 403, "mobile");
+        assertEquals(200, w.apiA.patch("/api/v1/contacts/" + w.contactA, "{\"title\":\"采购经理\"}").status);
+        assertEquals(200, w.admin.patch("/api/v1/contacts/" + w.contactA, "{\"mobile\":\"" + w.mobile + "0\"}").status);
+        String history = w.apiA.get("/api/v1/contacts/" + w.contactA + "/history").body;
+        assertTrue(history, history.contains("title") && history.contains("采购经理"));
+        assertFalse(history, history.contains("mobile") || history.contains(w.mobile));
+        assertEquals(200, w.admin.patch("/api/v1/contacts/" + w.contactA, "{\"mobile\":\"" + w.mobile + "\"}").status);
+
+        Api.Answer csv = w.apiA.get("/api/v1/contacts/export?filter=" + enc("firstName eq '" + w.tag + "'"));
+        assertEquals(csv.toString(), 200, csv.status);
+        String[] lines = csv.body.replace("\uFEFF", "").strip().split("\r\n");
+        assertEquals(2, lines.length);
+        assertTrue(lines[1], lines[1].startsWith(w.contactA + ","));
+        assertFalse(csv.body, lines[0].contains("mobile") || csv.body.contains(w.mobile));
+        assertTrue("UTF-8: " + lines[1], lines[1].contains("王"));
+    }
 }
