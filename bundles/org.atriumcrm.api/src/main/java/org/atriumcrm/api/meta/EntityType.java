@@ -37,9 +37,11 @@ public final class EntityType<T extends Record> {
     private final List<SortKey> defaultSort;
     /** Fields hidden or read-only for the user this copy was made for; empty on the full metadata. */
     private final Map<String, FieldAccess> restrictions;
+    private final boolean administrative;
 
     private EntityType(Builder<T> b) {
         this.restrictions = Map.of();
+        this.administrative = b.administrative;
         this.name = b.name;
         this.plural = b.plural;
         this.moduleId = b.moduleId;
@@ -99,6 +101,15 @@ public final class EntityType<T extends Record> {
         this.defaultSort = full.defaultSort.stream().filter(s -> visible.containsKey(s.field())).toList().isEmpty()
                 ? List.of(new SortKey("createdAt", true)) : full.defaultSort.stream().filter(s -> visible.containsKey(s.field())).toList();
         this.restrictions = Map.copyOf(restrictions);
+        this.administrative = full.administrative;
+    }
+
+    /**
+     * Configuration kept as records (web forms, assignment rules, sales processes): only administrators, and
+     * profiles that name the entity type explicitly (not through {@code *}), have rights on it.
+     */
+    public boolean isAdministrative() {
+        return administrative;
     }
 
     /**
@@ -209,6 +220,7 @@ public final class EntityType<T extends Record> {
         private final List<RelatedList> relatedLists = new ArrayList<>();
         private Function<T, String> displayName = Record::getId;
         private final List<SortKey> defaultSort = new ArrayList<>();
+        private boolean administrative;
 
         private Builder(String name, String plural, Class<T> recordClass, Supplier<T> factory) {
             this.name = Objects.requireNonNull(name);
@@ -256,6 +268,12 @@ public final class EntityType<T extends Record> {
 
         public Builder<T> defaultSort(String field, boolean descending) {
             defaultSort.add(new SortKey(field, descending));
+            return this;
+        }
+
+        /** See {@link EntityType#isAdministrative()}. */
+        public Builder<T> administrative() {
+            this.administrative = true;
             return this;
         }
 

@@ -33,7 +33,7 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * Authenticates every request to {@code /api} (HTTP Basic or a bearer API token) before any resource is
  * matched, so an anonymous caller learns nothing, not even which URLs exist; and caps request bodies (413).
- * Only the OpenAPI document and the health probe are public; {@code /api/v1/admin/...} is for administrators.
+ * Only the OpenAPI document, the health probe and {@code /api/v1/public/...} are public; {@code /api/v1/admin/...} is for administrators.
  */
 @Component(service = ContainerRequestFilter.class, configurationPid = "org.atriumcrm.rest")
 @Designate(ocd = RestConfig.class)
@@ -43,6 +43,8 @@ import org.osgi.service.metatype.annotations.Designate;
 @PreMatching
 public class AuthenticationFilter implements ContainerRequestFilter {
     static final Set<String> PUBLIC_PATHS = Set.of("openapi.json", "v1/health");
+    /** The modules' public endpoints (web forms): they check their own keys; everything else needs credentials. */
+    static final String PUBLIC_PREFIX = "v1/public/";
     static final String REALM = "Basic realm=\"Atrium CRM\", charset=\"UTF-8\"";
 
     private final Authenticator authenticator;
@@ -65,11 +67,17 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Context
     HttpServletRequest servletRequest;
 
+    /** Under the public prefix, with no dot-segments, encodings or matrix parameters that could lead elsewhere. */
+    static boolean isPublicEndpoint(String rawPath) {
+        return rawPath.startsWith(PUBLIC_PREFIX) && rawPath.matches("[A-Za-z0-9/_.-]*") && !rawPath.contains("..")
+                && !rawPath.contains("//");
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
         // the path under /api, whichever Atrium application (platform or module) received the request
         String path = request.getUriInfo().getRequestUri().getRawPath().replaceFirst("^/+" + AtriumRest.BASE + "/+", "");
-        if (!PUBLIC_PATHS.contains(path)) {
+        if (!PUBLIC_PATHS.contains(path) && !isPublicEndpoint(path)) {
             Caller caller = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION))
                     .orElseThrow(() -> new AtriumException(401, "unauthenticated", "Unauthorized",
                             "valid credentials are required: HTTP Basic or an API token as 'Authorization: Bearer <token>'", null));

@@ -37,6 +37,8 @@ import org.atriumcrm.api.record.Record;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.api.security.RecordSharing;
 import org.atriumcrm.api.security.Right;
+import org.atriumcrm.rest.api.EntityView;
+import org.atriumcrm.rest.api.RecordAction;
 import org.atriumcrm.api.meta.RelatedList;
 import org.atriumcrm.api.query.Condition;
 import org.atriumcrm.api.query.ListQuery;
@@ -85,10 +87,28 @@ public class EntityResource {
         return owner.create(store, body, Requests.flag("allowDuplicates", allowDuplicates), Requests.caller(security));
     }
 
+    /** A record, or a view over the records (e.g. {@code /opportunities/funnel}) when a module registered one by that name. */
     @GET
     @Path("{id}")
-    public Response get(@PathParam("id") String id, @Context Request request) {
+    public Response get(@PathParam("id") String id, @Context Request request, @Context javax.ws.rs.core.UriInfo uri) {
+        EntityView view = owner.views.get(store.type().name() + "/" + id);
+        if (view != null) {
+            return Response.ok(view.view(store, uri.getQueryParameters(), caller)).build();
+        }
         return owner.get(store, id, request);
+    }
+
+    /** A module's business operation on a record, e.g. {@code POST /leads/{id}/convert}. */
+    @POST
+    @Path("{id}/{action}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response perform(@PathParam("id") String id, @PathParam("action") String action, JsonNode body) {
+        RecordAction handler = owner.actions.get(store.type().name() + "/" + action);
+        if (handler == null) {
+            throw AtriumException.notFound(store.type().pluralLabel().en() + " have no action '" + action + "'; they have "
+                    + RecordResource.namesFor(owner.actions, store.type().name()));
+        }
+        return Response.ok(handler.perform(store, id, body, caller)).build();
     }
 
     @PUT

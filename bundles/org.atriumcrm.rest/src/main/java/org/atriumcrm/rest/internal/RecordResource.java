@@ -34,7 +34,9 @@ import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.api.security.RecordSharing;
 import org.atriumcrm.api.security.UserDirectory;
 import org.atriumcrm.rest.api.AtriumRest;
+import org.atriumcrm.rest.api.EntityView;
 import org.atriumcrm.rest.api.ModuleEndpoint;
+import org.atriumcrm.rest.api.RecordAction;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -108,6 +110,34 @@ public class RecordResource {
 
     void removeEndpoint(ModuleEndpoint endpoint, Map<String, Object> properties) {
         endpoints.values().remove(endpoint);
+    }
+
+    /** Record actions by "Entity/action" and entity views by "Entity/view", contributed by modules. */
+    final Map<String, RecordAction> actions = new ConcurrentHashMap<>();
+    final Map<String, EntityView> views = new ConcurrentHashMap<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addAction(RecordAction action, Map<String, Object> properties) {
+        actions.put(properties.get(RecordAction.ENTITY_PROPERTY) + "/" + properties.get(RecordAction.ACTION_PROPERTY), action);
+    }
+
+    void removeAction(RecordAction action, Map<String, Object> properties) {
+        actions.values().remove(action);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addView(EntityView view, Map<String, Object> properties) {
+        views.put(properties.get(EntityView.ENTITY_PROPERTY) + "/" + properties.get(EntityView.VIEW_PROPERTY), view);
+    }
+
+    void removeView(EntityView view, Map<String, Object> properties) {
+        views.values().remove(view);
+    }
+
+    /** The names of the actions (or views) registered for an entity type, for messages. */
+    static java.util.List<String> namesFor(Map<String, ?> registry, String entity) {
+        return registry.keySet().stream().filter(k -> k.startsWith(entity + "/")).map(k -> k.substring(entity.length() + 1))
+                .sorted().toList();
     }
 
     <T extends Record> ObjectNode list(RecordStore<T> store, String offset, String limit, String sort, String q,

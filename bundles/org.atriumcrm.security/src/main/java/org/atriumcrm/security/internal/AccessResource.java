@@ -90,7 +90,7 @@ public class AccessResource {
                 by.add("administrator profile");
             } else {
                 user.profileIds().stream().map(model.profiles::get)
-                        .filter(p -> p != null && p.rightsOn(type.name()).contains(right)).forEach(p -> by.add(p.name));
+                        .filter(p -> p != null && p.rightsOn(type.name(), type.isAdministrative()).contains(right)).forEach(p -> by.add(p.name));
             }
         }
         ObjectNode fields = json.putObject("restrictedFields");

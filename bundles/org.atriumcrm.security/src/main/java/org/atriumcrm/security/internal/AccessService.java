@@ -122,7 +122,7 @@ public class AccessService implements AccessPolicy {
         String entity = type.name();
         List<SecurityProfile> profiles = user.profileIds().stream().map(m.profiles::get).filter(p -> p != null).toList();
         Set<Right> rights = EnumSet.noneOf(Right.class);
-        profiles.forEach(p -> rights.addAll(p.rightsOn(entity)));
+        profiles.forEach(p -> rights.addAll(p.rightsOn(entity, type.isAdministrative())));
 
         Map<String, FieldAccess> restricted = new LinkedHashMap<>();
         for (FieldDef<?> field : type.fields()) {

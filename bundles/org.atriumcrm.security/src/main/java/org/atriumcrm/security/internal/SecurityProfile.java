@@ -46,8 +46,8 @@ public class SecurityProfile extends BaseRecord {
         return Boolean.TRUE.equals(administrator);
     }
 
-    /** The rights on an entity type: its own line, else the {@code *} line, else none. */
-    Set<Right> rightsOn(String entity) {
+    /** The rights on an entity type: its own line, else the {@code *} line (unless {@code explicitOnly}), else none. */
+    Set<Right> rightsOn(String entity, boolean explicitOnly) {
         ProfileRight any = null;
         for (ProfileRight r : rights) {
             if (r.entity.equals(entity)) {
@@ -57,6 +57,6 @@ public class SecurityProfile extends BaseRecord {
                 any = r;
             }
         }
-        return any == null ? EnumSet.noneOf(Right.class) : any.rights();
+        return any == null || explicitOnly ? EnumSet.noneOf(Right.class) : any.rights();
     }
 }

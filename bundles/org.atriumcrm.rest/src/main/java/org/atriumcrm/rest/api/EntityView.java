@@ -1,0 +1,19 @@
+package org.atriumcrm.rest.api;
+
+import java.util.List;
+import java.util.Map;
+
+import org.atriumcrm.api.record.RecordStore;
+import org.atriumcrm.api.security.Caller;
+
+/**
+ * A read-only view over the records of an entity type, e.g. the sales funnel:
+ * {@code GET /api/v1/<plural>/<view>?...}. Registered with {@value #ENTITY_PROPERTY} and {@value #VIEW_PROPERTY};
+ * must answer only from records the caller may see (use the caller's {@code AccessPolicy} visibility).
+ */
+public interface EntityView {
+    String ENTITY_PROPERTY = "atrium.entity";
+    String VIEW_PROPERTY = "atrium.view";
+
+    Object view(RecordStore<?> records, Map<String, List<String>> parameters, Caller caller);
+}

@@ -1,0 +1,12 @@
+package org.atriumcrm.rest.api;
+
+/**
+ * An endpoint anyone may call without credentials, e.g. a web-to-lead form:
+ * {@code /api/v1/public/<path>}, where {@code path} is the service property {@value #PATH_PROPERTY}. Like a
+ * {@link ModuleEndpoint} it is a JAX-RS sub-resource object (method annotations only). It must never reveal
+ * stored data, must check its own keys and origins, and should limit the rate per client address. The body size
+ * limit of the API applies.
+ */
+public interface PublicEndpoint {
+    String PATH_PROPERTY = "atrium.rest.public.path";
+}

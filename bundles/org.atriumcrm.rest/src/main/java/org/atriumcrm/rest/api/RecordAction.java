@@ -1,0 +1,21 @@
+package org.atriumcrm.rest.api;
+
+import org.atriumcrm.api.record.RecordStore;
+import org.atriumcrm.api.security.Caller;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A business operation on one record beyond create/update/delete, e.g. converting a lead or advancing an
+ * opportunity: {@code POST /api/v1/<plural>/{id}/<action>} with a JSON body. Register it as a service with the
+ * properties {@value #ENTITY_PROPERTY} (the entity name) and {@value #ACTION_PROPERTY} (the path segment), and
+ * reference the module's gate. The platform passes the caller's secured store (so reading the record through it
+ * gives the 404 for invisible records), and renders the returned object as JSON (200) or an
+ * {@code AtriumException} as problem+json.
+ */
+public interface RecordAction {
+    String ENTITY_PROPERTY = "atrium.entity";
+    String ACTION_PROPERTY = "atrium.action";
+
+    Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller);
+}

@@ -1,0 +1,55 @@
+package org.atriumcrm.rest.internal;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+
+import org.atriumcrm.api.error.AtriumException;
+import org.atriumcrm.rest.api.AtriumRest;
+import org.atriumcrm.rest.api.PublicEndpoint;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/**
+ * {@code /api/v1/public/<segment>}: the modules' unauthenticated endpoints ({@link PublicEndpoint}), e.g.
+ * web-to-lead forms. Routed like module endpoints (sub-resources, no application rebuild); the authentication
+ * filter lets exactly this prefix through.
+ */
+@Component(service = PublicResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(AtriumRest.APPLICATION_SELECT)
+@JaxrsExtensionSelect({AtriumRest.REQUIRE_JSON, AtriumRest.REQUIRE_AUTHENTICATION})
+@Path("v1/public")
+@Produces(MediaType.APPLICATION_JSON)
+public class PublicResource {
+    private final Map<String, PublicEndpoint> endpoints = new ConcurrentHashMap<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addEndpoint(PublicEndpoint endpoint, Map<String, Object> properties) {
+        if (properties.get(PublicEndpoint.PATH_PROPERTY) instanceof String path && !path.isBlank()) {
+            endpoints.put(path, endpoint);
+        }
+    }
+
+    void removeEndpoint(PublicEndpoint endpoint, Map<String, Object> properties) {
+        endpoints.values().remove(endpoint);
+    }
+
+    @Path("{segment}")
+    public Object locate(@PathParam("segment") String segment) {
+        PublicEndpoint endpoint = endpoints.get(segment);
+        if (endpoint == null) {
+            throw AtriumException.notFound("there is no public endpoint '" + segment + "'");
+        }
+        return endpoint;
+    }
+}
