@@ -265,21 +265,6 @@ public class Contact extends BaseRecord {
     }
 
     static String fullName(String last, String first) {
-        String l = last == null ? "" : last;
-        String f = first == null ? "" : first;
-        if (f.isEmpty()) {
-            return l;
-        }
-        if (hasCjk(l) || hasCjk(f)) {
-            return l + f;
-        }
-        return (f + " " + l).strip();
-    }
-
-    private static boolean hasCjk(String s) {
-        return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
-                || Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL
-                || Character.UnicodeScript.of(c) == Character.UnicodeScript.HIRAGANA
-                || Character.UnicodeScript.of(c) == Character.UnicodeScript.KATAKANA);
+        return org.atriumcrm.api.meta.StandardPicklists.fullName(last, first);
     }
 }

@@ -8,6 +8,7 @@ import org.atriumcrm.api.meta.EntityType;
 import org.atriumcrm.api.meta.FieldDef;
 import org.atriumcrm.api.meta.FieldType;
 import org.atriumcrm.api.meta.PicklistValue;
+import org.atriumcrm.api.meta.StandardPicklists;
 import org.atriumcrm.api.module.EntityRef;
 import org.atriumcrm.persistence.api.BaseRecord;
 
@@ -15,17 +16,7 @@ import org.atriumcrm.persistence.api.BaseRecord;
 final class CustomerTypes {
     static final String MODULE = "customers";
 
-    static final PicklistValue[] SOURCES = {
-        PicklistValue.of("web", "Website", "网站"),
-        PicklistValue.of("trade_show", "Trade show", "展会"),
-        PicklistValue.of("referral", "Referral", "客户推荐"),
-        PicklistValue.of("cold_call", "Cold call", "陌生拜访"),
-        PicklistValue.of("advertisement", "Advertisement", "广告"),
-        PicklistValue.of("partner", "Partner", "合作伙伴"),
-        PicklistValue.of("campaign", "Campaign", "市场活动"),
-        PicklistValue.of("email", "Email", "邮件"),
-        PicklistValue.of("other", "Other", "其他"),
-    };
+    static final PicklistValue[] SOURCES = StandardPicklists.SOURCES;
 
     static final EntityType<Account> ACCOUNT = account();
     static final EntityType<Contact> CONTACT = contact();
@@ -54,28 +45,9 @@ final class CustomerTypes {
                                 PicklistValue.of("supplier", "Supplier", "供应商"),
                                 PicklistValue.of("other", "Other", "其他")))
                 .field(FieldDef.of("industry", FieldType.PICKLIST, Account::getIndustry, Account::setIndustry)
-                        .label("Industry", "行业").picklist(
-                                PicklistValue.of("agriculture", "Agriculture", "农业"),
-                                PicklistValue.of("manufacturing", "Manufacturing", "制造业"),
-                                PicklistValue.of("retail", "Retail", "零售"),
-                                PicklistValue.of("wholesale", "Wholesale and trading", "批发贸易"),
-                                PicklistValue.of("technology", "Information technology", "信息技术"),
-                                PicklistValue.of("telecom", "Telecommunications", "通信"),
-                                PicklistValue.of("finance", "Finance", "金融"),
-                                PicklistValue.of("education", "Education", "教育"),
-                                PicklistValue.of("healthcare", "Healthcare", "医疗"),
-                                PicklistValue.of("government", "Government", "政府"),
-                                PicklistValue.of("real_estate", "Real estate and construction", "房地产与建筑"),
-                                PicklistValue.of("logistics", "Logistics", "物流"),
-                                PicklistValue.of("energy", "Energy", "能源"),
-                                PicklistValue.of("hospitality", "Hospitality", "酒店餐饮"),
-                                PicklistValue.of("media", "Media", "传媒"),
-                                PicklistValue.of("other", "Other", "其他")))
+                        .label("Industry", "行业").picklist(StandardPicklists.INDUSTRIES))
                 .field(FieldDef.of("rating", FieldType.PICKLIST, Account::getRating, Account::setRating)
-                        .label("Rating", "客户等级").picklist(
-                                PicklistValue.of("hot", "Hot", "热"),
-                                PicklistValue.of("warm", "Warm", "温"),
-                                PicklistValue.of("cold", "Cold", "冷")))
+                        .label("Rating", "客户等级").picklist(StandardPicklists.RATINGS))
                 .field(FieldDef.of("source", FieldType.PICKLIST, Account::getSource, Account::setSource)
                         .label("Source", "客户来源").picklist(SOURCES))
                 .field(FieldDef.of("website", FieldType.URL, Account::getWebsite, Account::setWebsite).label("Website", "网址"))
@@ -116,12 +88,7 @@ final class CustomerTypes {
                 .label("Contact", "联系人")
                 .pluralLabel("Contacts", "联系人")
                 .field(FieldDef.of("salutation", FieldType.PICKLIST, Contact::getSalutation, Contact::setSalutation)
-                        .label("Salutation", "称呼").picklist(
-                                PicklistValue.of("mr", "Mr.", "先生"),
-                                PicklistValue.of("ms", "Ms.", "女士"),
-                                PicklistValue.of("mrs", "Mrs.", "夫人"),
-                                PicklistValue.of("dr", "Dr.", "博士"),
-                                PicklistValue.of("prof", "Prof.", "教授")))
+                        .label("Salutation", "称呼").picklist(StandardPicklists.SALUTATIONS))
                 .field(FieldDef.of("lastName", FieldType.STRING, Contact::getLastName, Contact::setLastName)
                         .label("Last name (family name)", "姓").required().maxLength(100).searchable())
                 .field(FieldDef.of("firstName", FieldType.STRING, Contact::getFirstName, Contact::setFirstName)

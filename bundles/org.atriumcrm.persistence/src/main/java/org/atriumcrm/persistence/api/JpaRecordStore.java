@@ -71,6 +71,11 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
         return type;
     }
 
+    /** The query translation of this store, for a module's own queries (aggregates) with the same filters and visibility. */
+    protected CriteriaTranslator<T> criteria() {
+        return criteria;
+    }
+
     @Override
     public Page<T> list(ListQuery query) {
         return tx(em -> {
@@ -179,6 +184,7 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
             apply(record, values);
             record.initialise(RecordIds.next(), now(), caller);
             record.beforeSave();
+            beforeCreate(em, record, caller);
             em.persist(record);
             em.persist(new RecordChangeRow(type.name(), record.getId(), "CREATED", null, null, null, caller.userId(),
                     record.getCreatedAt()));
@@ -206,6 +212,7 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
             if (!changed.isEmpty()) {
                 apply(record, values);
                 record.touch(now(), caller);
+                beforeUpdate(em, record, changed, caller);
                 record.beforeSave();
                 for (String name : changed) {
                     em.persist(new RecordChangeRow(type.name(), id, "UPDATED", name, before.get(name),
@@ -439,6 +446,53 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
             }
             throw e;
         }
+    }
+
+    /**
+     * A change the module itself makes (fields clients cannot write, e.g. a lead's conversion or an opportunity's
+     * stage): {@code change} runs on the live record inside one transaction; each named field that changed is
+     * written to the history and announced in the UPDATED event, as for a client's update.
+     */
+    protected T updateBySystem(String id, Caller caller, java.util.function.Consumer<T> change, String... fields) {
+        return updateBySystem(id, caller, (em, record) -> change.accept(record), fields);
+    }
+
+    /** As {@link #updateBySystem(String, Caller, java.util.function.Consumer, String...)}, with the transaction's EntityManager. */
+    protected T updateBySystem(String id, Caller caller, java.util.function.BiConsumer<EntityManager, T> change, String... fields) {
+        Set<String> changed = new LinkedHashSet<>();
+        T updated = txVersioned(null, em -> {
+            T record = live(em, id);
+            Map<String, Object> before = new HashMap<>();
+            for (String name : fields) {
+                before.put(name, type.field(name).orElseThrow().get(record));
+            }
+            change.accept(em, record);
+            Instant now = now();
+            for (String name : fields) {
+                Object after = type.field(name).orElseThrow().get(record);
+                if (!sameValue(before.get(name), after)) {
+                    changed.add(name);
+                    em.persist(new RecordChangeRow(type.name(), id, "UPDATED", name, before.get(name), after, caller.userId(), now));
+                }
+            }
+            record.touch(now, caller);
+            record.beforeSave();
+            em.flush();
+            return record;
+        });
+        post(Action.UPDATED, id, caller, Map.of(DomainEvents.CHANGED_FIELDS, changed.toArray(String[]::new)));
+        return updated;
+    }
+
+    /**
+     * Domain rules of a module that must hold in the same transaction as a client's create: set derived fields,
+     * write companion rows, or throw an {@code AtriumException} to refuse (nothing is written then).
+     */
+    protected void beforeCreate(EntityManager em, T record, Caller caller) {
+    }
+
+    /** As {@link #beforeCreate}, for an update that changes {@code changedFields} (values already applied). */
+    protected void beforeUpdate(EntityManager em, T record, Set<String> changedFields, Caller caller) {
     }
 
     /** Runs one transaction; an AtriumException thrown inside comes out unwrapped. */

@@ -9,4 +9,12 @@ package org.atriumcrm.rest.api;
  */
 public interface PublicEndpoint {
     String PATH_PROPERTY = "atrium.rest.public.path";
+
+    /**
+     * The answer to a CORS preflight ({@code OPTIONS}) from a page of {@code origin}: the allow headers, or null
+     * when this endpoint accepts no cross-origin posts (the platform answers 403 then).
+     */
+    default javax.ws.rs.core.Response preflight(String origin) {
+        return null;
+    }
 }

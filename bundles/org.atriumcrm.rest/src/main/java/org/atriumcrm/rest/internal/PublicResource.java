@@ -44,6 +44,18 @@ public class PublicResource {
         endpoints.values().remove(endpoint);
     }
 
+    /** CORS preflights go to the endpoint's {@link PublicEndpoint#preflight(String)}: CXF does not route OPTIONS through locators. */
+    @javax.ws.rs.OPTIONS
+    @Path("{segment}")
+    public javax.ws.rs.core.Response preflight(@PathParam("segment") String segment,
+            @javax.ws.rs.HeaderParam("Origin") String origin) {
+        javax.ws.rs.core.Response answer = ((PublicEndpoint) locate(segment)).preflight(origin);
+        if (answer == null) {
+            throw new AtriumException(403, "origin-not-allowed", "Forbidden", segment + " accepts no posts from " + origin, null);
+        }
+        return answer;
+    }
+
     @Path("{segment}")
     public Object locate(@PathParam("segment") String segment) {
         PublicEndpoint endpoint = endpoints.get(segment);

@@ -1,0 +1,35 @@
+package org.atriumcrm.rest.api;
+
+import java.util.Map;
+
+import org.atriumcrm.api.meta.EntityType;
+import org.atriumcrm.api.record.Record;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The platform's JSON codec for records, for modules whose own endpoints take or give records (a lead
+ * conversion that creates an account, a web form that creates a lead): the same validation and the same shape as
+ * {@code /api/v1/<plural>}. Invalid bodies throw the usual 400 (or 403 for fields the caller may not write).
+ */
+public final class RecordBodies {
+
+    private RecordBodies() {
+    }
+
+    /** Values for a new record: every problem at once, required fields checked. */
+    public static <T extends Record> Map<String, Object> forCreate(EntityType<T> type, JsonNode body) {
+        return org.atriumcrm.rest.internal.RecordJsonAccess.read(type, body, true);
+    }
+
+    /** Values for a partial update: only the fields present. */
+    public static <T extends Record> Map<String, Object> forPatch(EntityType<T> type, JsonNode body) {
+        return org.atriumcrm.rest.internal.RecordJsonAccess.read(type, body, false);
+    }
+
+    /** A record as JSON, with the fields {@code type} shows. */
+    public static <T extends Record> ObjectNode toJson(EntityType<T> type, T record) {
+        return org.atriumcrm.rest.internal.RecordJsonAccess.write(type, record);
+    }
+}

@@ -1,0 +1,24 @@
+package org.atriumcrm.rest.internal;
+
+import java.util.Map;
+
+import org.atriumcrm.api.meta.EntityType;
+import org.atriumcrm.api.record.Record;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The bridge from the exported {@code RecordBodies} to the package-private codec. */
+public final class RecordJsonAccess {
+
+    private RecordJsonAccess() {
+    }
+
+    public static <T extends Record> Map<String, Object> read(EntityType<T> type, JsonNode body, boolean create) {
+        return RecordJson.read(type, body, create ? RecordJson.Mode.CREATE : RecordJson.Mode.PATCH);
+    }
+
+    public static <T extends Record> ObjectNode write(EntityType<T> type, T record) {
+        return RecordJson.write(type, record);
+    }
+}
