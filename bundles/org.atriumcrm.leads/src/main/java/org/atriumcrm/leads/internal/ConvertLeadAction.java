@@ -200,9 +200,13 @@ public class ConvertLeadAction implements RecordAction {
             put(json, "currency", lead.getCurrency());
             put(json, "source", lead.getSource());
             put(json, "ownerId", owner != null ? owner : lead.getOwnerId());
-            merge(json, body.get("opportunity"), "opportunity");
             EntityType<?> type = access.secure(opps, caller).type();
-            json.remove("accountId");
+            if (type.field("closeDate").isPresent()) {
+                json.put("closeDate", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(90).toString()); // a quarter, unless given
+            }
+            merge(json, body.get("opportunity"), "opportunity");
+            // the account is known only once it exists: validate with a stand-in, the real id is set when created
+            json.put("accountId", accountId != null ? accountId : "00000000-0000-7000-8000-000000000000");
             newOpportunity = RecordBodies.forCreate(type, json);
         }
         // rights are checked before the first write, so that a missing one never leaves half a conversion behind

@@ -1,0 +1,81 @@
+package org.atriumcrm.opportunities.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.atriumcrm.api.module.ModuleGate;
+import org.atriumcrm.api.query.Condition;
+import org.atriumcrm.api.query.Operator;
+import org.atriumcrm.api.record.RecordStore;
+import org.atriumcrm.api.security.Caller;
+import org.atriumcrm.api.security.EntityAccess;
+import org.atriumcrm.rest.api.EntityView;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code GET /api/v1/opportunities/forecast?from=&to=}: per owner and in total, for opportunities closing in the period: committed (won), weighted pipeline (open, amount × probability) and best case (won + all open). */
+@Component(service = EntityView.class, property = {EntityView.ENTITY_PROPERTY + "=Opportunity", EntityView.VIEW_PROPERTY + "=forecast"})
+public class ForecastView implements EntityView {
+    private final Pipeline pipeline;
+
+    @Activate
+    public ForecastView(@Reference Pipeline pipeline,
+            @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + OpportunityTypes.MODULE + ")") ModuleGate gate) {
+        this.pipeline = pipeline;
+    }
+
+    @Override
+    public Object view(RecordStore<?> records, Map<String, List<String>> params, Caller caller) {
+        EntityAccess a = pipeline.access(caller);
+        List<Condition> where = Pipeline.conditions(params, Set.of());
+        Map<String, BigDecimal[]> byOwner = new LinkedHashMap<>();
+        Map<String, long[]> openCount = new HashMap<>();
+        for (Object[] r : pipeline.aggregate(a, where, List.of("ownerId", "closed", "won"))) {
+            BigDecimal[] f = byOwner.computeIfAbsent(String.valueOf(r[0]), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+            boolean closed = Boolean.TRUE.equals(r[1]);
+            boolean won = Boolean.TRUE.equals(r[2]);
+            if (won) {
+                f[0] = f[0].add(Pipeline.money(r[4]));
+                f[2] = f[2].add(Pipeline.money(r[4]));
+            } else if (!closed) {
+                f[1] = f[1].add(Pipeline.weighted(r[5]));
+                f[2] = f[2].add(Pipeline.money(r[4]));
+                openCount.computeIfAbsent(String.valueOf(r[0]), k -> new long[1])[0] += ((Number) r[3]).longValue();
+            }
+        }
+        List<Map<String, Object>> owners = new ArrayList<>();
+        BigDecimal[] total = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
+        byOwner.forEach((owner, f) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("ownerId", owner);
+            row.put("openOpportunities", openCount.containsKey(owner) ? openCount.get(owner)[0] : 0);
+            if (Pipeline.amountVisible(a)) {
+                row.put("committed", f[0]);
+                row.put("weightedPipeline", f[1]);
+                row.put("bestCase", f[2]);
+            }
+            owners.add(row);
+            for (int i = 0; i < 3; i++) {
+                total[i] = total[i].add(f[i]);
+            }
+        });
+        owners.sort(Comparator.comparing(m -> String.valueOf(m.get("ownerId"))));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("from", Pipeline.first(params, "from"));
+        json.put("to", Pipeline.first(params, "to"));
+        json.put("owners", owners);
+        if (Pipeline.amountVisible(a)) {
+            json.put("committed", total[0]);
+            json.put("weightedPipeline", total[1]);
+            json.put("bestCase", total[2]);
+        }
+        return json;
+    }
+}

@@ -1,0 +1,72 @@
+package org.atriumcrm.opportunities.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.atriumcrm.api.error.AtriumException;
+import org.atriumcrm.api.error.FieldError;
+import org.atriumcrm.api.record.RecordStore;
+import org.atriumcrm.api.security.AccessPolicy;
+import org.atriumcrm.api.security.Caller;
+import org.atriumcrm.api.security.EntityAccess;
+import org.atriumcrm.api.security.Right;
+import org.atriumcrm.rest.api.RecordAction;
+import org.atriumcrm.rest.api.RecordBodies;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * What the stage actions share: the caller must see the opportunity (404 otherwise) and be allowed to change
+ * it (403); the body is strict; the answer is the opportunity as the caller sees it.
+ */
+abstract class StageAction implements RecordAction {
+    final OpportunityStore opportunities;
+    private final AccessPolicy access;
+
+    StageAction(OpportunityStore opportunities, AccessPolicy access) {
+        this.opportunities = opportunities;
+        this.access = access;
+    }
+
+    abstract Set<String> members();
+
+    abstract Opportunity act(String id, JsonNode body, Caller caller);
+
+    @Override
+    public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
+        Opportunity opp = (Opportunity) records.find(id).orElseThrow(() -> AtriumException.notFound("no Opportunity with id " + id));
+        EntityAccess rights = access.access(caller, OpportunityTypes.OPPORTUNITY);
+        if (!rights.can(Right.EDIT) || !rights.write().allows(opp)) {
+            throw AtriumException.forbidden("you may see opportunity " + id + " but not change it");
+        }
+        JsonNode b = body == null ? JsonNodeFactory.instance.objectNode() : body;
+        if (!b.isObject()) {
+            throw AtriumException.badRequest("the body must be a JSON object " + members());
+        }
+        List<FieldError> errors = new ArrayList<>();
+        b.fieldNames().forEachRemaining(n -> {
+            if (!members().contains(n)) {
+                errors.add(new FieldError(n, "is not a member here; use " + members()));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw AtriumException.validation(errors);
+        }
+        @SuppressWarnings("unchecked")
+        RecordStore<Opportunity> view = (RecordStore<Opportunity>) records;
+        return RecordBodies.toJson(view.type(), act(id, b, caller));
+    }
+
+    static String text(JsonNode body, String member) {
+        JsonNode v = body.get(member);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw AtriumException.invalidField(member, "must be a string");
+        }
+        return v.textValue();
+    }
+}
