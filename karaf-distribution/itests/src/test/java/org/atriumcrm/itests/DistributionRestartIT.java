@@ -1,6 +1,7 @@
 package org.atriumcrm.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.File;
@@ -27,11 +28,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class DistributionRestartIT {
     private final Path home = Paths.get("target", "restart", "atrium").toAbsolutePath();
     private Process karaf;
+    private String adminPassword;
 
+    /** bin/karaf is a script: its JVM is a child process, which a failed test must not leave running (it holds the database). */
     @After
     public void stopKaraf() throws Exception {
-        if (karaf != null && karaf.isAlive()) {
+        if (karaf != null) {
+            java.util.List<ProcessHandle> jvms = karaf.toHandle().descendants().toList();
             karaf.destroy();
+            jvms.forEach(ProcessHandle::destroy);
+            for (ProcessHandle jvm : jvms) {
+                if (!jvm.onExit().completeOnTimeout(jvm, 30, TimeUnit.SECONDS).get().equals(jvm) || jvm.isAlive()) {
+                    jvm.destroyForcibly();
+                }
+            }
             if (!karaf.waitFor(30, TimeUnit.SECONDS)) {
                 karaf.destroyForcibly();
             }
@@ -53,6 +63,7 @@ public class DistributionRestartIT {
         long coldStart = start(base);
         String password = Files.readString(home.resolve("data/initial-admin-password"), StandardCharsets.UTF_8).strip();
         assertTrue("generated password is long", password.length() >= 16);
+        adminPassword = password;
         Api api = new Api(base).basic("admin", password);
         JsonNode system = api.get("/api/v1/admin/system").json();
         long heapMiB = system.get("heapUsedBytes").asLong() >> 20;
@@ -67,6 +78,13 @@ public class DistributionRestartIT {
         assertTrue("shell says " + shellCount, shellCount.endsWith(String.valueOf(accounts)));
         String modules = shell(ssh, "atrium:module-list");
         assertTrue(modules, modules.contains("customers") && modules.contains("ENABLED"));
+        // the shell logs in against Atrium's users (JAAS realm): administrators only, no karaf/karaf any more
+        assertEquals(201, api.post("/api/v1/admin/users", "{\"loginName\":\"shell.rep\",\"password\":\"Shell-Rep-2026\"}").status);
+        assertFalse("a sales rep gets no shell", tryShell(ssh, "shell.rep", "Shell-Rep-2026", "atrium:module-list"));
+        assertFalse("wrong password", tryShell(ssh, "admin", password + "x", "atrium:module-list"));
+        assertFalse("the old operator account is gone", tryShell(ssh, "karaf", "karaf", "atrium:module-list"));
+        String audit = api.get("/api/v1/admin/login-events").body;
+        assertTrue("shell logins are audited like API logins: " + audit, audit.contains("karaf-shell") && audit.contains("shell.rep"));
 
         // a plugin dropped into deploy/ and disabled by an administrator stays disabled across the restart
         Files.copy(Paths.get(System.getProperty("atrium.pinyin.plugin")), home.resolve("deploy/org.atriumcrm.plugin.pinyin.jar"));
@@ -164,9 +182,24 @@ public class DistributionRestartIT {
         assertTrue("karaf did not stop", karaf.waitFor(60, TimeUnit.SECONDS));
     }
 
+    /** A shell command as the Atrium administrator (bin/client over SSH, authenticated by Atrium's JAAS realm). */
     private String shell(int sshPort, String command) throws Exception {
-        return run(List.of(home.resolve("bin/client").toString(), "-a", String.valueOf(sshPort), "-u", "karaf",
-                "-p", "karaf", "-r", "10", command), Duration.ofSeconds(60));
+        return run(List.of(home.resolve("bin/client").toString(), "-a", String.valueOf(sshPort), "-u", "admin",
+                "-p", adminPassword, "-r", "10", command), Duration.ofSeconds(60));
+    }
+
+    /** Whether bin/client gets in with these credentials (one attempt, no retries). */
+    private boolean tryShell(int sshPort, String user, String secret, String command) throws Exception {
+        File out = Files.createTempFile(Paths.get("target"), "cmd", ".log").toFile();
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(sshPort), "-u", user,
+                "-p", secret, "-r", "1", command).redirectErrorStream(true).redirectOutput(out);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = pb.start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return false;
+        }
+        return p.exitValue() == 0 && Files.readString(out.toPath(), StandardCharsets.UTF_8).contains("ENABLED");
     }
 
     private String run(List<String> command, Duration timeout) throws Exception {

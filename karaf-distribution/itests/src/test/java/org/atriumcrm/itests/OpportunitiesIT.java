@@ -168,6 +168,18 @@ public class OpportunitiesIT extends AtriumTestSupport {
         assertMoney("7000", owners.get(rep2).get("weightedPipeline"));
         assertMoney("97000", forecast.get("weightedPipeline"));
         assertFalse("a rep's forecast is their own", ok(asRep1.get("/api/v1/opportunities/forecast?" + period)).toString().contains(rep2));
+        String team = id(admin.post("/api/v1/admin/groups", "{\"name\":\"Team two " + tag + "\",\"members\":[\"" + rep2 + "\"]}"));
+        JsonNode teamFunnel = ok(admin.get("/api/v1/opportunities/funnel?" + period + "&team=" + team));
+        assertEquals(1, teamFunnel.get("totals").get("open").get("count").asInt());
+        JsonNode teamForecast = null;
+        for (JsonNode t : ok(admin.get("/api/v1/opportunities/forecast?" + period)).get("teams")) {
+            if (t.get("teamId").asText().equals(team)) {
+                teamForecast = t;
+            }
+        }
+        assertNotNull(teamForecast);
+        assertMoney("7000", teamForecast.get("weightedPipeline"));
+        assertProblem(admin.get("/api/v1/opportunities/funnel?team=nope"), 400, "team");
 
         JsonNode metrics = ok(admin.get("/api/v1/opportunities/stage-metrics?" + period));
         JsonNode prospecting = null;
@@ -218,6 +230,15 @@ public class OpportunitiesIT extends AtriumTestSupport {
         assertEquals("trade_show", fromLead.get("source").asText());
         assertEquals("prospecting", fromLead.get("stage").asText());
         assertEquals(opp, ok(asRep1.get("/api/v1/leads/" + lead)).get("convertedOpportunityId").asText());
+        // ... and on through its stages to won: capture → assignment → conversion → stages → won
+        for (String[] actions : path) {
+            if (actions.length > 0) {
+                ok(asRep1.post("/api/v1/opportunities/" + opp + "/complete-actions", "{\"actions\":[\"" + String.join("\",\"", actions) + "\"]}"));
+            }
+            ok(asRep1.post("/api/v1/opportunities/" + opp + "/advance", "{}"));
+        }
+        ok(asRep1.post("/api/v1/opportunities/" + opp + "/complete-actions", "{\"actions\":[\"contract_reviewed\"]}"));
+        assertTrue(ok(asRep1.post("/api/v1/opportunities/" + opp + "/close-won", "{}")).get("won").asBoolean());
 
         JsonNode sources = ok(asRep1.get("/api/v1/opportunities/source-analysis?" + period));
         JsonNode tradeShow = null;
@@ -227,8 +248,8 @@ public class OpportunitiesIT extends AtriumTestSupport {
             }
         }
         assertEquals(3, tradeShow.get("opportunities").asInt());
-        assertEquals(1, tradeShow.get("won").asInt());
-        assertMoney("300000", tradeShow.get("wonAmount"));
+        assertEquals(2, tradeShow.get("won").asInt());
+        assertMoney("388000", tradeShow.get("wonAmount"));
         assertEquals("展会", tradeShow.get("labelZh").asText());
         assertTrue(tradeShow.get("convertedLeads").asInt() >= 1);
     }

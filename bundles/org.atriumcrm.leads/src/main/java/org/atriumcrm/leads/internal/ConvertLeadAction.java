@@ -47,7 +47,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * (purged, not left in the recycle bin) before the error is answered.
  */
 @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Lead",
-    RecordAction.ACTION_PROPERTY + "=convert"})
+    RecordAction.ACTION_PROPERTY + "=convert",
+    RecordAction.SUMMARY_PROPERTY + "=Convert the lead in one step: accountId or account {fields}, contactId or contact {fields}, optional opportunity {fields}, ownerId; 409 if converted or unqualified"})
 public class ConvertLeadAction implements RecordAction {
     static final String CONVERTED_TOPIC = "atrium/Lead/CONVERTED";
     private static final Logger LOG = LoggerFactory.getLogger(ConvertLeadAction.class);

@@ -36,7 +36,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * before creating one.
  */
 @Component(service = {RecordAction.class, EntityView.class}, property = {RecordAction.ENTITY_PROPERTY + "=Lead",
-    RecordAction.ACTION_PROPERTY + "=duplicate-check", EntityView.VIEW_PROPERTY + "=duplicate-check"})
+    RecordAction.ACTION_PROPERTY + "=duplicate-check", EntityView.VIEW_PROPERTY + "=duplicate-check",
+    RecordAction.SUMMARY_PROPERTY + "=Leads, contacts and accounts the caller can see with the same email, mobile (any +86 or spacing) or company name"})
 public class LeadDuplicateCheck implements RecordAction, EntityView {
     private static final int MAX_PER_TYPE = 20;
 

@@ -41,7 +41,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * address and the honeypot field; maps the form's fields onto a lead, validates it like the API does, assigns it
  * by the assignment rules and answers 202 with nothing but a receipt: it never reveals stored data.
  */
-@Component(service = {PublicEndpoint.class, WebToLeadEndpoint.class}, property = PublicEndpoint.PATH_PROPERTY + "=leads")
+@Component(service = {PublicEndpoint.class, WebToLeadEndpoint.class}, property = {PublicEndpoint.PATH_PROPERTY + "=leads",
+    PublicEndpoint.SUMMARY_PROPERTY + "=Web-to-lead: a web form posts a lead (JSON or form-encoded) with formKey; origin, rate and honeypot checked; 202"})
 @Produces(MediaType.APPLICATION_JSON)
 public class WebToLeadEndpoint implements PublicEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(WebToLeadEndpoint.class);

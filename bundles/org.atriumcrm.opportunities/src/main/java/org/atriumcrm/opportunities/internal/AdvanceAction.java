@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code POST /api/v1/opportunities/{id}/advance} {@code {"stage": optional target, "probability": optional override}}: the next (or named) open stage; 409 naming the missing required actions. */
 @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Opportunity",
-    RecordAction.ACTION_PROPERTY + "=advance"})
+    RecordAction.ACTION_PROPERTY + "=advance",
+    RecordAction.SUMMARY_PROPERTY + "=To the next open stage or stage; optional probability override; 409 naming missing required actions"})
 public class AdvanceAction extends StageAction {
 
     @Activate

@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code POST /api/v1/opportunities/{id}/close-lost} {@code {"reason": required, "competitor": optional}}: closed lost (probability 0). */
 @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Opportunity",
-    RecordAction.ACTION_PROPERTY + "=close-lost"})
+    RecordAction.ACTION_PROPERTY + "=close-lost",
+    RecordAction.SUMMARY_PROPERTY + "=Close as lost: reason (required), competitor"})
 public class CloseLostAction extends StageAction {
 
     @Activate

@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code POST /api/v1/opportunities/{id}/close-won}: closed won (probability 100), after the current stage's required actions. */
 @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Opportunity",
-    RecordAction.ACTION_PROPERTY + "=close-won"})
+    RecordAction.ACTION_PROPERTY + "=close-won",
+    RecordAction.SUMMARY_PROPERTY + "=Close as won (after the current stage's required actions)"})
 public class CloseWonAction extends StageAction {
 
     @Activate

@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code POST /api/v1/opportunities/{id}/complete-actions} {@code {"actions": ["visit_done"]}}: records required actions of the current stage as done. */
 @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Opportunity",
-    RecordAction.ACTION_PROPERTY + "=complete-actions"})
+    RecordAction.ACTION_PROPERTY + "=complete-actions",
+    RecordAction.SUMMARY_PROPERTY + "=Record required actions of the current stage as done: actions [names]"})
 public class CompleteActionsAction extends StageAction {
 
     @Activate

@@ -21,7 +21,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@code GET /api/v1/opportunities/forecast?from=&to=}: per owner and in total, for opportunities closing in the period: committed (won), weighted pipeline (open, amount × probability) and best case (won + all open). */
-@Component(service = EntityView.class, property = {EntityView.ENTITY_PROPERTY + "=Opportunity", EntityView.VIEW_PROPERTY + "=forecast"})
+@Component(service = EntityView.class, property = {EntityView.ENTITY_PROPERTY + "=Opportunity", EntityView.VIEW_PROPERTY + "=forecast",
+    EntityView.SUMMARY_PROPERTY + "=Forecast per owner and in total: committed, weighted pipeline, best case; from, to, ownerId, type, source"})
 public class ForecastView implements EntityView {
     private final Pipeline pipeline;
 
@@ -34,7 +35,7 @@ public class ForecastView implements EntityView {
     @Override
     public Object view(RecordStore<?> records, Map<String, List<String>> params, Caller caller) {
         EntityAccess a = pipeline.access(caller);
-        List<Condition> where = Pipeline.conditions(params, Set.of());
+        List<Condition> where = pipeline.conditions(params, Set.of());
         Map<String, BigDecimal[]> byOwner = new LinkedHashMap<>();
         Map<String, long[]> openCount = new HashMap<>();
         for (Object[] r : pipeline.aggregate(a, where, List.of("ownerId", "closed", "won"))) {
@@ -67,10 +68,35 @@ public class ForecastView implements EntityView {
             }
         });
         owners.sort(Comparator.comparing(m -> String.valueOf(m.get("ownerId"))));
+        List<Map<String, Object>> teams = new ArrayList<>();
+        if (Pipeline.amountVisible(a)) {
+            for (var team : pipeline.teams()) {
+                BigDecimal[] sum = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
+                boolean any = false;
+                for (Map.Entry<String, BigDecimal[]> e : byOwner.entrySet()) {
+                    if (team.memberIds().contains(e.getKey()) || team.id().equals(e.getKey())) {
+                        any = true;
+                        for (int i = 0; i < 3; i++) {
+                            sum[i] = sum[i].add(e.getValue()[i]);
+                        }
+                    }
+                }
+                if (any) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("teamId", team.id());
+                    row.put("team", team.name());
+                    row.put("committed", sum[0]);
+                    row.put("weightedPipeline", sum[1]);
+                    row.put("bestCase", sum[2]);
+                    teams.add(row);
+                }
+            }
+        }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("from", Pipeline.first(params, "from"));
         json.put("to", Pipeline.first(params, "to"));
         json.put("owners", owners);
+        json.put("teams", teams);
         if (Pipeline.amountVisible(a)) {
             json.put("committed", total[0]);
             json.put("weightedPipeline", total[1]);

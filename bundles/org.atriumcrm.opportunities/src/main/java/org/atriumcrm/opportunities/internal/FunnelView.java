@@ -21,7 +21,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@code GET /api/v1/opportunities/funnel?from=&to=&ownerId=&type=&source=}: per stage of each sales process, in stage order: count, amount and weighted amount (amount × probability) of the visible opportunities closing in the period. */
-@Component(service = EntityView.class, property = {EntityView.ENTITY_PROPERTY + "=Opportunity", EntityView.VIEW_PROPERTY + "=funnel"})
+@Component(service = EntityView.class, property = {EntityView.ENTITY_PROPERTY + "=Opportunity", EntityView.VIEW_PROPERTY + "=funnel",
+    EntityView.SUMMARY_PROPERTY + "=Sales funnel per stage: count, amount, weighted amount; from, to (close date), ownerId, type, source"})
 public class FunnelView implements EntityView {
     private final Pipeline pipeline;
 
@@ -34,7 +35,7 @@ public class FunnelView implements EntityView {
     @Override
     public Object view(RecordStore<?> records, Map<String, List<String>> params, Caller caller) {
         EntityAccess a = pipeline.access(caller);
-        List<Condition> where = Pipeline.conditions(params, Set.of());
+        List<Condition> where = pipeline.conditions(params, Set.of());
         Map<String, SalesStage> stages = pipeline.stages();
         List<Map<String, Object>> rows = new ArrayList<>();
         Map<String, long[]> counts = new LinkedHashMap<>();

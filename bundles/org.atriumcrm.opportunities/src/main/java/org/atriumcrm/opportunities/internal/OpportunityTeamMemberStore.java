@@ -18,6 +18,9 @@ import org.atriumcrm.persistence.api.JpaRecordStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.EventAdmin;
 
 /**
@@ -27,18 +30,39 @@ import org.osgi.service.event.EventAdmin;
 @Component(service = RecordStore.class, property = RecordStore.ENTITY_PROPERTY + "=OpportunityTeamMember")
 public class OpportunityTeamMemberStore extends JpaRecordStore<OpportunityTeamMember> {
     private final AccessPolicy access;
-    private final RecordSharing sharing;
     private final UserDirectory users;
+    /**
+     * Bound dynamically: the sharing service tracks every record store, this one included, so a static reference
+     * would be a cycle that DS refuses at start-up (seen on restarts).
+     */
+    private volatile RecordSharing sharing;
 
     @Activate
     public OpportunityTeamMemberStore(@Reference(target = "(osgi.unit.name=atrium.opportunities)") JpaTemplate jpa,
-            @Reference EventAdmin events, @Reference AccessPolicy access, @Reference RecordSharing sharing,
-            @Reference UserDirectory users,
+            @Reference EventAdmin events, @Reference AccessPolicy access, @Reference UserDirectory users,
             @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + OpportunityTypes.MODULE + ")") ModuleGate gate) {
         super(OpportunityTypes.TEAM_MEMBER, jpa, events, OpportunityTypes.ALL);
         this.access = access;
-        this.sharing = sharing;
         this.users = users;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setSharing(RecordSharing service) {
+        sharing = service;
+    }
+
+    void unsetSharing(RecordSharing service) {
+        if (sharing == service) {
+            sharing = null;
+        }
+    }
+
+    private RecordSharing sharing() {
+        RecordSharing s = sharing;
+        if (s == null) {
+            throw new AtriumException(503, "service-starting", "Service unavailable", "record sharing is starting; try again shortly", null);
+        }
+        return s;
     }
 
     @Override
@@ -66,7 +90,7 @@ public class OpportunityTeamMemberStore extends JpaRecordStore<OpportunityTeamMe
     public OpportunityTeamMember create(Map<String, Object> values, Caller caller) {
         OpportunityTeamMember member = super.create(values, caller);
         try {
-            String shareId = sharing.share("Opportunity", member.getOpportunityId(), member.getUserId(), true, caller).id();
+            String shareId = sharing().share("Opportunity", member.getOpportunityId(), member.getUserId(), true, caller).id();
             return updateBySystem(member.getId(), caller, m -> m.setShareId(shareId));
         } catch (RuntimeException e) {
             super.delete(member.getId(), null, caller); // no member without the share that makes them one
@@ -81,7 +105,7 @@ public class OpportunityTeamMemberStore extends JpaRecordStore<OpportunityTeamMe
         super.delete(id, expectedVersion, caller);
         if (member.getShareId() != null) {
             try {
-                sharing.revoke("Opportunity", member.getOpportunityId(), member.getShareId(), caller);
+                sharing().revoke("Opportunity", member.getOpportunityId(), member.getShareId(), caller);
             } catch (AtriumException gone) {
                 // revoked by hand meanwhile: nothing left to take back
             }

@@ -25,6 +25,7 @@ import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.api.security.EntityAccess;
 import org.atriumcrm.api.security.FieldAccess;
 import org.atriumcrm.api.security.Right;
+import org.atriumcrm.api.security.UserDirectory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -36,15 +37,22 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = Pipeline.class)
 public class Pipeline {
-    private static final Set<String> FILTERS = Set.of("from", "to", "ownerId", "type", "source");
+    private static final Set<String> FILTERS = Set.of("from", "to", "ownerId", "team", "type", "source");
 
     private final OpportunityStore store;
     private final AccessPolicy access;
+    private final UserDirectory users;
 
     @Activate
-    public Pipeline(@Reference OpportunityStore store, @Reference AccessPolicy access) {
+    public Pipeline(@Reference OpportunityStore store, @Reference AccessPolicy access, @Reference UserDirectory users) {
         this.store = store;
         this.access = access;
+        this.users = users;
+    }
+
+    /** The teams (groups) and their members, for per-team figures and the {@code team} filter. */
+    List<UserDirectory.Team> teams() {
+        return users.teams();
     }
 
     /** The caller's access, or 403 without the view right. */
@@ -57,7 +65,7 @@ public class Pipeline {
     }
 
     /** The period and filters of a view: {@code from}/{@code to} on the expected close date, owner, type, source. */
-    static List<Condition> conditions(Map<String, List<String>> params, Set<String> allowedExtra) {
+    List<Condition> conditions(Map<String, List<String>> params, Set<String> allowedExtra) {
         for (String name : params.keySet()) {
             if (!FILTERS.contains(name) && !allowedExtra.contains(name)) {
                 throw AtriumException.invalidField(name, "is not a parameter of this view; use " + FILTERS);
@@ -77,6 +85,14 @@ public class Pipeline {
             if (v != null) {
                 where.add(new Condition(field, Operator.EQ, List.of(v)));
             }
+        }
+        String team = first(params, "team");
+        if (team != null) {
+            UserDirectory.Team t = teams().stream().filter(g -> g.id().equals(team)).findFirst()
+                    .orElseThrow(() -> AtriumException.invalidField("team", "no group with id " + team));
+            List<Object> owners = new ArrayList<>(t.memberIds());
+            owners.add(t.id());
+            where.add(new Condition("ownerId", Operator.IN, owners)); // the team's members' records and the team's own
         }
         return where;
     }

@@ -31,7 +31,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * the caller may see.
  */
 @Component(service = EntityView.class, property = {EntityView.ENTITY_PROPERTY + "=Opportunity",
-    EntityView.VIEW_PROPERTY + "=source-analysis"})
+    EntityView.VIEW_PROPERTY + "=source-analysis",
+    EntityView.SUMMARY_PROPERTY + "=Per lead source: leads, converted leads, opportunities, won, won amount"})
 public class SourceAnalysisView implements EntityView {
     private final Pipeline pipeline;
     private final AccessPolicy access;
@@ -59,7 +60,7 @@ public class SourceAnalysisView implements EntityView {
     @Override
     public Object view(RecordStore<?> records, Map<String, List<String>> params, Caller caller) {
         EntityAccess a = pipeline.access(caller);
-        List<Condition> where = Pipeline.conditions(params, Set.of());
+        List<Condition> where = pipeline.conditions(params, Set.of());
         Map<String, Map<String, Object>> bySource = new LinkedHashMap<>();
         for (PicklistValue source : StandardPicklists.SOURCES) {
             Map<String, Object> row = new LinkedHashMap<>();

@@ -21,7 +21,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@code GET /api/v1/opportunities/stage-metrics?from=&to=&type=}: per stage, how many visible opportunities entered it, how many went on to a later stage (conversion rate), and the average time spent in it. */
-@Component(service = EntityView.class, property = {EntityView.ENTITY_PROPERTY + "=Opportunity", EntityView.VIEW_PROPERTY + "=stage-metrics"})
+@Component(service = EntityView.class, property = {EntityView.ENTITY_PROPERTY + "=Opportunity", EntityView.VIEW_PROPERTY + "=stage-metrics",
+    EntityView.SUMMARY_PROPERTY + "=Per stage: entered, moved on, conversion rate, average time in stage; from, to, ownerId, type, source"})
 public class StageMetricsView implements EntityView {
     private final Pipeline pipeline;
 
@@ -34,7 +35,7 @@ public class StageMetricsView implements EntityView {
     @Override
     public Object view(RecordStore<?> records, Map<String, List<String>> params, Caller caller) {
         EntityAccess a = pipeline.access(caller);
-        List<Condition> where = Pipeline.conditions(params, Set.of());
+        List<Condition> where = pipeline.conditions(params, Set.of());
         Map<String, SalesStage> stages = pipeline.stages();
         Map<String, Set<String>> entered = new HashMap<>();
         Map<String, Set<String>> movedOn = new HashMap<>();

@@ -14,6 +14,8 @@ import org.atriumcrm.api.security.Caller;
 public interface EntityView {
     String ENTITY_PROPERTY = "atrium.entity";
     String VIEW_PROPERTY = "atrium.view";
+    /** Optional service property: one sentence for the OpenAPI document (what it answers, its parameters). */
+    String SUMMARY_PROPERTY = "atrium.summary";
 
     Object view(RecordStore<?> records, Map<String, List<String>> parameters, Caller caller);
 }

@@ -9,6 +9,8 @@ package org.atriumcrm.rest.api;
  */
 public interface PublicEndpoint {
     String PATH_PROPERTY = "atrium.rest.public.path";
+    /** Optional service property: one sentence for the OpenAPI document. */
+    String SUMMARY_PROPERTY = "atrium.summary";
 
     /**
      * The answer to a CORS preflight ({@code OPTIONS}) from a page of {@code origin}: the allow headers, or null

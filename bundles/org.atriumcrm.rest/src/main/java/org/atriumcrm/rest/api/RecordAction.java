@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public interface RecordAction {
     String ENTITY_PROPERTY = "atrium.entity";
     String ACTION_PROPERTY = "atrium.action";
+    /** Optional service property: one sentence for the OpenAPI document (what it does, the body's members). */
+    String SUMMARY_PROPERTY = "atrium.summary";
 
     Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller);
 }

@@ -45,6 +45,12 @@ public class OpenApiResource {
     @Reference
     Stores stores;
 
+    @Reference
+    RecordResource records;
+
+    @Reference
+    PublicResource publicEndpoints;
+
     private String version;
 
     @Activate
@@ -74,6 +80,14 @@ public class OpenApiResource {
         ObjectNode schemas = components.putObject("schemas");
         schemas.set("Problem", problemSchema());
         platformPaths(paths, schemas);
+        publicEndpoints.summaries().forEach((segment, summary) -> {
+            ObjectNode post = op(paths.putObject("/v1/public/" + segment), "post", "Public", summary.isEmpty()
+                    ? "Unauthenticated endpoint of a module" : summary);
+            post.putArray("security");
+            post.putObject("requestBody").putObject("content").putObject("application/json").putObject("schema").put("type", "object");
+            post.putObject("responses").putObject("202").put("description", "received");
+            problems(post, "400", "403", "404", "413", "429");
+        });
         stores.all().stream().sorted(Comparator.comparing(s -> s.type().name()))
                 .forEach(s -> entityPaths(s, paths, schemas));
         return doc;
@@ -197,6 +211,21 @@ public class OpenApiResource {
                 .set("schema", objectSchema("ownerId", "includeRelated"));
         response(transfer, "200", any);
         problems(transfer, "400", "403", "404");
+        for (String action : RecordResource.namesFor(records.actions, type.name())) {
+            String summary = records.summaries.getOrDefault("action:" + type.name() + "/" + action, "");
+            ObjectNode path = paths.putObject(base + "/{id}/" + action);
+            idParam(path);
+            ObjectNode perform = op(path, "post", tag, summary.isEmpty() ? action + " a " + type.label().en() : summary);
+            perform.putObject("requestBody").putObject("content").putObject("application/json").putObject("schema").put("type", "object");
+            response(perform, "200", any);
+            problems(perform, "400", "403", "404", "409");
+        }
+        for (String view : RecordResource.namesFor(records.views, type.name())) {
+            String summary = records.summaries.getOrDefault("view:" + type.name() + "/" + view, "");
+            ObjectNode get = op(paths.putObject(base + "/" + view), "get", tag, summary.isEmpty() ? view + " of " + type.pluralLabel().en() : summary);
+            response(get, "200", any);
+            problems(get, "400", "403");
+        }
         ObjectNode dups = op(paths.putObject(base + "/duplicates"), "post", tag, "Find likely duplicates of a " + type.label().en());
         body(dups, ref);
         response(dups, "200", Json.MAPPER.createObjectNode().put("type", "object"));

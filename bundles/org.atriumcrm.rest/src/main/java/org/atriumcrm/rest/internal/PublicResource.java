@@ -32,16 +32,29 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Produces(MediaType.APPLICATION_JSON)
 public class PublicResource {
     private final Map<String, PublicEndpoint> endpoints = new ConcurrentHashMap<>();
+    private final Map<String, String> summaries = new ConcurrentHashMap<>();
+
+    /** Segment → summary of the public endpoints, for the OpenAPI document. */
+    Map<String, String> summaries() {
+        return Map.copyOf(summaries);
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addEndpoint(PublicEndpoint endpoint, Map<String, Object> properties) {
         if (properties.get(PublicEndpoint.PATH_PROPERTY) instanceof String path && !path.isBlank()) {
             endpoints.put(path, endpoint);
+            summaries.put(path, String.valueOf(properties.getOrDefault(PublicEndpoint.SUMMARY_PROPERTY, "")));
         }
     }
 
     void removeEndpoint(PublicEndpoint endpoint, Map<String, Object> properties) {
-        endpoints.values().remove(endpoint);
+        endpoints.entrySet().removeIf(e -> {
+            if (e.getValue() == endpoint) {
+                summaries.remove(e.getKey());
+                return true;
+            }
+            return false;
+        });
     }
 
     /** CORS preflights go to the endpoint's {@link PublicEndpoint#preflight(String)}: CXF does not route OPTIONS through locators. */

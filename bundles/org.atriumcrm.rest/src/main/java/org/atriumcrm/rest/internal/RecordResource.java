@@ -115,10 +115,14 @@ public class RecordResource {
     /** Record actions by "Entity/action" and entity views by "Entity/view", contributed by modules. */
     final Map<String, RecordAction> actions = new ConcurrentHashMap<>();
     final Map<String, EntityView> views = new ConcurrentHashMap<>();
+    /** "Entity/action" or "Entity/view" → summary for the OpenAPI document. */
+    final Map<String, String> summaries = new ConcurrentHashMap<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addAction(RecordAction action, Map<String, Object> properties) {
-        actions.put(properties.get(RecordAction.ENTITY_PROPERTY) + "/" + properties.get(RecordAction.ACTION_PROPERTY), action);
+        String key = properties.get(RecordAction.ENTITY_PROPERTY) + "/" + properties.get(RecordAction.ACTION_PROPERTY);
+        actions.put(key, action);
+        summaries.put("action:" + key, String.valueOf(properties.getOrDefault(RecordAction.SUMMARY_PROPERTY, "")));
     }
 
     void removeAction(RecordAction action, Map<String, Object> properties) {
@@ -127,7 +131,9 @@ public class RecordResource {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addView(EntityView view, Map<String, Object> properties) {
-        views.put(properties.get(EntityView.ENTITY_PROPERTY) + "/" + properties.get(EntityView.VIEW_PROPERTY), view);
+        String key = properties.get(EntityView.ENTITY_PROPERTY) + "/" + properties.get(EntityView.VIEW_PROPERTY);
+        views.put(key, view);
+        summaries.put("view:" + key, String.valueOf(properties.getOrDefault(EntityView.SUMMARY_PROPERTY, "")));
     }
 
     void removeView(EntityView view, Map<String, Object> properties) {

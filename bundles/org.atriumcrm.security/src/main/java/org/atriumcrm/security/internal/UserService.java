@@ -141,6 +141,12 @@ public class UserService implements Authenticator, UserDirectory {
     }
 
     @Override
+    public List<Team> teams() {
+        return tx(em -> em.createQuery("SELECT g FROM SecurityGroup g ORDER BY g.name", SecurityGroup.class).getResultList()
+                .stream().map(g -> new Team(g.getId(), g.name, java.util.Set.copyOf(g.members))).toList());
+    }
+
+    @Override
     public boolean isValidOwner(String ownerId) {
         if (!RecordIds.isValid(ownerId)) {
             return false;
