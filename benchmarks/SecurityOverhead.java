@@ -109,9 +109,9 @@ public class SecurityOverhead {
         callers.put("manager", basic("bench.manager." + tag, PASSWORD));
         callers.put("rep", basic("bench.rep0." + tag, PASSWORD));
         Map<String, String> queries = new LinkedHashMap<>();
-        queries.put("filter+sort page", "/api/v1/accounts?filter=" + URLEncoder.encode("industry eq retail", StandardCharsets.UTF_8)
+        queries.put("filter+sort page", "/api/v1/accounts?filter=" + URLEncoder.encode("industry eq wholesale", StandardCharsets.UTF_8)
                 + "&filter=" + URLEncoder.encode("name like 'Bench " + tag + "*'", StandardCharsets.UTF_8) + "&sort=-createdAt&limit=50");
-        queries.put("quick search", "/api/v1/accounts?q=" + URLEncoder.encode("Bench " + tag + " 123", StandardCharsets.UTF_8) + "&limit=50");
+        queries.put("quick search", "/api/v1/accounts?q=" + URLEncoder.encode("Bench " + tag + " 12", StandardCharsets.UTF_8) + "&limit=50");
 
         System.out.println();
         System.out.println("| query | caller | total seen | p50 ms | p95 ms | p50 / admin | p95 / admin |");

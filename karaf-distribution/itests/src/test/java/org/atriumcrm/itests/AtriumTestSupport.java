@@ -129,4 +129,29 @@ public abstract class AtriumTestSupport {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The id of a record a 201 answer created; fails with the answer otherwise. */
+    protected static String id(Api.Answer a) {
+        org.junit.Assert.assertEquals(a.toString(), 201, a.status);
+        return a.json().get("id").asText();
+    }
+
+    /** The JSON of a 200 answer; fails with the answer otherwise. */
+    protected static com.fasterxml.jackson.databind.JsonNode ok(Api.Answer a) {
+        org.junit.Assert.assertEquals(a.toString(), 200, a.status);
+        return a.json();
+    }
+
+    /** A problem+json answer with this status whose body mentions {@code part} (when given). */
+    protected static void assertProblem(Api.Answer a, int status, String part) {
+        org.junit.Assert.assertEquals(a.toString(), status, a.status);
+        org.junit.Assert.assertTrue(a.contentType(), a.contentType().startsWith("application/problem+json"));
+        com.fasterxml.jackson.databind.JsonNode problem = a.json();
+        org.junit.Assert.assertEquals(a.toString(), status, problem.get("status").asInt());
+        org.junit.Assert.assertTrue(a.toString(), problem.get("type").asText().startsWith("https://atriumcrm.org/problems/"));
+        org.junit.Assert.assertNotNull(a.toString(), problem.get("title"));
+        if (part != null) {
+            org.junit.Assert.assertTrue("expected '" + part + "' in " + a, a.body.contains(part));
+        }
+    }
 }

@@ -38,17 +38,6 @@ public class CustomersApiIT extends AtriumTestSupport {
         return a.json();
     }
 
-    private static void assertProblem(Api.Answer a, int status, String detailPart) {
-        assertEquals(a.toString(), status, a.status);
-        assertTrue(a.contentType(), a.contentType().startsWith("application/problem+json"));
-        JsonNode p = a.json();
-        assertEquals(status, p.get("status").asInt());
-        assertTrue(p.get("type").asText().startsWith("https://atriumcrm.org/problems/"));
-        assertNotNull(p.get("title"));
-        if (detailPart != null) {
-            assertTrue("detail of " + a, p.toString().contains(detailPart));
-        }
-    }
 
     @Test
     public void accountCrudWithEtagsAndChineseText() {

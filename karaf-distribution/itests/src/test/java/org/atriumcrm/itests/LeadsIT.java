@@ -35,18 +35,7 @@ public class LeadsIT extends AtriumTestSupport {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private static String id(Api.Answer a) {
-        assertEquals(a.toString(), 201, a.status);
-        return a.json().get("id").asText();
-    }
 
-    private static void assertProblem(Api.Answer a, int status, String part) {
-        assertEquals(a.toString(), status, a.status);
-        assertTrue(a.contentType(), a.contentType().startsWith("application/problem+json"));
-        if (part != null) {
-            assertTrue("expected '" + part + "' in " + a, a.body.contains(part));
-        }
-    }
 
     private static Api.Answer postForm(String form, String... headers) {
         String[] all = new String[headers.length + 2];
@@ -112,6 +101,15 @@ public class LeadsIT extends AtriumTestSupport {
         String lead2Id = lead2.get("id").asText();
         Api owner1 = new Api(baseUrl()).basic(lead1.get("ownerId").asText().equals(rep1) ? "lead.rep1." + tag : "lead.rep2." + tag, PASSWORD);
         assertEquals("each rep sees their own lead", 1, owner1.get("/api/v1/leads?q=" + enc(company)).json().get("total").asInt());
+
+        // the rules can be run again on a lead (as imports will): round robin hands it to the next rep
+        String manual = id(admin.post("/api/v1/leads", "{\"lastName\":\"赵\",\"company\":\"" + company + " 三\",\"source\":\"web\"}"));
+        JsonNode assigned = admin.post("/api/v1/leads/" + manual + "/assign", "{}").json();
+        assertEquals(rule, assigned.get("assignmentRuleId").asText());
+        assertTrue(assigned.toString(), Set.of(rep1, rep2).contains(assigned.get("ownerId").asText()));
+        assertProblem(admin.post("/api/v1/leads/" + id(admin.post("/api/v1/leads", "{\"lastName\":\"钱\",\"source\":\"partner\"}"))
+                + "/assign", "{}"), 409, "no active assignment rule");
+        assertEquals(204, admin.delete("/api/v1/leads/" + manual).status);
 
         // rate limit per client address: a form allowing 2 a minute answers 429 on a burst
         String strictKey = admin.post("/api/v1/lead-forms", "{\"name\":\"Strict " + tag + "\",\"maxPerMinute\":2}").json().get("formKey").asText();

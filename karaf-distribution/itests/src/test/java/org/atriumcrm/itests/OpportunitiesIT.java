@@ -22,23 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class OpportunitiesIT extends AtriumTestSupport {
     private static final String PASSWORD = "Opps-Pass-2026";
 
-    private static String id(Api.Answer a) {
-        assertEquals(a.toString(), 201, a.status);
-        return a.json().get("id").asText();
-    }
 
-    private static void assertProblem(Api.Answer a, int status, String part) {
-        assertEquals(a.toString(), status, a.status);
-        assertTrue(a.contentType(), a.contentType().startsWith("application/problem+json"));
-        if (part != null) {
-            assertTrue("expected '" + part + "' in " + a, a.body.contains(part));
-        }
-    }
 
-    private static JsonNode ok(Api.Answer a) {
-        assertEquals(a.toString(), 200, a.status);
-        return a.json();
-    }
 
     private static void assertMoney(String expected, JsonNode actual) {
         assertNotNull(expected, actual);

@@ -109,10 +109,6 @@ public class SecurityModelIT extends AtriumTestSupport {
                 + (phone == null ? "" : ",\"phone\":\"" + phone + "\"") + "}"));
     }
 
-    private static String id(Api.Answer a) {
-        assertEquals(a.toString(), 201, a.status);
-        return a.json().get("id").asText();
-    }
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
@@ -131,13 +127,6 @@ public class SecurityModelIT extends AtriumTestSupport {
         return a.json().get("total").asLong();
     }
 
-    private static void assertProblem(Api.Answer a, int status, String detailPart) {
-        assertEquals(a.toString(), status, a.status);
-        assertTrue(a.contentType(), a.contentType().startsWith("application/problem+json"));
-        if (detailPart != null) {
-            assertTrue("expected '" + detailPart + "' in " + a, a.body.contains(detailPart));
-        }
-    }
 
     private String search() {
         return "/api/v1/accounts?q=" + enc(world.tag) + "&limit=500";
