@@ -196,4 +196,47 @@ public class LeadsIT extends AtriumTestSupport {
         assertEquals(2, admin.get("/api/v1/accounts/" + accountId + "/contacts").json().get("total").asInt());
         assertProblem(admin.post("/api/v1/leads/" + lead2Id + "/teleport", "{}"), 404, "convert");
     }
+
+    @javax.inject.Inject
+    org.osgi.framework.BundleContext context;
+
+    /**
+     * A conversion interrupted by a crash leaves a pending journal row; the recovery (at module start, then every five
+     * minutes) removes the records it had created. Simulated here with a journal row written straight into the
+     * database for an account, and the module switched off and on again.
+     */
+    @Test
+    public void recoveryUndoesAnInterruptedConversion() throws Exception {
+        Api admin = adminApi();
+        admin.awaitReady(Duration.ofSeconds(90));
+        waitForHttp("/api/v1/leads", Duration.ofSeconds(60));
+        String tag = "rc" + UUID.randomUUID().toString().substring(0, 8);
+        String lead = id(admin.post("/api/v1/leads", "{\"lastName\":\"孙\",\"company\":\"中断公司 " + tag + "\"}"));
+        String orphan = id(admin.post("/api/v1/accounts", "{\"name\":\"中断公司 " + tag + "\"}"));
+        var refs = context.getServiceReferences(javax.sql.DataSource.class, "(osgi.jndi.service.name=atrium)");
+        javax.sql.DataSource db = context.getService(refs.iterator().next());
+        try (var c = db.getConnection(); var insert = c.prepareStatement("INSERT INTO ATRIUM_LEAD_CONVERSION"
+                + " (ID, LEAD_ID, USER_ID, STATUS, STARTED_AT, CREATED_ACCOUNT_ID) VALUES (?, ?, ?, 'pending', ?, ?)")) {
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.setString(2, lead);
+            insert.setString(3, "itest");
+            insert.setTimestamp(4, java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofMinutes(10))));
+            insert.setString(5, orphan);
+            assertEquals(1, insert.executeUpdate());
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        }
+        assertEquals(200, admin.post("/api/v1/admin/modules/leads/disable", null).status);
+        assertEquals(200, admin.post("/api/v1/admin/modules/leads/enable", null).status);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int status = 200;
+        while (status != 404 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            status = admin.get("/api/v1/accounts/" + orphan).status;
+        }
+        assertEquals("the interrupted conversion's account is gone", 404, status);
+        assertEquals("and not in the recycle bin either", 404, admin.post("/api/v1/recycle-bin/accounts/" + orphan + "/restore", null).status);
+        assertEquals("the lead itself is untouched", "new", admin.get("/api/v1/leads/" + lead).json().get("status").asText());
+    }
 }

@@ -60,6 +60,7 @@ public class ConvertLeadAction implements RecordAction {
     private volatile RecordStore<?> accounts;
     private volatile RecordStore<?> contacts;
     private volatile RecordStore<?> opportunities;
+    private java.util.concurrent.ScheduledExecutorService recovery;
 
     @Activate
     public ConvertLeadAction(@Reference LeadStore leads, @Reference AccessPolicy access, @Reference EventAdmin events,
@@ -219,16 +220,17 @@ public class ConvertLeadAction implements RecordAction {
 
     private Map<String, Object> execute(Plan plan, Caller caller) {
         Deque<Runnable> undo = new ArrayDeque<>();
+        String journal = leads.beginConversion(plan.lead().getId(), caller);
         String accountId = plan.accountId();
         String contactId = plan.contactId();
         String opportunityId = null;
         try {
             if (plan.newAccount() != null) {
-                accountId = create(accounts, plan.newAccount(), caller, undo);
+                accountId = create(accounts, plan.newAccount(), caller, undo, journal);
             }
             if (plan.newContact() != null) {
                 plan.newContact().put("accountId", accountId);
-                contactId = create(contacts, plan.newContact(), caller, undo);
+                contactId = create(contacts, plan.newContact(), caller, undo, journal);
             }
             if (plan.newOpportunity() != null) {
                 plan.newOpportunity().put("accountId", accountId);
@@ -239,16 +241,21 @@ public class ConvertLeadAction implements RecordAction {
                 if (opportunities.type().field("leadId").isPresent()) {
                     plan.newOpportunity().put("leadId", plan.lead().getId());
                 }
-                opportunityId = create(opportunities, plan.newOpportunity(), caller, undo);
+                opportunityId = create(opportunities, plan.newOpportunity(), caller, undo, journal);
             }
-            leads.markConverted(plan.lead().getId(), accountId, contactId, opportunityId, caller);
+            leads.markConverted(plan.lead().getId(), accountId, contactId, opportunityId, journal, caller);
         } catch (RuntimeException failure) {
+            boolean complete = true;
             while (!undo.isEmpty()) {
                 try {
                     undo.pop().run();
                 } catch (RuntimeException undoFailed) {
+                    complete = false; // the journal stays pending: the recovery tries again
                     LOG.error("lead conversion {}: could not undo a created record", plan.lead().getId(), undoFailed);
                 }
+            }
+            if (complete) {
+                leads.conversionUndone(journal, String.valueOf(failure.getMessage()));
             }
             throw failure;
         }
@@ -274,14 +281,61 @@ public class ConvertLeadAction implements RecordAction {
         return result;
     }
 
-    /** Creates through the caller's view of the store (rights, field security) and remembers how to undo it. */
-    private String create(RecordStore<?> store, Map<String, Object> values, Caller caller, Deque<Runnable> undo) {
+    /** Creates through the caller's view of the store (rights, field security), journals it, and remembers how to undo it. */
+    private String create(RecordStore<?> store, Map<String, Object> values, Caller caller, Deque<Runnable> undo, String journal) {
         String id = access.secure(store, caller).create(values, caller).getId();
-        undo.push(() -> {
-            store.delete(id, null, Caller.SYSTEM);
-            store.purge(id, Caller.SYSTEM);
-        });
+        undo.push(() -> remove(store, id));
+        leads.conversionCreated(journal, store.type().name(), id);
         return id;
+    }
+
+    /** Deletes and purges a record a conversion created; one that is gone already is fine. */
+    private static void remove(RecordStore<?> store, String id) {
+        if (store.find(id).isPresent()) {
+            store.delete(id, null, Caller.SYSTEM);
+        }
+        if (store.findDeleted(id).isPresent()) {
+            store.purge(id, Caller.SYSTEM);
+        }
+    }
+
+    /**
+     * Undoes conversions a crash or stop interrupted: every journal row still pending two minutes after it started
+     * loses the records it created. Runs when the module starts and then every five minutes.
+     */
+    void recover() {
+        for (LeadConversion c : leads.interruptedConversions(java.time.Instant.now().minus(java.time.Duration.ofMinutes(2)))) {
+            try {
+                if (c.createdOpportunityId != null && opportunities != null) {
+                    remove(opportunities, c.createdOpportunityId);
+                }
+                if (c.createdContactId != null) {
+                    remove(contacts, c.createdContactId);
+                }
+                if (c.createdAccountId != null) {
+                    remove(accounts, c.createdAccountId);
+                }
+                leads.conversionUndone(c.id, "interrupted; undone by recovery");
+                LOG.warn("lead conversion {} of lead {} was interrupted; its records were removed", c.id, c.leadId);
+            } catch (RuntimeException e) {
+                LOG.error("could not undo interrupted lead conversion {}", c.id, e);
+            }
+        }
+    }
+
+    @org.osgi.service.component.annotations.Activate
+    void startRecovery() {
+        recovery = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "atrium-lead-conversion-recovery");
+            t.setDaemon(true);
+            return t;
+        });
+        recovery.scheduleWithFixedDelay(this::recover, 10, 300, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @org.osgi.service.component.annotations.Deactivate
+    void stopRecovery() {
+        recovery.shutdownNow();
     }
 
     private void requireCreate(RecordStore<?> store, Map<String, Object> values, Caller caller) {

@@ -49,9 +49,12 @@ public class LeadStore extends JpaRecordStore<Lead> {
         }
     }
 
-    /** Records the conversion on the lead (status, when, and what it became). */
-    Lead markConverted(String id, String accountId, String contactId, String opportunityId, Caller caller) {
-        return updateBySystem(id, caller, lead -> {
+    /** Records the conversion on the lead (status, when, and what it became), and closes its journal row in the same transaction. */
+    Lead markConverted(String id, String accountId, String contactId, String opportunityId, String journalId, Caller caller) {
+        return updateBySystem(id, caller, (em, lead) -> {
+            LeadConversion journal = em.find(LeadConversion.class, journalId);
+            journal.status = LeadConversion.DONE;
+            journal.finishedAt = now();
             if (lead.isConverted()) {
                 throw AtriumException.conflict("lead-converted", "lead " + id + " was converted already");
             }
@@ -61,6 +64,49 @@ public class LeadStore extends JpaRecordStore<Lead> {
             lead.setConvertedContactId(contactId);
             lead.setConvertedOpportunityId(opportunityId);
         }, "status", "convertedAt", "convertedAccountId", "convertedContactId", "convertedOpportunityId");
+    }
+
+    /** Opens the journal of a conversion before its first write. */
+    String beginConversion(String leadId, Caller caller) {
+        return tx(em -> {
+            LeadConversion journal = new LeadConversion();
+            journal.id = org.atriumcrm.persistence.api.RecordIds.next();
+            journal.leadId = leadId;
+            journal.userId = caller.userId();
+            journal.status = LeadConversion.PENDING;
+            journal.startedAt = now();
+            em.persist(journal);
+            return journal.id;
+        });
+    }
+
+    /** Writes down a record the conversion created, before it goes on (so that recovery can undo it). */
+    void conversionCreated(String journalId, String entity, String recordId) {
+        tx(em -> {
+            LeadConversion journal = em.find(LeadConversion.class, journalId);
+            switch (entity) {
+                case "Account" -> journal.createdAccountId = recordId;
+                case "Contact" -> journal.createdContactId = recordId;
+                default -> journal.createdOpportunityId = recordId;
+            }
+            return null;
+        });
+    }
+
+    void conversionUndone(String journalId, String failure) {
+        tx(em -> {
+            LeadConversion journal = em.find(LeadConversion.class, journalId);
+            journal.status = LeadConversion.UNDONE;
+            journal.finishedAt = now();
+            journal.failure = failure == null ? null : failure.substring(0, Math.min(500, failure.length()));
+            return null;
+        });
+    }
+
+    /** Conversions started before {@code before} and never finished: a crash or a stop interrupted them. */
+    java.util.List<LeadConversion> interruptedConversions(java.time.Instant before) {
+        return tx(em -> em.createQuery("SELECT c FROM LeadConversion c WHERE c.status = :p AND c.startedAt < :t", LeadConversion.class)
+                .setParameter("p", LeadConversion.PENDING).setParameter("t", before).getResultList());
     }
 
     /** A lead from a web form: created as the form, then stamped with the form and the rule that assigned it. */
