@@ -1,5 +1,6 @@
 package org.atriumcrm.itests;
 
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.vmOption;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
@@ -51,6 +52,11 @@ public abstract class AtriumTestSupport {
                     .useDeployFolder(false),
             configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
             logLevel(LogLevel.WARN),
+            // our own components at INFO: what they did is in data/log/karaf.log when a test fails (-Datrium.itest.keep=true)
+            editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.atrium.name", "org.atriumcrm"),
+            editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.atrium.level", "INFO"),
+            editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.camel.name", "org.apache.camel"),
+            editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.camel.level", "INFO"),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(http)),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort())),
@@ -59,6 +65,8 @@ public abstract class AtriumTestSupport {
             systemProperty("atrium.admin.password").value(ADMIN_PASSWORD),
             systemProperty("atrium.itest.pinyin").value(String.valueOf(System.getProperty("atrium.pinyin.plugin"))),
             systemProperty("atrium.itest.pinyin.kar").value(String.valueOf(System.getProperty("atrium.pinyin.kar"))),
+            // the test SMTP server of MailIT runs inside the container, next to the code it serves
+            mavenBundle("com.icegreen", "greenmail", "1.6.15"),
             vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
             vmOption("-Duser.timezone=UTC"),
             vmOption("-Dfile.encoding=UTF-8"),

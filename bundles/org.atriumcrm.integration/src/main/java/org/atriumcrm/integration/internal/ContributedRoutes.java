@@ -38,8 +38,7 @@ public class ContributedRoutes {
 
     @Activate
     public ContributedRoutes(BundleContext context) throws Exception {
-        Class<?> type = getClass().getClassLoader().loadClass("org.apache.camel.core.osgi.OsgiDefaultCamelContext");
-        this.camel = (CamelContext) type.getConstructor(BundleContext.class).newInstance(context);
+        this.camel = org.atriumcrm.integration.api.CamelContexts.newOsgiContext(context, "atrium-contributed-routes");
         camel.start();
         synchronized (pending) {
             started = true;

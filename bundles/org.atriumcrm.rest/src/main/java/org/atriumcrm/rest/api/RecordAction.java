@@ -16,6 +16,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 public interface RecordAction {
     String ENTITY_PROPERTY = "atrium.entity";
     String ACTION_PROPERTY = "atrium.action";
+    /**
+     * Optional service property: {@code collection} for an operation on the entity type rather than one record,
+     * served at {@code POST /api/v1/<plural>/<action>} and called with a null id (e.g. {@code /emails/send}).
+     */
+    String SCOPE_PROPERTY = "atrium.scope";
+    String COLLECTION_SCOPE = "collection";
+
     /** Optional service property: one sentence for the OpenAPI document (what it does, the body's members). */
     String SUMMARY_PROPERTY = "atrium.summary";
 

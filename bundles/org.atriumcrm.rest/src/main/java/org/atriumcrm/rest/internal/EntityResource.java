@@ -98,6 +98,19 @@ public class EntityResource {
         return owner.get(store, id, request);
     }
 
+    /** A module's operation on the entity type as a whole, e.g. {@code POST /emails/send}. */
+    @POST
+    @Path("{action}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response performOnCollection(@PathParam("action") String action, JsonNode body) {
+        RecordAction handler = owner.actions.get(store.type().name() + "/*" + action);
+        if (handler == null) {
+            throw AtriumException.notFound(store.type().pluralLabel().en() + " have no operation '" + action + "'; they have "
+                    + RecordResource.collectionActionsFor(owner.actions, store.type().name()));
+        }
+        return Response.ok(handler.perform(store, null, body, caller)).build();
+    }
+
     /** A module's business operation on a record, e.g. {@code POST /leads/{id}/convert}. */
     @POST
     @Path("{id}/{action}")

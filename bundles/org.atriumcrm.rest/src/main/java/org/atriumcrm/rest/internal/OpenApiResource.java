@@ -220,6 +220,13 @@ public class OpenApiResource {
             response(perform, "200", any);
             problems(perform, "400", "403", "404", "409");
         }
+        for (String action : RecordResource.collectionActionsFor(records.actions, type.name())) {
+            String summary = records.summaries.getOrDefault("action:" + type.name() + "/*" + action, "");
+            ObjectNode perform = op(paths.putObject(base + "/" + action), "post", tag, summary.isEmpty() ? action : summary);
+            perform.putObject("requestBody").putObject("content").putObject("application/json").putObject("schema").put("type", "object");
+            response(perform, "200", any);
+            problems(perform, "400", "403", "409");
+        }
         for (String view : RecordResource.namesFor(records.views, type.name())) {
             String summary = records.summaries.getOrDefault("view:" + type.name() + "/" + view, "");
             ObjectNode get = op(paths.putObject(base + "/" + view), "get", tag, summary.isEmpty() ? view + " of " + type.pluralLabel().en() : summary);

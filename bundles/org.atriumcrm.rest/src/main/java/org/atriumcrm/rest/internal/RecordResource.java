@@ -120,7 +120,8 @@ public class RecordResource {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addAction(RecordAction action, Map<String, Object> properties) {
-        String key = properties.get(RecordAction.ENTITY_PROPERTY) + "/" + properties.get(RecordAction.ACTION_PROPERTY);
+        boolean collection = RecordAction.COLLECTION_SCOPE.equals(properties.get(RecordAction.SCOPE_PROPERTY));
+        String key = properties.get(RecordAction.ENTITY_PROPERTY) + (collection ? "/*" : "/") + properties.get(RecordAction.ACTION_PROPERTY);
         actions.put(key, action);
         summaries.put("action:" + key, String.valueOf(properties.getOrDefault(RecordAction.SUMMARY_PROPERTY, "")));
     }
@@ -142,7 +143,13 @@ public class RecordResource {
 
     /** The names of the actions (or views) registered for an entity type, for messages. */
     static java.util.List<String> namesFor(Map<String, ?> registry, String entity) {
-        return registry.keySet().stream().filter(k -> k.startsWith(entity + "/")).map(k -> k.substring(entity.length() + 1))
+        return registry.keySet().stream().filter(k -> k.startsWith(entity + "/") && !k.startsWith(entity + "/*"))
+                .map(k -> k.substring(entity.length() + 1)).sorted().toList();
+    }
+
+    /** The names of the collection-level actions of an entity type. */
+    static java.util.List<String> collectionActionsFor(Map<String, ?> registry, String entity) {
+        return registry.keySet().stream().filter(k -> k.startsWith(entity + "/*")).map(k -> k.substring(entity.length() + 2))
                 .sorted().toList();
     }
 

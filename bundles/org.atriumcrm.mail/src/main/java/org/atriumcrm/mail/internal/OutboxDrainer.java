@@ -1,0 +1,184 @@
+package org.atriumcrm.mail.internal;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.UUID;
+
+import javax.mail.MessagingException;
+import javax.mail.Session;
+import javax.mail.internet.InternetAddress;
+import javax.mail.internet.MimeBodyPart;
+import javax.mail.internet.MimeMessage;
+import javax.mail.internet.MimeMultipart;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.atriumcrm.api.module.ModuleGate;
+import org.atriumcrm.integration.api.CamelContexts;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the company outbox through SMTP: a Camel route, run every poll interval, takes the entries that are due and hands each email
+ * to the camel-mail SMTP producer. Retries and back-off live in the outbox table, not in Camel's in-memory
+ * redelivery, so a restart or a mail server that is down for hours loses nothing; after {@code maxAttempts} an
+ * email goes to the dead-letter store with the reason. The mail module owns this CamelContext.
+ */
+@Component(immediate = true, configurationPid = "org.atriumcrm.mail")
+@Designate(ocd = MailSettings.class)
+public class OutboxDrainer {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxDrainer.class);
+    private static final int BATCH = 20;
+
+    private final EmailStore emails;
+    private final CamelContext camel;
+    private final ProducerTemplate producer;
+    private final Session session = Session.getInstance(new Properties());
+    private volatile MailSettings settings;
+    private final java.util.concurrent.ScheduledExecutorService ticker;
+
+    @Activate
+    public OutboxDrainer(BundleContext context, @Reference EmailStore emails, MailSettings settings,
+            @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + MailTypes.MODULE + ")") ModuleGate gate) throws Exception {
+        this.emails = emails;
+        this.settings = settings;
+        LOG.info("company outbox sends through {}:{}", settings.smtpHost(), settings.smtpPort());
+        this.camel = CamelContexts.newOsgiContext(context, "atrium-mail");
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:mail-outbox").routeId("mail-outbox").process(e -> drain());
+            }
+        });
+        camel.start();
+        producer = camel.createProducerTemplate();
+        // the pace comes from our own scheduler rather than camel-timer: a timer consumer started while Karaf
+        // refreshes bundles (the boot of a test container, a KAR install) was seen never to fire
+        long period = Math.max(100, settings.pollMillis());
+        ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "atrium-mail-outbox");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleWithFixedDelay(this::tick, 500, period, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    @Modified
+    void configure(MailSettings changed) {
+        this.settings = changed;
+        LOG.info("company outbox now sends through {}:{}", changed.smtpHost(), changed.smtpPort());
+    }
+
+    @Deactivate
+    void stop() {
+        ticker.shutdownNow();
+        camel.stop();
+    }
+
+    private void tick() {
+        try {
+            producer.sendBody("direct:mail-outbox", null);
+        } catch (RuntimeException e) {
+            if (!ticker.isShutdown()) { // an interrupted pass while the module stops is expected
+                LOG.warn("outbox pass failed; the next one tries again", e);
+            }
+        }
+    }
+
+    /** One pass over the due entries; each email is delivered or rescheduled on its own. */
+    void drain() {
+        MailSettings s = settings;
+        if (s.smtpHost() == null || s.smtpHost().isBlank()) {
+            return; // no mail server configured: mail waits in the outbox
+        }
+        for (MailOutboxEntry entry : emails.due(BATCH)) {
+            Email email = emails.email(entry.getEmailId());
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            // JavaMail finds its content handlers (META-INF/mailcap) through the context class loader; in OSGi that
+            // must be the mail bundle's, or every text part fails with UnsupportedDataTypeException
+            thread.setContextClassLoader(Session.class.getClassLoader());
+            try {
+                String messageId = send(email, s);
+                emails.delivered(entry.getId(), messageId);
+            } catch (Exception e) {
+                String reason = rootMessage(e);
+                LOG.info("email {} not delivered (attempt {}): {}", email.getId(), entry.getAttempts() + 1, reason);
+                emails.failed(entry.getId(), reason, Math.max(1, s.maxAttempts()), Math.max(1, s.firstRetrySeconds()));
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
+        }
+    }
+
+    private String send(Email email, MailSettings s) throws MessagingException {
+        String messageId = "<" + email.getId() + "." + UUID.randomUUID().toString().substring(0, 8) + "@atriumcrm>";
+        // our own Message-ID, so that replies (In-Reply-To) can be threaded to this email later
+        MimeMessage message = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        message.setFrom(new InternetAddress(email.getFromAddress()));
+        message.setRecipients(javax.mail.Message.RecipientType.TO, InternetAddress.parse(email.getToAddresses()));
+        if (email.getCcAddresses() != null && !email.getCcAddresses().isBlank()) {
+            message.setRecipients(javax.mail.Message.RecipientType.CC, InternetAddress.parse(email.getCcAddresses()));
+        }
+        message.setSubject(email.getSubject() == null ? "" : email.getSubject(), "UTF-8");
+        if (email.getInReplyTo() != null) {
+            message.setHeader("In-Reply-To", email.getInReplyTo());
+        }
+        message.setHeader("X-Atrium-Email-Id", email.getId());
+        String text = email.getTextBody() == null ? "" : email.getTextBody();
+        if (email.getHtmlBody() == null) {
+            message.setText(text, "UTF-8");
+        } else {
+            MimeMultipart alternative = new MimeMultipart("alternative");
+            MimeBodyPart plain = new MimeBodyPart();
+            plain.setText(text, "UTF-8");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setContent(email.getHtmlBody(), "text/html; charset=UTF-8");
+            alternative.addBodyPart(plain);
+            alternative.addBodyPart(html);
+            message.setContent(alternative);
+        }
+        message.saveChanges();
+        Exchange result = producer.send(smtpUri(s), exchange -> exchange.getIn().setBody(message));
+        if (result.getException() != null) {
+            throw new MessagingException(rootMessage(result.getException()), result.getException());
+        }
+        return messageId;
+    }
+
+    static String smtpUri(MailSettings s) {
+        StringBuilder uri = new StringBuilder("ssl".equalsIgnoreCase(s.smtpSecurity()) ? "smtps://" : "smtp://")
+                .append(s.smtpHost()).append(':').append(s.smtpPort()).append("?connectionTimeout=10000");
+        if (s.smtpUser() != null && !s.smtpUser().isBlank()) {
+            uri.append("&username=").append(URLEncoder.encode(s.smtpUser(), StandardCharsets.UTF_8))
+                    .append("&password=RAW(").append(s.smtpPassword()).append(')');
+        }
+        if ("starttls".equalsIgnoreCase(s.smtpSecurity())) {
+            uri.append("&mail.smtp.starttls.enable=true&mail.smtp.starttls.required=true");
+        }
+        return uri.toString();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+}

