@@ -1,7 +1,6 @@
 package org.atriumcrm.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.File;
@@ -86,9 +85,10 @@ public class DistributionRestartIT {
         assertTrue(modules, modules.contains("customers") && modules.contains("ENABLED"));
         // the shell logs in against Atrium's users (JAAS realm): administrators only, no karaf/karaf any more
         assertEquals(201, api.post("/api/v1/admin/users", "{\"loginName\":\"shell.rep\",\"password\":\"Shell-Rep-2026\"}").status);
-        assertFalse("a sales rep gets no shell", tryShell(ssh, "shell.rep", "Shell-Rep-2026", "atrium:module-list"));
-        assertFalse("wrong password", tryShell(ssh, "admin", password + "x", "atrium:module-list"));
-        assertFalse("the old operator account is gone", tryShell(ssh, "karaf", "karaf", "atrium:module-list"));
+        // (the admin getting in is shown by every shell(...) call above and below)
+        assertShellRefused(ssh, "shell.rep", "Shell-Rep-2026", "a sales rep gets no shell");
+        assertShellRefused(ssh, "admin", password + "x", "wrong password");
+        assertShellRefused(ssh, "karaf", "karaf", "the old operator account is gone");
         String audit = api.get("/api/v1/admin/login-events").body;
         assertTrue("shell logins are audited like API logins: " + audit, audit.contains("karaf-shell") && audit.contains("shell.rep"));
 
@@ -194,18 +194,24 @@ public class DistributionRestartIT {
                 "-p", adminPassword, "-r", "10", command), Duration.ofSeconds(60));
     }
 
-    /** Whether bin/client gets in with these credentials (one attempt, no retries). */
-    private boolean tryShell(int sshPort, String user, String secret, String command) throws Exception {
+    /**
+     * bin/client with these credentials is turned away by SSH authentication (one attempt, no retries): not merely
+     * failing for another reason. Note that one refused client tries "password" and "keyboard-interactive", so a
+     * wrong password counts twice towards the lockout.
+     */
+    private void assertShellRefused(int sshPort, String user, String secret, String why) throws Exception {
         File out = Files.createTempFile(Paths.get("target"), "cmd", ".log").toFile();
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(sshPort), "-u", user,
-                "-p", secret, "-r", "1", command).redirectErrorStream(true).redirectOutput(out);
+                "-p", secret, "-r", "1", "atrium:module-list").redirectErrorStream(true).redirectOutput(out);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process p = pb.start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            return false;
+            throw new AssertionError(why + ": bin/client as " + user + " timed out: " + Files.readString(out.toPath()));
         }
-        return p.exitValue() == 0 && Files.readString(out.toPath(), StandardCharsets.UTF_8).contains("ENABLED");
+        String output = Files.readString(out.toPath(), StandardCharsets.UTF_8);
+        assertTrue(why + ": exit " + p.exitValue() + ", " + output, p.exitValue() != 0
+                && output.contains("No more authentication methods available") && !output.contains("ENABLED"));
     }
 
     private String run(List<String> command, Duration timeout) throws Exception {
