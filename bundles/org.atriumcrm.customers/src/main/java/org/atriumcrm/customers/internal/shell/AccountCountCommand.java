@@ -1,5 +1,7 @@
 package org.atriumcrm.customers.internal.shell;
 
+import java.util.List;
+
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -10,13 +12,18 @@ import org.atriumcrm.api.record.RecordStore;
 @Command(scope = "atrium", name = "account-count", description = "Counts the live accounts (not those in the recycle bin)")
 public class AccountCountCommand implements Action {
 
-    @Reference(filter = "(atrium.entity=Account)")
-    RecordStore<?> accounts;
+    /**
+     * Every store, chosen by entity name below: Karaf's shell injection does not apply a {@code filter} to a single
+     * reference reliably, and with several record stores it handed over whichever came first.
+     */
+    @Reference
+    List<RecordStore<?>> stores;
 
     @Override
     public Object execute() {
-        long count = accounts.count();
-        System.out.println(count);
+        RecordStore<?> store = stores.stream().filter(s -> s.type().name().equals("Account")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the customers module is not enabled"));
+        System.out.println(store.count());
         return null;
     }
 }
