@@ -27,6 +27,7 @@ import org.atriumcrm.api.security.Caller;
  * API, with the source "karaf-shell"). Administrators get Karaf's operator roles; everyone else is refused.
  */
 public class AtriumLoginModule implements LoginModule {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AtriumLoginModule.class);
     static final String AUTHENTICATOR_OPTION = "atrium.authenticator";
     /** The roles Karaf's own admin group grants: the console, its commands, JMX and SSH. */
     static final List<String> OPERATOR_ROLES = List.of("admin", "manager", "viewer", "systembundles", "ssh");
@@ -67,6 +68,8 @@ public class AtriumLoginModule implements LoginModule {
             throw new FailedLoginException("wrong login or password, or the user is locked or inactive");
         }
         if (!user.get().administrator()) {
+            // the password check itself was audited as a success: say here why the shell still refused
+            LOG.warn("karaf shell refused to {}: not an administrator", login.replaceAll("[\\r\\n]", "_"));
             throw new FailedLoginException(login + " is not an administrator");
         }
         caller = user.get();
