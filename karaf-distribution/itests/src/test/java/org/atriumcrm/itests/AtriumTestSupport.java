@@ -55,6 +55,8 @@ public abstract class AtriumTestSupport {
             // our own components at INFO: what they did is in data/log/karaf.log when a test fails (-Datrium.itest.keep=true)
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.atrium.name", "org.atriumcrm"),
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.atrium.level", "INFO"),
+            editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.atriummail.name", "org.atriumcrm.mail"),
+            editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.atriummail.level", "DEBUG"),
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.camel.name", "org.apache.camel"),
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.camel.level", "INFO"),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(http)),

@@ -69,6 +69,14 @@ public class EmailStore extends JpaRecordStore<Email> {
                 .setParameter("now", Instant.now()).setMaxResults(max).getResultList());
     }
 
+    /** Diagnostics: pending entries whatever their time, and the database's own clock. */
+    String pendingSummary() {
+        return tx(em -> em.createQuery("SELECT COUNT(e) FROM MailOutboxEntry e WHERE e.status = :s", Long.class)
+                .setParameter("s", MailOutboxEntry.PENDING).getSingleResult() + " pending; first due "
+                + em.createQuery("SELECT MIN(e.nextAttemptAt) FROM MailOutboxEntry e WHERE e.status = :s")
+                        .setParameter("s", MailOutboxEntry.PENDING).getSingleResult() + "; now " + Instant.now());
+    }
+
     Email email(String id) {
         return tx(em -> em.find(Email.class, id));
     }

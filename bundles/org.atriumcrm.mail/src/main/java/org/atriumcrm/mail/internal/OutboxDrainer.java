@@ -76,7 +76,7 @@ public class OutboxDrainer {
     @Modified
     void configure(MailSettings changed) {
         this.settings = changed;
-        LOG.info("company outbox now sends through {}:{}", changed.smtpHost(), changed.smtpPort());
+        LOG.info("company outbox {} now sends through {}:{}", System.identityHashCode(this), changed.smtpHost(), changed.smtpPort());
     }
 
     @Deactivate
@@ -85,10 +85,15 @@ public class OutboxDrainer {
         camel.stop();
     }
 
+    /**
+     * One pass, whatever happens in it: an {@code Error} escaping a periodic task cancels it for good (and kills a
+     * camel-timer thread), which is what happened while Karaf refreshed bundles at start-up (NoClassDefFoundError)
+     * — the outbox then silently stopped draining. So every Throwable is caught here.
+     */
     private void tick() {
         try {
             producer.sendBody("direct:mail-outbox", null);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             if (!ticker.isShutdown()) { // an interrupted pass while the module stops is expected
                 LOG.warn("outbox pass failed; the next one tries again", e);
             }
@@ -98,10 +103,15 @@ public class OutboxDrainer {
     /** One pass over the due entries; each email is delivered or rescheduled on its own. */
     void drain() {
         MailSettings s = settings;
+        LOG.debug("outbox pass of {} through {}:{}", System.identityHashCode(this), s.smtpHost(), s.smtpPort());
         if (s.smtpHost() == null || s.smtpHost().isBlank()) {
             return; // no mail server configured: mail waits in the outbox
         }
-        for (MailOutboxEntry entry : emails.due(BATCH)) {
+        java.util.List<MailOutboxEntry> due = emails.due(BATCH);
+        if (due.isEmpty() && LOG.isDebugEnabled()) {
+            LOG.debug("outbox: nothing due ({})", emails.pendingSummary());
+        }
+        for (MailOutboxEntry entry : due) {
             Email email = emails.email(entry.getEmailId());
             Thread thread = Thread.currentThread();
             ClassLoader previous = thread.getContextClassLoader();
