@@ -27,4 +27,9 @@ public interface EntityAccess {
 
     /** Records the caller may change or delete (a subset of {@link #read()}). */
     Visibility write();
+
+    /** Whether the caller may change this record: the edit right and write access to it. */
+    default boolean canChange(org.atriumcrm.api.record.Record record) {
+        return can(Right.EDIT) && write().allows(record);
+    }
 }

@@ -9,7 +9,6 @@ import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.AccessPolicy;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.api.security.EntityAccess;
-import org.atriumcrm.api.security.Right;
 import org.atriumcrm.api.security.UserDirectory;
 import org.atriumcrm.rest.api.RecordAction;
 import org.osgi.service.component.annotations.Activate;
@@ -44,7 +43,7 @@ public class AssignLeadAction implements RecordAction {
     public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
         Lead lead = (Lead) records.find(id).orElseThrow(() -> AtriumException.notFound("no Lead with id " + id));
         EntityAccess rights = access.access(caller, LeadTypes.LEAD);
-        if (!rights.can(Right.EDIT) || !rights.write().allows(lead)) {
+        if (!rights.canChange(lead)) {
             throw AtriumException.forbidden("you may see lead " + id + " but not reassign it");
         }
         if (body != null && body.isObject() && body.size() > 0) {

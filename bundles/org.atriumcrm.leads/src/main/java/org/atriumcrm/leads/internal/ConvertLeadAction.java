@@ -95,7 +95,7 @@ public class ConvertLeadAction implements RecordAction {
     public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
         Lead lead = (Lead) records.find(id).orElseThrow(() -> AtriumException.notFound("no Lead with id " + id));
         EntityAccess onLeads = access.access(caller, LeadTypes.LEAD);
-        if (!onLeads.can(Right.EDIT) || !onLeads.write().allows(lead)) {
+        if (!onLeads.canChange(lead)) {
             throw AtriumException.forbidden("you may see lead " + id + " but not convert it");
         }
         if (lead.isConverted()) {

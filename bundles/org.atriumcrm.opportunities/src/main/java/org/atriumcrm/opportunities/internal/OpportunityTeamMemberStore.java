@@ -12,7 +12,6 @@ import org.atriumcrm.api.security.AccessPolicy;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.api.security.EntityAccess;
 import org.atriumcrm.api.security.RecordSharing;
-import org.atriumcrm.api.security.Right;
 import org.atriumcrm.api.security.UserDirectory;
 import org.atriumcrm.persistence.api.JpaRecordStore;
 import org.osgi.service.component.annotations.Activate;
@@ -72,7 +71,7 @@ public class OpportunityTeamMemberStore extends JpaRecordStore<OpportunityTeamMe
         if (opp == null || opp.isDeleted() || !onOpportunities.read().allows(opp)) {
             throw AtriumException.invalidField("opportunityId", "no Opportunity with id " + member.getOpportunityId());
         }
-        if (!onOpportunities.can(Right.EDIT) || !onOpportunities.write().allows(opp)) {
+        if (!onOpportunities.canChange(opp)) {
             throw AtriumException.forbidden("you may see opportunity " + opp.getId() + " but not change its sales team");
         }
         if (!users.isActiveUser(member.getUserId())) {

@@ -10,7 +10,6 @@ import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.AccessPolicy;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.api.security.EntityAccess;
-import org.atriumcrm.api.security.Right;
 import org.atriumcrm.rest.api.RecordAction;
 import org.atriumcrm.rest.api.RecordBodies;
 
@@ -38,7 +37,7 @@ abstract class StageAction implements RecordAction {
     public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
         Opportunity opp = (Opportunity) records.find(id).orElseThrow(() -> AtriumException.notFound("no Opportunity with id " + id));
         EntityAccess rights = access.access(caller, OpportunityTypes.OPPORTUNITY);
-        if (!rights.can(Right.EDIT) || !rights.write().allows(opp)) {
+        if (!rights.canChange(opp)) {
             throw AtriumException.forbidden("you may see opportunity " + id + " but not change it");
         }
         JsonNode b = body == null ? JsonNodeFactory.instance.objectNode() : body;

@@ -333,7 +333,7 @@ public class EntityResource {
     private Record writable(String id) {
         Record record = visible(id);
         var access = owner.stores.policy.access(caller, store.type());
-        if (!access.can(Right.EDIT) || !access.write().allows(record)) {
+        if (!access.canChange(record)) {
             throw AtriumException.forbidden("you may see " + store.type().name() + " " + id + " but not change it or its sharing");
         }
         return record;

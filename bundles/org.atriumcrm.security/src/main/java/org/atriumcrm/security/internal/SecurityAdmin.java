@@ -714,7 +714,4 @@ public class SecurityAdmin implements RecordSharing {
         return Transactions.required(jpa, work);
     }
 
-    static Map<String, Object> ordered() {
-        return new LinkedHashMap<>();
-    }
 }

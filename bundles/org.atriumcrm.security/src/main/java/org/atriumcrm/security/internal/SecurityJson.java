@@ -125,7 +125,4 @@ final class SecurityJson {
         return json;
     }
 
-    static ObjectNode map(Map<String, ?> values) {
-        return JSON.objectNode().setAll((ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(values));
-    }
 }
