@@ -54,13 +54,15 @@ public class OutboxDrainer {
         this.settings = settings;
         LOG.info("company outbox sends through {}:{}", settings.smtpHost(), settings.smtpPort());
         this.camel = CamelContexts.newOsgiContext(context, "atrium-mail");
+        // started before the route is added: routes added to an OsgiDefaultCamelContext before start() never run
+        // (the Pax Exam container logged "Routes startup (started:0)" and nothing was ever drained)
+        camel.start();
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:mail-outbox").routeId("mail-outbox").process(e -> drain());
             }
         });
-        camel.start();
         producer = camel.createProducerTemplate();
         // the pace comes from our own scheduler rather than camel-timer: a timer consumer started while Karaf
         // refreshes bundles (the boot of a test container, a KAR install) was seen never to fire
