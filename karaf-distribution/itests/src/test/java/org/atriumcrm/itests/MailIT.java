@@ -20,10 +20,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 /**
- * NOT YET IN THE SUITE (see the issue-6 note): in the Pax Exam container the outbox route's timer never fires after
- * the boot-time bundle refresh, so this test fails there, while the same distribution started with bin/karaf
- * delivers, retries and recovers against a real SMTP server. Add it to {@link AtriumSuiteIT} once that is fixed.
- * <p>
  * The company outbox against a real SMTP server (GreenMail, in the container): an email to a contact arrives with
  * its Chinese subject and body and our Message-ID; with the server down nothing is lost and the mail goes out when
  * it is back; after the retry budget an email becomes a dead letter an administrator can replay.
@@ -94,14 +90,17 @@ public class MailIT extends AtriumTestSupport {
             assertEquals("queued", sent.json().get("status").asText());
             assertEquals(account, sent.json().get("accountId").asText());
             String emailId = sent.json().get("id").asText();
-            assertTrue("outbox: " + admin.get("/api/v1/mail-outbox").body, smtp.waitForIncomingEmail(20_000, 2)); // the contact and the cc
+            // GreenMail counts one SMTP transaction once, however many recipients it has: wait for one, then count both copies
+            assertTrue("never delivered", smtp.waitForIncomingEmail(20_000, 1));
+            assertEquals("one copy for the contact, one for the cc", 2, smtp.getReceivedMessages().length);
             MimeMessage received = smtp.getReceivedMessages()[0];
             assertEquals("报价单 Quote " + tag, received.getSubject());
             assertEquals("sales@example.cn", received.getFrom()[0].toString());
-            assertTrue(String.valueOf(received.getContent()).contains("黄女士您好"));
+            // the decoded bytes rather than getContent(): the probe has no mailcap on its context class loader
+            String body = new String(received.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(body, body.contains("黄女士您好"));
             JsonNode delivered = await(admin, "/api/v1/emails/" + emailId, e -> e.get("status").asText().equals("sent"));
             assertEquals(received.getMessageID(), delivered.get("messageId").asText());
-            assertEquals(1, admin.get("/api/v1/contacts/" + contact + "/history").status == 200 ? 1 : 0);
 
             assertProblem(admin.post("/api/v1/emails/send", "{\"contactId\":\"" + optedOut + "\",\"subject\":\"x\"}"), 409, "not to be emailed");
             assertProblem(admin.post("/api/v1/emails/send", "{\"to\":[\"not an address\"],\"subject\":\"x\"}"), 400, "not an email address");

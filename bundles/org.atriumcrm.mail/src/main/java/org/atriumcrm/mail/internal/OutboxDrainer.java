@@ -123,6 +123,7 @@ public class OutboxDrainer {
             try {
                 String messageId = send(email, s);
                 emails.delivered(entry.getId(), messageId);
+                LOG.info("email {} handed to {}:{} as {}", email.getId(), s.smtpHost(), s.smtpPort(), messageId);
             } catch (Exception e) {
                 String reason = rootMessage(e);
                 LOG.info("email {} not delivered (attempt {}): {}", email.getId(), entry.getAttempts() + 1, reason);
