@@ -33,6 +33,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.error.FieldError;
 import org.atriumcrm.api.meta.FieldDef;
+import java.util.Optional;
+
 import org.atriumcrm.api.record.Record;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.api.security.RecordSharing;
@@ -181,14 +183,21 @@ public class EntityResource {
 
     @GET
     @Path("{id}/{relation}")
-    public ObjectNode related(@PathParam("id") String id,
+    public JsonNode related(@PathParam("id") String id,
             @PathParam("relation") String relation, @QueryParam("offset") String offset,
             @QueryParam("limit") String limit, @QueryParam("sort") String sort, @QueryParam("q") String q,
-            @QueryParam("filter") List<String> filter) {
+            @QueryParam("filter") List<String> filter, @Context javax.ws.rs.core.UriInfo uri) {
         RecordStore<?> parent = store;
-        RelatedList list = parent.type().relatedList(relation).orElseThrow(() -> AtriumException.notFound(
+        Optional<RelatedList> named = parent.type().relatedList(relation);
+        org.atriumcrm.rest.api.RecordView view = owner.recordViews.get(parent.type().name() + "/" + relation);
+        if (named.isEmpty() && view != null) {
+            Record record = parent.find(id).orElseThrow(() -> AtriumException.notFound("no " + parent.type().name() + " with id " + id));
+            return Json.MAPPER.valueToTree(view.view(parent, record, uri.getQueryParameters(), caller));
+        }
+        RelatedList list = named.orElseThrow(() -> AtriumException.notFound(
                 parent.type().pluralLabel().en() + " have no related list '" + relation + "'; they have "
-                        + parent.type().relatedLists().stream().map(RelatedList::name).toList()));
+                        + java.util.stream.Stream.concat(parent.type().relatedLists().stream().map(RelatedList::name),
+                                RecordResource.namesFor(owner.recordViews, parent.type().name()).stream()).toList()));
         if (parent.find(id).isEmpty()) {
             throw AtriumException.notFound("no " + parent.type().name() + " with id " + id);
         }

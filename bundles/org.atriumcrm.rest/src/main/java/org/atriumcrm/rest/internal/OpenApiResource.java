@@ -233,6 +233,14 @@ public class OpenApiResource {
             response(get, "200", any);
             problems(get, "400", "403");
         }
+        for (String view : RecordResource.namesFor(records.recordViews, type.name())) {
+            String summary = records.summaries.getOrDefault("record-view:" + type.name() + "/" + view, "");
+            ObjectNode path = paths.putObject(base + "/{id}/" + view);
+            idParam(path);
+            ObjectNode get = op(path, "get", tag, summary.isEmpty() ? view + " of a " + type.label().en() : summary);
+            response(get, "200", any);
+            problems(get, "400", "403", "404");
+        }
         ObjectNode dups = op(paths.putObject(base + "/duplicates"), "post", tag, "Find likely duplicates of a " + type.label().en());
         body(dups, ref);
         response(dups, "200", Json.MAPPER.createObjectNode().put("type", "object"));

@@ -141,6 +141,20 @@ public class RecordResource {
         views.values().remove(view);
     }
 
+    /** Views of one record contributed by other modules, by "Entity/view" (e.g. "Account/emails"). */
+    final Map<String, org.atriumcrm.rest.api.RecordView> recordViews = new ConcurrentHashMap<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addRecordView(org.atriumcrm.rest.api.RecordView view, Map<String, Object> properties) {
+        String key = properties.get(org.atriumcrm.rest.api.RecordView.ENTITY_PROPERTY) + "/" + properties.get(org.atriumcrm.rest.api.RecordView.VIEW_PROPERTY);
+        recordViews.put(key, view);
+        summaries.put("record-view:" + key, String.valueOf(properties.getOrDefault(org.atriumcrm.rest.api.RecordView.SUMMARY_PROPERTY, "")));
+    }
+
+    void removeRecordView(org.atriumcrm.rest.api.RecordView view, Map<String, Object> properties) {
+        recordViews.values().remove(view);
+    }
+
     /** The names of the actions (or views) registered for an entity type, for messages. */
     static java.util.List<String> namesFor(Map<String, ?> registry, String entity) {
         return registry.keySet().stream().filter(k -> k.startsWith(entity + "/") && !k.startsWith(entity + "/*"))
