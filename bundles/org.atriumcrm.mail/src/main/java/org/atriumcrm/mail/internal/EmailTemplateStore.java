@@ -48,10 +48,8 @@ public class EmailTemplateStore extends JpaRecordStore<EmailTemplate> {
 
     void check(EmailTemplate template) {
         List<FieldError> errors = new java.util.ArrayList<>();
-        for (String entity : MergeFields.reachable(template.getAppliesTo())) {
-            if (records.type(entity).isEmpty()) {
-                errors.add(new FieldError("appliesTo", "the module of " + entity + " records is not enabled"));
-            }
+        if (records.type(template.getAppliesTo()).isEmpty()) {
+            errors.add(new FieldError("appliesTo", "the module of " + template.getAppliesTo() + " records is not enabled"));
         }
         if (template.getTextBody() == null && template.getHtmlBody() == null) {
             errors.add(new FieldError("textBody", "a template needs a text body, an HTML body or both"));
