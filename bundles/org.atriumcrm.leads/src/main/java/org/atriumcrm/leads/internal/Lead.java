@@ -84,6 +84,8 @@ public class Lead extends BaseRecord {
     private String convertedContactId;
     @Column(name = "CONVERTED_OPPORTUNITY_ID", length = 36)
     private String convertedOpportunityId;
+    @Column(name = "DO_NOT_EMAIL")
+    private Boolean doNotEmail = Boolean.FALSE;
 
     public String getSalutation() {
         return salutation;
@@ -358,5 +360,13 @@ public class Lead extends BaseRecord {
             status = NEW;
         }
         fullName = org.atriumcrm.api.meta.StandardPicklists.fullName(lastName, firstName);
+    }
+
+    public Boolean getDoNotEmail() {
+        return doNotEmail;
+    }
+
+    public void setDoNotEmail(Boolean doNotEmail) {
+        this.doNotEmail = doNotEmail != null && doNotEmail;
     }
 }

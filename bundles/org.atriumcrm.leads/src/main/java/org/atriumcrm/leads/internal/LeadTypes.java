@@ -87,6 +87,8 @@ final class LeadTypes {
                         .label("Converted to opportunity", "转换后的销售机会").referenceTo("Opportunity"))
                 .field(FieldDef.of("description", FieldType.TEXT, Lead::getDescription, Lead::setDescription)
                         .label("Description", "描述").notFilterable())
+                .field(FieldDef.of("doNotEmail", FieldType.BOOLEAN, Lead::getDoNotEmail, Lead::setDoNotEmail)
+                        .label("Do not email", "拒收邮件"))
                 .duplicateRule("email")
                 .duplicateRule("mobile")
                 .displayName(l -> l.getFullName() == null || l.getFullName().isBlank() ? l.getCompany()

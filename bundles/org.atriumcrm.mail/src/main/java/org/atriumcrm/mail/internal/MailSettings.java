@@ -31,4 +31,15 @@ public @interface MailSettings {
 
     @AttributeDefinition(description = "How often the outbox is drained, in milliseconds")
     long pollMillis() default 1000;
+
+    @AttributeDefinition(description = "The address the public reaches this server at (e.g. https://crm.example.com): open-tracking pixels,"
+            + " click and unsubscribe links are built on it; empty = no tracking, and no mass mailing")
+    String publicBaseUrl() default "";
+
+    @AttributeDefinition(description = "At most this many emails leave the outbox per minute (mass mailing must not flood the mail server); 0 = no limit")
+    int maxPerMinute() default 120;
+
+    @AttributeDefinition(type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD, description = "Key of the HMAC that signs"
+            + " tracked links; the same on every node of a cluster. Empty = a random key kept in the bundle's data area")
+    String trackingSecret() default "";
 }

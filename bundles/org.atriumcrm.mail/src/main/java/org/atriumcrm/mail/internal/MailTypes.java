@@ -14,8 +14,8 @@ final class MailTypes {
 
     static final EntityType<Email> EMAIL = email();
     static final EntityType<MailOutboxEntry> OUTBOX = outbox();
-    static final List<EntityType<?>> ALL = List.of(EMAIL, OUTBOX);
-    static final List<EntityRef> REFS = List.of(new EntityRef(EMAIL.name(), EMAIL.plural()), new EntityRef(OUTBOX.name(), OUTBOX.plural()));
+    static final List<EntityType<?>> ALL = MailingTypes.append(List.of(EMAIL, OUTBOX));
+    static final List<EntityRef> REFS = MailingTypes.appendRefs(List.of(new EntityRef(EMAIL.name(), EMAIL.plural()), new EntityRef(OUTBOX.name(), OUTBOX.plural())));
 
     private MailTypes() {
     }

@@ -46,12 +46,15 @@ public class OutboxDrainer {
     private final Session session = Session.getInstance(new Properties());
     private volatile MailSettings settings;
     private final java.util.concurrent.ScheduledExecutorService ticker;
+    private final SendDecorations decorations;
+    private final SendRate rate = new SendRate(System::currentTimeMillis);
 
     @Activate
-    public OutboxDrainer(BundleContext context, @Reference EmailStore emails, MailSettings settings,
+    public OutboxDrainer(BundleContext context, @Reference EmailStore emails, MailSettings settings, @Reference SendDecorations decorations,
             @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + MailTypes.MODULE + ")") ModuleGate gate) throws Exception {
         this.emails = emails;
         this.settings = settings;
+        this.decorations = decorations;
         LOG.info("company outbox sends through {}:{}", settings.smtpHost(), settings.smtpPort());
         this.camel = CamelContexts.newOsgiContext(context, "atrium-mail");
         // started before the route is added: routes added to an OsgiDefaultCamelContext before start() never run
@@ -109,7 +112,11 @@ public class OutboxDrainer {
         if (s.smtpHost() == null || s.smtpHost().isBlank()) {
             return; // no mail server configured: mail waits in the outbox
         }
-        java.util.List<MailOutboxEntry> due = emails.due(BATCH);
+        int allowed = rate.allowance(s.maxPerMinute(), BATCH);
+        if (allowed == 0) {
+            return; // the minute's allowance is spent: the rest waits, in the table
+        }
+        java.util.List<MailOutboxEntry> due = emails.due(allowed);
         if (due.isEmpty() && LOG.isDebugEnabled()) {
             LOG.debug("outbox: nothing due ({})", emails.pendingSummary());
         }
@@ -121,6 +128,7 @@ public class OutboxDrainer {
             // must be the mail bundle's, or every text part fails with UnsupportedDataTypeException
             thread.setContextClassLoader(Session.class.getClassLoader());
             try {
+                rate.attempted();
                 String messageId = send(email, s);
                 emails.delivered(entry.getId(), messageId);
                 LOG.info("email {} handed to {}:{} as {}", email.getId(), s.smtpHost(), s.smtpPort(), messageId);
@@ -154,6 +162,10 @@ public class OutboxDrainer {
         }
         message.setHeader("X-Atrium-Email-Id", email.getId());
         String text = email.getTextBody() == null ? "" : email.getTextBody();
+        SendDecorations.Decoration decoration = decorations.of(email);
+        for (java.util.Map.Entry<String, String> header : decoration.headers().entrySet()) {
+            message.setHeader(header.getKey(), header.getValue());
+        }
         if (email.getHtmlBody() == null) {
             message.setText(text, "UTF-8");
         } else {
@@ -161,7 +173,7 @@ public class OutboxDrainer {
             MimeBodyPart plain = new MimeBodyPart();
             plain.setText(text, "UTF-8");
             MimeBodyPart html = new MimeBodyPart();
-            html.setContent(email.getHtmlBody(), "text/html; charset=UTF-8");
+            html.setContent(decoration.html(), "text/html; charset=UTF-8");
             alternative.addBodyPart(plain);
             alternative.addBodyPart(html);
             message.setContent(alternative);

@@ -36,7 +36,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Email", RecordAction.ACTION_PROPERTY + "=send",
     RecordAction.SCOPE_PROPERTY + "=" + RecordAction.COLLECTION_SCOPE,
-    RecordAction.SUMMARY_PROPERTY + "=Send an email through the company outbox: to, cc, contactId, accountId, leadId, subject, text, html, inReplyTo"})
+    RecordAction.SUMMARY_PROPERTY + "=Send an email through the company outbox: to, cc, contactId, accountId, leadId, subject, text, html, inReplyTo;"
+        + " or templateId with contactId/leadId/accountId and optional sendAt (a rendered, tracked template email)"})
 public class SendEmailAction implements RecordAction {
     private static final Set<String> MEMBERS = Set.of("to", "cc", "contactId", "accountId", "leadId", "subject", "text", "html", "inReplyTo");
 
@@ -44,6 +45,8 @@ public class SendEmailAction implements RecordAction {
     private final AccessPolicy access;
     private final OutboxSettings settings;
     private volatile RecordStore<?> contacts;
+    @Reference
+    private TemplateMailer templateMailer;
 
     @Activate
     public SendEmailAction(@Reference EmailStore emails, @Reference AccessPolicy access, @Reference OutboxSettings settings,
@@ -67,6 +70,9 @@ public class SendEmailAction implements RecordAction {
 
     @Override
     public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
+        if (body != null && body.has("templateId")) {
+            return templateMailer.sendFromBody(body, caller); // a template email: TemplateMailer reads its own body
+        }
         if (!access.access(caller, MailTypes.EMAIL).can(Right.CREATE)) {
             throw AtriumException.forbidden("your profiles do not allow you to send emails");
         }
