@@ -15,7 +15,9 @@ import org.atriumcrm.persistence.api.InstantConverter;
         @Index(name = "IX_EMAIL_CONTACT", columnList = "CONTACT_ID"),
         @Index(name = "IX_EMAIL_ACCOUNT", columnList = "ACCOUNT_ID"),
         @Index(name = "IX_EMAIL_LEAD", columnList = "LEAD_ID"),
-        @Index(name = "IX_EMAIL_CREATED", columnList = "CREATED_AT")})
+        @Index(name = "IX_EMAIL_CREATED", columnList = "CREATED_AT"),
+        @Index(name = "IX_EMAIL_MESSAGE_ID", columnList = "MESSAGE_ID"),
+        @Index(name = "IX_EMAIL_THREAD", columnList = "THREAD_ID")})
 public class Email extends BaseRecord {
     @Column(name = "DIRECTION", length = 10)
     private String direction;
@@ -48,6 +50,19 @@ public class Email extends BaseRecord {
     private String leadId;
     @Column(name = "FAILURE_REASON", length = 1000)
     private String failureReason;
+    @Column(name = "REFERENCES_IDS", length = 4000)
+    private String references;
+    @Column(name = "THREAD_ID", length = 36)
+    private String threadId;
+    @Column(name = "MAILBOX_ID", length = 36)
+    private String mailboxId;
+
+    public String getReferences() { return references; }
+    void setReferences(String references) { this.references = references; }
+    public String getThreadId() { return threadId; }
+    void setThreadId(String threadId) { this.threadId = threadId; }
+    public String getMailboxId() { return mailboxId; }
+    void setMailboxId(String mailboxId) { this.mailboxId = mailboxId; }
 
     public String getDirection() {
         return direction;
@@ -170,6 +185,7 @@ public class Email extends BaseRecord {
     }
     static final String OUTBOUND = "outbound";
     static final String INBOUND = "inbound";
+    static final String RECEIVED = "received";
     static final String LOGGED = "logged";
     static final String QUEUED = "queued";
     static final String SENT = "sent";

@@ -143,4 +143,205 @@ public class EmailStore extends JpaRecordStore<Email> {
             return entry;
         });
     }
+
+    // ---- the mail scanner's side: filing received messages exactly once ----
+
+    /** A record an email is filed under. */
+    record Link(String entity, String id) {
+    }
+
+    boolean received(String mailboxId, String key) {
+        return tx(em -> em.find(MailReceipt.class, MailReceipt.idOf(mailboxId, key)) != null);
+    }
+
+    /** The conversation a reply belongs to: the thread of the first known message it refers to, and that message's links. */
+    record Thread(String threadId, List<Link> links) {
+    }
+
+    Thread threadOf(List<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return null;
+        }
+        return tx(em -> {
+            List<Email> parents = em.createQuery("SELECT e FROM Email e WHERE e.messageId IN :ids AND e.deletedAt IS NULL ORDER BY e.createdAt",
+                    Email.class).setParameter("ids", messageIds).setMaxResults(1).getResultList();
+            if (parents.isEmpty()) {
+                return null;
+            }
+            Email parent = parents.get(0);
+            List<Link> links = em.createQuery("SELECT l FROM EmailLink l WHERE l.emailId = :id", EmailLink.class)
+                    .setParameter("id", parent.getId()).getResultList().stream().map(l -> new Link(l.getEntity(), l.getRecordId())).toList();
+            return new Thread(parent.getThreadId() != null ? parent.getThreadId() : parent.getId(), links);
+        });
+    }
+
+    /**
+     * Files a received message in ONE transaction: the receipt (the idempotent repository's entry), the email, its
+     * links and its attachments. A second filing of the same mailbox and key fails on the receipt's primary key and
+     * rolls back whole, so a message is filed once even when two scans race.
+     */
+    Email fileReceived(Mailbox box, InboundMessage m, List<Link> links, String threadId) {
+        Caller owner = new Caller(box.getOwnerId(), "mail-scanner");
+        Email filed = tx(em -> {
+            Email email = new Email();
+            Instant now = Instant.now();
+            email.initialise(RecordIds.next(), now, owner);
+            email.setOwnerId(box.getOwnerId());
+            email.setDirection(Email.INBOUND);
+            email.setStatus(Email.RECEIVED);
+            email.setFromAddress(cut(m.from == null ? null : m.from.toUnicodeString(), 320));
+            email.setToAddresses(cut(join(m.to), 4000));
+            email.setCcAddresses(cut(join(m.cc), 4000));
+            email.setSubject(cut(m.subject, 1000));
+            email.setTextBody(cut(m.text, 32000));
+            email.setHtmlBody(cut(m.html, 32000));
+            email.setSentAt(m.sentAt != null ? m.sentAt : now);
+            email.setMessageId(cut(m.messageId, 500));
+            email.setInReplyTo(cut(m.inReplyTo, 500));
+            email.setReferences(cut(String.join(" ", m.references), 4000));
+            email.setThreadId(threadId != null ? threadId : email.getId());
+            email.setMailboxId(box.getId());
+            for (Link link : links) {
+                switch (link.entity()) {
+                    case "Contact" -> email.setContactId(email.getContactId() == null ? link.id() : email.getContactId());
+                    case "Account" -> email.setAccountId(email.getAccountId() == null ? link.id() : email.getAccountId());
+                    case "Lead" -> email.setLeadId(email.getLeadId() == null ? link.id() : email.getLeadId());
+                    default -> { }
+                }
+            }
+            email.beforeSave();
+            em.persist(MailReceipt.of(box.getId(), m.key, MailReceipt.FILED, email.getId()));
+            em.persist(email);
+            for (Link link : links) {
+                em.persist(EmailLink.of(email.getId(), link.entity(), link.id()));
+            }
+            long limit = box.getMaxAttachmentBytes() == null ? MailboxStore.DEFAULT_MAX_ATTACHMENT : box.getMaxAttachmentBytes();
+            for (InboundMessage.Attachment a : m.attachments) {
+                EmailAttachment att = new EmailAttachment();
+                att.initialise(RecordIds.next(), now, owner);
+                att.setOwnerId(box.getOwnerId());
+                att.setEmailId(email.getId());
+                att.setFileName(cut(a.fileName(), 500));
+                att.setContentType(cut(a.contentType(), 200));
+                att.setSizeBytes((long) a.content().length);
+                boolean keep = a.content().length <= limit;
+                att.setStored(keep);
+                att.setContent(keep ? a.content() : null);
+                em.persist(att);
+            }
+            em.persist(new org.atriumcrm.persistence.api.RecordChangeRow("Email", email.getId(), "CREATED", null, null, null,
+                    owner.userId(), now));
+            return email;
+        });
+        post(org.atriumcrm.api.event.DomainEvents.Action.CREATED, filed.getId(), owner, Map.of());
+        return filed;
+    }
+
+    /**
+     * A message that cannot be filed goes to the dead-letter store with its raw bytes, and its receipt says so: the
+     * next scan passes over it instead of failing on it forever, and an administrator replays it.
+     */
+    MailScanFailure deadLetter(Mailbox box, String key, byte[] raw, String from, String subject, String reason) {
+        return tx(em -> {
+            MailScanFailure dead = new MailScanFailure();
+            dead.initialise(RecordIds.next(), Instant.now(), Caller.SYSTEM);
+            dead.setOwnerId(box.getOwnerId());
+            dead.setMailboxId(box.getId());
+            dead.setMessageKey(cut(key, 1000));
+            dead.setFromAddress(cut(from, 500));
+            dead.setSubject(cut(subject, 1000));
+            dead.setReason(cut(reason, 2000));
+            dead.setStatus(MailScanFailure.DEAD);
+            dead.setSizeBytes((long) raw.length);
+            dead.setRaw(raw);
+            em.persist(dead);
+            MailReceipt receipt = em.find(MailReceipt.class, MailReceipt.idOf(box.getId(), key));
+            if (receipt == null) {
+                em.persist(MailReceipt.of(box.getId(), key, MailReceipt.DEAD, null));
+            }
+            return dead;
+        });
+    }
+
+    /** A dead letter's raw message, and its receipt cleared so the replay can file it. */
+    MailScanFailure takeForReplay(String failureId) {
+        return tx(em -> {
+            MailScanFailure dead = RecordIds.isValid(failureId) ? em.find(MailScanFailure.class, failureId) : null;
+            if (dead == null || dead.isDeleted()) {
+                throw AtriumException.notFound("no MailScanFailure with id " + failureId);
+            }
+            if (!MailScanFailure.DEAD.equals(dead.getStatus())) {
+                throw AtriumException.conflict("not-dead", "this message was already filed on an earlier replay");
+            }
+            MailReceipt receipt = em.find(MailReceipt.class, MailReceipt.idOf(dead.getMailboxId(), dead.getMessageKey()));
+            if (receipt != null && MailReceipt.DEAD.equals(receipt.getStatus())) {
+                em.remove(receipt);
+            }
+            dead.getRaw(); // load the lazy content inside the transaction
+            return dead;
+        });
+    }
+
+    /** A replay that failed again: the receipt says dead again, so scans keep passing over the message. */
+    void deadLetterAgain(Mailbox box, String key) {
+        tx(em -> {
+            if (em.find(MailReceipt.class, MailReceipt.idOf(box.getId(), key)) == null) {
+                em.persist(MailReceipt.of(box.getId(), key, MailReceipt.DEAD, null));
+            }
+            return null;
+        });
+    }
+
+    void replayed(String failureId, String emailId, String reason) {
+        tx(em -> {
+            MailScanFailure dead = em.find(MailScanFailure.class, failureId);
+            if (emailId != null) {
+                dead.setStatus(MailScanFailure.REPLAYED);
+                dead.setReason(cut("filed as email " + emailId + " on replay; was: " + dead.getReason(), 2000));
+            } else {
+                dead.setReason(cut(reason, 2000));
+            }
+            dead.touch(Instant.now(), Caller.SYSTEM);
+            return null;
+        });
+    }
+
+    /** An email id by the key it was filed under (a replay of an already filed message finds it here). */
+    String filedEmail(String mailboxId, String key) {
+        return tx(em -> {
+            MailReceipt r = em.find(MailReceipt.class, MailReceipt.idOf(mailboxId, key));
+            return r == null ? null : r.getEmailId();
+        });
+    }
+
+    /**
+     * The correspondence history of a record: the emails filed under it that the caller may read, newest first. The
+     * caller already sees the record (the platform checked); an email of the record is shown when the caller may read
+     * emails at all — like an activity, it is visible with its record.
+     */
+    org.atriumcrm.api.query.Page<Email> filedUnder(String recordId, int offset, int limit) {
+        return tx(em -> {
+            List<Email> items = em.createQuery("SELECT e FROM Email e WHERE e.deletedAt IS NULL AND e.id IN"
+                    + " (SELECT l.emailId FROM EmailLink l WHERE l.recordId = :id) ORDER BY e.sentAt DESC, e.id DESC", Email.class)
+                    .setParameter("id", recordId).setFirstResult(offset).setMaxResults(limit).getResultList();
+            long total = em.createQuery("SELECT COUNT(e) FROM Email e WHERE e.deletedAt IS NULL AND e.id IN"
+                    + " (SELECT l.emailId FROM EmailLink l WHERE l.recordId = :id)", Long.class).setParameter("id", recordId).getSingleResult();
+            return new org.atriumcrm.api.query.Page<>(items, total, offset, limit);
+        });
+    }
+
+    byte[] attachmentContent(String attachmentId) {
+        return tx(em -> {
+            EmailAttachment a = RecordIds.isValid(attachmentId) ? em.find(EmailAttachment.class, attachmentId) : null;
+            return a == null || a.isDeleted() ? null : a.getContent();
+        });
+    }
+
+    private static String join(List<javax.mail.internet.InternetAddress> addresses) {
+        return addresses.isEmpty() ? null : String.join(", ", addresses.stream().map(javax.mail.internet.InternetAddress::toUnicodeString).toList());
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
 }

@@ -14,8 +14,10 @@ final class MailTypes {
 
     static final EntityType<Email> EMAIL = email();
     static final EntityType<MailOutboxEntry> OUTBOX = outbox();
-    static final List<EntityType<?>> ALL = MailingTypes.append(List.of(EMAIL, OUTBOX));
-    static final List<EntityRef> REFS = MailingTypes.appendRefs(List.of(new EntityRef(EMAIL.name(), EMAIL.plural()), new EntityRef(OUTBOX.name(), OUTBOX.plural())));
+    /** Every type of the module's persistence unit: email and outbox, templates and mass mailing, the scanner's. */
+    static final List<EntityType<?>> ALL = java.util.stream.Stream.<List<EntityType<?>>>of(List.of(EMAIL, OUTBOX), MailingTypes.ALL, ScannerTypes.ALL)
+            .<EntityType<?>>flatMap(List::stream).toList();
+    static final List<EntityRef> REFS = ALL.stream().map(t -> new EntityRef(t.name(), t.plural())).toList();
 
     private MailTypes() {
     }
@@ -29,7 +31,8 @@ final class MailTypes {
                         .picklist(PicklistValue.of(Email.OUTBOUND, "Outbound", "发出"), PicklistValue.of(Email.INBOUND, "Inbound", "收到")))
                 .field(FieldDef.<Email, String>of("status", FieldType.PICKLIST, Email::getStatus, null).label("Status", "状态")
                         .picklist(PicklistValue.of(Email.LOGGED, "Logged", "已记录"), PicklistValue.of(Email.QUEUED, "In the outbox", "待发送"),
-                                PicklistValue.of(Email.SENT, "Sent", "已发送"), PicklistValue.of(Email.FAILED, "Failed", "发送失败")))
+                                PicklistValue.of(Email.SENT, "Sent", "已发送"), PicklistValue.of(Email.FAILED, "Failed", "发送失败"),
+                                PicklistValue.of(Email.RECEIVED, "Received", "已收到")))
                 .field(FieldDef.of("fromAddress", FieldType.STRING, Email::getFromAddress, Email::setFromAddress)
                         .label("From", "发件人").maxLength(320).searchable())
                 .field(FieldDef.of("toAddresses", FieldType.STRING, Email::getToAddresses, Email::setToAddresses)
@@ -51,6 +54,12 @@ final class MailTypes {
                 .field(FieldDef.of("leadId", FieldType.ID, Email::getLeadId, Email::setLeadId).label("Lead", "潜在客户"))
                 .field(FieldDef.<Email, String>of("failureReason", FieldType.STRING, Email::getFailureReason, null)
                         .label("Why sending failed", "发送失败原因"))
+                .field(FieldDef.<Email, String>of("references", FieldType.STRING, Email::getReferences, null)
+                        .label("References", "引用的邮件").notFilterable().notSortable())
+                .field(FieldDef.<Email, String>of("threadId", FieldType.ID, Email::getThreadId, null).label("Conversation", "会话"))
+                .field(FieldDef.<Email, String>of("mailboxId", FieldType.REFERENCE, Email::getMailboxId, null)
+                        .label("Received in mailbox", "收件邮箱").referenceTo("Mailbox"))
+                .relatedList("attachments", "EmailAttachment", "emailId", "Attachments", "附件")
                 .displayName(Email::getSubject)
                 .defaultSort("createdAt", true)
                 .build();

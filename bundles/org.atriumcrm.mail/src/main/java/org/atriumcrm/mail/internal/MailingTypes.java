@@ -1,17 +1,15 @@
 package org.atriumcrm.mail.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.atriumcrm.api.meta.EntityType;
 import org.atriumcrm.api.meta.FieldDef;
 import org.atriumcrm.api.meta.FieldType;
 import org.atriumcrm.api.meta.PicklistValue;
-import org.atriumcrm.api.module.EntityRef;
 
 /**
  * Metadata of templates, mass mailings and tracking, kept apart from {@link MailTypes} so that the mail scanner and
- * this work change different files; {@link MailTypes#ALL} appends {@link #ALL}.
+ * this work change different files; {@link MailTypes#ALL} includes {@link #ALL}.
  */
 final class MailingTypes {
     static final String CONTACT = "Contact";
@@ -26,18 +24,6 @@ final class MailingTypes {
     static final List<EntityType<?>> ALL = List.of(TEMPLATE, SIGNATURE, MASS_MAILING, RECIPIENT, TRACKING);
 
     private MailingTypes() {
-    }
-
-    static List<EntityType<?>> append(List<EntityType<?>> types) {
-        List<EntityType<?>> all = new ArrayList<>(types);
-        all.addAll(ALL);
-        return List.copyOf(all);
-    }
-
-    static List<EntityRef> appendRefs(List<EntityRef> refs) {
-        List<EntityRef> all = new ArrayList<>(refs);
-        ALL.forEach(t -> all.add(new EntityRef(t.name(), t.plural())));
-        return List.copyOf(all);
     }
 
     private static EntityType<EmailTemplate> template() {

@@ -514,7 +514,8 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private void post(Action action, String id, Caller caller, Map<String, Object> extra) {
+    /** A domain event after commit, for a subclass that writes records in its own transactions. */
+    protected void post(Action action, String id, Caller caller, Map<String, Object> extra) {
         if (events == null) {
             return;
         }

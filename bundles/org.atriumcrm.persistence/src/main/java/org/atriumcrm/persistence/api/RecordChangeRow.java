@@ -45,7 +45,7 @@ public class RecordChangeRow {
     public RecordChangeRow() {
     }
 
-    RecordChangeRow(String entity, String recordId, String action, String field, Object oldValue, Object newValue,
+    public RecordChangeRow(String entity, String recordId, String action, String field, Object oldValue, Object newValue,
             String userId, Instant at) {
         this.id = RecordIds.next();
         this.entity = entity;

@@ -1,0 +1,240 @@
+package org.atriumcrm.mail.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.mail.Flags;
+import javax.mail.Message;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.atriumcrm.api.event.DomainEvents;
+import org.atriumcrm.api.module.ModuleGate;
+import org.atriumcrm.integration.api.CamelContexts;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The mail scanner (邮件扫描器): one Camel route per mailbox folder, made from the route template {@code mailbox} and
+ * added, replaced or removed at runtime as mailboxes are created, changed or deleted — nothing restarts. Each route
+ * polls with camel-mail (IMAP or POP3, peeking, every message of the folder, not only unread ones: people read the
+ * shared mailbox too), skips what was filed before through the persisted idempotent repository of receipts, and
+ * files the rest with {@link MailFiler}. A message the filer cannot file ends in the dead-letter store; only when
+ * even that cannot be written (the database is down) does the exchange fail, and camel-mail then leaves the message
+ * as it was for the next poll: nothing is lost.
+ */
+@Component(immediate = true, property = EventConstants.EVENT_TOPIC + "=" + DomainEvents.TOPIC_PREFIX + "Mailbox/*")
+public class MailScanner implements EventHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(MailScanner.class);
+    static final String MAILBOX_HEADER = "AtriumMailboxId";
+    static final String KEY_HEADER = "AtriumMessageKey";
+
+    private final MailboxStore boxes;
+    private final EmailStore emails;
+    private final MailFiler filer;
+    private final CamelContext camel;
+    private final Map<String, List<String>> routesByMailbox = new ConcurrentHashMap<>();
+
+    @Activate
+    public MailScanner(BundleContext context, @Reference MailboxStore boxes, @Reference EmailStore emails, @Reference MailFiler filer,
+            @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + MailTypes.MODULE + ")") ModuleGate gate) throws Exception {
+        this.boxes = boxes;
+        this.emails = emails;
+        this.filer = filer;
+        this.camel = CamelContexts.newOsgiContext(context, "atrium-mail-scanner");
+        camel.start(); // before any route is added: routes added before start() never run
+        camel.getRegistry().bind("atriumReceipts", receipts());
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                routeTemplate("mailbox").templateParameter("uri").templateParameter("mailboxId")
+                        .from("{{uri}}")
+                        .setHeader(MAILBOX_HEADER, constant("{{mailboxId}}"))
+                        .process(MailScanner.this::readRaw)
+                        .idempotentConsumer(header(KEY_HEADER)).idempotentRepository("atriumReceipts").skipDuplicate(true).eager(true)
+                        .process(MailScanner.this::file);
+            }
+        });
+        for (Mailbox box : boxes.active()) {
+            start(box);
+        }
+    }
+
+    @Deactivate
+    void stop() {
+        camel.stop();
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        String id = (String) event.getProperty(DomainEvents.ID);
+        try {
+            stopRoutes(id);
+            Mailbox box = boxes.box(id);
+            if (box != null && !box.isDeleted() && box.isActive()) {
+                start(box);
+            }
+        } catch (Exception e) {
+            LOG.warn("mailbox {} could not be (re)started: {}", id, MailFiler.rootMessage(e));
+            boxes.scanned(id, 0, "the scanner could not start: " + MailFiler.rootMessage(e));
+        }
+    }
+
+    /** Routes currently scanning, by mailbox id (for the admin API and tests). */
+    Map<String, List<String>> routes() {
+        return Map.copyOf(routesByMailbox);
+    }
+
+    private synchronized void start(Mailbox box) throws Exception {
+        List<String> ids = new ArrayList<>();
+        int i = 0;
+        for (String folder : box.getFolders().split(",")) {
+            if (folder.isBlank()) {
+                continue;
+            }
+            String routeId = "mailbox-" + box.getId() + "-" + i++;
+            camel.addRouteFromTemplate(routeId, "mailbox", Map.of("uri", uri(box, folder.strip(), boxes.password(box)), "mailboxId", box.getId()));
+            ids.add(routeId);
+        }
+        routesByMailbox.put(box.getId(), ids);
+        LOG.info("mail scanner reads {} ({}://{}:{}, folders {}) every {} s", box.getName(), box.getProtocol(), box.getHost(), box.getPort(),
+                box.getFolders(), box.getPollSeconds());
+    }
+
+    private synchronized void stopRoutes(String mailboxId) throws Exception {
+        List<String> ids = routesByMailbox.remove(mailboxId);
+        if (ids != null) {
+            for (String routeId : ids) {
+                camel.getRouteController().stopRoute(routeId);
+                camel.removeRoute(routeId);
+            }
+        }
+    }
+
+    static String uri(Mailbox box, String folder, String password) {
+        String scheme = box.getProtocol();
+        if ("ssl".equals(box.getSecurity()) && !scheme.endsWith("s")) {
+            scheme = scheme + "s";
+        }
+        StringBuilder uri = new StringBuilder(scheme).append("://").append(box.getHost()).append(':').append(box.getPort())
+                .append("?username=").append(enc(box.getUserName()))
+                .append("&password=RAW(").append(password).append(')')
+                .append("&folderName=").append(enc(folder))
+                // every message of the folder, read without marking it: the receipts decide what is new
+                .append("&unseen=false&peek=true&delete=false&mapMailMessage=false")
+                .append("&fetchSize=200&connectionTimeout=15000&closeFolder=false")
+                .append("&delay=").append(Math.max(5, box.getPollSeconds()) * 1000).append("&initialDelay=500");
+        if ("starttls".equals(box.getSecurity())) {
+            String p = box.isPop3() ? "pop3" : "imap";
+            uri.append("&mail.").append(p).append(".starttls.enable=true&mail.").append(p).append(".starttls.required=true");
+        }
+        if (Mailbox.MOVE.equals(box.getAfterProcessing()) && box.getMoveToFolder() != null) {
+            uri.append("&moveTo=").append(enc(box.getMoveToFolder()));
+        }
+        return uri.toString();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** The raw RFC 822 bytes (kept for the dead-letter store) and the filing key for the idempotent consumer. */
+    private void readRaw(Exchange exchange) throws Exception {
+        Message message = exchange.getIn().getBody(Message.class);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        message.writeTo(out);
+        byte[] raw = out.toByteArray();
+        exchange.getIn().setBody(raw);
+        exchange.setProperty("atriumMailMessage", message);
+        exchange.getIn().setHeader(KEY_HEADER, exchange.getIn().getHeader(MAILBOX_HEADER) + "|" + MailFiler.keyOf(raw));
+    }
+
+    private void file(Exchange exchange) {
+        String mailboxId = exchange.getIn().getHeader(MAILBOX_HEADER, String.class);
+        Mailbox box = boxes.box(mailboxId);
+        if (box == null) {
+            return; // deleted while its last poll ran
+        }
+        MailFiler.Outcome outcome = filer.file(box, exchange.getIn().getBody(byte[].class));
+        boxes.scanned(mailboxId, outcome == MailFiler.Outcome.FILED ? 1 : 0, outcome == MailFiler.Outcome.DEAD ? "a message went to the dead-letter store" : null);
+        if (Mailbox.LEAVE.equals(box.getAfterProcessing())) {
+            Message message = exchange.getProperty("atriumMailMessage", Message.class);
+            // camel-mail flags a processed message SEEN when it commits; this runs after that and takes it back
+            exchange.adapt(org.apache.camel.ExtendedExchange.class).addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onComplete(Exchange done) {
+                    try {
+                        message.setFlag(Flags.Flag.SEEN, false);
+                    } catch (Exception e) {
+                        LOG.debug("could not leave message unread: {}", e.getMessage());
+                    }
+                }
+            });
+        }
+    }
+
+    /**
+     * Camel's idempotent consumer over the receipts table. The receipt itself is written by the filing transaction
+     * (or with the dead letter), never here: a crash between filing and a separate "confirm" can then not cause a
+     * second filing. {@code add} only reports whether the key is new.
+     */
+    private IdempotentRepository receipts() {
+        return new IdempotentRepository() {
+            private final java.util.Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
+            private boolean filed(String key) {
+                int bar = key.indexOf('|');
+                return emails.received(key.substring(0, bar), key.substring(bar + 1));
+            }
+
+            @Override
+            public boolean add(String key) {
+                return !filed(key) && inFlight.add(key);
+            }
+
+            @Override
+            public boolean contains(String key) {
+                return inFlight.contains(key) || filed(key);
+            }
+
+            @Override
+            public boolean remove(String key) {
+                return inFlight.remove(key);
+            }
+
+            @Override
+            public boolean confirm(String key) {
+                return inFlight.remove(key);
+            }
+
+            @Override
+            public void clear() {
+                inFlight.clear();
+            }
+
+            @Override
+            public void start() {
+            }
+
+            @Override
+            public void stop() {
+            }
+        };
+    }
+}
