@@ -179,11 +179,13 @@ public class MailFiler {
         if (store == null || addresses.isEmpty() || store.type().field("email").isEmpty()) {
             return List.of();
         }
-        // stored addresses keep the case people typed; mail addresses are compared case-insensitively
-        Set<Object> candidates = new LinkedHashSet<>(addresses);
-        ListQuery query = new ListQuery(0, ListQuery.MAX_LIMIT, List.of(), null,
-                List.of(new Condition("email", Operator.IN, List.copyOf(candidates))));
-        List<Record> found = new ArrayList<>(store.list(query).items());
+        // stored addresses keep the case people typed; mail compares them case-insensitively, and the platform's
+        // LIKE is case-insensitive (a lower-cased email column with an index is the step for very large tables)
+        List<Record> found = new ArrayList<>();
+        for (String address : addresses.stream().limit(50).toList()) {
+            ListQuery query = new ListQuery(0, 100, List.of(), null, List.of(new Condition("email", Operator.LIKE, List.of(address))));
+            found.addAll(store.list(query).items());
+        }
         return found;
     }
 

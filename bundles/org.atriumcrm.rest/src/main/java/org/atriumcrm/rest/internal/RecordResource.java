@@ -146,13 +146,17 @@ public class RecordResource {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addRecordView(org.atriumcrm.rest.api.RecordView view, Map<String, Object> properties) {
-        String key = properties.get(org.atriumcrm.rest.api.RecordView.ENTITY_PROPERTY) + "/" + properties.get(org.atriumcrm.rest.api.RecordView.VIEW_PROPERTY);
-        recordViews.put(key, view);
-        summaries.put("record-view:" + key, String.valueOf(properties.getOrDefault(org.atriumcrm.rest.api.RecordView.SUMMARY_PROPERTY, "")));
+        // one view may serve several entity types (atrium.entity=Account, atrium.entity=Contact, ...): a String[] then
+        Object entities = properties.get(org.atriumcrm.rest.api.RecordView.ENTITY_PROPERTY);
+        for (Object entity : entities instanceof Object[] many ? java.util.List.of(many) : java.util.List.of(String.valueOf(entities))) {
+            String key = entity + "/" + properties.get(org.atriumcrm.rest.api.RecordView.VIEW_PROPERTY);
+            recordViews.put(key, view);
+            summaries.put("record-view:" + key, String.valueOf(properties.getOrDefault(org.atriumcrm.rest.api.RecordView.SUMMARY_PROPERTY, "")));
+        }
     }
 
     void removeRecordView(org.atriumcrm.rest.api.RecordView view, Map<String, Object> properties) {
-        recordViews.values().remove(view);
+        recordViews.values().removeIf(v -> v == view);
     }
 
     /** The names of the actions (or views) registered for an entity type, for messages. */
