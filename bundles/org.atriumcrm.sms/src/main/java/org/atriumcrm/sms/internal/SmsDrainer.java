@@ -44,13 +44,18 @@ public class SmsDrainer {
         this.camel = CamelContexts.newOsgiContext(context, "atrium-sms");
         // started before any route is added: routes added to an OsgiDefaultCamelContext before start() never run
         camel.start();
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(OUTBOX).routeId("atrium-sms-outbox").process(e -> drain());
-            }
-        });
-        this.gateway = gateway(camel, settings, inbox);
+        try {
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(OUTBOX).routeId("atrium-sms-outbox").process(e -> drain());
+                }
+            });
+            this.gateway = gateway(camel, settings, inbox);
+        } catch (Exception | Error e) {
+            camel.stop(); // DS will not call @Deactivate after a failed activation: the context and its binds would linger
+            throw e;
+        }
         producer = camel.createProducerTemplate();
         LOG.info("SMS outbox sends through gateway {}", gateway == null ? "none (messages wait in the outbox)" : gateway.name());
         // our own pace rather than camel-timer: a timer consumer started while Karaf refreshes bundles was seen never to fire

@@ -225,8 +225,12 @@ public class SmsStore extends JpaRecordStore<SmsMessage> {
             sms.setSegments((long) accepted.segments());
             String ids = String.join(",", accepted.gatewayIds());
             sms.setGatewayMessageIds(ids.length() > 2000 ? ids.substring(0, 2000) : ids);
-            for (String id : accepted.gatewayIds()) {
-                em.persist(new SmsGatewayKey(gateway, id, sms.getId()));
+            for (String id : new java.util.LinkedHashSet<>(accepted.gatewayIds())) {
+                // a provider that answers every message with the same id (a batch id, a constant) must not undo the
+                // record of a message it took: the message would be sent again. Its receipts cannot be matched then.
+                if (em.find(SmsGatewayKey.class, SmsGatewayKey.key(gateway, id)) == null) {
+                    em.persist(new SmsGatewayKey(gateway, id, sms.getId()));
+                }
             }
         }, "status", "sentAt", "gateway", "segments", "gatewayMessageIds");
     }
