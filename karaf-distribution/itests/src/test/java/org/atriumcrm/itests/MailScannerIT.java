@@ -41,7 +41,11 @@ public class MailScannerIT extends AtriumTestSupport {
     }
 
     private static JsonNode await(Api api, String path, Predicate<JsonNode> done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+        return await(api, path, done, Duration.ofSeconds(45));
+    }
+
+    private static JsonNode await(Api api, String path, Predicate<JsonNode> done, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode last = null;
         while (System.nanoTime() < deadline) {
             Api.Answer a = api.get(path);
@@ -89,6 +93,10 @@ public class MailScannerIT extends AtriumTestSupport {
                     + "In-Reply-To: <quote." + tag + "@example.cn>\r\nReferences: <quote." + tag + "@example.cn>\r\nSubject: Re: quote\r\n"
                     + "Content-Type: text/plain; charset=UTF-8\r\n\r\nForwarding for Mr Zhu.\r\n");
 
+            // a multipart without its boundary: not guessed at, but kept in the dead-letter store; it blocks nothing
+            deliver(box, "Message-ID: <broken." + tag + "@example.cn>\r\nFrom: zhu.rong." + tag + "@example.cn\r\nTo: sales." + tag
+                    + "@atrium.test\r\nSubject: broken " + tag + "\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed\r\n\r\nno parts\r\n");
+
             Api.Answer created = admin.post("/api/v1/mailboxes", "{\"name\":\"销售部公共邮箱 " + tag + "\",\"protocol\":\"imap\",\"host\":\"localhost\",\"port\":" + port
                     + ",\"security\":\"none\",\"userName\":\"sales." + tag + "\",\"secret\":\"Imap-Secret-1\",\"pollSeconds\":5,\"shared\":true,"
                     + "\"createLeads\":true,\"internalDomains\":\"atrium.test\"}");
@@ -128,6 +136,21 @@ public class MailScannerIT extends AtriumTestSupport {
             assertEquals("请报最新价格，谢谢。", inquiry.get("items").get(0).get("textBody").asText());
             JsonNode scanned = await(admin, "/api/v1/mailboxes/" + mailbox, m -> m.get("filedCount").asInt() == 3);
             assertTrue(scanned.toString(), scanned.get("lastScanAt").isTextual());
+            JsonNode dead = await(admin, "/api/v1/mail-scan-failures?filter=mailboxId%20eq%20'" + mailbox + "'", p -> p.get("total").asInt() == 1);
+            JsonNode letter = dead.get("items").get(0);
+            assertEquals("broken " + tag, letter.get("subject").asText());
+            assertEquals("dead", letter.get("status").asText());
+            assertTrue(letter.toString(), letter.get("reason").asText().toLowerCase().contains("boundary"));
+            assertProblem(admin.post("/api/v1/mail-scan-failures/" + letter.get("id").asText() + "/replay", "{}"), 409, "still cannot be filed");
+            assertEquals("still one dead letter, not one per poll", 1,
+                    admin.get("/api/v1/mail-scan-failures?filter=mailboxId%20eq%20'" + mailbox + "'").json().get("total").asInt());
+
+            // the converted lead's correspondence follows it to the new contact and account
+            String newcomerId = newcomer.get("items").get(0).get("id").asText();
+            Api.Answer converted = admin.post("/api/v1/leads/" + newcomerId + "/convert", "{\"account\":{\"type\":\"customer\"}}");
+            assertEquals(converted.toString(), 200, converted.status);
+            await(admin, "/api/v1/contacts/" + converted.json().get("contactId").asText() + "/emails", h -> h.get("total").asInt() == 1);
+            await(admin, "/api/v1/accounts/" + converted.json().get("accountId").asText() + "/emails", h -> h.get("total").asInt() == 1);
 
             // the module off and on: every route is rebuilt and re-reads the whole folder, and files nothing twice
             assertEquals(200, admin.post("/api/v1/admin/modules/mail/disable", "{}").status);
@@ -138,12 +161,13 @@ public class MailScannerIT extends AtriumTestSupport {
             await(admin, "/api/v1/contacts/" + contact + "/emails", h -> h.get("total").asInt() == 3);
             Thread.sleep(6000); // one more poll of the whole folder
             assertEquals(3, admin.get("/api/v1/contacts/" + contact + "/emails").json().get("total").asInt());
-            assertEquals(4, admin.get("/api/v1/emails?filter=mailboxId%20eq%20'" + mailbox + "'").json().get("total").asInt());
+            assertEquals("four filed, the broken one dead", 4,
+                    admin.get("/api/v1/emails?filter=mailboxId%20eq%20'" + mailbox + "'").json().get("total").asInt());
 
             // connection test: the right secret logs in; a wrong one is an authentication problem
             JsonNode ok = admin.post("/api/v1/mailboxes/" + mailbox + "/test", "{}").json();
             assertTrue(ok.toString(), ok.get("ok").asBoolean());
-            assertEquals(5, ok.get("folders").get(0).get("messages").asInt());
+            assertEquals(6, ok.get("folders").get(0).get("messages").asInt());
             JsonNode current = admin.get("/api/v1/mailboxes/" + mailbox).json();
             assertEquals(200, admin.patch("/api/v1/mailboxes/" + mailbox, "{\"secret\":\"wrong\",\"active\":false}",
                     "If-Match", "\"" + current.get("version").asText() + "\"").status);
@@ -160,6 +184,41 @@ public class MailScannerIT extends AtriumTestSupport {
             Api.Answer shared = rep.post("/api/v1/mailboxes", "{\"name\":\"not mine\",\"protocol\":\"imap\",\"host\":\"localhost\",\"port\":143,"
                     + "\"userName\":\"u\",\"shared\":true}");
             assertTrue(shared.toString(), shared.status == 403 || shared.status == 400);
+        } finally {
+            imap.stop();
+        }
+    }
+
+    /** The module goes off in the middle of scanning 120 messages and comes back: every message filed exactly once. */
+    @Test
+    public void aRestartInTheMiddleOfAScanLosesAndDoublesNothing() throws Exception {
+        Api admin = adminApi();
+        admin.awaitReady(Duration.ofSeconds(90));
+        waitForHttp("/api/v1/mailboxes", Duration.ofSeconds(60));
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        int port = freePort();
+        GreenMail imap = new GreenMail(new ServerSetup(port, "localhost", ServerSetup.PROTOCOL_IMAP));
+        imap.start();
+        try {
+            GreenMailUser box = imap.setUser("bulk." + tag + "@atrium.test", "bulk." + tag, "Imap-Secret-2");
+            int total = 120;
+            for (int i = 0; i < total; i++) {
+                deliver(box, "Message-ID: <bulk." + i + "." + tag + "@example.cn>\r\nFrom: customer" + i + "." + tag + "@example.cn\r\nTo: bulk." + tag
+                        + "@atrium.test\r\nSubject: =?UTF-8?B?" + b64("订单 " + i, StandardCharsets.UTF_8) + "?=\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+                        + "Content-Transfer-Encoding: base64\r\n\r\n" + b64("第 " + i + " 封", StandardCharsets.UTF_8) + "\r\n");
+            }
+            String mailbox = id(admin.post("/api/v1/mailboxes", "{\"name\":\"bulk " + tag + "\",\"protocol\":\"imap\",\"host\":\"localhost\",\"port\":" + port
+                    + ",\"security\":\"none\",\"userName\":\"bulk." + tag + "\",\"secret\":\"Imap-Secret-2\",\"pollSeconds\":5}"));
+            String count = "/api/v1/emails?limit=1&filter=mailboxId%20eq%20'" + mailbox + "'";
+            JsonNode started = await(admin, count, p -> p.get("total").asInt() > 0);
+            assertEquals(200, admin.post("/api/v1/admin/modules/mail/disable", "{}").status);
+            int before = started.get("total").asInt();
+            assertEquals(200, admin.post("/api/v1/admin/modules/mail/enable", "{}").status);
+            waitForHttp("/api/v1/mailboxes", Duration.ofSeconds(60));
+            await(admin, count, p -> p.get("total").asInt() >= total, Duration.ofSeconds(150));
+            Thread.sleep(6000); // one more full poll of the folder after everything was filed
+            assertEquals("interrupted after " + before + " and resumed: each message once", total, admin.get(count).json().get("total").asInt());
+            await(admin, "/api/v1/mailboxes/" + mailbox, m -> m.get("filedCount").asInt() == total);
         } finally {
             imap.stop();
         }

@@ -330,6 +330,26 @@ public class EmailStore extends JpaRecordStore<Email> {
         });
     }
 
+    /** Every email filed under {@code recordId} is also filed under {@code targets} (no link twice). */
+    int fileAlsoUnder(String recordId, List<Link> targets) {
+        return tx(em -> {
+            List<String> emailIds = em.createQuery("SELECT l.emailId FROM EmailLink l WHERE l.recordId = :id", String.class)
+                    .setParameter("id", recordId).getResultList();
+            int added = 0;
+            for (String emailId : emailIds) {
+                for (Link target : targets) {
+                    long existing = em.createQuery("SELECT COUNT(l) FROM EmailLink l WHERE l.emailId = :e AND l.recordId = :r", Long.class)
+                            .setParameter("e", emailId).setParameter("r", target.id()).getSingleResult();
+                    if (existing == 0) {
+                        em.persist(EmailLink.of(emailId, target.entity(), target.id()));
+                        added++;
+                    }
+                }
+            }
+            return added;
+        });
+    }
+
     byte[] attachmentContent(String attachmentId) {
         return tx(em -> {
             EmailAttachment a = RecordIds.isValid(attachmentId) ? em.find(EmailAttachment.class, attachmentId) : null;

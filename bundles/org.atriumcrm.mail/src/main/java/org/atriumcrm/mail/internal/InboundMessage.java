@@ -86,6 +86,23 @@ final class InboundMessage {
         return new InboundMessage(new MimeMessage(SESSION, new ByteArrayInputStream(raw)), raw);
     }
 
+    /**
+     * What can still be read of a message that does not parse — Message-ID, From, Subject from its header block —
+     * so that its dead letter says what it is and a re-scan recognises it by its Message-ID.
+     */
+    static String[] headersOf(byte[] raw) {
+        try {
+            javax.mail.internet.InternetHeaders headers = new javax.mail.internet.InternetHeaders(new ByteArrayInputStream(raw));
+            List<String> ids = ids(headers.getHeader("Message-ID", null));
+            String from = headers.getHeader("From", null);
+            String subject = headers.getHeader("Subject", null);
+            return new String[] {ids.isEmpty() ? null : ids.get(0), from == null ? null : decodeText(MimeUtility.unfold(from)),
+                subject == null ? null : decodeText(MimeUtility.unfold(subject))};
+        } catch (MessagingException | RuntimeException e) {
+            return new String[3];
+        }
+    }
+
     /** Every address of the message, lower-cased, for matching against contacts, leads and accounts. */
     Set<String> allAddresses() {
         Set<String> all = new LinkedHashSet<>();

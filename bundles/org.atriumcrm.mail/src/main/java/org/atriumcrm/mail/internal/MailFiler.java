@@ -71,7 +71,8 @@ public class MailFiler {
         try {
             return parse(raw).key;
         } catch (Exception e) {
-            return "sha256:" + InboundMessage.sha256(raw);
+            String id = InboundMessage.headersOf(raw)[0];
+            return id != null ? id : "sha256:" + InboundMessage.sha256(raw);
         }
     }
 
@@ -80,11 +81,13 @@ public class MailFiler {
         try {
             m = parse(raw);
         } catch (Exception e) {
-            String key = "sha256:" + InboundMessage.sha256(raw);
+            String[] headers = InboundMessage.headersOf(raw);
+            String key = headers[0] != null ? headers[0] : "sha256:" + InboundMessage.sha256(raw);
             if (emails.received(box.getId(), key)) {
                 return Outcome.DUPLICATE;
             }
-            emails.deadLetter(box, key, raw, null, null, "not a readable message: " + rootMessage(e));
+            LOG.warn("message {} of mailbox {} is not readable and goes to the dead-letter store: {}", key, box.getName(), rootMessage(e));
+            emails.deadLetter(box, key, raw, headers[1], headers[2], "not a readable message: " + rootMessage(e));
             return Outcome.DEAD;
         }
         if (emails.received(box.getId(), m.key)) {

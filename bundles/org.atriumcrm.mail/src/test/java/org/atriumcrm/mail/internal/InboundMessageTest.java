@@ -91,4 +91,12 @@ public class InboundMessageTest {
         assertEquals(StandardCharsets.UTF_8, InboundMessage.charset("x-unknown-charset"));
         assertEquals(Charset.forName("GB18030"), InboundMessage.charset("\"GB2312\""));
     }
+
+    /** What the scanner sends to the dead-letter store instead of guessing: a multipart without its boundary. */
+    @Test(expected = javax.mail.MessagingException.class)
+    public void aMultipartWithoutBoundaryIsRefused() throws Exception {
+        String raw = "Message-ID: <broken@example.cn>\r\nFrom: x@example.cn\r\nTo: y@example.cn\r\nSubject: broken\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed\r\n\r\nno parts here\r\n";
+        InboundMessage.parse(raw.getBytes(StandardCharsets.US_ASCII));
+    }
 }
