@@ -189,7 +189,10 @@ public class MailScannerIT extends AtriumTestSupport {
         }
     }
 
-    /** The module goes off in the middle of scanning 120 messages and comes back: every message filed exactly once. */
+    /**
+     * The module goes off in the middle of scanning 120 messages, read 25 per poll, and comes back: every message
+     * filed exactly once — and filed messages never fill a poll's batch (they are skipped before the cap).
+     */
     @Test
     public void aRestartInTheMiddleOfAScanLosesAndDoublesNothing() throws Exception {
         Api admin = adminApi();
@@ -208,7 +211,7 @@ public class MailScannerIT extends AtriumTestSupport {
                         + "Content-Transfer-Encoding: base64\r\n\r\n" + b64("第 " + i + " 封", StandardCharsets.UTF_8) + "\r\n");
             }
             String mailbox = id(admin.post("/api/v1/mailboxes", "{\"name\":\"bulk " + tag + "\",\"protocol\":\"imap\",\"host\":\"localhost\",\"port\":" + port
-                    + ",\"security\":\"none\",\"userName\":\"bulk." + tag + "\",\"secret\":\"Imap-Secret-2\",\"pollSeconds\":5}"));
+                    + ",\"security\":\"none\",\"userName\":\"bulk." + tag + "\",\"secret\":\"Imap-Secret-2\",\"pollSeconds\":5,\"batchSize\":25}"));
             String count = "/api/v1/emails?limit=1&filter=mailboxId%20eq%20'" + mailbox + "'";
             JsonNode started = await(admin, count, p -> p.get("total").asInt() > 0);
             assertEquals(200, admin.post("/api/v1/admin/modules/mail/disable", "{}").status);

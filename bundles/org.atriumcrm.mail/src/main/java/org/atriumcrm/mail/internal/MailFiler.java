@@ -118,8 +118,10 @@ public class MailFiler {
     }
 
     private Email fileParsed(Mailbox box, InboundMessage m) {
-        Set<String> addresses = m.allAddresses();
         Set<String> internal = internalDomains(box);
+        // the mailbox's own address is in nearly every message, and colleagues are no customers: not looked up
+        Set<String> addresses = new LinkedHashSet<>(m.allAddresses());
+        addresses.removeIf(a -> isInternal(a, internal));
         List<Link> links = new ArrayList<>();
         Set<String> matchedAddresses = new LinkedHashSet<>();
         for (Record contact : byEmail("Contact", addresses)) {

@@ -58,6 +58,10 @@ public class MailScanner implements EventHandler {
         this.emails = emails;
         this.filer = filer;
         this.camel = CamelContexts.newOsgiContext(context, "atrium-mail-scanner");
+        // camel-mail runs its producer and consumer with the context's application class loader as the thread's context
+        // class loader, and Jakarta Mail finds its content handlers (META-INF/mailcap) through that: it must be the mail
+        // bundle's, or every multipart (text + HTML, attachments) fails with UnsupportedDataTypeException
+        camel.setApplicationContextClassLoader(javax.mail.Session.class.getClassLoader());
         camel.start(); // before any route is added: routes added before start() never run
         camel.getRegistry().bind("atriumReceipts", receipts());
         camel.addRoutes(new RouteBuilder() {
@@ -101,7 +105,12 @@ public class MailScanner implements EventHandler {
         return Map.copyOf(routesByMailbox);
     }
 
+    static String repositoryName(String mailboxId) {
+        return "atriumReceipts-" + mailboxId;
+    }
+
     private synchronized void start(Mailbox box) throws Exception {
+        camel.getRegistry().bind(repositoryName(box.getId()), receipts(box.getId()));
         List<String> ids = new ArrayList<>();
         int i = 0;
         for (String folder : box.getFolders().split(",")) {
@@ -125,6 +134,7 @@ public class MailScanner implements EventHandler {
                 camel.removeRoute(routeId);
             }
         }
+        camel.getRegistry().unbind(repositoryName(mailboxId));
     }
 
     static String uri(Mailbox box, String folder, String password) {
@@ -138,7 +148,12 @@ public class MailScanner implements EventHandler {
                 .append("&folderName=").append(enc(folder))
                 // every message of the folder, read without marking it: the receipts decide what is new
                 .append("&unseen=false&peek=true&delete=false&mapMailMessage=false")
-                .append("&fetchSize=200&connectionTimeout=15000&closeFolder=false")
+                // the receipts are also the endpoint's idempotent repository: camel-mail consults it BEFORE it caps a
+                // poll at fetchSize, so filed messages never fill the batch (without it, a folder read with unseen=false
+                // never got past its first fetchSize messages)
+                .append("&idempotentRepository=#").append(repositoryName(box.getId())).append("&idempotentRepositoryRemoveOnCommit=false")
+                .append("&fetchSize=").append(box.getBatchSize() == null ? 200 : box.getBatchSize())
+                .append("&connectionTimeout=15000&closeFolder=false")
                 .append("&delay=").append(Math.max(5, box.getPollSeconds()) * 1000).append("&initialDelay=500");
         if ("starttls".equals(box.getSecurity())) {
             String p = box.isPop3() ? "pop3" : "imap";
@@ -195,10 +210,22 @@ public class MailScanner implements EventHandler {
      * second filing. {@code add} only reports whether the key is new.
      */
     private IdempotentRepository receipts() {
+        return receipts(null);
+    }
+
+    /**
+     * For one mailbox (camel-mail's own check, keyed by the Message-ID header as camel-mail reads it) or, with a null
+     * mailbox, for the route (keys "mailbox|key" as {@link #readRaw} makes them, also for messages without Message-ID).
+     */
+    private IdempotentRepository receipts(String mailboxId) {
         return new IdempotentRepository() {
             private final java.util.Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
             private boolean filed(String key) {
+                if (mailboxId != null) {
+                    java.util.regex.Matcher id = java.util.regex.Pattern.compile("<[^<>\\s]+>").matcher(key);
+                    return id.find() && emails.received(mailboxId, id.group());
+                }
                 int bar = key.indexOf('|');
                 return emails.received(key.substring(0, bar), key.substring(bar + 1));
             }

@@ -42,6 +42,8 @@ public class Mailbox extends BaseRecord {
     private String folders;
     @Column(name = "POLL_SECONDS")
     private Long pollSeconds;
+    @Column(name = "BATCH_SIZE")
+    private Long batchSize;
     @Column(name = "AFTER_PROCESSING", length = 12)
     private String afterProcessing;
     @Column(name = "MOVE_TO_FOLDER", length = 200)
@@ -94,6 +96,8 @@ public class Mailbox extends BaseRecord {
     public void setFolders(String folders) { this.folders = folders; }
     public Long getPollSeconds() { return pollSeconds; }
     public void setPollSeconds(Long pollSeconds) { this.pollSeconds = pollSeconds; }
+    public Long getBatchSize() { return batchSize; }
+    public void setBatchSize(Long batchSize) { this.batchSize = batchSize; }
     public String getAfterProcessing() { return afterProcessing; }
     public void setAfterProcessing(String afterProcessing) { this.afterProcessing = afterProcessing; }
     public String getMoveToFolder() { return moveToFolder; }

@@ -44,6 +44,9 @@ public class MailboxStore extends JpaRecordStore<Mailbox> {
         if (box.getPollSeconds() == null) {
             box.setPollSeconds(60L);
         }
+        if (box.getBatchSize() == null) {
+            box.setBatchSize(200L);
+        }
         if (box.getAfterProcessing() == null) {
             box.setAfterProcessing(Mailbox.MARK_SEEN);
         }
@@ -87,6 +90,9 @@ public class MailboxStore extends JpaRecordStore<Mailbox> {
         }
         if (box.getPollSeconds() != null && (box.getPollSeconds() < 5 || box.getPollSeconds() > 86_400)) {
             errors.add(new FieldError("pollSeconds", "must be between 5 seconds and one day (86400)"));
+        }
+        if (box.getBatchSize() != null && (box.getBatchSize() < 1 || box.getBatchSize() > 1000)) {
+            errors.add(new FieldError("batchSize", "must be between 1 and 1000"));
         }
         if (Mailbox.MOVE.equals(box.getAfterProcessing()) && (box.getMoveToFolder() == null || box.getMoveToFolder().isBlank())) {
             errors.add(new FieldError("moveToFolder", "name the folder filed messages are moved to"));

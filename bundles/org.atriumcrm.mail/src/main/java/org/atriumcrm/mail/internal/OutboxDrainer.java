@@ -59,6 +59,10 @@ public class OutboxDrainer {
         this.camel = CamelContexts.newOsgiContext(context, "atrium-mail");
         // started before the route is added: routes added to an OsgiDefaultCamelContext before start() never run
         // (the Pax Exam container logged "Routes startup (started:0)" and nothing was ever drained)
+        // camel-mail runs its producer and consumer with the context's application class loader as the thread's context
+        // class loader, and Jakarta Mail finds its content handlers (META-INF/mailcap) through that: it must be the mail
+        // bundle's, or every multipart (text + HTML, attachments) fails with UnsupportedDataTypeException
+        camel.setApplicationContextClassLoader(javax.mail.Session.class.getClassLoader());
         camel.start();
         camel.addRoutes(new RouteBuilder() {
             @Override

@@ -38,6 +38,8 @@ final class ScannerTypes {
                 .field(FieldDef.<Mailbox, Boolean>of("hasSecret", FieldType.BOOLEAN, Mailbox::getHasSecret, null).label("Password set", "已设置密码"))
                 .field(FieldDef.of("folders", FieldType.STRING, Mailbox::getFolders, Mailbox::setFolders).label("Folders (comma-separated)", "扫描的文件夹").maxLength(1000))
                 .field(FieldDef.of("pollSeconds", FieldType.INTEGER, Mailbox::getPollSeconds, Mailbox::setPollSeconds).label("Poll every (seconds)", "扫描间隔（秒）"))
+                .field(FieldDef.of("batchSize", FieldType.INTEGER, Mailbox::getBatchSize, Mailbox::setBatchSize)
+                        .label("Messages per poll", "每次扫描的邮件数"))
                 .field(FieldDef.of("afterProcessing", FieldType.PICKLIST, Mailbox::getAfterProcessing, Mailbox::setAfterProcessing)
                         .label("After filing", "归档后").picklist(PicklistValue.of(Mailbox.MARK_SEEN, "Mark as read", "标记为已读"),
                                 PicklistValue.of(Mailbox.MOVE, "Move to a folder", "移到文件夹"), PicklistValue.of(Mailbox.LEAVE, "Leave untouched", "不做处理")))

@@ -1,0 +1,152 @@
+package org.atriumcrm.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.inject.Inject;
+import javax.mail.internet.MimeMessage;
+
+import org.junit.Test;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * Mass mailing (群发) of a zh-CN template to 200 contacts, one of whom opted out, through a real SMTP server
+ * (GreenMail in the container): 199 personalised emails with List-Unsubscribe, the opt-out skipped and counted; the
+ * open pixel counts an open without credentials; the one-click unsubscribe sets do-not-email.
+ */
+public class MassMailIT extends AtriumTestSupport {
+    @Inject
+    ConfigurationAdmin configAdmin;
+
+    private static JsonNode await(Api api, String path, Predicate<JsonNode> done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            Api.Answer a = api.get(path);
+            if (a.status == 200) {
+                last = a.json();
+                if (done.test(last)) {
+                    return last;
+                }
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError(path + " never got there: " + last);
+    }
+
+    @Test
+    public void twoHundredRecipientsOneOptOutTrackedAndUnsubscribable() throws Exception {
+        Api admin = adminApi();
+        admin.awaitReady(Duration.ofSeconds(90));
+        waitForHttp("/api/v1/mass-mailings", Duration.ofSeconds(60));
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        int port = freePort();
+        GreenMail smtp = new GreenMail(new ServerSetup(port, "localhost", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        java.nio.file.Path cfg = java.nio.file.Paths.get(System.getProperty("karaf.etc"), "org.atriumcrm.mail.cfg");
+        try {
+            java.nio.file.Files.writeString(cfg, "smtpHost = localhost\nsmtpPort = " + port + "\nfromAddress = marketing@example.cn\n"
+                    + "maxAttempts = 3\nfirstRetrySeconds = 1\npollMillis = 200\nmaxPerMinute = 0\npublicBaseUrl = " + baseUrl() + "\n");
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (true) {
+                Configuration c = configAdmin.getConfiguration("org.atriumcrm.mail", null);
+                Dictionary<String, Object> props = c.getProperties();
+                if (props != null && String.valueOf(port).equals(String.valueOf(props.get("smtpPort"))) && props.get("publicBaseUrl") != null) {
+                    break;
+                }
+                assertTrue("etc/org.atriumcrm.mail.cfg was not picked up", System.nanoTime() < deadline);
+                Thread.sleep(200);
+            }
+            Thread.sleep(500);
+
+            String template = id(admin.post("/api/v1/email-templates", "{\"name\":\"新品通知 " + tag + "\",\"language\":\"zh-CN\",\"appliesTo\":\"Contact\","
+                    + "\"active\":true,\"subject\":\"{{contact.lastName}}先生/女士，新品上市\",\"textBody\":\"尊敬的{{contact.lastName}}{{contact.firstName}}：新品已到。\","
+                    + "\"htmlBody\":\"<p>尊敬的{{contact.lastName}}{{contact.firstName}}：新品已到。</p>\"}"));
+            List<String> contacts = new ArrayList<>();
+            String optedOut = null;
+            for (int i = 0; i < 200; i++) {
+                boolean out = i == 17;
+                String id = id(admin.post("/api/v1/contacts?allowDuplicates=true", "{\"lastName\":\"王\",\"firstName\":\"" + i + "号\",\"email\":\"buyer" + i + "."
+                        + tag + "@example.cn\"" + (out ? ",\"doNotEmail\":true" : "") + "}"));
+                contacts.add(id);
+                if (out) {
+                    optedOut = id;
+                }
+            }
+            StringBuilder ids = new StringBuilder();
+            for (String c : contacts) {
+                ids.append(ids.length() == 0 ? "" : ",").append('"').append(c).append('"');
+            }
+            Api.Answer started = admin.post("/api/v1/mass-mailings/start", "{\"name\":\"双十一 " + tag + "\",\"templateId\":\"" + template + "\",\"contactIds\":[" + ids + "]}");
+            assertEquals(started.toString(), 200, started.status);
+            String mailing = started.json().get("id").asText();
+            JsonNode done = await(admin, "/api/v1/mass-mailings/" + mailing, m -> m.get("sentCount").asInt() + m.get("failedCount").asInt() == 199);
+            assertEquals(done.toString(), 199, done.get("sentCount").asInt());
+            assertEquals(1, done.get("skippedCount").asInt());
+            assertEquals(200, done.get("recipientCount").asInt());
+            JsonNode skipped = admin.get("/api/v1/mass-mailings/" + mailing + "/recipients?filter=status%20eq%20'skipped-opt-out'").json();
+            assertEquals(1, skipped.get("total").asInt());
+            assertEquals(optedOut, skipped.get("items").get(0).get("contactId").asText());
+
+            assertTrue(smtp.waitForIncomingEmail(30_000, 199));
+            MimeMessage[] received = smtp.getReceivedMessages();
+            assertEquals("one email per recipient, none to the opt-out", 199, received.length);
+            MimeMessage first = null;
+            for (MimeMessage m : received) {
+                assertTrue(m.getAllRecipients()[0].toString(), !m.getAllRecipients()[0].toString().startsWith("buyer17."));
+                if (m.getAllRecipients()[0].toString().startsWith("buyer3.")) {
+                    first = m;
+                }
+            }
+            assertNotNull(first);
+            assertEquals("王先生/女士，新品上市", first.getSubject());
+            String unsubscribe = first.getHeader("List-Unsubscribe", null);
+            assertNotNull("List-Unsubscribe", unsubscribe);
+            assertEquals("List-Unsubscribe=One-Click", first.getHeader("List-Unsubscribe-Post", null));
+            String raw = new String(first.getRawInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            first.writeTo(all);
+            String source = javax.mail.internet.MimeUtility.decodeText(all.toString(StandardCharsets.UTF_8));
+            Matcher pixel = Pattern.compile("(/api/v1/public/mail/open/[A-Za-z0-9_-]+\\.gif)").matcher(decodeQuotedPrintable(source));
+            assertTrue("an open pixel in the HTML: " + raw.length(), pixel.find());
+
+            // the pixel: no credentials, a GIF, and the open is counted for that recipient only
+            Api.Answer gif = new Api(baseUrl()).get(pixel.group(1));
+            assertEquals(200, gif.status);
+            assertTrue(gif.contentType(), gif.contentType().startsWith("image/gif"));
+            await(admin, "/api/v1/mass-mailings/" + mailing, m -> m.get("openedCount").asInt() == 1);
+
+            // one-click unsubscribe (RFC 8058): the contact is opted out
+            Matcher link = Pattern.compile("<(https?://[^>]+/api/v1/public/mail/unsubscribe/[^>]+)>").matcher(unsubscribe);
+            assertTrue(unsubscribe, link.find());
+            String path = link.group(1).substring(link.group(1).indexOf("/api/"));
+            Api.Answer unsub = new Api(baseUrl()).send("POST", path, "List-Unsubscribe=One-Click", "Content-Type", "application/x-www-form-urlencoded");
+            assertTrue(unsub.toString(), unsub.status == 200);
+            await(admin, "/api/v1/contacts/" + contacts.get(3), c -> c.get("doNotEmail").asBoolean());
+        } finally {
+            smtp.stop();
+            java.nio.file.Files.deleteIfExists(cfg);
+        }
+    }
+
+    /** Soft line breaks and =XX escapes of quoted-printable HTML, enough to find a URL in it. */
+    private static String decodeQuotedPrintable(String s) {
+        return s.replace("=\r\n", "").replace("=3D", "=");
+    }
+}
