@@ -84,6 +84,21 @@ final class SmppGateway implements SmsGateway {
         }
     }
 
+    /**
+     * What SMPP 3.4 cannot carry, or null: jSMPP refuses a longer system_id (15), password (8), system_type (12) or
+     * source_addr (20) only when it composes the bind, leaving the connection open, and the SMSC never hears why.
+     */
+    static String problem(Options o) {
+        String[][] limits = {{"smppSystemId", o.systemId(), "15"}, {"smppPassword", o.password(), "8"},
+            {"smppSystemType", o.systemType(), "12"}, {"smppSourceAddr", o.sourceAddr(), "20"}};
+        for (String[] limit : limits) {
+            if (limit[1] != null && limit[1].length() > Integer.parseInt(limit[2])) {
+                return limit[0] + " has " + limit[1].length() + " characters; SMPP allows at most " + limit[2];
+            }
+        }
+        return null;
+    }
+
     /** A value camel takes literally: RAW(...), or RAW{...} when the value holds a ')'. */
     static String raw(String value) {
         String v = value == null ? "" : value;

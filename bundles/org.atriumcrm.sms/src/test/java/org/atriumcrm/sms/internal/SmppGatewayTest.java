@@ -200,6 +200,15 @@ public class SmppGatewayTest {
         assertEquals(1, smsc.submitted.size());
     }
 
+    @Test
+    public void anAccountSmppCannotCarryIsNamedBeforeAnyBind() {
+        assertNull(SmppGateway.problem(new SmppGateway.Options("smsc", 2775, "atrium", "secret12", "CRM", "10690001")));
+        assertNull(SmppGateway.problem(new SmppGateway.Options("smsc", 2775, "atrium", "", "", null)));
+        String problem = SmppGateway.problem(new SmppGateway.Options("smsc", 2775, "atrium", "Smsc-Secret-1", "CRM", "10690001"));
+        assertTrue(problem, problem.startsWith("smppPassword has 13 characters") && problem.endsWith("at most 8"));
+        assertTrue(SmppGateway.problem(new SmppGateway.Options("smsc", 2775, "a-very-long-system-id", "x", "", "")).startsWith("smppSystemId"));
+    }
+
     private static void receipt(SMPPServerSession rx, String id, DeliveryReceiptState state, String error) throws Exception {
         String text = new DeliveryReceipt(id, 1, state == DeliveryReceiptState.DELIVRD ? 1 : 0, new Date(), new Date(), state, error, "")
                 .toString();
