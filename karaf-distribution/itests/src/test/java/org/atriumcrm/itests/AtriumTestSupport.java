@@ -132,6 +132,27 @@ public abstract class AtriumTestSupport {
         }
     }
 
+    /**
+     * Polls {@code path} as {@code api} until it answers 200 with JSON that {@code done} accepts and returns that JSON;
+     * fails with the last JSON seen after {@code timeout}. For what the container does asynchronously (outboxes, scanners).
+     */
+    protected static com.fasterxml.jackson.databind.JsonNode awaitJson(Api api, String path,
+            java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> done, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        com.fasterxml.jackson.databind.JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            Api.Answer a = api.get(path);
+            if (a.status == 200) {
+                last = a.json();
+                if (done.test(last)) {
+                    return last;
+                }
+            }
+            Thread.sleep(150);
+        }
+        throw new AssertionError(path + " never got there within " + timeout + ": " + last);
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -52,19 +52,7 @@ public class MailIT extends AtriumTestSupport {
     }
 
     private static JsonNode await(Api api, String path, Predicate<JsonNode> done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            Api.Answer a = api.get(path);
-            if (a.status == 200) {
-                last = a.json();
-                if (done.test(last)) {
-                    return last;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(path + " never got there: " + last);
+        return awaitJson(api, path, done, Duration.ofSeconds(40));
     }
 
     @Test

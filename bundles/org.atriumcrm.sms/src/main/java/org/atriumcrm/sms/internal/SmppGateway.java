@@ -26,6 +26,9 @@ import org.jsmpp.bean.GSMSpecificFeature;
 import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.SMSCDeliveryReceipt;
 import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.SessionState;
+import org.jsmpp.session.Session;
+import org.jsmpp.session.SessionStateListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +43,14 @@ final class SmppGateway implements SmsGateway {
     private static final String OUT = "direct:atrium-sms-smpp";
     private static final String IN_ROUTE = "atrium-sms-smpp-in";
     private static final int MAX_PARTIAL = 1000;
+    static final long RECONNECT_INITIAL_MILLIS = 500;
+    static final long RECONNECT_DELAY_MILLIS = 2000;
+    static final int MAX_RECONNECT = 3;
+    /** How long camel-smpp goes on reconnecting a lost receiver bind before it gives up, plus a margin. */
+    private static final long RECONNECT_BUDGET_MILLIS = RECONNECT_INITIAL_MILLIS + (MAX_RECONNECT - 1) * RECONNECT_DELAY_MILLIS + 2000;
+    /** How often a receiver that is not bound is started again. */
+    static final long REBIND_MILLIS = 10_000;
+    private static final String RECEIVER_STATE = "atriumSmppReceiverState";
 
     /** The SMSC account. */
     record Options(String host, int port, String systemId, String password, String systemType, String sourceAddr) {
@@ -50,6 +61,12 @@ final class SmppGateway implements SmsGateway {
                     .append("&registeredDelivery=").append(SMSCDeliveryReceipt.SUCCESS_FAILURE.value())
                     // a producer that connects at the first message: a route that starts while the SMSC is down still starts
                     .append("&lazySessionCreation=true&splittingPolicy=ALLOW&enquireLinkTimer=30000&transactionTimer=10000")
+                    // camel-smpp reconnects on the thread that saw the session close, also inside a refused bind on the
+                    // caller's thread, and by default forever: a wrong password held the outbox thread (and the bundle's
+                    // activation) for good. A few quick tries only; the outbox's retries and ensureReceiving do the rest.
+                    .append("&initialReconnectDelay=").append(RECONNECT_INITIAL_MILLIS)
+                    .append("&reconnectDelay=").append(RECONNECT_DELAY_MILLIS)
+                    .append("&maxReconnect=").append(MAX_RECONNECT)
                     .append("&destAddrTon=").append(TypeOfNumber.INTERNATIONAL.value())
                     .append("&destAddrNpi=").append(NumberingPlanIndicator.ISDN.value());
             if (systemType != null && !systemType.isBlank()) {
@@ -67,6 +84,21 @@ final class SmppGateway implements SmsGateway {
         }
     }
 
+    /**
+     * What SMPP 3.4 cannot carry, or null: jSMPP refuses a longer system_id (15), password (8), system_type (12) or
+     * source_addr (20) only when it composes the bind, leaving the connection open, and the SMSC never hears why.
+     */
+    static String problem(Options o) {
+        String[][] limits = {{"smppSystemId", o.systemId(), "15"}, {"smppPassword", o.password(), "8"},
+            {"smppSystemType", o.systemType(), "12"}, {"smppSourceAddr", o.sourceAddr(), "20"}};
+        for (String[] limit : limits) {
+            if (limit[1] != null && limit[1].length() > Integer.parseInt(limit[2])) {
+                return limit[0] + " has " + limit[1].length() + " characters; SMPP allows at most " + limit[2];
+            }
+        }
+        return null;
+    }
+
     /** A value camel takes literally: RAW(...), or RAW{...} when the value holds a ')'. */
     static String raw(String value) {
         String v = value == null ? "" : value;
@@ -80,8 +112,10 @@ final class SmppGateway implements SmsGateway {
     private final ProducerTemplate producer;
     /** Parts of concatenated inbound messages until the last one arrives, oldest first. */
     private final Map<String, String[]> partial = new LinkedHashMap<>();
-    /** While the SMSC is unreachable the receiver tries to bind every half minute, not at every outbox pass. */
+    /** While the SMSC is unreachable the receiver tries to bind every {@value #REBIND_MILLIS} ms, not at every outbox pass. */
     private long nextBindAttempt;
+    private volatile boolean receiverBound;
+    private volatile long receiverLostAt;
 
     SmppGateway(CamelContext camel, Options options, SmsReceiver receiver, String defaultCountry) {
         this.camel = camel;
@@ -91,34 +125,64 @@ final class SmppGateway implements SmsGateway {
         this.producer = camel.createProducerTemplate();
     }
 
-    /** Adds the routes to a started context; the receiving bind comes up now or at a later {@link #ensureReceiving}. */
+    /**
+     * Adds the routes to a started context. Nothing binds here: the receiving bind comes up at the first
+     * {@link #ensureReceiving} on the outbox thread, so that an SMSC that is down, slow or refusing the account never
+     * holds the caller (the component's activation, on ConfigAdmin's one event thread).
+     */
     void start() throws Exception {
         String uri = options.uri();
+        camel.getRegistry().bind(RECEIVER_STATE, (SessionStateListener) this::receiverState);
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from(OUT).routeId("atrium-sms-smpp-out").to(uri);
                 // not started with the context: the consumer binds at start and would fail the whole route set
-                // while the SMSC is unreachable
-                from(uri).routeId(IN_ROUTE).autoStartup(false).process(SmppGateway.this::fromSmsc);
+                // while the SMSC is unreachable. Its own endpoint (another URI) for its own session listener.
+                from(uri + "&sessionStateListener=#" + RECEIVER_STATE).routeId(IN_ROUTE).autoStartup(false).process(SmppGateway.this::fromSmsc);
             }
         });
-        ensureReceiving();
     }
 
-    /** Starts the receiving bind if it is not running (the SMSC was down); camel-smpp reconnects it afterwards. */
+    /** camel-smpp's receiver session changed state (called on jSMPP's and camel-smpp's threads). */
+    private void receiverState(SessionState newState, SessionState oldState, Session source) {
+        if (newState.isBound()) {
+            receiverBound = true;
+        } else if (newState == SessionState.CLOSED) {
+            receiverBound = false;
+            receiverLostAt = System.currentTimeMillis();
+        }
+    }
+
+    /**
+     * Binds the receiver if it is not bound: the route is not started yet (the SMSC was down or refused the bind), or
+     * camel-smpp gave up reconnecting a lost bind (its route still says started). Every {@value #REBIND_MILLIS} ms at most.
+     */
     void ensureReceiving() {
         ServiceStatus status = camel.getRouteController().getRouteStatus(IN_ROUTE);
-        if (status == null || status.isStarted() || status.isStarting() || System.currentTimeMillis() < nextBindAttempt) {
+        long now = System.currentTimeMillis();
+        if (status == null || status.isStarting() || status.isStopping() || now < nextBindAttempt) {
             return;
         }
-        nextBindAttempt = System.currentTimeMillis() + 30_000;
+        boolean gaveUp = status.isStarted() && !receiverBound && now - receiverLostAt > RECONNECT_BUDGET_MILLIS;
+        if (status.isStarted() && !gaveUp) {
+            return;
+        }
+        nextBindAttempt = now + REBIND_MILLIS;
         try {
+            if (gaveUp) {
+                camel.getRouteController().stopRoute(IN_ROUTE);
+            }
             camel.getRouteController().startRoute(IN_ROUTE);
             LOG.info("SMPP receiver bound to {}:{}", options.host(), options.port());
         } catch (Exception e) {
-            LOG.warn("SMPP receiver cannot bind to {}:{} yet: {}", options.host(), options.port(), e.getMessage());
+            LOG.warn("SMPP receiver cannot bind to {}:{} yet: {}", options.host(), options.port(), SmsOutbox.rootMessage(e));
         }
+    }
+
+    /** Whether the receiver bind is up (for tests and diagnostics). */
+    boolean receiving() {
+        return receiverBound;
     }
 
     @Override

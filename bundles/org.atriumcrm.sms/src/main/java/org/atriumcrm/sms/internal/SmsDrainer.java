@@ -75,8 +75,14 @@ public class SmsDrainer {
                     LOG.warn("SMS gateway smpp has no smppHost: messages wait in the outbox");
                     return null;
                 }
-                SmppGateway smpp = new SmppGateway(camel, new SmppGateway.Options(s.smppHost(), s.smppPort(), s.smppSystemId(),
-                        s.smppPassword(), s.smppSystemType(), s.smppSourceAddr()), receiver, s.defaultCountryCode());
+                SmppGateway.Options account = new SmppGateway.Options(s.smppHost(), s.smppPort(), s.smppSystemId(),
+                        s.smppPassword(), s.smppSystemType(), s.smppSourceAddr());
+                String problem = SmppGateway.problem(account);
+                if (problem != null) {
+                    LOG.error("SMS gateway smpp is misconfigured ({}): messages wait in the outbox", problem);
+                    return null;
+                }
+                SmppGateway smpp = new SmppGateway(camel, account, receiver, s.defaultCountryCode());
                 smpp.start();
                 return smpp;
             case "http":

@@ -52,6 +52,7 @@ public class SmppGatewayTest {
         gateway = new SmppGateway(camel, new SmppGateway.Options("localhost", smsc.port, "atrium", "secret", "CRM", "10690001"),
                 crm.inbox, "86");
         gateway.start();
+        gateway.ensureReceiving();
     }
 
     @After
@@ -162,6 +163,50 @@ public class SmppGatewayTest {
         assertEquals("+8613700137000", in.getFromNumber());
         assertNull("nobody has this number", in.getContactId());
         assertEquals(1, crm.inbound().size());
+    }
+
+    @Test(timeout = 60_000)
+    public void anSmscThatRefusesTheBindNeitherHangsTheStartNorTheOutboxAndIsUsedOnceItAccepts() throws Exception {
+        camel.stop();
+        smsc.rejectBinds = true;
+        camel = new DefaultCamelContext();
+        camel.start();
+        SmppGateway refused = new SmppGateway(camel, new SmppGateway.Options("localhost", smsc.port, "atrium", "wrong", "CRM", "10690001"),
+                crm.inbox, "86");
+        long start = System.nanoTime();
+        refused.start();
+        refused.ensureReceiving();
+        assertTrue("start and a refused receiver bind return", System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10));
+        assertTrue(!refused.receiving());
+        SmsMessage queued = crm.queue("+8613800138000", "您的验证码是 381920");
+        start = System.nanoTime();
+        assertEquals(0, crm.outbox.drain(refused, POLICY));
+        assertTrue("a refused bind is a failed attempt, not a hang", System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10));
+        SmsOutboxEntry entry = crm.entryOf(queued.getId());
+        assertEquals(SmsOutboxEntry.PENDING, entry.getStatus());
+        assertEquals(Long.valueOf(1), entry.getAttempts());
+        assertTrue(entry.getLastError(), entry.getLastError().contains("Invalid Password"));
+
+        // the account is put right at the SMSC: the next attempt sends, the receiver binds at its next turn
+        smsc.rejectBinds = false;
+        await(() -> {
+            try {
+                crm.outbox.drain(refused, POLICY);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return crm.store.message(queued.getId());
+        }, m -> SmsMessage.SENT.equals(m.getStatus()));
+        assertEquals(1, smsc.submitted.size());
+    }
+
+    @Test
+    public void anAccountSmppCannotCarryIsNamedBeforeAnyBind() {
+        assertNull(SmppGateway.problem(new SmppGateway.Options("smsc", 2775, "atrium", "secret12", "CRM", "10690001")));
+        assertNull(SmppGateway.problem(new SmppGateway.Options("smsc", 2775, "atrium", "", "", null)));
+        String problem = SmppGateway.problem(new SmppGateway.Options("smsc", 2775, "atrium", "Smsc-Secret-1", "CRM", "10690001"));
+        assertTrue(problem, problem.startsWith("smppPassword has 13 characters") && problem.endsWith("at most 8"));
+        assertTrue(SmppGateway.problem(new SmppGateway.Options("smsc", 2775, "a-very-long-system-id", "x", "", "")).startsWith("smppSystemId"));
     }
 
     private static void receipt(SMPPServerSession rx, String id, DeliveryReceiptState state, String error) throws Exception {

@@ -37,6 +37,9 @@ final class TestSmsc implements AutoCloseable {
     private final AtomicInteger nextId = new AtomicInteger(1000);
     private final Thread acceptor;
     private volatile SMPPServerSession receiver;
+    /** Set: every bind is refused with "invalid password", as an SMSC answers a wrong account. */
+    volatile boolean rejectBinds;
+    final java.util.concurrent.atomic.AtomicInteger bindAttempts = new java.util.concurrent.atomic.AtomicInteger();
 
     TestSmsc() throws IOException {
         try (ServerSocket probe = new ServerSocket(0)) {
@@ -54,6 +57,11 @@ final class TestSmsc implements AutoCloseable {
                 SMPPServerSession session = listener.accept();
                 session.setMessageReceiverListener(new Receiver());
                 var bind = session.waitForBind(5000);
+                bindAttempts.incrementAndGet();
+                if (rejectBinds) {
+                    bind.reject(org.jsmpp.SMPPConstant.STAT_ESME_RINVPASWD);
+                    continue;
+                }
                 bind.accept("TESTSMSC");
                 if (bind.getBindType() == BindType.BIND_RX || bind.getBindType() == BindType.BIND_TRX) {
                     receiver = session;
