@@ -41,23 +41,7 @@ public class MailScannerIT extends AtriumTestSupport {
     }
 
     private static JsonNode await(Api api, String path, Predicate<JsonNode> done) throws InterruptedException {
-        return await(api, path, done, Duration.ofSeconds(45));
-    }
-
-    private static JsonNode await(Api api, String path, Predicate<JsonNode> done, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            Api.Answer a = api.get(path);
-            if (a.status == 200) {
-                last = a.json();
-                if (done.test(last)) {
-                    return last;
-                }
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError(path + " never got there: " + last);
+        return awaitJson(api, path, done, Duration.ofSeconds(45));
     }
 
     @Test
@@ -218,7 +202,7 @@ public class MailScannerIT extends AtriumTestSupport {
             int before = started.get("total").asInt();
             assertEquals(200, admin.post("/api/v1/admin/modules/mail/enable", "{}").status);
             waitForHttp("/api/v1/mailboxes", Duration.ofSeconds(60));
-            await(admin, count, p -> p.get("total").asInt() >= total, Duration.ofSeconds(150));
+            awaitJson(admin, count, p -> p.get("total").asInt() >= total, Duration.ofSeconds(150));
             Thread.sleep(6000); // one more full poll of the folder after everything was filed
             assertEquals("interrupted after " + before + " and resumed: each message once", total, admin.get(count).json().get("total").asInt());
             await(admin, "/api/v1/mailboxes/" + mailbox, m -> m.get("filedCount").asInt() == total);

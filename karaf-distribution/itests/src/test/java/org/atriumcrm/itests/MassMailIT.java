@@ -35,19 +35,7 @@ public class MassMailIT extends AtriumTestSupport {
     ConfigurationAdmin configAdmin;
 
     private static JsonNode await(Api api, String path, Predicate<JsonNode> done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            Api.Answer a = api.get(path);
-            if (a.status == 200) {
-                last = a.json();
-                if (done.test(last)) {
-                    return last;
-                }
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError(path + " never got there: " + last);
+        return awaitJson(api, path, done, Duration.ofSeconds(90));
     }
 
     @Test
