@@ -4,7 +4,8 @@
 # client reading the same folder completely (every byte with writeTo, subject and from parsed), median of 3.
 # Messages: UTF-8, GB2312-labelled GBK and GBK, one in five with a 20–50 KB attachment, half from 500 seeded contacts.
 #
-#   benchmarks/mail-scanner.sh [messages]     (after `mvn install -DskipTests`; free ports are picked at start)
+#   benchmarks/mail-scanner.sh [messages]     (after `mvn install -DskipTests`; free ports are picked at start;
+#                                             500 takes ~7 min; 2000 spends >15 min in the GreenMail baseline alone)
 #   benchmarks/mail-scanner.sh --smoke        (50 messages: checks the benchmark itself works, in about a minute)
 #
 # Prints a markdown table; thread dumps of the container taken while it files are kept in
