@@ -6,7 +6,7 @@
 #
 #   benchmarks/mail-scanner.sh [messages]     (after `mvn install -DskipTests`; free ports are picked at start;
 #                                             500 takes ~7 min; 2000 spends >15 min in the GreenMail baseline alone)
-#   benchmarks/mail-scanner.sh --smoke        (50 messages: checks the benchmark itself works, in about a minute)
+#   benchmarks/mail-scanner.sh --smoke        (50 messages: checks the benchmark itself works, in about 2.5 minutes)
 #
 # Prints a markdown table; thread dumps of the container taken while it files are kept in
 # benchmarks/target/mail-scanner/. Not a test: nothing is asserted.
