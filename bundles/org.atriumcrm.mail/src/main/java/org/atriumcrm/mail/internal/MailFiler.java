@@ -67,19 +67,35 @@ public class MailFiler {
     }
 
     /** A message's filing key (Message-ID or hash), or null when it cannot even be parsed. */
-    static String keyOf(byte[] raw) {
+    /** The decoded message, or null when it does not parse (the filer then dead-letters it). */
+    static InboundMessage tryParse(byte[] raw) {
         try {
-            return parse(raw).key;
+            return parse(raw);
         } catch (Exception e) {
-            String id = InboundMessage.headersOf(raw)[0];
-            return id != null ? id : "sha256:" + InboundMessage.sha256(raw);
+            return null;
         }
     }
 
+    /** A message's filing key: its Message-ID, or a hash of its bytes. */
+    static String keyOf(byte[] raw, InboundMessage parsed) {
+        if (parsed != null) {
+            return parsed.key;
+        }
+        String id = InboundMessage.headersOf(raw)[0];
+        return id != null ? id : "sha256:" + InboundMessage.sha256(raw);
+    }
+
     Outcome file(Mailbox box, byte[] raw) {
-        InboundMessage m;
+        return file(box, raw, null);
+    }
+
+    /** Files {@code raw}; {@code parsed} is the message already decoded by the caller, or null. */
+    Outcome file(Mailbox box, byte[] raw, InboundMessage parsed) {
+        InboundMessage m = parsed;
         try {
-            m = parse(raw);
+            if (m == null) {
+                m = parse(raw);
+            }
         } catch (Exception e) {
             String[] headers = InboundMessage.headersOf(raw);
             String key = headers[0] != null ? headers[0] : "sha256:" + InboundMessage.sha256(raw);

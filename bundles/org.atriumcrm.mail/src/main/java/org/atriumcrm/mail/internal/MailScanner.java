@@ -50,6 +50,13 @@ public class MailScanner implements EventHandler {
     private final MailFiler filer;
     private final CamelContext camel;
     private final Map<String, List<String>> routesByMailbox = new ConcurrentHashMap<>();
+    private final Map<String, Tally> tallies = new ConcurrentHashMap<>();
+
+    /** Messages filed and dead-lettered since the mailbox's record was last updated. */
+    private static final class Tally {
+        final java.util.concurrent.atomic.AtomicInteger filed = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger dead = new java.util.concurrent.atomic.AtomicInteger();
+    }
 
     @Activate
     public MailScanner(BundleContext context, @Reference MailboxStore boxes, @Reference EmailStore emails, @Reference MailFiler filer,
@@ -175,9 +182,11 @@ public class MailScanner implements EventHandler {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         message.writeTo(out);
         byte[] raw = out.toByteArray();
+        InboundMessage parsed = MailFiler.tryParse(raw); // decoded once, here: the key and the filing both use it
         exchange.getIn().setBody(raw);
         exchange.setProperty("atriumMailMessage", message);
-        exchange.getIn().setHeader(KEY_HEADER, exchange.getIn().getHeader(MAILBOX_HEADER) + "|" + MailFiler.keyOf(raw));
+        exchange.setProperty("atriumInbound", parsed);
+        exchange.getIn().setHeader(KEY_HEADER, exchange.getIn().getHeader(MAILBOX_HEADER) + "|" + MailFiler.keyOf(raw, parsed));
     }
 
     private void file(Exchange exchange) {
@@ -186,8 +195,19 @@ public class MailScanner implements EventHandler {
         if (box == null) {
             return; // deleted while its last poll ran
         }
-        MailFiler.Outcome outcome = filer.file(box, exchange.getIn().getBody(byte[].class));
-        boxes.scanned(mailboxId, outcome == MailFiler.Outcome.FILED ? 1 : 0, outcome == MailFiler.Outcome.DEAD ? "a message went to the dead-letter store" : null);
+        MailFiler.Outcome outcome = filer.file(box, exchange.getIn().getBody(byte[].class), exchange.getProperty("atriumInbound", InboundMessage.class));
+        Tally tally = tallies.computeIfAbsent(mailboxId, k -> new Tally());
+        if (outcome == MailFiler.Outcome.FILED) {
+            tally.filed.incrementAndGet();
+        } else if (outcome == MailFiler.Outcome.DEAD) {
+            tally.dead.incrementAndGet();
+        }
+        // the mailbox's bookkeeping once per poll (camel-mail marks its last message), not once per message
+        if (Boolean.TRUE.equals(exchange.getProperty(Exchange.BATCH_COMPLETE, Boolean.class)) || tally.filed.get() >= 50) {
+            int filed = tally.filed.getAndSet(0);
+            int dead = tally.dead.getAndSet(0);
+            boxes.scanned(mailboxId, filed, dead > 0 ? dead + " message(s) went to the dead-letter store" : null);
+        }
         if (Mailbox.LEAVE.equals(box.getAfterProcessing())) {
             Message message = exchange.getProperty("atriumMailMessage", Message.class);
             // camel-mail flags a processed message SEEN when it commits; this runs after that and takes it back
