@@ -52,10 +52,16 @@ public class MailScanner implements EventHandler {
     private final Map<String, List<String>> routesByMailbox = new ConcurrentHashMap<>();
     private final Map<String, Tally> tallies = new ConcurrentHashMap<>();
 
-    /** Messages filed and dead-lettered since the mailbox's record was last updated. */
+    /** Messages handled and dead-lettered since the mailbox's record was last updated. */
     private static final class Tally {
-        final java.util.concurrent.atomic.AtomicInteger filed = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger messages = new java.util.concurrent.atomic.AtomicInteger();
         final java.util.concurrent.atomic.AtomicInteger dead = new java.util.concurrent.atomic.AtomicInteger();
+    }
+
+    private void flush(String mailboxId, Tally tally) {
+        tally.messages.set(0);
+        int dead = tally.dead.getAndSet(0);
+        boxes.scanned(mailboxId, dead > 0 ? dead + " message(s) went to the dead-letter store" : null);
     }
 
     @Activate
@@ -89,7 +95,16 @@ public class MailScanner implements EventHandler {
 
     @Deactivate
     void stop() {
-        camel.stop();
+        camel.stop(); // lets the messages in flight finish, then the mailboxes' counts are brought up to date
+        tallies.forEach((id, tally) -> {
+            if (tally.messages.get() > 0) {
+                try {
+                    flush(id, tally);
+                } catch (RuntimeException e) {
+                    LOG.debug("mailbox {} not updated on stop: {}", id, e.getMessage());
+                }
+            }
+        });
     }
 
     @Override
@@ -103,7 +118,7 @@ public class MailScanner implements EventHandler {
             }
         } catch (Exception e) {
             LOG.warn("mailbox {} could not be (re)started: {}", id, MailFiler.rootMessage(e));
-            boxes.scanned(id, 0, "the scanner could not start: " + MailFiler.rootMessage(e));
+            boxes.scanned(id, "the scanner could not start: " + MailFiler.rootMessage(e));
         }
     }
 
@@ -197,16 +212,13 @@ public class MailScanner implements EventHandler {
         }
         MailFiler.Outcome outcome = filer.file(box, exchange.getIn().getBody(byte[].class), exchange.getProperty("atriumInbound", InboundMessage.class));
         Tally tally = tallies.computeIfAbsent(mailboxId, k -> new Tally());
-        if (outcome == MailFiler.Outcome.FILED) {
-            tally.filed.incrementAndGet();
-        } else if (outcome == MailFiler.Outcome.DEAD) {
+        int since = tally.messages.incrementAndGet();
+        if (outcome == MailFiler.Outcome.DEAD) {
             tally.dead.incrementAndGet();
         }
-        // the mailbox's bookkeeping once per poll (camel-mail marks its last message), not once per message
-        if (Boolean.TRUE.equals(exchange.getProperty(Exchange.BATCH_COMPLETE, Boolean.class)) || tally.filed.get() >= 50) {
-            int filed = tally.filed.getAndSet(0);
-            int dead = tally.dead.getAndSet(0);
-            boxes.scanned(mailboxId, filed, dead > 0 ? dead + " message(s) went to the dead-letter store" : null);
+        // the mailbox's bookkeeping once per poll (camel-mail marks its last message) or every 50 messages, not per message
+        if (Boolean.TRUE.equals(exchange.getProperty(Exchange.BATCH_COMPLETE, Boolean.class)) || since >= 50) {
+            flush(mailboxId, tally);
         }
         if (Mailbox.LEAVE.equals(box.getAfterProcessing())) {
             Message message = exchange.getProperty("atriumMailMessage", Message.class);

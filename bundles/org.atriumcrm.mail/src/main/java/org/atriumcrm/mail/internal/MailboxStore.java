@@ -124,12 +124,16 @@ public class MailboxStore extends JpaRecordStore<Mailbox> {
 
     /**
      * A scan's outcome on the mailbox, written without a new version: the scanner's bookkeeping must not make an
-     * administrator's next edit fail with a stale ETag.
+     * administrator's next edit fail with a stale ETag. The filed count is the receipts' own count, so it stays exact
+     * whatever interrupted the scanner.
      */
-    void scanned(String id, int filed, String error) {
-        tx(em -> em.createQuery("UPDATE Mailbox m SET m.lastScanAt = :at, m.lastError = :error,"
-                + " m.filedCount = COALESCE(m.filedCount, 0) + :filed WHERE m.id = :id")
-                .setParameter("at", Instant.now()).setParameter("error", error == null ? null : error.substring(0, Math.min(1000, error.length())))
-                .setParameter("filed", (long) filed).setParameter("id", id).executeUpdate());
+    void scanned(String id, String error) {
+        tx(em -> {
+            long filed = em.createQuery("SELECT COUNT(r) FROM MailReceipt r WHERE r.mailboxId = :id AND r.status = :filed", Long.class)
+                    .setParameter("id", id).setParameter("filed", MailReceipt.FILED).getSingleResult();
+            return em.createQuery("UPDATE Mailbox m SET m.lastScanAt = :at, m.lastError = :error, m.filedCount = :filed WHERE m.id = :id")
+                    .setParameter("at", Instant.now()).setParameter("error", error == null ? null : error.substring(0, Math.min(1000, error.length())))
+                    .setParameter("filed", filed).setParameter("id", id).executeUpdate();
+        });
     }
 }
