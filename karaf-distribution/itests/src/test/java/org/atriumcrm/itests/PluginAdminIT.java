@@ -16,7 +16,12 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 
+import javax.inject.Inject;
+
 import org.junit.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.SynchronousBundleListener;
 
 import com.example.broken.ThrowingComponent;
 import com.example.faulty.FaultyEndpoint;
@@ -29,6 +34,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** Plugins uploaded over the admin API: validation, failure reports, isolation, uninstall. */
 public class PluginAdminIT extends AtriumTestSupport {
+    @Inject
+    BundleContext bundleContext;
+
     private static final String JAR = "application/java-archive";
 
     /**
@@ -229,12 +237,25 @@ public class PluginAdminIT extends AtriumTestSupport {
         assertEquals(404, api.delete("/api/v1/admin/plugins/com.example.broken.wiring").status);
         api.awaitStatus("/api/v1/pinyin/status", 404);
 
-        // the same plugin as a KAR, through Karaf's KAR service
+        // the same plugin as a KAR, through Karaf's KAR service — and no platform bundle is stopped or refreshed for it
+        // (Karaf's resolver used to re-wire javax.persistence on every KAR install and refresh the whole JPA stack
+        // with every Atrium bundle)
+        java.util.List<String> disturbed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SynchronousBundleListener watcher = event -> {
+            String name = event.getBundle().getSymbolicName();
+            if ((event.getType() == BundleEvent.STOPPING || event.getType() == BundleEvent.UNRESOLVED) && name != null
+                    && !name.startsWith("org.atriumcrm.plugin.")) {
+                disturbed.add(name + " " + (event.getType() == BundleEvent.STOPPING ? "stopping" : "unresolved"));
+            }
+        };
+        bundleContext.addBundleListener(watcher);
         Api.Answer kar = api.postBytes("/api/v1/admin/plugins",
                 Files.readAllBytes(Paths.get(System.getProperty("atrium.itest.pinyin.kar"))), "application/zip");
         assertEquals(kar.toString(), 201, kar.status);
         String karName = kar.json().get("kar").asText();
         api.awaitStatus("/api/v1/pinyin/status", 200);
+        bundleContext.removeBundleListener(watcher);
+        assertTrue("installing a KAR disturbed platform bundles: " + disturbed, disturbed.isEmpty());
         assertTrue(api.get("/api/v1/admin/plugins").json().get("kars").toString().contains(karName));
         assertEquals(200, api.postBytes("/api/v1/admin/plugins",
                 Files.readAllBytes(Paths.get(System.getProperty("atrium.itest.pinyin.kar"))), "application/zip").status);

@@ -148,7 +148,10 @@ public class PluginManager {
             Files.createDirectories(file.getParent());
             Files.write(file, kar);
             if (created) {
-                kars.install(file.toUri());
+                // no automatic refresh: Karaf's resolver would otherwise re-wire javax.persistence (its import of
+                // org.osgi.service.jpa, also exported by the Aries JPA container) on every KAR install and refresh the
+                // whole JPA stack and every Atrium bundle with it; the plugin's own new bundles resolve without one
+                kars.install(file.toUri(), false, true);
             }
         } catch (Exception e) {
             throw new AtriumException(400, "invalid-kar", "Invalid KAR", "Karaf could not install the KAR: " + rootMessage(e), null);
