@@ -210,4 +210,54 @@ public class MailScannerIT extends AtriumTestSupport {
             imap.stop();
         }
     }
+
+    /** After filing: mark-seen flags the message read, leave keeps it unread, move copies it to the named folder and deletes it from the scanned one. */
+    @Test
+    public void afterFilingMarksLeavesOrMoves() throws Exception {
+        Api admin = adminApi();
+        admin.awaitReady(Duration.ofSeconds(90));
+        waitForHttp("/api/v1/mailboxes", Duration.ofSeconds(60));
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        int port = freePort();
+        GreenMail imap = new GreenMail(new ServerSetup(port, "localhost", ServerSetup.PROTOCOL_IMAP));
+        imap.start();
+        try {
+            for (String mode : new String[] {"mark-seen", "leave", "move"}) {
+                GreenMailUser user = imap.setUser(mode + "." + tag + "@atrium.test", mode + "." + tag, "Imap-Secret-3");
+                deliver(user, "Message-ID: <" + mode + "." + tag + "@example.cn>\r\nFrom: someone." + tag + "@example.cn\r\nTo: " + mode + "." + tag
+                        + "@atrium.test\r\nSubject: " + mode + "\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nhello\r\n");
+                if (mode.equals("move")) {
+                    imap.getManagers().getImapHostManager().createMailbox(user, "Filed");
+                }
+                String mailbox = id(admin.post("/api/v1/mailboxes", "{\"name\":\"" + mode + " " + tag + "\",\"protocol\":\"imap\",\"host\":\"localhost\",\"port\":"
+                        + port + ",\"security\":\"none\",\"userName\":\"" + mode + "." + tag + "\",\"secret\":\"Imap-Secret-3\",\"pollSeconds\":5,"
+                        + "\"afterProcessing\":\"" + mode + "\"" + (mode.equals("move") ? ",\"moveToFolder\":\"Filed\"" : "") + "}"));
+                await(admin, "/api/v1/mailboxes/" + mailbox, m -> m.get("filedCount").asInt() == 1);
+                com.icegreen.greenmail.imap.ImapHostManager host = imap.getManagers().getImapHostManager();
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (true) {
+                    java.util.List<com.icegreen.greenmail.store.StoredMessage> inbox = host.getInbox(user).getMessages();
+                    boolean done = switch (mode) {
+                        case "mark-seen" -> inbox.size() == 1 && inbox.get(0).isSet(javax.mail.Flags.Flag.SEEN);
+                        case "leave" -> inbox.size() == 1 && !inbox.get(0).isSet(javax.mail.Flags.Flag.SEEN);
+                        // IMAP moves by copy + \\Deleted; the server expunges when the folder is closed
+                        default -> (inbox.isEmpty() || inbox.get(0).isSet(javax.mail.Flags.Flag.DELETED))
+                                && host.getFolder(user, "Filed").getMessageCount() == 1;
+                    };
+                    if (done) {
+                        break;
+                    }
+                    assertTrue(mode + ": the message is not where it should be after filing", System.nanoTime() < deadline);
+                    Thread.sleep(200);
+                }
+                if (mode.equals("leave")) {
+                    Thread.sleep(6000); // the next poll sees it again, unread, and files nothing twice
+                    assertEquals(1, admin.get("/api/v1/mailboxes/" + mailbox).json().get("filedCount").asInt());
+                    assertFalse(host.getInbox(user).getMessages().get(0).isSet(javax.mail.Flags.Flag.SEEN));
+                }
+            }
+        } finally {
+            imap.stop();
+        }
+    }
 }

@@ -15,7 +15,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.support.SynchronizationAdapter;
 import org.atriumcrm.api.event.DomainEvents;
 import org.atriumcrm.api.module.ModuleGate;
 import org.atriumcrm.integration.api.CamelContexts;
@@ -51,6 +50,11 @@ public class MailScanner implements EventHandler {
     private final CamelContext camel;
     private final Map<String, List<String>> routesByMailbox = new ConcurrentHashMap<>();
     private final Map<String, Tally> tallies = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ScheduledExecutorService unreader = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "atrium-mail-scanner-unread");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** Messages handled and dead-lettered since the mailbox's record was last updated. */
     private static final class Tally {
@@ -95,6 +99,7 @@ public class MailScanner implements EventHandler {
 
     @Deactivate
     void stop() {
+        unreader.shutdown();
         camel.stop(); // lets the messages in flight finish, then the mailboxes' counts are brought up to date
         tallies.forEach((id, tally) -> {
             if (tally.messages.get() > 0) {
@@ -222,17 +227,15 @@ public class MailScanner implements EventHandler {
         }
         if (Mailbox.LEAVE.equals(box.getAfterProcessing())) {
             Message message = exchange.getProperty("atriumMailMessage", Message.class);
-            // camel-mail flags a processed message SEEN when it commits; this runs after that and takes it back
-            exchange.adapt(org.apache.camel.ExtendedExchange.class).addOnCompletion(new SynchronizationAdapter() {
-                @Override
-                public void onComplete(Exchange done) {
-                    try {
-                        message.setFlag(Flags.Flag.SEEN, false);
-                    } catch (Exception e) {
-                        LOG.debug("could not leave message unread: {}", e.getMessage());
-                    }
+            // camel-mail flags every processed message SEEN right after the route returns (it has no option to leave
+            // it): the flag is taken back a moment later, on the still open folder
+            unreader.schedule(() -> {
+                try {
+                    message.setFlag(Flags.Flag.SEEN, false);
+                } catch (Exception e) {
+                    LOG.debug("could not leave a message of {} unread: {}", box.getName(), e.getMessage());
                 }
-            });
+            }, 1500, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
     }
 
