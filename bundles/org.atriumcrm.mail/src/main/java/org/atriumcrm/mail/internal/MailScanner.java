@@ -171,7 +171,7 @@ public class MailScanner implements EventHandler {
         }
         StringBuilder uri = new StringBuilder(scheme).append("://").append(box.getHost()).append(':').append(box.getPort())
                 .append("?username=").append(enc(box.getUserName()))
-                .append("&password=RAW(").append(password).append(')')
+                .append("&password=").append(raw(password))
                 .append("&folderName=").append(enc(folder))
                 // every message of the folder, read without marking it: the receipts decide what is new
                 .append("&unseen=false&peek=true&delete=false&mapMailMessage=false")
@@ -190,6 +190,11 @@ public class MailScanner implements EventHandler {
             uri.append("&moveTo=").append(enc(box.getMoveToFolder()));
         }
         return uri.toString();
+    }
+
+    /** A value camel takes literally: RAW(...), or RAW{...} when it holds a ')' (passwords do). */
+    static String raw(String value) {
+        return value.indexOf(')') < 0 ? "RAW(" + value + ")" : "RAW{" + value + "}";
     }
 
     private static String enc(String s) {
