@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import javax.ws.rs.Consumes;
@@ -33,8 +34,6 @@ import org.apache.commons.csv.CSVPrinter;
 import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.error.FieldError;
 import org.atriumcrm.api.meta.FieldDef;
-import java.util.Optional;
-
 import org.atriumcrm.api.record.Record;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.api.security.RecordSharing;
