@@ -24,4 +24,12 @@ public final class CamelContexts {
             throw new IllegalStateException("camel-core-osgi is not installed (feature camel-core)", e);
         }
     }
+
+    /**
+     * An endpoint option value camel takes literally (passwords, secrets): {@code RAW(...)}, or {@code RAW{...}} when
+     * the value holds a ')' that would end {@code RAW(...)} early.
+     */
+    public static String raw(String value) {
+        return value.indexOf(')') < 0 ? "RAW(" + value + ")" : "RAW{" + value + "}";
+    }
 }

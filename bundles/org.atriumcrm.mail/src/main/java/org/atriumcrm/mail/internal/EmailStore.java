@@ -335,12 +335,19 @@ public class EmailStore extends JpaRecordStore<Email> {
         return tx(em -> {
             List<String> emailIds = em.createQuery("SELECT l.emailId FROM EmailLink l WHERE l.recordId = :id", String.class)
                     .setParameter("id", recordId).getResultList();
+            if (emailIds.isEmpty()) {
+                return 0;
+            }
+            // the links that exist already, in one query rather than one per email and target
+            java.util.Set<String> existing = new java.util.HashSet<>();
+            for (Object[] pair : em.createQuery("SELECT l.emailId, l.recordId FROM EmailLink l WHERE l.recordId IN :targets", Object[].class)
+                    .setParameter("targets", targets.stream().map(Link::id).toList()).getResultList()) {
+                existing.add(pair[0] + "|" + pair[1]);
+            }
             int added = 0;
             for (String emailId : emailIds) {
                 for (Link target : targets) {
-                    long existing = em.createQuery("SELECT COUNT(l) FROM EmailLink l WHERE l.emailId = :e AND l.recordId = :r", Long.class)
-                            .setParameter("e", emailId).setParameter("r", target.id()).getSingleResult();
-                    if (existing == 0) {
+                    if (existing.add(emailId + "|" + target.id())) {
                         em.persist(EmailLink.of(emailId, target.entity(), target.id()));
                         added++;
                     }

@@ -164,14 +164,16 @@ public class MailScanner implements EventHandler {
         camel.getRegistry().unbind(repositoryName(mailboxId));
     }
 
-    static String uri(Mailbox box, String folder, String password) {
+    /** The Jakarta Mail / camel-mail protocol: imaps or pop3s when the mailbox uses TLS from the start. */
+    static String protocol(Mailbox box) {
         String scheme = box.getProtocol();
-        if ("ssl".equals(box.getSecurity()) && !scheme.endsWith("s")) {
-            scheme = scheme + "s";
-        }
-        StringBuilder uri = new StringBuilder(scheme).append("://").append(box.getHost()).append(':').append(box.getPort())
+        return "ssl".equals(box.getSecurity()) && !scheme.endsWith("s") ? scheme + "s" : scheme;
+    }
+
+    static String uri(Mailbox box, String folder, String password) {
+        StringBuilder uri = new StringBuilder(protocol(box)).append("://").append(box.getHost()).append(':').append(box.getPort())
                 .append("?username=").append(enc(box.getUserName()))
-                .append("&password=").append(raw(password))
+                .append("&password=").append(CamelContexts.raw(password))
                 .append("&folderName=").append(enc(folder))
                 // every message of the folder, read without marking it: the receipts decide what is new
                 .append("&unseen=false&peek=true&delete=false&mapMailMessage=false")
@@ -190,11 +192,6 @@ public class MailScanner implements EventHandler {
             uri.append("&moveTo=").append(enc(box.getMoveToFolder()));
         }
         return uri.toString();
-    }
-
-    /** A value camel takes literally: RAW(...), or RAW{...} when it holds a ')' (passwords do). */
-    static String raw(String value) {
-        return value.indexOf(')') < 0 ? "RAW(" + value + ")" : "RAW{" + value + "}";
     }
 
     private static String enc(String s) {

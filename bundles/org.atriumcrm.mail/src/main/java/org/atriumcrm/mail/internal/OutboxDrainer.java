@@ -195,7 +195,7 @@ public class OutboxDrainer {
                 .append(s.smtpHost()).append(':').append(s.smtpPort()).append("?connectionTimeout=10000");
         if (s.smtpUser() != null && !s.smtpUser().isBlank()) {
             uri.append("&username=").append(URLEncoder.encode(s.smtpUser(), StandardCharsets.UTF_8))
-                    .append("&password=").append(MailScanner.raw(s.smtpPassword()));
+                    .append("&password=").append(CamelContexts.raw(s.smtpPassword()));
         }
         if ("starttls".equalsIgnoreCase(s.smtpSecurity())) {
             uri.append("&mail.smtp.starttls.enable=true&mail.smtp.starttls.required=true");

@@ -61,7 +61,7 @@ final class ScannerActions {
             records.find(id).orElseThrow(() -> AtriumException.notFound("no Mailbox with id " + id));
             Mailbox box = boxes.box(id);
             ObjectNode answer = JsonNodeFactory.instance.objectNode();
-            String protocol = MailScanner.uri(box, "INBOX", "").substring(0, MailScanner.uri(box, "INBOX", "").indexOf(':'));
+            String protocol = MailScanner.protocol(box);
             Properties p = new Properties();
             for (String key : List.of("connectiontimeout", "timeout")) {
                 p.setProperty("mail." + protocol + "." + key, "10000");

@@ -30,7 +30,7 @@ public class MailScannerUriTest {
         assertTrue(uri, uri.contains("&fetchSize=50&"));
         assertTrue(uri, uri.contains("&delay=60000&"));
         assertTrue(uri, uri.contains("username=%E9%94%80%E5%94%AE%20sales%40example.cn"));
-        assertEquals("RAW(plain)", MailScanner.raw("plain"));
+        assertEquals("RAW(plain)", org.atriumcrm.integration.api.CamelContexts.raw("plain"));
     }
 
     @Test

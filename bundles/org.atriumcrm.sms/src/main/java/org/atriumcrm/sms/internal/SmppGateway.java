@@ -56,7 +56,7 @@ final class SmppGateway implements SmsGateway {
     record Options(String host, int port, String systemId, String password, String systemType, String sourceAddr) {
         String uri() {
             StringBuilder uri = new StringBuilder("smpp://").append(URLEncoder.encode(systemId, StandardCharsets.UTF_8)).append('@')
-                    .append(host).append(':').append(port).append("?password=").append(raw(password))
+                    .append(host).append(':').append(port).append("?password=").append(org.atriumcrm.integration.api.CamelContexts.raw(password))
                     // the SMSC is asked for a receipt of every message; camel asks it on the last part only
                     .append("&registeredDelivery=").append(SMSCDeliveryReceipt.SUCCESS_FAILURE.value())
                     // a producer that connects at the first message: a route that starts while the SMSC is down still starts
@@ -97,12 +97,6 @@ final class SmppGateway implements SmsGateway {
             }
         }
         return null;
-    }
-
-    /** A value camel takes literally: RAW(...), or RAW{...} when the value holds a ')'. */
-    static String raw(String value) {
-        String v = value == null ? "" : value;
-        return v.indexOf(')') < 0 ? "RAW(" + v + ")" : "RAW{" + v + "}";
     }
 
     private final CamelContext camel;
