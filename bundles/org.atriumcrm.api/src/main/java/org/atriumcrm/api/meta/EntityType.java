@@ -38,10 +38,12 @@ public final class EntityType<T extends Record> {
     /** Fields hidden or read-only for the user this copy was made for; empty on the full metadata. */
     private final Map<String, FieldAccess> restrictions;
     private final boolean administrative;
+    private final boolean importable;
 
     private EntityType(Builder<T> b) {
         this.restrictions = Map.of();
         this.administrative = b.administrative;
+        this.importable = b.importable;
         this.name = b.name;
         this.plural = b.plural;
         this.moduleId = b.moduleId;
@@ -102,6 +104,7 @@ public final class EntityType<T extends Record> {
                 ? List.of(new SortKey("createdAt", true)) : full.defaultSort.stream().filter(s -> visible.containsKey(s.field())).toList();
         this.restrictions = Map.copyOf(restrictions);
         this.administrative = full.administrative;
+        this.importable = full.importable;
     }
 
     /**
@@ -110,6 +113,14 @@ public final class EntityType<T extends Record> {
      */
     public boolean isAdministrative() {
         return administrative;
+    }
+
+    /**
+     * Whether users may bring records of this type in from CSV/Excel files ({@code /api/v1/imports}); the
+     * import applies the same validation, duplicate rules and permissions as single creates and updates.
+     */
+    public boolean isImportable() {
+        return importable;
     }
 
     /**
@@ -221,6 +232,7 @@ public final class EntityType<T extends Record> {
         private Function<T, String> displayName = Record::getId;
         private final List<SortKey> defaultSort = new ArrayList<>();
         private boolean administrative;
+        private boolean importable;
 
         private Builder(String name, String plural, Class<T> recordClass, Supplier<T> factory) {
             this.name = Objects.requireNonNull(name);
@@ -274,6 +286,12 @@ public final class EntityType<T extends Record> {
         /** See {@link EntityType#isAdministrative()}. */
         public Builder<T> administrative() {
             this.administrative = true;
+            return this;
+        }
+
+        /** See {@link EntityType#isImportable()}. */
+        public Builder<T> importable() {
+            this.importable = true;
             return this;
         }
 

@@ -31,6 +31,7 @@ public final class FieldDef<T> {
     private boolean filterable = true;
     private boolean sortable = true;
     private String attribute;
+    private String matchAttribute;
 
     private FieldDef(String name, FieldType type, Function<T, Object> getter, BiConsumer<T, Object> setter) {
         this.name = Objects.requireNonNull(name);
@@ -115,6 +116,47 @@ public final class FieldDef<T> {
         return this;
     }
 
+    /**
+     * Declares that the record also stores this field's {@link #matchValue(FieldType, Object) match value} in
+     * the indexed attribute {@code matchAttribute}, so that duplicate checks and import matching find records
+     * by an index lookup instead of comparing {@code LOWER(TRIM(column))} row by row (Derby has no expression
+     * indexes). The entity keeps it current when it is saved.
+     */
+    public FieldDef<T> matchAttribute(String matchAttribute) {
+        this.matchAttribute = matchAttribute;
+        return this;
+    }
+
+    /** The indexed attribute holding this field's match value, or null. */
+    public String matchAttribute() {
+        return matchAttribute;
+    }
+
+    /**
+     * The form in which two values of a field count as the same record: text trimmed and lower-cased; phone
+     * numbers reduced to their digits, a mainland-China country prefix (86/0086) dropped from mobile numbers,
+     * so that {@code +86 139-0000-1234} and {@code 13900001234} match. Other values as they are.
+     */
+    public static Object matchValue(FieldType type, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (type == FieldType.PHONE) {
+            String digits = value.toString().replaceAll("[^0-9]", "");
+            if (digits.startsWith("0086")) {
+                digits = digits.substring(4);
+            } else if (digits.length() == 13 && digits.startsWith("861")) {
+                digits = digits.substring(2);
+            }
+            return digits.isEmpty() ? null : digits;
+        }
+        if (value instanceof String s) {
+            String key = s.strip().toLowerCase(java.util.Locale.ROOT);
+            return key.isEmpty() ? null : key;
+        }
+        return value;
+    }
+
     /** The same field, not writable: how it looks to a user whose field-level security makes it read-only. */
     FieldDef<T> readOnlyCopy() {
         FieldDef<T> copy = new FieldDef<>(name, type, getter, setter);
@@ -130,6 +172,7 @@ public final class FieldDef<T> {
         copy.filterable = filterable;
         copy.sortable = sortable;
         copy.attribute = attribute;
+        copy.matchAttribute = matchAttribute;
         return copy;
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.meta.EntityType;
 import org.atriumcrm.api.query.ListQuery;
 import org.atriumcrm.api.query.Page;
@@ -86,6 +87,42 @@ public interface RecordStore<T extends Record> {
      * record goes to the recycle bin.
      */
     T merge(String survivorId, String mergedId, Map<String, Object> values, Caller caller);
+
+    /**
+     * Passes every live record matching {@code query} (its offset and limit are ignored) to {@code action}, in the
+     * query's order, holding only a bounded number of them in memory at once: for exports of any size. The
+     * default reads pages; stores over a database stream one cursor.
+     */
+    default void forEach(ListQuery query, java.util.function.Consumer<? super T> action) {
+        ListQuery page = query.withPage(0, ListQuery.MAX_LIMIT);
+        for (int offset = 0;; offset += ListQuery.MAX_LIMIT) {
+            List<T> items = list(page.withPage(offset, ListQuery.MAX_LIMIT)).items();
+            items.forEach(action);
+            if (items.size() < ListQuery.MAX_LIMIT) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Live records among those {@code visible} allows whose {@code fields} all equal one of {@code keys} (one value
+     * per field, compared by {@link org.atriumcrm.api.meta.FieldDef#matchValue match value}: trimmed, case
+     * insensitive, phone numbers by their digits), grouped by the key they match (as match values). One query
+     * per call, whatever the number of keys: how an import finds the records its rows duplicate.
+     */
+    default Map<List<Object>, List<T>> findMatches(List<String> fields, java.util.Collection<List<Object>> keys, Visibility visible) {
+        throw new UnsupportedOperationException(type().name() + " cannot match records in bulk");
+    }
+
+    /**
+     * Writes every row in ONE transaction: all of them or, when one fails, none (an {@link AtriumException} thrown
+     * for a row carries its index as the extension {@code row}). Creates, updates and deletes behave as
+     * the single-record methods (store rules, history, events after commit). Returns the records written, in order
+     * (null for deleted ones).
+     */
+    default List<T> writeBatch(List<BatchWrite> rows, Caller caller) {
+        throw new UnsupportedOperationException(type().name() + " does not support batch writes");
+    }
 
     /** Number of live records. */
     long count();

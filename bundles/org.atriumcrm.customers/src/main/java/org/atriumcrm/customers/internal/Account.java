@@ -12,8 +12,13 @@ import org.atriumcrm.persistence.api.BaseRecord;
 @Table(name = "ATRIUM_ACCOUNT", indexes = {
         @Index(name = "IX_ACCOUNT_NAME", columnList = "NAME"),
         @Index(name = "IX_ACCOUNT_CREATED", columnList = "CREATED_AT"),
-        @Index(name = "IX_ACCOUNT_PARENT", columnList = "PARENT_ACCOUNT_ID")})
+        @Index(name = "IX_ACCOUNT_PARENT", columnList = "PARENT_ACCOUNT_ID"),
+        @Index(name = "IX_ACCOUNT_NAME_KEY", columnList = "NAME_KEY")})
 public class Account extends BaseRecord {
+    /** {@code name} as duplicate checks and imports compare it: trimmed, lower-case (Derby cannot index LOWER(NAME)). */
+    @Column(name = "NAME_KEY", length = 200)
+    private String nameKey;
+
     @Column(name = "NAME", length = 200, nullable = false)
     private String name;
     @Column(name = "TYPE", length = 40)
@@ -275,4 +280,10 @@ public class Account extends BaseRecord {
         this.description = description;
     }
 
+
+    /** Keeps the match keys current (see {@code FieldDef.matchAttribute}). */
+    @Override
+    public void beforeSave() {
+        nameKey = (String) org.atriumcrm.api.meta.FieldDef.matchValue(org.atriumcrm.api.meta.FieldType.STRING, name);
+    }
 }

@@ -14,8 +14,16 @@ import org.atriumcrm.persistence.api.BaseRecord;
         @Index(name = "IX_CONTACT_CREATED", columnList = "CREATED_AT"),
         @Index(name = "IX_CONTACT_ACCOUNT", columnList = "ACCOUNT_ID"),
         @Index(name = "IX_CONTACT_EMAIL", columnList = "EMAIL"),
-        @Index(name = "IX_CONTACT_MOBILE", columnList = "MOBILE")})
+        @Index(name = "IX_CONTACT_MOBILE", columnList = "MOBILE"),
+        @Index(name = "IX_CONTACT_EMAIL_KEY", columnList = "EMAIL_KEY"),
+        @Index(name = "IX_CONTACT_MOBILE_KEY", columnList = "MOBILE_KEY")})
 public class Contact extends BaseRecord {
+    /** {@code email} and {@code mobile} as duplicate checks and imports compare them (indexed; see FieldDef.matchValue). */
+    @Column(name = "EMAIL_KEY", length = 255)
+    private String emailKey;
+    @Column(name = "MOBILE_KEY", length = 40)
+    private String mobileKey;
+
     @Column(name = "SALUTATION", length = 20)
     private String salutation;
     @Column(name = "LAST_NAME", length = 100, nullable = false)
@@ -261,6 +269,8 @@ public class Contact extends BaseRecord {
     /** Chinese names read family name first without a space (张三); others given name first (Ada Lovelace). */
     @Override
     public void beforeSave() {
+        emailKey = (String) org.atriumcrm.api.meta.FieldDef.matchValue(org.atriumcrm.api.meta.FieldType.EMAIL, email);
+        mobileKey = (String) org.atriumcrm.api.meta.FieldDef.matchValue(org.atriumcrm.api.meta.FieldType.PHONE, mobile);
         fullName = fullName(lastName, firstName);
     }
 

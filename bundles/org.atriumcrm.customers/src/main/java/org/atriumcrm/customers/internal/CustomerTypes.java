@@ -30,10 +30,11 @@ final class CustomerTypes {
     private static EntityType<Account> account() {
         EntityType.Builder<Account> b = EntityType.builder("Account", "accounts", Account.class, Account::new)
                 .module(MODULE)
+                .importable()
                 .label("Account", "客户")
                 .pluralLabel("Accounts", "客户")
                 .field(FieldDef.of("name", FieldType.STRING, Account::getName, Account::setName)
-                        .label("Account name", "客户名称").required().maxLength(200).searchable())
+                        .label("Account name", "客户名称").required().maxLength(200).searchable().matchAttribute("nameKey"))
                 .field(FieldDef.of("type", FieldType.PICKLIST, Account::getType, Account::setType)
                         .label("Type", "客户类型").picklist(
                                 PicklistValue.of("customer", "Customer", "直接客户"),
@@ -85,6 +86,7 @@ final class CustomerTypes {
     private static EntityType<Contact> contact() {
         EntityType.Builder<Contact> b = EntityType.builder("Contact", "contacts", Contact.class, Contact::new)
                 .module(MODULE)
+                .importable()
                 .label("Contact", "联系人")
                 .pluralLabel("Contacts", "联系人")
                 .field(FieldDef.of("salutation", FieldType.PICKLIST, Contact::getSalutation, Contact::setSalutation)
@@ -102,9 +104,10 @@ final class CustomerTypes {
                         .label("Account", "所属客户").referenceTo("Account"))
                 .field(FieldDef.of("reportsToId", FieldType.REFERENCE, Contact::getReportsToId, Contact::setReportsToId)
                         .label("Reports to", "直属上级").referenceTo("Contact"))
-                .field(FieldDef.of("email", FieldType.EMAIL, Contact::getEmail, Contact::setEmail).label("Email", "邮箱").searchable())
+                .field(FieldDef.of("email", FieldType.EMAIL, Contact::getEmail, Contact::setEmail).label("Email", "邮箱").searchable()
+                        .matchAttribute("emailKey"))
                 .field(FieldDef.of("mobile", FieldType.PHONE, Contact::getMobile, Contact::setMobile)
-                        .label("Mobile", "手机").maxLength(40).searchable())
+                        .label("Mobile", "手机").maxLength(40).searchable().matchAttribute("mobileKey"))
                 .field(FieldDef.of("officePhone", FieldType.PHONE, Contact::getOfficePhone, Contact::setOfficePhone)
                         .label("Office phone", "办公电话").maxLength(40))
                 .field(FieldDef.of("birthday", FieldType.DATE, Contact::getBirthday, Contact::setBirthday).label("Birthday", "生日"));

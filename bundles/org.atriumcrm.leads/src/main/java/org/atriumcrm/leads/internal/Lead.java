@@ -17,8 +17,16 @@ import org.atriumcrm.persistence.api.InstantConverter;
         @Index(name = "IX_LEAD_EMAIL", columnList = "EMAIL"),
         @Index(name = "IX_LEAD_MOBILE", columnList = "MOBILE"),
         @Index(name = "IX_LEAD_COMPANY", columnList = "COMPANY"),
-        @Index(name = "IX_LEAD_STATUS", columnList = "STATUS")})
+        @Index(name = "IX_LEAD_STATUS", columnList = "STATUS"),
+        @Index(name = "IX_LEAD_EMAIL_KEY", columnList = "EMAIL_KEY"),
+        @Index(name = "IX_LEAD_MOBILE_KEY", columnList = "MOBILE_KEY")})
 public class Lead extends BaseRecord {
+    /** {@code email} and {@code mobile} as duplicate checks and imports compare them (indexed; see FieldDef.matchValue). */
+    @Column(name = "EMAIL_KEY", length = 255)
+    private String emailKey;
+    @Column(name = "MOBILE_KEY", length = 40)
+    private String mobileKey;
+
     @Column(name = "SALUTATION", length = 20)
     private String salutation;
     @Column(name = "LAST_NAME", length = 100)
@@ -353,6 +361,8 @@ public class Lead extends BaseRecord {
     /** A lead needs a person's name or a company; its full name follows the Chinese or Western order. */
     @Override
     public void beforeSave() {
+        emailKey = (String) org.atriumcrm.api.meta.FieldDef.matchValue(org.atriumcrm.api.meta.FieldType.EMAIL, email);
+        mobileKey = (String) org.atriumcrm.api.meta.FieldDef.matchValue(org.atriumcrm.api.meta.FieldType.PHONE, mobile);
         if ((lastName == null || lastName.isBlank()) && (company == null || company.isBlank())) {
             throw org.atriumcrm.api.error.AtriumException.invalidField("lastName", "a lead needs a last name or a company");
         }

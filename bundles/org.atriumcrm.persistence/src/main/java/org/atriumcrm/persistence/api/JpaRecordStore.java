@@ -33,6 +33,7 @@ import org.atriumcrm.api.meta.FieldType;
 import org.atriumcrm.api.query.Condition;
 import org.atriumcrm.api.query.ListQuery;
 import org.atriumcrm.api.query.Page;
+import org.atriumcrm.api.record.BatchWrite;
 import org.atriumcrm.api.record.FieldChange;
 import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.Caller;
@@ -49,6 +50,8 @@ import org.osgi.service.event.EventAdmin;
  */
 public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
     private static final int MAX_DUPLICATES = 20;
+    /** Values per {@code IN} list: Derby compiles one plan per list length, so chunks keep that set small. */
+    private static final int MATCH_CHUNK = 500;
 
     private final EntityType<T> type;
     private final Class<T> recordClass;
@@ -153,7 +156,13 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
                         break;
                     }
                     FieldDef<T> field = type.field(fieldName).orElseThrow();
-                    if (value instanceof String s) {
+                    if (field.matchAttribute() != null) {
+                        if (FieldDef.matchValue(field.type(), value) == null) {
+                            all = null;
+                            break;
+                        }
+                        all.add(cb.equal(root.get(field.matchAttribute()), FieldDef.matchValue(field.type(), value)));
+                    } else if (value instanceof String s) {
                         Expression<String> column = root.get(field.attribute());
                         all.add(cb.equal(cb.lower(cb.trim(column)), s.strip().toLowerCase(Locale.ROOT)));
                     } else {
@@ -179,17 +188,7 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
 
     @Override
     public T create(Map<String, Object> values, Caller caller) {
-        T created = tx(em -> {
-            T record = type.newRecord();
-            apply(record, values);
-            record.initialise(RecordIds.next(), now(), caller);
-            record.beforeSave();
-            beforeCreate(em, record, caller);
-            em.persist(record);
-            em.persist(new RecordChangeRow(type.name(), record.getId(), "CREATED", null, null, null, caller.userId(),
-                    record.getCreatedAt()));
-            return record;
-        });
+        T created = tx(em -> createIn(em, values, caller));
         post(Action.CREATED, created.getId(), caller, Map.of(DomainEvents.CHANGED_FIELDS,
                 values.keySet().toArray(String[]::new)));
         return created;
@@ -201,23 +200,8 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
         T updated = txVersioned(expectedVersion, em -> {
             T record = live(em, id);
             checkVersion(record, expectedVersion);
-            Map<String, Object> before = new HashMap<>();
-            for (Map.Entry<String, Object> e : values.entrySet()) {
-                FieldDef<T> field = writableField(e.getKey());
-                if (!sameValue(field.get(record), e.getValue())) {
-                    changed.add(e.getKey());
-                    before.put(e.getKey(), field.get(record));
-                }
-            }
+            changed.addAll(applyUpdate(em, record, values, caller));
             if (!changed.isEmpty()) {
-                apply(record, values);
-                record.touch(now(), caller);
-                beforeUpdate(em, record, changed, caller);
-                record.beforeSave();
-                for (String name : changed) {
-                    em.persist(new RecordChangeRow(type.name(), id, "UPDATED", name, before.get(name),
-                            writableField(name).get(record), caller.userId(), record.getModifiedAt()));
-                }
                 em.flush(); // surface a concurrent update as OptimisticLockException here
             }
             return record;
@@ -226,6 +210,179 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
             post(Action.UPDATED, id, caller, Map.of(DomainEvents.CHANGED_FIELDS, changed.toArray(String[]::new)));
         }
         return updated;
+    }
+
+    /** Sets the values that differ, with the store's rules and one history row per changed field; returns those fields. */
+    private Set<String> applyUpdate(EntityManager em, T record, Map<String, Object> values, Caller caller) {
+        Set<String> changed = new LinkedHashSet<>();
+        Map<String, Object> before = new HashMap<>();
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            FieldDef<T> field = writableField(e.getKey());
+            if (!sameValue(field.get(record), e.getValue())) {
+                changed.add(e.getKey());
+                before.put(e.getKey(), field.get(record));
+            }
+        }
+        if (!changed.isEmpty()) {
+            apply(record, values);
+            record.touch(now(), caller);
+            beforeUpdate(em, record, changed, caller);
+            record.beforeSave();
+            for (String name : changed) {
+                em.persist(new RecordChangeRow(type.name(), record.getId(), "UPDATED", name, before.get(name),
+                        writableField(name).get(record), caller.userId(), record.getModifiedAt()));
+            }
+        }
+        return changed;
+    }
+
+    private T createIn(EntityManager em, Map<String, Object> values, Caller caller) {
+        T record = type.newRecord();
+        apply(record, values);
+        record.initialise(RecordIds.next(), now(), caller);
+        record.beforeSave();
+        beforeCreate(em, record, caller);
+        em.persist(record);
+        em.persist(new RecordChangeRow(type.name(), record.getId(), "CREATED", null, null, null, caller.userId(),
+                record.getCreatedAt()));
+        return record;
+    }
+
+    @Override
+    public List<T> writeBatch(List<BatchWrite> rows, Caller caller) {
+        List<Runnable> events = new ArrayList<>(rows.size());
+        List<T> written = txVersioned(null, em -> {
+            List<T> out = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                BatchWrite row = rows.get(i);
+                try {
+                    if (row.isCreate()) {
+                        T record = createIn(em, row.values(), caller);
+                        String[] fields = row.values().keySet().toArray(String[]::new);
+                        events.add(() -> post(Action.CREATED, record.getId(), caller, Map.of(DomainEvents.CHANGED_FIELDS, fields)));
+                        out.add(record);
+                    } else if (row.delete()) {
+                        T record = live(em, row.id());
+                        record.markDeleted(now(), caller);
+                        em.persist(new RecordChangeRow(type.name(), row.id(), "DELETED", null, null, null, caller.userId(),
+                                record.getDeletedAt()));
+                        events.add(() -> post(Action.DELETED, row.id(), caller, Map.of()));
+                        out.add(null);
+                    } else {
+                        T record = live(em, row.id());
+                        Set<String> changed = applyUpdate(em, record, row.values(), caller);
+                        if (!changed.isEmpty()) {
+                            String[] fields = changed.toArray(String[]::new);
+                            events.add(() -> post(Action.UPDATED, row.id(), caller, Map.of(DomainEvents.CHANGED_FIELDS, fields)));
+                        }
+                        out.add(record);
+                    }
+                } catch (AtriumException e) {
+                    throw e.with("row", i);
+                }
+            }
+            em.flush();
+            return out;
+        });
+        events.forEach(Runnable::run);
+        return written;
+    }
+
+    @Override
+    public Map<List<Object>, List<T>> findMatches(List<String> fields, Collection<List<Object>> keys, Visibility visible) {
+        List<FieldDef<T>> defs = new ArrayList<>();
+        for (String name : fields) {
+            defs.add(type.field(name).orElseThrow(() -> AtriumException.invalidField(name, "is not a field of " + type.name())));
+        }
+        Set<List<Object>> wanted = new LinkedHashSet<>();
+        for (List<Object> key : keys) {
+            List<Object> normal = new ArrayList<>(defs.size());
+            for (int i = 0; i < defs.size(); i++) {
+                normal.add(FieldDef.matchValue(defs.get(i).type(), key.get(i)));
+            }
+            if (!normal.contains(null)) {
+                wanted.add(normal);
+            }
+        }
+        Map<List<Object>, List<T>> found = new HashMap<>();
+        if (wanted.isEmpty()) {
+            return found;
+        }
+        FieldDef<T> first = defs.get(0);
+        List<Object> firstValues = wanted.stream().map(k -> k.get(0)).distinct().toList();
+        tx(em -> {
+            for (int from = 0; from < firstValues.size(); from += MATCH_CHUNK) {
+                List<Object> chunk = firstValues.subList(from, Math.min(firstValues.size(), from + MATCH_CHUNK));
+                CriteriaBuilder cb = em.getCriteriaBuilder();
+                CriteriaQuery<T> select = cb.createQuery(recordClass);
+                Root<T> root = select.from(recordClass);
+                select.where(cb.isNull(root.get("deletedAt")), criteria.visible(cb, root, visible),
+                        matchExpression(cb, root, first).in(chunk));
+                for (T record : em.createQuery(select).getResultList()) {
+                    List<Object> key = new ArrayList<>(defs.size());
+                    for (FieldDef<T> f : defs) {
+                        key.add(FieldDef.matchValue(f.type(), f.get(record)));
+                    }
+                    if (wanted.contains(key)) {
+                        found.computeIfAbsent(key, k -> new ArrayList<>()).add(record);
+                    }
+                }
+            }
+            return null;
+        });
+        return found;
+    }
+
+    /** The indexed match column of a field when the entity keeps one, else the normalised column. */
+    @SuppressWarnings("unchecked")
+    private Expression<?> matchExpression(CriteriaBuilder cb, Root<T> root, FieldDef<T> field) {
+        if (field.matchAttribute() != null) {
+            return root.get(field.matchAttribute());
+        }
+        if (field.type().isText()) {
+            return cb.lower(cb.trim((Expression<String>) (Expression<?>) root.get(field.attribute())));
+        }
+        return root.get(field.attribute());
+    }
+
+    /**
+     * One query and a forward-only cursor (EclipseLink's scrollable cursor; read-only objects, so that the
+     * persistence context does not keep them): memory stays flat for a million rows.
+     */
+    @Override
+    public void forEach(ListQuery query, java.util.function.Consumer<? super T> action) {
+        tx(em -> {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaQuery<T> select = cb.createQuery(recordClass);
+            Root<T> root = select.from(recordClass);
+            select.where(criteria.where(cb, root, query));
+            select.orderBy(criteria.orderBy(cb, root, query.sort()));
+            javax.persistence.TypedQuery<T> q = em.createQuery(select);
+            q.setHint("eclipselink.cursor.scrollable", "true");
+            q.setHint("eclipselink.cursor.scrollable.result-type", "ForwardOnly");
+            q.setHint("eclipselink.cursor.scrollable.concurrency", "ReadOnly");
+            q.setHint("eclipselink.read-only", "true");
+            q.setHint("eclipselink.jdbc.fetch-size", "500");
+            Object cursor = q.getSingleResult();
+            try {
+                @SuppressWarnings("unchecked")
+                java.util.Iterator<T> rows = (java.util.Iterator<T>) cursor;
+                int n = 0;
+                while (rows.hasNext()) {
+                    action.accept(rows.next());
+                    if (++n % 500 == 0) {
+                        em.clear();
+                    }
+                }
+            } finally {
+                try {
+                    cursor.getClass().getMethod("close").invoke(cursor);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot close the cursor " + cursor.getClass(), e);
+                }
+            }
+            return null;
+        });
     }
 
     @Override

@@ -282,4 +282,64 @@ public class JpaRecordStoreTest {
         assertEquals(0, store.transferOwnership(List.of(new Condition("ownerId", Operator.EQ, List.of(bob.userId()))),
                 new Visibility(false, java.util.Set.of(ALICE.userId()), java.util.Set.of()), ALICE.userId(), ALICE));
     }
+
+    @Test
+    public void forEachStreamsEveryMatchingRecordInOrderIgnoringPaging() {
+        for (int i = 0; i < 1203; i++) {
+            create(String.format("w%05d", i), i % 3 == 0 ? "a" : "b", String.valueOf(i));
+        }
+        List<String> names = new ArrayList<>();
+        store.forEach(new ListQuery(0, 1, List.of(new SortKey("name", true)), null,
+                List.of(new Condition("category", Operator.EQ, List.of("a")))), w -> names.add(w.getName()));
+        assertEquals(401, names.size());
+        assertEquals("w01200", names.get(0));
+        assertEquals("w00000", names.get(400));
+    }
+
+    @Test
+    public void findMatchesGroupsRecordsByNormalisedKeyInOneCall() {
+        Widget a = create("  Acme 公司 ", "a", "1");
+        Widget b = create("acme 公司", "b", "2");
+        create("Other", "a", "3");
+        var found = store.findMatches(List.of("name"), List.of(List.of("ACME 公司"), List.of("nobody"), java.util.Arrays.asList((Object) null)),
+                org.atriumcrm.api.security.Visibility.ALL);
+        assertEquals(1, found.size());
+        assertEquals(java.util.Set.of(a.getId(), b.getId()), found.get(List.of("acme 公司")).stream().map(Widget::getId)
+                .collect(java.util.stream.Collectors.toSet()));
+        var twoFields = store.findMatches(List.of("name", "category"), List.of(List.of("acme 公司", "b")),
+                org.atriumcrm.api.security.Visibility.ALL);
+        assertEquals(List.of(b.getId()), twoFields.get(List.of("acme 公司", "b")).stream().map(Widget::getId).toList());
+        var invisible = store.findMatches(List.of("name"), List.of(List.of("acme 公司")),
+                new org.atriumcrm.api.security.Visibility(false, java.util.Set.of("someone-else"), java.util.Set.of()));
+        assertTrue(invisible.isEmpty());
+    }
+
+    @Test
+    public void writeBatchIsAllOrNothing() {
+        Widget existing = create("keep", "a", "1");
+        events.clear();
+        List<org.atriumcrm.api.record.BatchWrite> ok = List.of(
+                org.atriumcrm.api.record.BatchWrite.create(Map.of("name", "new one", "category", "b")),
+                org.atriumcrm.api.record.BatchWrite.update(existing.getId(), Map.of("category", "b")));
+        List<Widget> written = store.writeBatch(ok, ALICE);
+        assertEquals(2, written.size());
+        assertEquals("b", store.find(existing.getId()).orElseThrow().getCategory());
+        assertEquals(2, events.size());
+        events.clear();
+        List<org.atriumcrm.api.record.BatchWrite> bad = List.of(
+                org.atriumcrm.api.record.BatchWrite.create(Map.of("name", "never written", "category", "a")),
+                org.atriumcrm.api.record.BatchWrite.delete(existing.getId()),
+                org.atriumcrm.api.record.BatchWrite.update("00000000-0000-7000-8000-00000000dead", Map.of("category", "a")));
+        try {
+            store.writeBatch(bad, ALICE);
+            org.junit.Assert.fail("the unknown id must fail the batch");
+        } catch (org.atriumcrm.api.error.AtriumException e) {
+            assertEquals(404, e.status());
+            assertEquals(2, e.extensions().get("row"));
+        }
+        assertTrue(store.find(existing.getId()).isPresent());
+        assertEquals(0, store.list(new ListQuery(0, 10, List.of(), null,
+                List.of(new Condition("name", Operator.EQ, List.of("never written"))))).total());
+        assertTrue(events.isEmpty());
+    }
 }

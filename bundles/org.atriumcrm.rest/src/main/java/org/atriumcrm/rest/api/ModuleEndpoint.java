@@ -18,4 +18,13 @@ package org.atriumcrm.rest.api;
 public interface ModuleEndpoint {
     /** Service property: the first path segment under {@code /api/v1/}, e.g. {@code pinyin}. */
     String PATH_PROPERTY = "atrium.rest.path";
+
+    /**
+     * This endpoint's part of the platform's OpenAPI document ({@code /api/openapi.json}): OpenAPI path items keyed
+     * by their path below {@code /api} (e.g. {@code /v1/jobs/{id}}), which may refer to
+     * {@code #/components/schemas/Problem}; null when the endpoint documents nothing.
+     */
+    default com.fasterxml.jackson.databind.node.ObjectNode openApiPaths() {
+        return null;
+    }
 }

@@ -28,6 +28,16 @@ public final class RecordBodies {
         return org.atriumcrm.rest.internal.RecordJsonAccess.read(type, body, false);
     }
 
+    /**
+     * A list query from the parameters a list URL takes ({@code sort}, {@code q}, {@code filter}, each may be null),
+     * validated against {@code type} exactly as {@code GET /api/v1/<plural>} validates them (400 with every problem).
+     * For a module that works on "every record of a query", e.g. a mass update.
+     */
+    public static <T extends Record> org.atriumcrm.api.query.ListQuery listQuery(EntityType<T> type, String sort, String q,
+            java.util.List<String> filters) {
+        return org.atriumcrm.rest.internal.RecordJsonAccess.listQuery(type, sort, q, filters);
+    }
+
     /** A record as JSON, with the fields {@code type} shows. */
     public static <T extends Record> ObjectNode toJson(EntityType<T> type, T record) {
         return org.atriumcrm.rest.internal.RecordJsonAccess.write(type, record);

@@ -50,6 +50,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     private final Authenticator authenticator;
     private volatile long maxBodyBytes;
     private volatile long maxPluginBytes;
+    private volatile long maxImportBytes;
 
     @Activate
     public AuthenticationFilter(@Reference Authenticator authenticator, RestConfig config) {
@@ -61,6 +62,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     void modified(RestConfig config) {
         this.maxBodyBytes = config.maxBodyBytes();
         this.maxPluginBytes = config.maxPluginBytes();
+        this.maxImportBytes = config.maxImportBytes();
     }
 
     /** The servlet request, for the client address recorded with each login (CXF injects a thread-local proxy). */
@@ -88,7 +90,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
             request.setSecurityContext(new CallerContext(caller, secure));
         }
-        limitBody(request, path.startsWith("v1/admin/plugins") ? maxPluginBytes : maxBodyBytes);
+        // files are streamed to disk by the endpoints that take them; everything else is parsed in memory
+        limitBody(request, path.startsWith("v1/admin/plugins") ? maxPluginBytes
+                : path.equals("v1/imports") || path.startsWith("v1/imports/") ? maxImportBytes : maxBodyBytes);
     }
 
     private Optional<Caller> authenticate(String authorization) {

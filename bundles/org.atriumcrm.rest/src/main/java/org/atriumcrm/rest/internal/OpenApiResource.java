@@ -90,6 +90,16 @@ public class OpenApiResource {
         });
         stores.all().stream().sorted(Comparator.comparing(s -> s.type().name()))
                 .forEach(s -> entityPaths(s, paths, schemas));
+        for (org.atriumcrm.rest.api.ModuleEndpoint endpoint : records.moduleEndpoints()) {
+            ObjectNode own = endpoint.openApiPaths();
+            if (own != null) {
+                own.fields().forEachRemaining(e -> {
+                    if (!paths.has(e.getKey())) { // never over a platform or entity path
+                        paths.set(e.getKey(), e.getValue());
+                    }
+                });
+            }
+        }
         return doc;
     }
 
@@ -183,13 +193,19 @@ public class OpenApiResource {
         mergeBody.putArray("required").add("survivorId").add("mergedId");
         merge.putObject("requestBody").putObject("content").putObject("application/json").set("schema", mergeBody);
         response(merge, "200", refSchema(ref));
-        ObjectNode export = op(paths.putObject(base + "/export"), "get", tag, "The list as CSV (UTF-8 with BOM), streamed:"
-                + " same filter, sort, q and permissions as the list, only the fields the caller may see (export right)");
+        ObjectNode export = op(paths.putObject(base + "/export"), "get", tag, "The list as CSV (UTF-8 with BOM) or Excel"
+                + " (format=xlsx), streamed from one cursor in constant memory: same filter, sort, q and permissions as the"
+                + " list, only the fields the caller may see (export right)");
         ArrayNode exportParams = export.putArray("parameters");
         listParameters(exportParams);
         exportParams.addObject().put("name", "bom").put("in", "query").putObject("schema").put("type", "boolean");
-        export.putObject("responses").putObject("200").put("description", "CSV").putObject("content")
-                .putObject("text/csv").putObject("schema").put("type", "string");
+        ObjectNode formatSchema = exportParams.addObject().put("name", "format").put("in", "query").putObject("schema");
+        formatSchema.put("type", "string").put("default", "csv").putArray("enum").add("csv").add("xlsx");
+        ObjectNode exportContent = export.putObject("responses").putObject("200").put("description", "CSV or Excel")
+                .putObject("content");
+        exportContent.putObject("text/csv").putObject("schema").put("type", "string");
+        exportContent.putObject("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").putObject("schema")
+                .put("type", "string").put("format", "binary");
         problems(export, "400", "401", "403");
         ObjectNode shares = paths.putObject(base + "/{id}/shares");
         idParam(shares);

@@ -18,6 +18,11 @@ public final class RecordJsonAccess {
         return RecordJson.read(type, body, create ? RecordJson.Mode.CREATE : RecordJson.Mode.PATCH);
     }
 
+    public static <T extends Record> org.atriumcrm.api.query.ListQuery listQuery(EntityType<T> type, String sort, String q,
+            java.util.List<String> filters) {
+        return ListParams.parse(type, null, null, sort, q, filters);
+    }
+
     public static <T extends Record> ObjectNode write(EntityType<T> type, T record) {
         return RecordJson.write(type, record);
     }

@@ -108,6 +108,10 @@ public class RecordResource {
         }
     }
 
+    java.util.Collection<ModuleEndpoint> moduleEndpoints() {
+        return endpoints.values();
+    }
+
     void removeEndpoint(ModuleEndpoint endpoint, Map<String, Object> properties) {
         endpoints.values().remove(endpoint);
     }

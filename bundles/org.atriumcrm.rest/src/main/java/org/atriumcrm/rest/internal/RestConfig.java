@@ -13,4 +13,7 @@ public @interface RestConfig {
     @AttributeDefinition(name = "Maximum plugin upload", description = "Largest plugin jar accepted by POST /api/v1/admin/plugins, in bytes")
     long maxPluginBytes() default 67_108_864;
 
+    @AttributeDefinition(name = "Maximum import file", description = "Largest CSV/Excel file accepted by POST /api/v1/imports, in bytes")
+    long maxImportBytes() default 1_073_741_824;
+
 }

@@ -54,6 +54,51 @@ final class SecuredRecordStore<T extends Record> implements RecordStore<T> {
     }
 
     @Override
+    public void forEach(ListQuery query, java.util.function.Consumer<? super T> action) {
+        require(Right.VIEW);
+        store.forEach(query.scopedTo(access.read(), hidden), action);
+    }
+
+    /** Matches among the records the caller may read, never through a field hidden from them. */
+    @Override
+    public Map<List<Object>, List<T>> findMatches(List<String> fields, java.util.Collection<List<Object>> keys, Visibility visible) {
+        require(Right.VIEW);
+        for (String f : fields) {
+            if (hidden.contains(f)) {
+                throw AtriumException.invalidField(f, "is hidden from you by field-level security and cannot be matched on");
+            }
+        }
+        return store.findMatches(fields, keys, access.read());
+    }
+
+    /**
+     * Every row is checked before anything is written (rights, field-level security, write access to the
+     * records it changes), so that a refused row refuses the batch as the store itself would.
+     */
+    @Override
+    public List<T> writeBatch(List<org.atriumcrm.api.record.BatchWrite> rows, Caller caller) {
+        for (int i = 0; i < rows.size(); i++) {
+            var row = rows.get(i);
+            try {
+                if (row.isCreate()) {
+                    require(Right.CREATE);
+                    checkFields(row.values());
+                } else if (row.delete()) {
+                    require(Right.DELETE);
+                    writable(row.id(), "delete");
+                } else {
+                    require(Right.EDIT);
+                    checkFields(row.values());
+                    writable(row.id(), "change");
+                }
+            } catch (AtriumException e) {
+                throw e.with("row", i);
+            }
+        }
+        return store.writeBatch(rows, caller);
+    }
+
+    @Override
     public Optional<T> find(String id) {
         require(Right.VIEW);
         return store.find(id).filter(access.read()::allows);

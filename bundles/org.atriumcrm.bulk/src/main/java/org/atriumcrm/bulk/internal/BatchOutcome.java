@@ -1,0 +1,58 @@
+package org.atriumcrm.bulk.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.atriumcrm.api.error.AtriumException;
+import org.atriumcrm.api.error.FieldError;
+import org.atriumcrm.persistence.api.RecordIds;
+
+/** What one batch of a job did: the counts and the lines of the error report. */
+final class BatchOutcome {
+    private final String jobId;
+    long created;
+    long updated;
+    long skipped;
+    long failed;
+    final List<BulkJobError> errors = new ArrayList<>();
+
+    BatchOutcome(String jobId) {
+        this.jobId = jobId;
+    }
+
+    void error(long rowNumber, String recordId, String field, String reason, String value) {
+        errors.add(new BulkJobError(RecordIds.next(), jobId, rowNumber, recordId, field, reason, value));
+    }
+
+    /** A row or record that could not be written: one report line per field error, or the reason. */
+    void rowFailed(long rowNumber, String recordId, RuntimeException e) {
+        failed++;
+        AtriumException ae = unwrap(e);
+        if (ae == null) {
+            error(rowNumber, recordId, null, "could not be written: " + rootMessage(e), null);
+        } else if (ae.errors() != null && !ae.errors().isEmpty()) {
+            for (FieldError fe : ae.errors()) {
+                error(rowNumber, recordId, fe.field(), fe.message(), null);
+            }
+        } else {
+            error(rowNumber, recordId, null, ae.getMessage(), null);
+        }
+    }
+
+    private static AtriumException unwrap(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AtriumException ae) {
+                return ae;
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

@@ -1,0 +1,81 @@
+package org.atriumcrm.bulk.internal;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.atriumcrm.api.error.AtriumException;
+import org.atriumcrm.api.record.RecordAssignment;
+import org.atriumcrm.api.record.RecordStore;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * The record stores of every enabled module (by entity name and plural) and their assignment rules; a store
+ * leaves when its module is disabled, and a job that needs it waits for it to come back.
+ */
+@Component(service = EntityStores.class)
+public class EntityStores {
+    private final Map<String, RecordStore<?>> byName = new ConcurrentHashMap<>();
+    private final Map<String, RecordAssignment> assignments = new ConcurrentHashMap<>();
+    private final Map<String, Runnable> listeners = new ConcurrentHashMap<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addStore(RecordStore<?> store) {
+        byName.put(store.type().name(), store);
+        listeners.values().forEach(Runnable::run);
+    }
+
+    void removeStore(RecordStore<?> store) {
+        byName.remove(store.type().name(), store);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addAssignment(RecordAssignment assignment, Map<String, Object> properties) {
+        Object entity = properties.get(RecordStore.ENTITY_PROPERTY);
+        if (entity != null) {
+            assignments.put(entity.toString(), assignment);
+        }
+    }
+
+    void removeAssignment(RecordAssignment assignment, Map<String, Object> properties) {
+        Object entity = properties.get(RecordStore.ENTITY_PROPERTY);
+        if (entity != null) {
+            assignments.remove(entity.toString(), assignment);
+        }
+    }
+
+    Optional<RecordStore<?>> byName(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The store for an entity name or plural ({@code Contact} or {@code contacts}), or 404. */
+    RecordStore<?> require(String nameOrPlural) {
+        if (nameOrPlural == null || nameOrPlural.isBlank()) {
+            throw AtriumException.invalidField("entity", "is required: the entity to import into, e.g. contacts");
+        }
+        RecordStore<?> store = byName.get(nameOrPlural);
+        if (store == null) {
+            store = byName.values().stream().filter(s -> s.type().plural().equals(nameOrPlural)).findFirst().orElse(null);
+        }
+        if (store == null) {
+            throw AtriumException.invalidField("entity", "no enabled module has an entity type named " + nameOrPlural);
+        }
+        return store;
+    }
+
+    Optional<RecordAssignment> assignment(String entity) {
+        return Optional.ofNullable(assignments.get(entity));
+    }
+
+    /** Runs {@code listener} whenever a store arrives (a module enabled): waiting jobs can go on. */
+    void onStoreAdded(String key, Runnable listener) {
+        if (listener == null) {
+            listeners.remove(key);
+        } else {
+            listeners.put(key, listener);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package org.atriumcrm.bulk.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.atriumcrm.api.error.AtriumException;
+import org.atriumcrm.api.meta.EntityType;
+import org.atriumcrm.api.module.ModuleGate;
+import org.atriumcrm.api.record.RecordStore;
+import org.atriumcrm.api.security.AccessPolicy;
+import org.atriumcrm.api.security.Caller;
+import org.atriumcrm.api.security.Right;
+import org.atriumcrm.persistence.api.RecordIds;
+import org.atriumcrm.rest.api.ModuleEndpoint;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code POST /api/v1/imports?entity=contacts&fileName=客户.csv&encoding=auto} with the file as the body (CSV or
+ * .xlsx, up to the platform's import size limit): stores it, reads it once (row count, a broken file is refused
+ * here), and answers the field-mapping step: the columns, sample rows, the detected encoding and a suggested
+ * mapping. The import itself is started with {@code POST /api/v1/jobs/import}.
+ */
+@Component(service = ModuleEndpoint.class, property = ModuleEndpoint.PATH_PROPERTY + "=imports")
+@Produces(MediaType.APPLICATION_JSON)
+public class ImportEndpoint implements ModuleEndpoint {
+    private static final int SAMPLE_ROWS = 5;
+
+    private final BulkRepository repo;
+    private final EntityStores stores;
+    private final AccessPolicy policy;
+
+    @Activate
+    public ImportEndpoint(@Reference BulkRepository repo, @Reference EntityStores stores, @Reference AccessPolicy policy,
+            @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + BulkModule.ID + ")") ModuleGate gate) {
+        this.repo = repo;
+        this.stores = stores;
+        this.policy = policy;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response upload(InputStream body, @QueryParam("entity") String entity, @QueryParam("fileName") String fileName,
+            @QueryParam("encoding") String encoding, @Context SecurityContext security) throws IOException {
+        Caller caller = BulkJson.caller(security);
+        EntityType<?> type = entity == null ? null : importable(entity, caller).type();
+        Files.createDirectories(JobService.directory());
+        String id = RecordIds.next();
+        Path file = JobService.directory().resolve(id);
+        Path partial = JobService.directory().resolve(id + ".part");
+        try {
+            Files.copy(body, partial, StandardCopyOption.REPLACE_EXISTING);
+            if (Files.size(partial) == 0) {
+                throw AtriumException.badRequest("the request body is empty: send the CSV or .xlsx file as the body");
+            }
+            ImportFile meta = new ImportFile();
+            meta.id = id;
+            meta.userId = caller.userId();
+            meta.fileName = fileName == null || fileName.isBlank() ? "import" : fileName.strip();
+            meta.format = TabularFile.sniffFormat(partial);
+            Charset charset = TabularFile.CSV.equals(meta.format) ? (encoding == null || encoding.isBlank()
+                    || "auto".equalsIgnoreCase(encoding) ? TabularFile.detectCharset(partial) : TabularFile.charset(encoding)) : null;
+            meta.encoding = charset == null ? null : charset.name();
+            meta.size = Files.size(partial);
+            ArrayNode sample = ImportSpec.JSON.createArrayNode();
+            try (TabularFile table = TabularFile.open(partial, meta.format, charset)) {
+                meta.columns = ImportSpec.JSON.writeValueAsString(table.header());
+                long rows = 0;
+                for (Iterator<TabularFile.DataRow> it = table.rows(); it.hasNext(); rows++) {
+                    TabularFile.DataRow r = it.next();
+                    if (rows < SAMPLE_ROWS) {
+                        ArrayNode a = sample.addArray();
+                        r.cells().forEach(a::add);
+                    }
+                }
+                meta.rows = rows;
+            } catch (RuntimeException | IOException e) {
+                if (e instanceof AtriumException ae) {
+                    throw ae;
+                }
+                throw AtriumException.badRequest("the file cannot be read as " + meta.format.toUpperCase(Locale.ROOT) + ": " + e.getMessage());
+            }
+            meta.createdAt = BulkRepository.now();
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+            repo.saveFile(meta);
+            return Response.status(Response.Status.CREATED).entity(preview(meta, type, sample)).build();
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    /** The mapping step again for an uploaded file (e.g. with another entity's suggestions). */
+    @GET
+    @javax.ws.rs.Path("{id}")
+    public ObjectNode get(@PathParam("id") String id, @QueryParam("entity") String entity, @Context SecurityContext security)
+            throws IOException {
+        Caller caller = BulkJson.caller(security);
+        ImportFile meta = repo.file(id, caller);
+        EntityType<?> type = entity == null ? null : importable(entity, caller).type();
+        ArrayNode sample = ImportSpec.JSON.createArrayNode();
+        Path file = JobService.directory().resolve(meta.id);
+        try (TabularFile table = TabularFile.open(file, meta.format, meta.encoding == null ? null : TabularFile.charset(meta.encoding))) {
+            Iterator<TabularFile.DataRow> it = table.rows();
+            for (int i = 0; i < SAMPLE_ROWS && it.hasNext(); i++) {
+                ArrayNode a = sample.addArray();
+                it.next().cells().forEach(a::add);
+            }
+        }
+        return preview(meta, type, sample);
+    }
+
+    private static ObjectNode preview(ImportFile meta, EntityType<?> type, ArrayNode sample) throws IOException {
+        ObjectNode json = ImportSpec.JSON.createObjectNode();
+        json.put("id", meta.id);
+        json.put("fileName", meta.fileName);
+        json.put("format", meta.format);
+        json.put("encoding", meta.encoding);
+        json.put("sizeBytes", meta.size);
+        json.put("rows", meta.rows);
+        List<String> header = columns(meta);
+        header.forEach(json.putArray("columns")::add);
+        json.set("sample", sample);
+        if (type != null) {
+            json.put("entity", type.name());
+            ObjectNode suggested = json.putObject("suggestedColumns");
+            ImportSpec.suggest(type, header).forEach(suggested::put);
+        }
+        return json;
+    }
+
+    static List<String> columns(ImportFile meta) throws IOException {
+        return List.of(ImportSpec.JSON.readValue(meta.columns, String[].class));
+    }
+
+    /** The caller's secured store of an importable entity type they have the import right on (403/400 otherwise). */
+    RecordStore<?> importable(String entity, Caller caller) {
+        RecordStore<?> store = stores.require(entity);
+        if (!store.type().isImportable()) {
+            throw AtriumException.invalidField("entity", store.type().pluralLabel().en() + " cannot be imported");
+        }
+        if (!policy.access(caller, store.type()).can(Right.IMPORT)) {
+            throw AtriumException.forbidden("your profiles do not allow you to import "
+                    + store.type().pluralLabel().en().toLowerCase(Locale.ROOT));
+        }
+        return policy.secure(store, caller);
+    }
+}

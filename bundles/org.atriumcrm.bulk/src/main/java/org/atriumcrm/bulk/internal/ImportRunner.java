@@ -1,0 +1,411 @@
+package org.atriumcrm.bulk.internal;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.atriumcrm.api.error.AtriumException;
+import org.atriumcrm.api.meta.EntityType;
+import org.atriumcrm.api.meta.FieldDef;
+import org.atriumcrm.api.meta.FieldType;
+import org.atriumcrm.api.query.Condition;
+import org.atriumcrm.api.query.ListQuery;
+import org.atriumcrm.api.query.Operator;
+import org.atriumcrm.api.record.BatchWrite;
+import org.atriumcrm.api.record.Record;
+import org.atriumcrm.api.record.RecordAssignment;
+import org.atriumcrm.api.record.RecordStore;
+import org.atriumcrm.api.security.AccessPolicy;
+import org.atriumcrm.api.security.Caller;
+import org.atriumcrm.api.security.UserDirectory;
+import org.atriumcrm.api.security.Visibility;
+import org.atriumcrm.persistence.api.RecordIds;
+import org.atriumcrm.rest.api.RecordBodies;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Runs one import job: reads the file from the row where the job stands, turns each batch of rows into records
+ * through the importing user's secured store (same validation, rights, field-level security and write access as
+ * the REST API), finds the records the rows duplicate with one query per batch, and writes the batch in one
+ * transaction. A batch that fails as a whole is rolled back and its rows are written one by one, so that only the
+ * rows at fault are reported and none is ever half written.
+ */
+final class ImportRunner {
+    static final int BATCH = 500;
+
+    private final JobContext context;
+    private final AccessPolicy policy;
+    private final UserDirectory users;
+    private final EntityStores stores;
+
+    ImportRunner(JobContext context, AccessPolicy policy, UserDirectory users, EntityStores stores) {
+        this.context = context;
+        this.policy = policy;
+        this.users = users;
+        this.stores = stores;
+    }
+
+    /** One row on its way to a write. */
+    private static final class Pending {
+        final long rowNumber;
+        ObjectNode json;
+        List<Object> key;
+        String matchedId;
+        boolean failed;
+
+        Pending(long rowNumber, ObjectNode json) {
+            this.rowNumber = rowNumber;
+            this.json = json;
+        }
+    }
+
+    <T extends Record> void run(BulkJob job, RecordStore<T> rawStore, Path file, ImportFile meta) throws IOException {
+        Caller caller = new Caller(job.userId, job.loginName, job.administrator);
+        RecordStore<T> store = policy.secure(rawStore, caller);
+        EntityType<T> type = store.type();
+        ImportSpec spec = ImportSpec.fromJson(job.spec);
+        Optional<RecordAssignment> assignment = stores.assignment(type.name());
+        Charset charset = TabularFile.charset(meta.encoding == null ? "UTF-8" : meta.encoding);
+        try (TabularFile table = TabularFile.open(file, meta.format, charset)) {
+            Map<String, Integer> columnIndex = new HashMap<>();
+            for (int i = 0; i < table.header().size(); i++) {
+                columnIndex.putIfAbsent(table.header().get(i), i);
+            }
+            Iterator<TabularFile.DataRow> rows = table.rows();
+            long skip = job.processed;
+            while (skip > 0 && rows.hasNext()) {
+                rows.next(); // rows of batches committed before a restart
+                skip--;
+            }
+            Map<String, Boolean> owners = new HashMap<>();
+            while (rows.hasNext()) {
+                if (!context.mayContinue(job.id)) {
+                    return;
+                }
+                long started = System.nanoTime();
+                List<TabularFile.DataRow> batch = new ArrayList<>(BATCH);
+                while (batch.size() < BATCH && rows.hasNext()) {
+                    batch.add(rows.next());
+                }
+                BatchOutcome outcome = new BatchOutcome(job.id);
+                importBatch(store, type, spec, columnIndex, batch, assignment, owners, caller, outcome);
+                context.recordBatch(job.id, batch.size(), outcome, null, System.nanoTime() - started);
+            }
+        }
+    }
+
+    private <T extends Record> void importBatch(RecordStore<T> store, EntityType<T> type, ImportSpec spec,
+            Map<String, Integer> columnIndex, List<TabularFile.DataRow> batch, Optional<RecordAssignment> assignment,
+            Map<String, Boolean> owners, Caller caller, BatchOutcome outcome) {
+        List<Pending> pending = new ArrayList<>(batch.size());
+        for (TabularFile.DataRow row : batch) {
+            Pending p = toJson(type, spec, columnIndex, row, outcome);
+            if (p != null) {
+                pending.add(p);
+            }
+        }
+        resolveReferences(type, pending, caller, outcome);
+        checkOwners(pending, owners, outcome);
+        if (!spec.matchOn().isEmpty()) {
+            match(store, type, spec, pending, outcome);
+        }
+        List<BatchWrite> writes = new ArrayList<>();
+        List<Pending> written = new ArrayList<>();
+        for (Pending p : pending) {
+            if (p.failed) {
+                continue;
+            }
+            try {
+                if (p.matchedId != null) {
+                    writes.add(BatchWrite.update(p.matchedId, RecordBodies.forPatch(type, p.json)));
+                } else {
+                    Map<String, Object> values = new LinkedHashMap<>(RecordBodies.forCreate(type, withoutOwner(p.json)));
+                    String owner = p.json.hasNonNull("ownerId") ? p.json.get("ownerId").textValue() : spec.ownerId();
+                    if (owner == null && assignment.isPresent()) {
+                        owner = assignment.get().ownerFor(values).orElse(null);
+                    }
+                    if (owner != null) {
+                        values.put("ownerId", owner);
+                    }
+                    writes.add(BatchWrite.create(values));
+                }
+                written.add(p);
+            } catch (AtriumException e) {
+                outcome.rowFailed(p.rowNumber, null, e);
+            }
+        }
+        write(store, writes, written, caller, outcome);
+    }
+
+    private static ObjectNode withoutOwner(ObjectNode json) {
+        return json.has("ownerId") ? json.deepCopy().without("ownerId") : json;
+    }
+
+    /** The row as the JSON body of a record: mapped cells converted to the fields' types, defaults for empty cells. */
+    private static <T extends Record> Pending toJson(EntityType<T> type, ImportSpec spec, Map<String, Integer> columnIndex,
+            TabularFile.DataRow row, BatchOutcome outcome) {
+        ObjectNode json = ImportSpec.JSON.createObjectNode();
+        boolean ok = true;
+        for (Map.Entry<String, String> m : spec.columns().entrySet()) {
+            Integer index = columnIndex.get(m.getKey());
+            String cell = index == null || index >= row.cells().size() ? "" : row.cells().get(index);
+            if (cell == null || cell.isBlank()) {
+                continue;
+            }
+            FieldDef<T> field = type.field(m.getValue()).orElseThrow();
+            Map<String, String> picklist = spec.values().get(field.name());
+            if (picklist != null) {
+                String mapped = picklist.get(cell.strip().toLowerCase(Locale.ROOT));
+                if (mapped != null) {
+                    cell = mapped;
+                }
+            }
+            if (field.type() == FieldType.PICKLIST) {
+                cell = picklistValue(field, cell.strip());
+            }
+            try {
+                json.set(field.name(), CellValues.toJson(field, cell));
+            } catch (CellValues.Invalid e) {
+                outcome.error(row.number(), null, field.name(), e.getMessage(), cell);
+                ok = false;
+            }
+        }
+        if (!ok) {
+            outcome.failed++;
+            return null;
+        }
+        spec.defaults().fields().forEachRemaining(d -> {
+            if (!json.hasNonNull(d.getKey())) {
+                json.set(d.getKey(), d.getValue());
+            }
+        });
+        if (json.isEmpty()) {
+            outcome.skipped++; // an empty line in the mapped columns: nothing to import
+            return null;
+        }
+        return new Pending(row.number(), json);
+    }
+
+    /** A picklist cell may hold the value or its label in English or Chinese (客户, Customer → customer). */
+    private static String picklistValue(FieldDef<?> field, String cell) {
+        if (field.allowsPicklistValue(cell)) {
+            return cell;
+        }
+        for (var v : field.picklist()) {
+            if (v.value().equalsIgnoreCase(cell) || v.label().en().equalsIgnoreCase(cell)
+                    || v.label().zhCN() != null && v.label().zhCN().equals(cell)) {
+                return v.value();
+            }
+        }
+        return cell; // the codec's validation names the allowed values
+    }
+
+    /**
+     * Reference columns may hold the id of the referenced record or its name (an account name for a contact's
+     * account): names are looked up among the records the user can see, one query per field and batch.
+     */
+    private <T extends Record> void resolveReferences(EntityType<T> type, List<Pending> pending, Caller caller, BatchOutcome outcome) {
+        for (FieldDef<T> field : type.fields()) {
+            if (field.type() != FieldType.REFERENCE || field.referenceTo() == null || field.isReadOnly()) {
+                continue;
+            }
+            Set<String> ids = new LinkedHashSet<>();
+            Set<String> names = new LinkedHashSet<>();
+            for (Pending p : pending) {
+                JsonNode v = p.json.get(field.name());
+                if (v != null && v.isTextual()) {
+                    (RecordIds.isValid(v.textValue()) ? ids : names).add(v.textValue());
+                }
+            }
+            if (ids.isEmpty() && names.isEmpty()) {
+                continue;
+            }
+            Optional<RecordStore<?>> target = stores.byName(field.referenceTo());
+            if (target.isEmpty()) {
+                for (Pending p : pending) {
+                    if (p.json.hasNonNull(field.name())) {
+                        fail(p, outcome, field.name(), "refers to " + field.referenceTo() + ", whose module is disabled",
+                                p.json.get(field.name()).asText());
+                    }
+                }
+                continue;
+            }
+            RecordStore<?> refs = policy.secure(target.get(), caller);
+            Set<String> known = existing(refs, ids);
+            Map<String, List<String>> byName = namesToIds(refs, names);
+            for (Pending p : pending) {
+                JsonNode v = p.json.get(field.name());
+                if (v == null || !v.isTextual() || p.failed) {
+                    continue;
+                }
+                String text = v.textValue();
+                if (RecordIds.isValid(text)) {
+                    if (!known.contains(text)) {
+                        fail(p, outcome, field.name(), "no " + field.referenceTo() + " with id " + text + " that you can see", text);
+                    }
+                } else {
+                    List<String> found = byName.getOrDefault(nameKey(text), List.of());
+                    if (found.size() == 1) {
+                        p.json.put(field.name(), found.get(0));
+                    } else {
+                        fail(p, outcome, field.name(), found.isEmpty()
+                                ? "no " + field.referenceTo() + " named \"" + text + "\" that you can see"
+                                : found.size() + " " + target.get().type().pluralLabel().en().toLowerCase(Locale.ROOT)
+                                        + " are named \"" + text + "\": give the id instead", text);
+                    }
+                }
+            }
+        }
+    }
+
+    private static String nameKey(String s) {
+        return s.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static <R extends Record> Set<String> existing(RecordStore<R> refs, Set<String> ids) {
+        Set<String> found = new java.util.HashSet<>();
+        List<String> all = new ArrayList<>(ids);
+        for (int i = 0; i < all.size(); i += ListQuery.MAX_LIMIT) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + ListQuery.MAX_LIMIT));
+            refs.list(new ListQuery(0, ListQuery.MAX_LIMIT, List.of(), null,
+                    List.of(new Condition("id", Operator.IN, new ArrayList<>(chunk))))).items().forEach(r -> found.add(r.getId()));
+        }
+        return found;
+    }
+
+    /** Names of the referenced type's first matchable field (an account's name), found with one query. */
+    private static <R extends Record> Map<String, List<String>> namesToIds(RecordStore<R> refs, Set<String> names) {
+        Map<String, List<String>> out = new HashMap<>();
+        if (names.isEmpty()) {
+            return out;
+        }
+        Optional<FieldDef<R>> nameField = refs.type().fields().stream().filter(f -> f.matchAttribute() != null
+                && f.type() == FieldType.STRING).findFirst();
+        if (nameField.isEmpty()) {
+            return out;
+        }
+        List<List<Object>> keys = names.stream().map(n -> List.<Object>of(n)).toList();
+        refs.findMatches(List.of(nameField.get().name()), keys, Visibility.ALL).forEach((key, records) ->
+                out.put(key.get(0).toString(), records.stream().map(Record::getId).toList()));
+        return out;
+    }
+
+    private void checkOwners(List<Pending> pending, Map<String, Boolean> owners, BatchOutcome outcome) {
+        for (Pending p : pending) {
+            JsonNode owner = p.json.get("ownerId");
+            if (owner != null && !p.failed) {
+                boolean valid = owner.isTextual() && owners.computeIfAbsent(owner.textValue(), users::isValidOwner);
+                if (!valid) {
+                    fail(p, outcome, "ownerId", "no active user or group with this id", owner.asText());
+                }
+            }
+        }
+    }
+
+    /** Finds each row's existing record by the match fields (one query per batch) and applies the duplicate action. */
+    private <T extends Record> void match(RecordStore<T> store, EntityType<T> type, ImportSpec spec, List<Pending> pending,
+            BatchOutcome outcome) {
+        List<List<Object>> keys = new ArrayList<>();
+        for (Pending p : pending) {
+            if (p.failed) {
+                continue;
+            }
+            List<Object> key = new ArrayList<>(spec.matchOn().size());
+            for (String f : spec.matchOn()) {
+                JsonNode v = p.json.get(f);
+                FieldDef<T> field = type.field(f).orElseThrow();
+                key.add(v == null || v.isNull() ? null : FieldDef.matchValue(field.type(), v.isTextual() ? v.textValue() : v.asText()));
+            }
+            if (!key.contains(null)) {
+                p.key = key;
+                keys.add(key);
+            }
+        }
+        Map<List<Object>, List<T>> found = keys.isEmpty() ? Map.of() : store.findMatches(spec.matchOn(), keys, Visibility.ALL);
+        Map<List<Object>, Pending> firstInBatch = new HashMap<>();
+        for (Pending p : pending) {
+            if (p.failed || p.key == null) {
+                continue;
+            }
+            List<T> existing = found.getOrDefault(p.key, List.of());
+            Pending earlier = firstInBatch.get(p.key);
+            if (ImportSpec.CREATE.equals(spec.duplicateAction())) {
+                continue;
+            }
+            if (!existing.isEmpty() || earlier != null) {
+                if (ImportSpec.SKIP.equals(spec.duplicateAction())) {
+                    p.failed = true; // not an error: reported in the counts
+                    outcome.skipped++;
+                } else if (existing.size() > 1) {
+                    fail(p, outcome, spec.matchOn().get(0), "matches " + existing.size() + " existing records; with \"update\""
+                            + " a row must identify one record", p.json.path(spec.matchOn().get(0)).asText());
+                } else if (earlier != null) {
+                    earlier.json.setAll(p.json); // a later row of the same record in this batch: its values win
+                    p.failed = true;
+                    outcome.updated++;
+                } else {
+                    p.matchedId = existing.get(0).getId();
+                    firstInBatch.put(p.key, p);
+                }
+            } else {
+                firstInBatch.put(p.key, p);
+            }
+        }
+    }
+
+    private <T extends Record> void write(RecordStore<T> store, List<BatchWrite> writes, List<Pending> rows, Caller caller,
+            BatchOutcome outcome) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        try {
+            store.writeBatch(writes, caller);
+            for (BatchWrite w : writes) {
+                if (w.isCreate()) {
+                    outcome.created++;
+                } else {
+                    outcome.updated++;
+                }
+            }
+            return;
+        } catch (RuntimeException batchFailed) {
+            if (writes.size() == 1) {
+                outcome.rowFailed(rows.get(0).rowNumber, writes.get(0).id(), batchFailed);
+                return;
+            }
+        }
+        // the batch was rolled back as a whole: write its rows one by one so that only the rows at fault stay out
+        for (int i = 0; i < writes.size(); i++) {
+            try {
+                store.writeBatch(List.of(writes.get(i)), caller);
+                if (writes.get(i).isCreate()) {
+                    outcome.created++;
+                } else {
+                    outcome.updated++;
+                }
+            } catch (RuntimeException e) {
+                outcome.rowFailed(rows.get(i).rowNumber, writes.get(i).id(), e);
+            }
+        }
+    }
+
+    private static void fail(Pending p, BatchOutcome outcome, String field, String reason, String value) {
+        if (!p.failed) {
+            p.failed = true;
+            outcome.failed++;
+        }
+        outcome.error(p.rowNumber, null, field, reason, value);
+    }
+}
