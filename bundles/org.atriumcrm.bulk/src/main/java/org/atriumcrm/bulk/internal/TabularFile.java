@@ -179,12 +179,18 @@ final class TabularFile implements Closeable {
 
     private static TabularFile openXlsx(Path file) throws IOException {
         ReadableWorkbook workbook;
+        Stream<Row> stream;
         try {
-            workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
+            try {
+                workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
+            } catch (RuntimeException noStyles) {
+                // a workbook written by a program, without a styles part: no cell formats, so no dates to recognise
+                workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(false, false));
+            }
+            stream = workbook.getFirstSheet().openStream();
         } catch (IOException | RuntimeException e) {
             throw AtriumException.badRequest("the Excel file cannot be read: " + e.getMessage());
         }
-        Stream<Row> stream = workbook.getFirstSheet().openStream();
         Iterator<Row> it = stream.iterator();
         List<String> header = null;
         while (header == null && it.hasNext()) {
@@ -194,6 +200,7 @@ final class TabularFile implements Closeable {
             }
         }
         if (header == null) {
+            stream.close();
             workbook.close();
             throw AtriumException.badRequest("the first sheet is empty: its first row must name the columns");
         }
@@ -223,9 +230,11 @@ final class TabularFile implements Closeable {
                 return r;
             }
         };
+        ReadableWorkbook book = workbook;
+        Stream<Row> opened = stream;
         return new TabularFile(() -> {
-            stream.close();
-            workbook.close();
+            opened.close();
+            book.close();
         }, header, rows);
     }
 
