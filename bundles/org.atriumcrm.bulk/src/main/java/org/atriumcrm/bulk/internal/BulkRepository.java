@@ -33,6 +33,26 @@ public class BulkRepository {
         return Transactions.required(jpa, work);
     }
 
+    /**
+     * A job row is written by its runner (progress) and by whoever cancels it: the {@code @Version} column turns a
+     * collision into an optimistic-lock failure, and the change is simply applied again on the fresh row.
+     */
+    private <R> R retried(EmFunction<R> work) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return tx(work);
+            } catch (RuntimeException e) {
+                boolean lost = false;
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    lost |= t.getClass().getName().endsWith("OptimisticLockException");
+                }
+                if (!lost || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
@@ -81,7 +101,7 @@ public class BulkRepository {
 
     /** Applies {@code change} to the stored job in its own transaction and returns the result. */
     BulkJob update(String id, Consumer<BulkJob> change) {
-        return tx(em -> {
+        return retried(em -> {
             BulkJob job = em.find(BulkJob.class, id);
             if (job == null) {
                 throw AtriumException.notFound("no job with id " + id);
@@ -96,7 +116,7 @@ public class BulkRepository {
      * disagree.
      */
     BulkJob recordBatch(String id, Consumer<BulkJob> change, List<BulkJobError> errors) {
-        return tx(em -> {
+        return retried(em -> {
             BulkJob job = em.find(BulkJob.class, id);
             long stored = job.failed;
             change.accept(job);

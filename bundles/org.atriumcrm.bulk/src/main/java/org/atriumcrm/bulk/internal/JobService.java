@@ -116,7 +116,10 @@ public class JobService implements JobContext {
         }
         RecordStore<?> store = stores.byName(job.entity).orElse(null);
         if (store == null) {
-            repo.update(jobId, j -> j.message = "waiting for the module of " + j.entity + " to be enabled");
+            repo.update(jobId, j -> {
+                j.status = BulkJob.QUEUED;
+                j.message = "waiting for the module of " + j.entity + " to be enabled";
+            });
             return;
         }
         BulkJob running = repo.update(jobId, j -> {
@@ -131,7 +134,13 @@ public class JobService implements JobContext {
             if (stopping) {
                 return; // left "running": resumed at its last committed batch when the module starts again
             }
-            repo.update(jobId, j -> finish(j, BulkJob.CANCELLING.equals(j.status) ? BulkJob.CANCELLED : BulkJob.COMPLETED, j.message));
+            repo.update(jobId, j -> {
+                if (BulkJob.CANCELLING.equals(j.status)) {
+                    finish(j, BulkJob.CANCELLED, j.message);
+                } else if (BulkJob.RUNNING.equals(j.status)) {
+                    finish(j, BulkJob.COMPLETED, j.message);
+                } // else queued again: waiting for its module
+            });
         } catch (AtriumException e) {
             // the job's request no longer holds (a right or field withdrawn, the file unreadable): say why
             LOG.info("bulk job {} stopped: {}", jobId, e.getMessage());
@@ -166,7 +175,19 @@ public class JobService implements JobContext {
         if (stopping || Thread.currentThread().isInterrupted()) {
             return false;
         }
-        return repo.job(jobId).map(j -> BulkJob.RUNNING.equals(j.status)).orElse(false);
+        BulkJob job = repo.job(jobId).orElse(null);
+        if (job == null || !BulkJob.RUNNING.equals(job.status)) {
+            return false;
+        }
+        if (stores.byName(job.entity).isEmpty()) {
+            // the entity's module was disabled: the job pauses at its last batch and goes on when the module is back
+            repo.update(jobId, j -> {
+                j.status = BulkJob.QUEUED;
+                j.message = "waiting for the module of " + j.entity + " to be enabled";
+            });
+            return false;
+        }
+        return true;
     }
 
     @Override

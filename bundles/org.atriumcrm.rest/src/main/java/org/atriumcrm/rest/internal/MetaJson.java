@@ -32,6 +32,7 @@ final class MetaJson {
         json.set("label", label(type.label()));
         json.set("pluralLabel", label(type.pluralLabel()));
         json.put("href", "/api/v1/" + type.plural());
+        json.put("importable", type.isImportable()); // through /api/v1/imports and /api/v1/jobs/import
         return json;
     }
 
