@@ -5,6 +5,11 @@ import java.util.List;
 
 import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.error.FieldError;
+import org.atriumcrm.api.record.BatchWrite;
+import org.atriumcrm.api.record.Record;
+import org.atriumcrm.api.record.RecordStore;
+import org.atriumcrm.api.security.Caller;
+import java.util.function.IntToLongFunction;
 import org.atriumcrm.persistence.api.RecordIds;
 
 /** What one batch of a job did: the counts and the lines of the error report. */
@@ -36,6 +41,43 @@ final class BatchOutcome {
             }
         } else {
             error(rowNumber, recordId, null, ae.getMessage(), null);
+        }
+    }
+
+    /**
+     * Writes the batch in one transaction and counts it. When the batch fails as a whole it has been rolled back;
+     * its rows are then written one by one, so that only the rows at fault stay out and each is reported
+     * ({@code rowNumber} gives a write's row in the file, 0 for records of a mass operation).
+     */
+    <T extends Record> void write(RecordStore<T> store, List<BatchWrite> writes, IntToLongFunction rowNumber, Caller caller) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        try {
+            store.writeBatch(writes, caller);
+            writes.forEach(this::count);
+            return;
+        } catch (RuntimeException batchFailed) {
+            if (writes.size() == 1) {
+                rowFailed(rowNumber.applyAsLong(0), writes.get(0).id(), batchFailed);
+                return;
+            }
+        }
+        for (int i = 0; i < writes.size(); i++) {
+            try {
+                store.writeBatch(List.of(writes.get(i)), caller);
+                count(writes.get(i));
+            } catch (RuntimeException e) {
+                rowFailed(rowNumber.applyAsLong(i), writes.get(i).id(), e);
+            }
+        }
+    }
+
+    private void count(BatchWrite w) {
+        if (w.isCreate()) {
+            created++;
+        } else {
+            updated++; // for a mass delete: deleted
         }
     }
 

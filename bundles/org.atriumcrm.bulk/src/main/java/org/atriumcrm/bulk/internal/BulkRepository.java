@@ -156,6 +156,23 @@ public class BulkRepository {
         return Optional.ofNullable(tx(em -> em.find(ImportFile.class, id)));
     }
 
+    /**
+     * Uploaded files older than {@code before} that no unfinished job still reads: their rows (the caller gets 404
+     * for them) — the bytes are deleted by the caller.
+     */
+    List<String> expireFiles(Instant before) {
+        return tx(em -> {
+            List<String> ids = em.createQuery("SELECT f.id FROM ImportFile f WHERE f.createdAt < :b AND NOT EXISTS"
+                    + " (SELECT j.id FROM BulkJob j WHERE j.fileId = f.id AND j.status IN :s)", String.class)
+                    .setParameter("b", before)
+                    .setParameter("s", List.of(BulkJob.QUEUED, BulkJob.RUNNING, BulkJob.CANCELLING)).getResultList();
+            if (!ids.isEmpty()) {
+                em.createQuery("DELETE FROM ImportFile f WHERE f.id IN :ids").setParameter("ids", ids).executeUpdate();
+            }
+            return ids;
+        });
+    }
+
     List<ImportMapping> mappings(Caller caller, String entity) {
         return tx(em -> em.createQuery("SELECT m FROM ImportMapping m WHERE m.userId = :u AND (:e IS NULL OR m.entity = :e)"
                 + " ORDER BY m.entity, m.name", ImportMapping.class).setParameter("u", caller.userId())

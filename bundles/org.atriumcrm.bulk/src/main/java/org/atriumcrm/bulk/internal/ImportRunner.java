@@ -146,7 +146,7 @@ final class ImportRunner {
                 outcome.rowFailed(p.rowNumber, null, e);
             }
         }
-        write(store, writes, written, caller, outcome);
+        outcome.write(store, writes, i -> written.get(i).rowNumber, caller);
     }
 
     private static ObjectNode withoutOwner(ObjectNode json) {
@@ -361,42 +361,6 @@ final class ImportRunner {
                 }
             } else {
                 firstInBatch.put(p.key, p);
-            }
-        }
-    }
-
-    private <T extends Record> void write(RecordStore<T> store, List<BatchWrite> writes, List<Pending> rows, Caller caller,
-            BatchOutcome outcome) {
-        if (writes.isEmpty()) {
-            return;
-        }
-        try {
-            store.writeBatch(writes, caller);
-            for (BatchWrite w : writes) {
-                if (w.isCreate()) {
-                    outcome.created++;
-                } else {
-                    outcome.updated++;
-                }
-            }
-            return;
-        } catch (RuntimeException batchFailed) {
-            if (writes.size() == 1) {
-                outcome.rowFailed(rows.get(0).rowNumber, writes.get(0).id(), batchFailed);
-                return;
-            }
-        }
-        // the batch was rolled back as a whole: write its rows one by one so that only the rows at fault stay out
-        for (int i = 0; i < writes.size(); i++) {
-            try {
-                store.writeBatch(List.of(writes.get(i)), caller);
-                if (writes.get(i).isCreate()) {
-                    outcome.created++;
-                } else {
-                    outcome.updated++;
-                }
-            } catch (RuntimeException e) {
-                outcome.rowFailed(rows.get(i).rowNumber, writes.get(i).id(), e);
             }
         }
     }

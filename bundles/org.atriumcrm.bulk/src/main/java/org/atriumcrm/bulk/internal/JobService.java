@@ -41,6 +41,7 @@ public class JobService implements JobContext {
         return t;
     });
     private volatile boolean stopping;
+    private static final java.time.Duration UPLOAD_RETENTION = java.time.Duration.ofDays(7);
 
     @Activate
     public JobService(@Reference BulkRepository repo, @Reference EntityStores stores, @Reference AccessPolicy policy,
@@ -58,6 +59,18 @@ public class JobService implements JobContext {
             }
         }
         stores.onStoreAdded("jobs", this::resumeWaiting);
+        worker.execute(this::expireUploads);
+    }
+
+    /** Uploaded files are kept for a week (to import again, e.g. with another mapping), then deleted. */
+    private void expireUploads() {
+        try {
+            for (String id : repo.expireFiles(BulkRepository.now().minus(UPLOAD_RETENTION))) {
+                Files.deleteIfExists(directory().resolve(id));
+            }
+        } catch (Exception e) {
+            LOG.warn("could not delete expired uploads in {}", directory(), e);
+        }
     }
 
     @Deactivate
@@ -76,7 +89,10 @@ public class JobService implements JobContext {
 
     void submit(String jobId) {
         if (!stopping) {
-            worker.execute(() -> run(jobId));
+            worker.execute(() -> {
+                run(jobId);
+                expireUploads();
+            });
         }
     }
 

@@ -72,7 +72,7 @@ final class MassRunner {
                     writes.add(BatchWrite.update(r.getId(), values));
                 }
             }
-            write(store, writes, caller, outcome);
+            outcome.write(store, writes, i -> 0L, caller);
             cursor = records.get(records.size() - 1).getId();
             context.recordBatch(job.id, records.size(), outcome, cursor, System.nanoTime() - started);
             if (records.size() < PAGE) {
@@ -85,27 +85,6 @@ final class MassRunner {
         List<String> filters = new ArrayList<>();
         spec.path("filter").forEach(f -> filters.add(f.textValue()));
         return RecordBodies.listQuery(store.type(), null, spec.hasNonNull("q") ? spec.get("q").textValue() : null, filters);
-    }
-
-    private static <T extends Record> void write(RecordStore<T> store, List<BatchWrite> writes, Caller caller, BatchOutcome outcome) {
-        if (writes.isEmpty()) {
-            return;
-        }
-        try {
-            store.writeBatch(writes, caller);
-            outcome.updated += writes.size();
-            return;
-        } catch (RuntimeException batchFailed) {
-            // rolled back as a whole: one record at a time, so that only the records at fault stay unchanged
-        }
-        for (BatchWrite w : writes) {
-            try {
-                store.writeBatch(List.of(w), caller);
-                outcome.updated++;
-            } catch (RuntimeException e) {
-                outcome.rowFailed(0, w.id(), e);
-            }
-        }
     }
 
     static JsonNode read(String spec) {
