@@ -65,12 +65,16 @@ public abstract class AtriumTestSupport {
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
             systemProperty(PORT_PROPERTY).value(String.valueOf(http)),
             systemProperty("atrium.admin.password").value(ADMIN_PASSWORD),
+            // BulkBenchmarkIT: rows (default: the smoke size) and where the table goes
+            systemProperty("atrium.bench.rows").value(System.getProperty("atrium.bench.rows", "2000")),
+            systemProperty("atrium.bench.report").value(new File("target/bulk-benchmark.md").getAbsolutePath()),
             systemProperty("atrium.itest.pinyin").value(String.valueOf(System.getProperty("atrium.pinyin.plugin"))),
             systemProperty("atrium.itest.pinyin.kar").value(String.valueOf(System.getProperty("atrium.pinyin.kar"))),
             // the test SMTP server of MailIT runs inside the container, next to the code it serves
             mavenBundle("com.icegreen", "greenmail", "1.6.15"),
             vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
             vmOption("-Duser.timezone=UTC"),
+            vmOption(System.getProperty("atrium.itest.heap", "-Xmx1g")),
             vmOption("-Dfile.encoding=UTF-8"),
         };
     }
