@@ -131,6 +131,12 @@ final class ImportRunner {
                 if (p.matchedId != null) {
                     writes.add(BatchWrite.update(p.matchedId, RecordBodies.forPatch(type, p.json)));
                 } else {
+                    // defaults fill the empty cells of new records; an update leaves what the record has
+                    spec.defaults().fields().forEachRemaining(d -> {
+                        if (!p.json.hasNonNull(d.getKey())) {
+                            p.json.set(d.getKey(), d.getValue());
+                        }
+                    });
                     Map<String, Object> values = new LinkedHashMap<>(RecordBodies.forCreate(type, withoutOwner(p.json)));
                     String owner = p.json.hasNonNull("ownerId") ? p.json.get("ownerId").textValue() : spec.ownerId();
                     if (owner == null && assignment.isPresent()) {
@@ -186,11 +192,6 @@ final class ImportRunner {
             outcome.failed++;
             return null;
         }
-        spec.defaults().fields().forEachRemaining(d -> {
-            if (!json.hasNonNull(d.getKey())) {
-                json.set(d.getKey(), d.getValue());
-            }
-        });
         if (json.isEmpty()) {
             outcome.skipped++; // an empty line in the mapped columns: nothing to import
             return null;

@@ -186,6 +186,10 @@ public class JobEndpoint implements ModuleEndpoint {
             }
         }
         ImportSpec spec = ImportSpec.parse(mapping, type, ImportEndpoint.columns(file), ownerId);
+        JsonNode defaultOwner = spec.defaults().get("ownerId");
+        if (defaultOwner != null && !(defaultOwner.isTextual() && users.isValidOwner(defaultOwner.textValue()))) {
+            throw AtriumException.invalidField("defaults.ownerId", "no active user or group with id " + defaultOwner.asText());
+        }
         EntityAccess access = policy.access(caller, type);
         if (!access.can(Right.CREATE)) {
             throw AtriumException.forbidden("your profiles do not allow you to create " + type.pluralLabel().en().toLowerCase(Locale.ROOT));
