@@ -53,6 +53,7 @@ public class BenchSmokeIT extends AtriumTestSupport {
             assertEquals(printed, 0, client.exitValue());
             assertTrue(printed, printed.contains("| GET /accounts/{id} | 4 |"));
             assertTrue(printed, printed.contains("| POST /accounts | 4 |"));
+            assertTrue(printed, printed.contains("| POST /accounts?allowDuplicates=true | 4 |"));
             assertTrue(printed, printed.contains("| filter+sort page | rep |"));
             assertTrue(printed, printed.contains("| quick search | manager |"));
         } finally {
