@@ -15,8 +15,6 @@ import org.atriumcrm.persistence.api.BaseRecord;
  * forwards only, so the direction is in the index), and it carries {@code DELETED_AT} and {@code OWNER_ID} so that
  * the live/visibility predicates and the bounded count are answered from the index alone.
  * {@code IX_ACCOUNT_CREATED_DESC} does the same for the unfiltered "newest first" page.
- * {@code IX_ACCOUNT_OWNER_INDUSTRY} is the same page for a caller who sees few owners (a rep: {@code OWNER_ID = ?}):
- * without it, the count of a rep's retail accounts scans every retail account's index entry to find theirs.
  */
 @Entity(name = "Account")
 @Table(name = "ATRIUM_ACCOUNT", indexes = {
@@ -24,7 +22,6 @@ import org.atriumcrm.persistence.api.BaseRecord;
         @Index(name = "IX_ACCOUNT_CREATED", columnList = "CREATED_AT"),
         @Index(name = "IX_ACCOUNT_INDUSTRY_CREATED", columnList = "INDUSTRY, CREATED_AT DESC, ID, DELETED_AT, OWNER_ID"),
         @Index(name = "IX_ACCOUNT_CREATED_DESC", columnList = "CREATED_AT DESC, ID, DELETED_AT, OWNER_ID"),
-        @Index(name = "IX_ACCOUNT_OWNER_INDUSTRY", columnList = "OWNER_ID, INDUSTRY, CREATED_AT DESC, ID, DELETED_AT"),
         @Index(name = "IX_ACCOUNT_PARENT", columnList = "PARENT_ACCOUNT_ID")})
 public class Account extends BaseRecord {
     @Column(name = "NAME", length = 200, nullable = false)
