@@ -70,6 +70,9 @@ public abstract class AtriumTestSupport {
             systemProperty("atrium.bench.report").value(new File("target/bulk-benchmark.md").getAbsolutePath()),
             systemProperty("atrium.itest.pinyin").value(String.valueOf(System.getProperty("atrium.pinyin.plugin"))),
             systemProperty("atrium.itest.pinyin.kar").value(String.valueOf(System.getProperty("atrium.pinyin.kar"))),
+            // the benchmark bundle and client of the benchmarks' smoke test
+            systemProperty("atrium.itest.bench").value(String.valueOf(System.getProperty("atrium.itest.bench"))),
+            systemProperty("atrium.itest.bench.client").value(String.valueOf(System.getProperty("atrium.itest.bench.client"))),
             // the test SMTP server of MailIT runs inside the container, next to the code it serves
             mavenBundle("com.icegreen", "greenmail", "1.6.15"),
             vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),

@@ -60,7 +60,7 @@ public class BulkDataIT extends AtriumTestSupport {
     }
 
     private static long total(Api api, String path) {
-        return ok(api.get(path)).get("total").asLong();
+        return ok(api.get(path + (path.contains("?") ? "&" : "?") + "total=exact")).get("total").asLong();
     }
 
     private static byte[] bytes(String path, String user, String password) throws IOException, InterruptedException {

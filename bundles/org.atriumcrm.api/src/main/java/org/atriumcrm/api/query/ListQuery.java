@@ -9,11 +9,21 @@ import org.atriumcrm.api.security.Visibility;
  * A validated list request: paging, sort, quick search and filter conditions, all on metadata fields, plus the
  * caller's {@link Visibility} and the fields hidden from them (never searched). Stores translate it into a
  * typed query; nothing here is ever spliced into SQL.
+ *
+ * <p>{@code countLimit} bounds the work spent on {@link Page#total()}: {@link #EXACT_COUNT} (0, the default of
+ * every constructor but the canonical one) counts every match; a positive value counts at most that many, and a
+ * page whose matches reach it says so with {@link Page#totalExact()} false and {@code total == countLimit}. The
+ * REST list API bounds its counts at {@link #LIST_COUNT_LIMIT} unless asked for {@code total=exact}: counting a
+ * million matches costs a scan of a million index entries for a figure no one pages through.
  */
 public record ListQuery(int offset, int limit, List<SortKey> sort, String quickSearch, List<Condition> conditions,
-        Visibility visibility, Set<String> hiddenFields) {
+        Visibility visibility, Set<String> hiddenFields, int countLimit) {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
+    /** Count every match. */
+    public static final int EXACT_COUNT = 0;
+    /** The bound of the REST list API's totals. */
+    public static final int LIST_COUNT_LIMIT = 10_000;
 
     public ListQuery {
         if (offset < 0) {
@@ -27,6 +37,15 @@ public record ListQuery(int offset, int limit, List<SortKey> sort, String quickS
         quickSearch = quickSearch == null || quickSearch.isBlank() ? null : quickSearch.strip();
         visibility = visibility == null ? Visibility.ALL : visibility;
         hiddenFields = hiddenFields == null ? Set.of() : Set.copyOf(hiddenFields);
+        if (countLimit < 0) {
+            throw new IllegalArgumentException("countLimit must be >= 0");
+        }
+    }
+
+    /** A query with an exact count (1.1 signature). */
+    public ListQuery(int offset, int limit, List<SortKey> sort, String quickSearch, List<Condition> conditions,
+            Visibility visibility, Set<String> hiddenFields) {
+        this(offset, limit, sort, quickSearch, conditions, visibility, hiddenFields, EXACT_COUNT);
     }
 
     /** An unrestricted query (the platform's own view; callers' queries are scoped by the access policy). */
@@ -41,15 +60,20 @@ public record ListQuery(int offset, int limit, List<SortKey> sort, String quickS
     public ListQuery withCondition(Condition condition) {
         List<Condition> all = new java.util.ArrayList<>(conditions);
         all.add(condition);
-        return new ListQuery(offset, limit, sort, quickSearch, all, visibility, hiddenFields);
+        return new ListQuery(offset, limit, sort, quickSearch, all, visibility, hiddenFields, countLimit);
     }
 
     /** The same query seen by someone with {@code scope}, who must not find records through {@code hidden} fields. */
     public ListQuery scopedTo(Visibility scope, Set<String> hidden) {
-        return new ListQuery(offset, limit, sort, quickSearch, conditions, scope, hidden);
+        return new ListQuery(offset, limit, sort, quickSearch, conditions, scope, hidden, countLimit);
     }
 
     public ListQuery withPage(int newOffset, int newLimit) {
-        return new ListQuery(newOffset, newLimit, sort, quickSearch, conditions, visibility, hiddenFields);
+        return new ListQuery(newOffset, newLimit, sort, quickSearch, conditions, visibility, hiddenFields, countLimit);
+    }
+
+    /** The same query with its total counted up to {@code newCountLimit} matches ({@link #EXACT_COUNT}: all). */
+    public ListQuery withCountLimit(int newCountLimit) {
+        return new ListQuery(offset, limit, sort, quickSearch, conditions, visibility, hiddenFields, newCountLimit);
     }
 }

@@ -91,17 +91,26 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
                     .setFirstResult(query.offset())
                     .setMaxResults(query.limit())
                     .getResultList();
-            long total;
             if (!items.isEmpty() && items.size() < query.limit() || items.isEmpty() && query.offset() == 0) {
-                total = (long) query.offset() + items.size(); // a short page tells the total without counting
-            } else {
-                CriteriaQuery<Long> count = cb.createQuery(Long.class);
-                Root<T> countRoot = count.from(recordClass);
-                count.select(cb.count(countRoot))
-                        .where(criteria.where(cb, countRoot, query));
-                total = em.createQuery(count).getSingleResult();
+                // a short page tells the total without counting
+                return new Page<>(items, (long) query.offset() + items.size(), query.offset(), query.limit());
             }
-            return new Page<>(items, total, query.offset(), query.limit());
+            if (query.countLimit() > 0) {
+                // bounded: the ids of at most bound + 1 matches (a scan that stops there, not a COUNT over all);
+                // never below the end of this page, so that a deep page still has a total past its items
+                int bound = Math.max(query.countLimit(), query.offset() + query.limit());
+                CriteriaQuery<String> ids = cb.createQuery(String.class);
+                Root<T> idRoot = ids.from(recordClass);
+                ids.select(idRoot.get("id")).where(criteria.where(cb, idRoot, query));
+                int seen = em.createQuery(ids).setMaxResults(bound + 1).getResultList().size();
+                boolean exact = seen <= bound;
+                return new Page<>(items, exact ? seen : bound, query.offset(), query.limit(), exact);
+            }
+            CriteriaQuery<Long> count = cb.createQuery(Long.class);
+            Root<T> countRoot = count.from(recordClass);
+            count.select(cb.count(countRoot))
+                    .where(criteria.where(cb, countRoot, query));
+            return new Page<>(items, em.createQuery(count).getSingleResult(), query.offset(), query.limit());
         });
     }
 

@@ -107,6 +107,35 @@ public class JpaRecordStoreTest {
     }
 
     @Test
+    public void boundedCountStopsAtTheBoundAndSaysSo() {
+        for (int i = 0; i < 7; i++) {
+            create("b" + i, i % 2 == 0 ? "a" : "b", String.valueOf(i));
+        }
+        ListQuery page = new ListQuery(0, 2, List.of(new SortKey("name", false)), null, List.of());
+        Page<Widget> exact = store.list(page);
+        assertEquals(7, exact.total());
+        assertTrue(exact.totalExact());
+
+        Page<Widget> under = store.list(page.withCountLimit(10));
+        assertEquals(7, under.total());
+        assertTrue("fewer matches than the bound: still exact", under.totalExact());
+
+        Page<Widget> reached = store.list(page.withCountLimit(5));
+        assertEquals(5, reached.total());
+        assertFalse("the bound was reached: a lower bound", reached.totalExact());
+        assertEquals(List.of("b0", "b1"), reached.items().stream().map(Widget::getName).toList());
+
+        Page<Widget> deep = store.list(page.withPage(4, 2).withCountLimit(3));
+        assertEquals("never below the end of the page", 6, deep.total());
+        assertFalse(deep.totalExact());
+        assertEquals(List.of("b4", "b5"), deep.items().stream().map(Widget::getName).toList());
+
+        Page<Widget> filtered = store.list(page.withCondition(new Condition("category", Operator.EQ, List.of("a"))).withCountLimit(3));
+        assertEquals(3, filtered.total());
+        assertFalse(filtered.totalExact());
+    }
+
+    @Test
     public void quickSearchAndLikeAreCaseInsensitiveAndTreatWildcardsLiterally() {
         create("Acme Trading 上海", "a", null);
         create("acme_100%", "b", null);

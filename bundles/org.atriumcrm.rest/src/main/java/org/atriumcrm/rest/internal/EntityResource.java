@@ -77,8 +77,8 @@ public class EntityResource {
     @GET
     public ObjectNode list(@QueryParam("offset") String offset,
             @QueryParam("limit") String limit, @QueryParam("sort") String sort, @QueryParam("q") String q,
-            @QueryParam("filter") List<String> filter) {
-        return owner.list(store, offset, limit, sort, q, filter, null);
+            @QueryParam("filter") List<String> filter, @QueryParam("total") String total) {
+        return owner.list(store, offset, limit, sort, q, filter, null, total);
     }
 
     @POST
@@ -185,7 +185,8 @@ public class EntityResource {
     public JsonNode related(@PathParam("id") String id,
             @PathParam("relation") String relation, @QueryParam("offset") String offset,
             @QueryParam("limit") String limit, @QueryParam("sort") String sort, @QueryParam("q") String q,
-            @QueryParam("filter") List<String> filter, @Context javax.ws.rs.core.UriInfo uri) {
+            @QueryParam("filter") List<String> filter, @QueryParam("total") String total,
+            @Context javax.ws.rs.core.UriInfo uri) {
         RecordStore<?> parent = store;
         Optional<RelatedList> named = parent.type().relatedList(relation);
         org.atriumcrm.rest.api.RecordView view = owner.recordViews.get(parent.type().name() + "/" + relation);
@@ -201,7 +202,7 @@ public class EntityResource {
             throw AtriumException.notFound("no " + parent.type().name() + " with id " + id);
         }
         RecordStore<?> child = owner.stores.secured(owner.stores.byNameOrPlural(list.entity()), caller);
-        return owner.list(child, offset, limit, sort, q, filter, new Condition(list.field(), Operator.EQ, List.of(id)));
+        return owner.list(child, offset, limit, sort, q, filter, new Condition(list.field(), Operator.EQ, List.of(id)), total);
     }
 
     /**

@@ -32,6 +32,20 @@ final class ListParams {
     private ListParams() {
     }
 
+    /**
+     * The count bound of a list request: {@code total=exact} counts every match; by default (or {@code total=bounded})
+     * the count stops at {@link ListQuery#LIST_COUNT_LIMIT} and the page says {@code "totalExact": false}.
+     */
+    static int countLimit(String total) {
+        if (total == null || total.isBlank() || total.strip().equals("bounded")) {
+            return ListQuery.LIST_COUNT_LIMIT;
+        }
+        if (total.strip().equals("exact")) {
+            return ListQuery.EXACT_COUNT;
+        }
+        throw AtriumException.validation(List.of(new FieldError("total", "must be exact or bounded, not '" + total + "'")));
+    }
+
     static <T extends Record> ListQuery parse(EntityType<T> type, String offset, String limit, String sort, String q,
             List<String> filters) {
         List<FieldError> errors = new ArrayList<>();

@@ -66,9 +66,10 @@ public class OpenApiResource {
         info.put("title", "Atrium CRM API");
         info.put("version", version);
         info.put("description", "Records of every enabled module under /api/v1/<plural>. Lists take offset, limit "
-                + "(default 50, max 500), sort (e.g. name,-createdAt), q (quick search) and filter (e.g. "
+                + "(default 50, max 500), sort (e.g. name,-createdAt), q (quick search), filter (e.g. "
                 + "industry eq 'retail' and annualRevenue ge 1000000; operators eq ne lt le gt ge in like, is null, "
-                + "is not null). Errors are application/problem+json (RFC 9457).");
+                + "is not null) and total (bounded, the default: the count stops at 10000 matches and the page says "
+                + "totalExact false; exact: count them all). Errors are application/problem+json (RFC 9457).");
         doc.putArray("servers").addObject().put("url", "/" + AtriumRest.BASE);
         doc.putArray("security").addObject().putArray("basic");
         doc.withArray("security").addObject().putArray("bearer");
@@ -473,6 +474,8 @@ public class OpenApiResource {
         ObjectNode p = page.putObject("properties");
         p.putObject("items").put("type", "array").set("items", refSchema(ref));
         p.putObject("total").put("type", "integer");
+        p.putObject("totalExact").put("type", "boolean").put("description",
+                "present and false when total is a lower bound (the count stopped at its bound)");
         p.putObject("offset").put("type", "integer");
         p.putObject("limit").put("type", "integer");
         return page;
@@ -490,7 +493,7 @@ public class OpenApiResource {
 
     private static void listParameters(ArrayNode params) {
         for (String[] p : List.of(new String[] {"offset", "integer"}, new String[] {"limit", "integer"},
-                new String[] {"sort", "string"}, new String[] {"q", "string"}, new String[] {"filter", "string"})) {
+                new String[] {"sort", "string"}, new String[] {"q", "string"}, new String[] {"filter", "string"}, new String[] {"total", "string"})) {
             params.addObject().put("name", p[0]).put("in", "query").putObject("schema").put("type", p[1]);
         }
     }

@@ -176,8 +176,9 @@ public class RecordResource {
     }
 
     <T extends Record> ObjectNode list(RecordStore<T> store, String offset, String limit, String sort, String q,
-            List<String> filter, Condition extra) {
-        ListQuery query = ListParams.parse(store.type(), offset, limit, sort, q, filter);
+            List<String> filter, Condition extra, String total) {
+        ListQuery query = ListParams.parse(store.type(), offset, limit, sort, q, filter)
+                .withCountLimit(ListParams.countLimit(total));
         if (extra != null) {
             query = query.withCondition(extra);
         }
@@ -189,6 +190,9 @@ public class RecordResource {
         ArrayNode items = json.putArray("items");
         page.items().forEach(r -> items.add(RecordJson.write(type, r)));
         json.put("total", page.total());
+        if (!page.totalExact()) {
+            json.put("totalExact", false); // total is a lower bound: the count stopped there (ask total=exact)
+        }
         json.put("offset", page.offset());
         json.put("limit", page.limit());
         return json;

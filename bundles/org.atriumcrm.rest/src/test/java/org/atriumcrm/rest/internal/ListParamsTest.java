@@ -41,6 +41,21 @@ public class ListParamsTest {
     }
 
     @Test
+    public void listTotalsAreBoundedUnlessExactIsAsked() {
+        assertEquals(ListQuery.LIST_COUNT_LIMIT, ListParams.countLimit(null));
+        assertEquals(ListQuery.LIST_COUNT_LIMIT, ListParams.countLimit("bounded"));
+        assertEquals(ListQuery.EXACT_COUNT, ListParams.countLimit("exact"));
+        assertEquals("programmatic queries count exactly", ListQuery.EXACT_COUNT, parse(null, null, null, null).countLimit());
+        try {
+            ListParams.countLimit("all");
+            fail();
+        } catch (AtriumException e) {
+            assertEquals(400, e.status());
+            assertTrue(e.errors().toString(), e.errors().get(0).message().contains("exact or bounded"));
+        }
+    }
+
+    @Test
     public void badPagingIsNamed() {
         assertEquals("offset: must be 0 or more, not -1", error("-1", null, null));
         assertEquals("limit: must be between 1 and 500, not 501", error(null, "501", null));
