@@ -35,8 +35,7 @@ import java.util.regex.Pattern;
  * request.</li>
  * </ol>
  * Only JDK classes: {@code java benchmarks/AtriumBench.java <baseUrl> <adminPassword> <accounts> [--smoke]}.
- * Prints one markdown table per benchmark. The import/export benchmarks of the main session hook in at
- * {@link #importExport}.
+ * Prints one markdown table per benchmark. Import and export at volume: {@code benchmarks/bulk.sh} (BulkBenchmarkIT).
  */
 public class AtriumBench {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
@@ -148,7 +147,6 @@ public class AtriumBench {
             System.out.println("At " + accounts + " accounts (create with the duplicate check on the name):");
             restThroughput(admin, reps.get(0), tag + "b", List.of(1, 4), List.of("POST"));
         }
-        importExport(admin, accounts);
     }
 
     static void seed(String admin, int n, int from, String ownerIds) throws Exception {
@@ -400,21 +398,5 @@ public class AtriumBench {
             Thread.sleep(200);
         }
         throw new IllegalStateException(path + " never answered " + status + ": " + last);
-    }
-
-    // ---- 3. import / export (the main session's; a hook) ----
-
-    /**
-     * Hook for the import/export benchmarks: import N contacts from CSV ({@code POST /api/v1/imports?entity=contacts}
-     * with the file, then poll {@code GET /api/v1/jobs/{id}} until done) against a baseline of the same rows inserted
-     * with JDBC batches (e.g. a {@code /bench/seed/contacts} in the bench bundle); export N accounts
-     * ({@code GET /api/v1/accounts/export?format=csv|xlsx}) against the same rows read with JDBC and written by hand
-     * (e.g. {@code /bench/sql/export}). Print one markdown table with the ratios like the benchmarks above.
-     */
-    static void importExport(String admin, int accounts) throws Exception {
-        if (send(admin, "GET", "/api/v1/jobs", null).status() == 404) {
-            System.out.println();
-            System.out.println("(import/export: /api/v1/jobs is not there yet; nothing measured)");
-        }
     }
 }
