@@ -371,6 +371,7 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
             q.setHint("eclipselink.cursor.scrollable.result-type", "ForwardOnly");
             q.setHint("eclipselink.cursor.scrollable.concurrency", "ReadOnly");
             q.setHint("eclipselink.read-only", "true");
+            q.setHint("eclipselink.maintain-cache", "false"); // nor into the shared cache: a million rows pass through once
             q.setHint("eclipselink.jdbc.fetch-size", "500");
             Object cursor = q.getSingleResult();
             try {
