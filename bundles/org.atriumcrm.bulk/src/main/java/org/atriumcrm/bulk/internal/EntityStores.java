@@ -1,5 +1,6 @@
 package org.atriumcrm.bulk.internal;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,6 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.record.RecordAssignment;
 import org.atriumcrm.api.record.RecordStore;
+import org.atriumcrm.api.security.AccessPolicy;
+import org.atriumcrm.api.security.Caller;
+import org.atriumcrm.api.security.Right;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -21,6 +25,9 @@ public class EntityStores {
     private final Map<String, RecordStore<?>> byName = new ConcurrentHashMap<>();
     private final Map<String, RecordAssignment> assignments = new ConcurrentHashMap<>();
     private final Map<String, Runnable> listeners = new ConcurrentHashMap<>();
+
+    @Reference
+    AccessPolicy policy;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addStore(RecordStore<?> store) {
@@ -64,6 +71,19 @@ public class EntityStores {
             throw AtriumException.invalidField("entity", "no enabled module has an entity type named " + nameOrPlural);
         }
         return store;
+    }
+
+    /** The caller's secured store of an importable entity type they have the import right on (403/400 otherwise). */
+    RecordStore<?> importable(String entity, Caller caller) {
+        RecordStore<?> store = require(entity);
+        if (!store.type().isImportable()) {
+            throw AtriumException.invalidField("entity", store.type().pluralLabel().en() + " cannot be imported");
+        }
+        if (!policy.access(caller, store.type()).can(Right.IMPORT)) {
+            throw AtriumException.forbidden("your profiles do not allow you to import "
+                    + store.type().pluralLabel().en().toLowerCase(Locale.ROOT));
+        }
+        return policy.secure(store, caller);
     }
 
     Optional<RecordAssignment> assignment(String entity) {

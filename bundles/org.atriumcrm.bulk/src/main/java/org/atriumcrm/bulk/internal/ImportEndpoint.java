@@ -24,10 +24,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.meta.EntityType;
 import org.atriumcrm.api.module.ModuleGate;
-import org.atriumcrm.api.record.RecordStore;
-import org.atriumcrm.api.security.AccessPolicy;
 import org.atriumcrm.api.security.Caller;
-import org.atriumcrm.api.security.Right;
 import org.atriumcrm.persistence.api.RecordIds;
 import org.atriumcrm.rest.api.ModuleEndpoint;
 import org.osgi.service.component.annotations.Activate;
@@ -50,14 +47,12 @@ public class ImportEndpoint implements ModuleEndpoint {
 
     private final BulkRepository repo;
     private final EntityStores stores;
-    private final AccessPolicy policy;
 
     @Activate
-    public ImportEndpoint(@Reference BulkRepository repo, @Reference EntityStores stores, @Reference AccessPolicy policy,
+    public ImportEndpoint(@Reference BulkRepository repo, @Reference EntityStores stores,
             @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + BulkModule.ID + ")") ModuleGate gate) {
         this.repo = repo;
         this.stores = stores;
-        this.policy = policy;
     }
 
     @POST
@@ -65,7 +60,7 @@ public class ImportEndpoint implements ModuleEndpoint {
     public Response upload(InputStream body, @QueryParam("entity") String entity, @QueryParam("fileName") String fileName,
             @QueryParam("encoding") String encoding, @Context SecurityContext security) throws IOException {
         Caller caller = BulkJson.caller(security);
-        EntityType<?> type = entity == null ? null : importable(entity, caller).type();
+        EntityType<?> type = entity == null ? null : stores.importable(entity, caller).type();
         Files.createDirectories(JobService.directory());
         String id = RecordIds.next();
         Path file = JobService.directory().resolve(id);
@@ -118,7 +113,7 @@ public class ImportEndpoint implements ModuleEndpoint {
             throws IOException {
         Caller caller = BulkJson.caller(security);
         ImportFile meta = repo.file(id, caller);
-        EntityType<?> type = entity == null ? null : importable(entity, caller).type();
+        EntityType<?> type = entity == null ? null : stores.importable(entity, caller).type();
         ArrayNode sample = ImportSpec.JSON.createArrayNode();
         Path file = JobService.directory().resolve(meta.id);
         try (TabularFile table = TabularFile.open(file, meta.format, meta.encoding == null ? null : TabularFile.charset(meta.encoding))) {
@@ -152,18 +147,5 @@ public class ImportEndpoint implements ModuleEndpoint {
 
     static List<String> columns(ImportFile meta) throws IOException {
         return List.of(ImportSpec.JSON.readValue(meta.columns, String[].class));
-    }
-
-    /** The caller's secured store of an importable entity type they have the import right on (403/400 otherwise). */
-    RecordStore<?> importable(String entity, Caller caller) {
-        RecordStore<?> store = stores.require(entity);
-        if (!store.type().isImportable()) {
-            throw AtriumException.invalidField("entity", store.type().pluralLabel().en() + " cannot be imported");
-        }
-        if (!policy.access(caller, store.type()).can(Right.IMPORT)) {
-            throw AtriumException.forbidden("your profiles do not allow you to import "
-                    + store.type().pluralLabel().en().toLowerCase(Locale.ROOT));
-        }
-        return policy.secure(store, caller);
     }
 }

@@ -64,7 +64,6 @@ public class JobEndpoint implements ModuleEndpoint {
     private final EntityStores stores;
     private final AccessPolicy policy;
     private final UserDirectory users;
-    private final ImportEndpoint imports;
 
     @Activate
     public JobEndpoint(@Reference BulkRepository repo, @Reference JobService jobs, @Reference EntityStores stores,
@@ -75,7 +74,6 @@ public class JobEndpoint implements ModuleEndpoint {
         this.stores = stores;
         this.policy = policy;
         this.users = users;
-        this.imports = new ImportEndpoint(repo, stores, policy, gate);
     }
 
     /** The bulk module's paths (imports, jobs, import mappings): one document, as the three come and go together. */
@@ -162,7 +160,7 @@ public class JobEndpoint implements ModuleEndpoint {
             throw AtriumException.invalidField("entity", "is required: the entity to import into, e.g. contacts");
         }
         ImportFile file = repo.file(request.get("fileId").textValue(), caller);
-        RecordStore<?> store = imports.importable(request.get("entity").textValue(), caller);
+        RecordStore<?> store = stores.importable(request.get("entity").textValue(), caller);
         EntityType<?> type = store.type();
         ObjectNode mapping = request.deepCopy();
         if (request.hasNonNull("mappingId")) {

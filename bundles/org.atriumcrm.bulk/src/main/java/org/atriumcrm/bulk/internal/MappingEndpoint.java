@@ -20,7 +20,6 @@ import javax.ws.rs.core.SecurityContext;
 import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.meta.EntityType;
 import org.atriumcrm.api.module.ModuleGate;
-import org.atriumcrm.api.security.AccessPolicy;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.rest.api.ModuleEndpoint;
 import org.osgi.service.component.annotations.Activate;
@@ -41,19 +40,19 @@ public class MappingEndpoint implements ModuleEndpoint {
     private static final Set<String> MEMBERS = Set.of("entity", "name", "columns", "defaults", "values", "duplicates");
 
     private final BulkRepository repo;
-    private final ImportEndpoint imports;
+    private final EntityStores stores;
 
     @Activate
-    public MappingEndpoint(@Reference BulkRepository repo, @Reference EntityStores stores, @Reference AccessPolicy policy,
+    public MappingEndpoint(@Reference BulkRepository repo, @Reference EntityStores stores,
             @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + BulkModule.ID + ")") ModuleGate gate) {
         this.repo = repo;
-        this.imports = new ImportEndpoint(repo, stores, policy, gate);
+        this.stores = stores;
     }
 
     @GET
     public ObjectNode list(@QueryParam("entity") String entity, @Context SecurityContext security) throws IOException {
         Caller caller = BulkJson.caller(security);
-        String name = entity == null ? null : imports.importable(entity, caller).type().name();
+        String name = entity == null ? null : stores.importable(entity, caller).type().name();
         ObjectNode json = ImportSpec.JSON.createObjectNode();
         ArrayNode items = json.putArray("items");
         for (ImportMapping m : repo.mappings(caller, name)) {
@@ -77,7 +76,7 @@ public class MappingEndpoint implements ModuleEndpoint {
         if (!request.path("columns").isObject()) {
             throw AtriumException.invalidField("columns", "is required: {\"column heading\": \"field name\"}");
         }
-        EntityType<?> type = imports.importable(request.get("entity").textValue(), caller).type();
+        EntityType<?> type = stores.importable(request.get("entity").textValue(), caller).type();
         ImportSpec spec = ImportSpec.parse(request, type, new ArrayList<>(iterable(request.get("columns"))), null);
         ImportMapping saved = repo.saveMapping(caller, type.name(), name, spec.toJson().toString());
         return Response.status(Response.Status.CREATED).entity(json(saved)).build();
