@@ -1,7 +1,10 @@
 package org.atriumcrm.rest.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -14,8 +17,20 @@ import org.atriumcrm.api.module.ModuleInfo;
 import org.atriumcrm.api.module.ModuleRegistry;
 import org.atriumcrm.api.module.ModuleState;
 import org.atriumcrm.rest.api.AtriumRest;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
+import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
+import org.osgi.service.jaxrs.runtime.dto.DTOConstants;
+import org.osgi.service.jaxrs.runtime.dto.FailedExtensionDTO;
+import org.osgi.service.jaxrs.runtime.dto.FailedResourceDTO;
+import org.osgi.service.jaxrs.runtime.dto.RuntimeDTO;
+import org.osgi.service.jaxrs.whiteboard.JaxrsWhiteboardConstants;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -23,9 +38,14 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The platform-ready signal (public, no data): 200 UP once every enabled module serves all of its entity
- * types, 503 STARTING with what is still missing before that. Stores come up seconds after the HTTP port,
- * when the database and the persistence units are ready; scripts and tests wait on this.
+ * The platform-ready signal (public, no data): 200 UP once (1) Karaf has installed its boot features, (2) every
+ * enabled module serves all of its entity types and (3) every resource and extension registered for the Atrium
+ * application is actually served by the JAX-RS whiteboard; 503 STARTING with what is still missing before that.
+ * Stores come up seconds after the HTTP port, and the whiteboard adds resources one by one after their services
+ * appear (a feature refresh late in the boot re-registers whole bundles): before (1) and (3) were part of the
+ * signal, a script could see UP and still get 404 from {@code /api/v1/admin/users}. Scripts and tests wait on this.
+ * A resource the whiteboard rejected for good (a plugin whose resource fails) is listed under {@code failed}
+ * but does not hold the platform back.
  */
 @Component(service = HealthResource.class)
 @JaxrsResource
@@ -34,6 +54,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @Path("v1/health")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
+    /** Registered by Karaf's features service once the boot features are installed; named, not imported. */
+    static final String KARAF_BOOT_FINISHED = "org.apache.karaf.features.BootFinished";
+    static final String KARAF_FEATURES = "org.apache.karaf.features.FeaturesService";
 
     @Reference
     ModuleRegistry modules;
@@ -41,9 +64,23 @@ public class HealthResource {
     @Reference
     Stores stores;
 
+    @Reference
+    JaxrsServiceRuntime runtime;
+
+    private BundleContext context;
+
+    @Activate
+    void activate(BundleContext context) {
+        this.context = context;
+    }
+
     @GET
     public Response health() {
         List<String> waiting = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        if (context.getServiceReference(KARAF_FEATURES) != null && context.getServiceReference(KARAF_BOOT_FINISHED) == null) {
+            waiting.add("karaf/boot-features");
+        }
         for (ModuleInfo m : modules.modules()) {
             if (m.state() == ModuleState.ENABLED) {
                 for (EntityRef e : m.entityTypes()) {
@@ -53,12 +90,84 @@ public class HealthResource {
                 }
             }
         }
+        whiteboard(waiting, failed);
         ObjectNode json = Json.MAPPER.createObjectNode();
         json.put("status", waiting.isEmpty() ? "UP" : "STARTING");
         json.put("modules", modules.modules().size());
         if (!waiting.isEmpty()) {
             json.set("waitingFor", Json.MAPPER.valueToTree(waiting));
         }
+        if (!failed.isEmpty()) {
+            json.set("failed", Json.MAPPER.valueToTree(failed));
+        }
         return Response.status(waiting.isEmpty() ? 200 : 503).entity(json).build();
+    }
+
+    /** Compares the services registered for the Atrium application with what the whiteboard serves. */
+    private void whiteboard(List<String> waiting, List<String> failed) {
+        RuntimeDTO dto = runtime.getRuntimeDTO();
+        Set<Long> served = new HashSet<>();
+        for (ApplicationDTO app : dto.applicationDTOs) {
+            if (AtriumRest.APPLICATION_NAME.equals(app.name)) {
+                Arrays.stream(app.resourceDTOs).forEach(r -> served.add(r.serviceId));
+                Arrays.stream(app.extensionDTOs).forEach(x -> served.add(x.serviceId));
+            }
+        }
+        Set<Long> rejected = new HashSet<>();
+        for (FailedResourceDTO f : dto.failedResourceDTOs) {
+            if (permanent(f.failureReason)) {
+                rejected.add(f.serviceId);
+            }
+        }
+        for (FailedExtensionDTO f : dto.failedExtensionDTOs) {
+            if (permanent(f.failureReason)) {
+                rejected.add(f.serviceId);
+            }
+        }
+        for (ServiceReference<?> ref : registered("(|(" + JaxrsWhiteboardConstants.JAX_RS_RESOURCE + "=true)("
+                + JaxrsWhiteboardConstants.JAX_RS_EXTENSION + "=true))")) {
+            if (!selectsAtrium(ref)) {
+                continue;
+            }
+            long id = (Long) ref.getProperty(Constants.SERVICE_ID);
+            if (rejected.contains(id)) {
+                failed.add("jaxrs/" + name(ref));
+            } else if (!served.contains(id)) {
+                waiting.add("jaxrs/" + name(ref));
+            }
+        }
+    }
+
+    /** Missing extensions or application come and go during start; every other reason stays until a redeploy. */
+    private static boolean permanent(int reason) {
+        return reason != DTOConstants.FAILURE_REASON_REQUIRED_EXTENSIONS_UNAVAILABLE
+                && reason != DTOConstants.FAILURE_REASON_REQUIRED_APPLICATION_UNAVAILABLE;
+    }
+
+    private ServiceReference<?>[] registered(String filter) {
+        try {
+            ServiceReference<?>[] refs = context.getServiceReferences((String) null, filter);
+            return refs == null ? new ServiceReference<?>[0] : refs;
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean selectsAtrium(ServiceReference<?> ref) {
+        Object select = ref.getProperty(JaxrsWhiteboardConstants.JAX_RS_APPLICATION_SELECT);
+        if (select instanceof String s) {
+            return AtriumRest.APPLICATION_SELECT.equals(s);
+        }
+        return select instanceof String[] all && Arrays.asList(all).contains(AtriumRest.APPLICATION_SELECT);
+    }
+
+    private static String name(ServiceReference<?> ref) {
+        Object component = ref.getProperty("component.name");
+        if (component != null) {
+            String c = component.toString();
+            return c.substring(c.lastIndexOf('.') + 1);
+        }
+        Object name = ref.getProperty(JaxrsWhiteboardConstants.JAX_RS_NAME);
+        return name != null ? name.toString() : String.valueOf(ref.getProperty(Constants.SERVICE_ID));
     }
 }

@@ -344,6 +344,9 @@ public class OpenApiResource {
         ObjectNode health = op(paths.putObject("/v1/health"), "get", "Platform", "Platform-ready signal (public)");
         health.putArray("security");
         response(health, "200", any);
+        response(health, "503", any);
+        ((ObjectNode) health.get("responses").get("503")).put("description",
+                "STARTING: waitingFor lists the boot features, module stores and API resources not yet served");
         ObjectNode me = op(paths.putObject("/v1/me"), "get", "Users", "The authenticated user");
         response(me, "200", any);
         ObjectNode tokens = paths.putObject("/v1/me/tokens");
