@@ -17,10 +17,7 @@ final class BulkJson {
     }
 
     static Caller caller(SecurityContext security) {
-        if (security != null && security.getUserPrincipal() instanceof Caller c) {
-            return c;
-        }
-        throw new AtriumException(401, "unauthenticated", "Unauthorized", "authentication is required", null);
+        return org.atriumcrm.rest.api.RecordBodies.caller(security);
     }
 
     static ObjectNode object(JsonNode body, Set<String> members, String what) {

@@ -38,6 +38,23 @@ public final class RecordBodies {
         return org.atriumcrm.rest.internal.RecordJsonAccess.listQuery(type, sort, q, filters);
     }
 
+    /**
+     * The authenticated user of a request, for a module endpoint's {@code @Context SecurityContext}: 401 problem
+     * when there is none (the platform's authentication filter normally answers before).
+     */
+    public static org.atriumcrm.api.security.Caller caller(javax.ws.rs.core.SecurityContext security) {
+        return org.atriumcrm.rest.internal.RecordJsonAccess.caller(security);
+    }
+
+    /** {@link #caller} when the user is an administrator; a 403 problem otherwise. */
+    public static org.atriumcrm.api.security.Caller administrator(javax.ws.rs.core.SecurityContext security) {
+        org.atriumcrm.api.security.Caller caller = caller(security);
+        if (!caller.administrator()) {
+            throw org.atriumcrm.api.error.AtriumException.forbidden("only administrators may do this");
+        }
+        return caller;
+    }
+
     /** A record as JSON, with the fields {@code type} shows. */
     public static <T extends Record> ObjectNode toJson(EntityType<T> type, T record) {
         return org.atriumcrm.rest.internal.RecordJsonAccess.write(type, record);

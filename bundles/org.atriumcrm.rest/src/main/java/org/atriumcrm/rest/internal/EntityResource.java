@@ -231,7 +231,7 @@ public class EntityResource {
         if (!owner.stores.policy.access(caller, records.type()).can(Right.EXPORT)) {
             throw AtriumException.forbidden("your profiles do not allow you to export " + records.type().pluralLabel().en().toLowerCase());
         }
-        ListQuery query = ListParams.parse(records.type(), "0", String.valueOf(EXPORT_BATCH), sort, q, filter);
+        ListQuery query = owner.narrow(records.type(), ListParams.parse(records.type(), "0", String.valueOf(EXPORT_BATCH), sort, q, filter));
         records.list(query.withPage(0, 1).withCountLimit(1)); // a bad query is a 4xx before the first byte; nothing counted
         List<FieldDef<T>> fields = records.type().fields();
         StreamingOutput body = xlsx ? out -> writeXlsx(records, query, fields, out) : out -> {

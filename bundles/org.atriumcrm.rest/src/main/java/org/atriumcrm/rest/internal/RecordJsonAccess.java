@@ -14,6 +14,10 @@ public final class RecordJsonAccess {
     private RecordJsonAccess() {
     }
 
+    public static org.atriumcrm.api.security.Caller caller(javax.ws.rs.core.SecurityContext security) {
+        return Requests.caller(security);
+    }
+
     public static <T extends Record> Map<String, Object> read(EntityType<T> type, JsonNode body, boolean create) {
         return RecordJson.read(type, body, create ? RecordJson.Mode.CREATE : RecordJson.Mode.PATCH);
     }

@@ -74,6 +74,9 @@ public class RecordResource {
     @Reference
     RecordSharing sharing;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile org.atriumcrm.api.query.QuickSearchIndex searchIndex;
+
     /**
      * Everything under {@code /api/v1/<segment>} that no more specific root resource (meta, admin, recycle bin,
      * me, health) takes: a module's own endpoint if one is registered for the segment, else the records of the
@@ -177,12 +180,47 @@ public class RecordResource {
 
     <T extends Record> ObjectNode list(RecordStore<T> store, String offset, String limit, String sort, String q,
             List<String> filter, Condition extra, String total) {
-        ListQuery query = ListParams.parse(store.type(), offset, limit, sort, q, filter)
-                .withCountLimit(ListParams.countLimit(total));
+        ListQuery query = narrow(store.type(), ListParams.parse(store.type(), offset, limit, sort, q, filter)
+                .withCountLimit(ListParams.countLimit(total)));
         if (extra != null) {
             query = query.withCondition(extra);
         }
         return page(store.type(), store.list(query));
+    }
+
+    /** Most candidates a quick search hands to the database as an id list; beyond it the store's own search runs. */
+    static final int MAX_SEARCH_CANDIDATES = 1024;
+
+    /**
+     * Narrows a quick search to the records the search index names (when there is an index and it can: see
+     * {@link org.atriumcrm.api.query.QuickSearchIndex}). The quick search itself stays in the query: the store
+     * re-checks it on those few records, with the caller's filters, permissions and field-level security.
+     */
+    ListQuery narrow(EntityType<?> type, ListQuery query) {
+        org.atriumcrm.api.query.QuickSearchIndex index = searchIndex;
+        if (index == null || query.quickSearch() == null) {
+            return query;
+        }
+        return index.candidates(type.name(), query.quickSearch(), MAX_SEARCH_CANDIDATES)
+                .map(ids -> query.withCondition(new Condition("id", org.atriumcrm.api.query.Operator.IN, idList(ids))))
+                .orElse(query);
+    }
+
+    /**
+     * The ids padded to a power of two (repeating one id) so the database sees a handful of statement shapes, not
+     * one per candidate count: Derby compiles every new statement text. No candidate: an id no record has.
+     */
+    static List<Object> idList(java.util.Set<String> ids) {
+        List<Object> list = new java.util.ArrayList<>(ids);
+        if (list.isEmpty()) {
+            return List.of("-");
+        }
+        int size = Math.max(8, Integer.highestOneBit(list.size() - 1) << 1);
+        Object last = list.get(list.size() - 1);
+        while (list.size() < size) {
+            list.add(last);
+        }
+        return list;
     }
 
     static <T extends Record> ObjectNode page(EntityType<T> type, Page<T> page) {

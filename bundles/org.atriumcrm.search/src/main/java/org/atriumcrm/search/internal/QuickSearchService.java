@@ -1,0 +1,392 @@
+package org.atriumcrm.search.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.atriumcrm.api.event.DomainEvents;
+import org.atriumcrm.api.meta.EntityType;
+import org.atriumcrm.api.meta.FieldDef;
+import org.atriumcrm.api.query.Condition;
+import org.atriumcrm.api.query.ListQuery;
+import org.atriumcrm.api.query.Operator;
+import org.atriumcrm.api.query.QuickSearchIndex;
+import org.atriumcrm.api.record.Record;
+import org.atriumcrm.api.record.RecordStore;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the quick-search index of every entity type with quick-search fields and answers lookups in it.
+ * <ul>
+ * <li>A type is indexed in full (from one cursor over its store) the first time its store appears, and again when
+ * the index layout changes or an administrator asks; until then its searches scan, as without an index.</li>
+ * <li>Domain events ({@code atrium/<Entity>/<ACTION>}, posted after commit) queue the record ids; one indexer thread
+ * reads the queued records back in batches of up to 500 (one query per batch: the index holds what is committed,
+ * whatever the event says) and puts or removes their documents.</li>
+ * <li>After a restart, records modified since the last commit (less a margin) are indexed again: events lost in a
+ * crash are caught up. Writes made around the platform (SQL) are found by the periodic count reconciliation.</li>
+ * </ul>
+ * All index writes happen on the single indexer thread, so a rebuild and event updates never interleave badly: a
+ * record deleted during a rebuild leaves at most a stale document, which the store's own re-check of the search
+ * filters out (the index may name too many records, never too few).
+ */
+@Component(service = {QuickSearchIndex.class, EventHandler.class, QuickSearchService.class}, immediate = true,
+        configurationPid = QuickSearchService.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        property = EventConstants.EVENT_TOPIC + "=" + DomainEvents.TOPIC_PREFIX + "*")
+@Designate(ocd = SearchSettings.class)
+public class QuickSearchService implements QuickSearchIndex, EventHandler {
+    static final String PID = "org.atriumcrm.search";
+    private static final Logger LOG = LoggerFactory.getLogger(QuickSearchService.class);
+    private static final int BATCH = ListQuery.MAX_LIMIT;
+    /** How long a lookup waits for queued changes of its type to reach the index (read-your-writes, bounded). */
+    private static final long CATCH_UP_WAIT_MS = 500;
+    /** Modified-at is set before commit; a record committed just before the index's last commit may carry an older time. */
+    private static final long CATCH_UP_MARGIN_MS = 5 * 60_000L;
+
+    private final Map<String, RecordStore<?>> stores = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> pending = new ConcurrentHashMap<>();
+    private final Set<String> building = ConcurrentHashMap.newKeySet();
+    private final Set<String> suspect = ConcurrentHashMap.newKeySet();
+    /** Types whose batch the indexer is writing: a lookup waits for them like for queued ones. */
+    private final Set<String> draining = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private volatile ScheduledExecutorService indexer;
+    private volatile SearchIndex index;
+    private volatile SearchSettings settings;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addStore(RecordStore<?> store) {
+        if (store.type().searchableFields().isEmpty()) {
+            return;
+        }
+        stores.put(store.type().name(), store);
+        ScheduledExecutorService ex = indexer;
+        if (ex != null) {
+            ex.execute(() -> open(store.type().name()));
+        }
+    }
+
+    void removeStore(RecordStore<?> store) {
+        stores.remove(store.type().name(), store);
+    }
+
+    @Activate
+    void activate(SearchSettings config) throws IOException {
+        this.settings = config;
+        Path dir = config.directory().isBlank()
+                ? Paths.get(System.getProperty("karaf.data", "data"), "atrium", "search-index")
+                : Paths.get(config.directory());
+        this.index = new SearchIndex(dir);
+        this.indexer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "atrium-search-indexer");
+            t.setDaemon(true);
+            return t;
+        });
+        stores.keySet().forEach(entity -> indexer.execute(() -> open(entity)));
+        if (config.reconcileMinutes() > 0) {
+            indexer.scheduleWithFixedDelay(this::reconcileAll, config.reconcileMinutes(), config.reconcileMinutes(), TimeUnit.MINUTES);
+        }
+        LOG.info("quick-search index at {}", dir);
+    }
+
+    @Deactivate
+    void deactivate() throws IOException, InterruptedException {
+        ScheduledExecutorService ex = indexer;
+        indexer = null;
+        ex.shutdownNow();
+        ex.awaitTermination(30, TimeUnit.SECONDS);
+        SearchIndex i = index;
+        index = null;
+        try {
+            i.commit();
+        } finally {
+            i.close();
+        }
+    }
+
+    // --- lookups ---
+
+    @Override
+    public Optional<Set<String>> candidates(String entity, String text, int limit) {
+        SearchIndex i = index;
+        if (i == null || text == null || !ready(entity)) {
+            return Optional.empty();
+        }
+        try {
+            if (i.count(entity) < settings.indexFromRecords()) {
+                return Optional.empty();
+            }
+            awaitQueued(entity);
+            return i.candidates(entity, text, limit);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("quick-search index lookup failed; searching without it", e);
+            return Optional.empty();
+        }
+    }
+
+    boolean ready(String entity) {
+        SearchIndex i = index;
+        return i != null && stores.containsKey(entity) && !building.contains(entity) && i.built(entity);
+    }
+
+    private void awaitQueued(String entity) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CATCH_UP_WAIT_MS);
+        while ((draining.contains(entity) || !pending.getOrDefault(entity, Set.of()).isEmpty()) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Per indexed type: documents, whether searches use the index, whether it is being rebuilt. */
+    public Map<String, Map<String, Object>> status() throws IOException {
+        Map<String, Map<String, Object>> all = new LinkedHashMap<>();
+        SearchIndex i = index;
+        for (String entity : stores.keySet().stream().sorted().toList()) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            int documents = i == null ? 0 : i.count(entity);
+            s.put("documents", documents);
+            s.put("built", i != null && i.built(entity));
+            s.put("building", building.contains(entity));
+            s.put("queued", pending.getOrDefault(entity, Set.of()).size());
+            s.put("used", ready(entity) && documents >= settings.indexFromRecords());
+            all.put(entity, s);
+        }
+        return all;
+    }
+
+    /** Schedules a full rebuild of {@code entity} (every indexed type when null); false when there is no such type. */
+    public boolean rebuild(String entity) {
+        ScheduledExecutorService ex = indexer;
+        if (ex == null || (entity != null && !stores.containsKey(entity))) {
+            return false;
+        }
+        for (String e : entity == null ? List.copyOf(stores.keySet()) : List.of(entity)) {
+            building.add(e);
+            ex.execute(() -> build(e));
+        }
+        return true;
+    }
+
+    // --- events ---
+
+    @Override
+    public void handleEvent(Event event) {
+        Object entity = event.getProperty(DomainEvents.ENTITY);
+        Object id = event.getProperty(DomainEvents.ID);
+        if (entity == null || id == null || !stores.containsKey(entity.toString())) {
+            return;
+        }
+        pending.computeIfAbsent(entity.toString(), e -> ConcurrentHashMap.newKeySet()).add(id.toString());
+        ScheduledExecutorService ex = indexer;
+        if (ex != null && drainScheduled.compareAndSet(false, true)) {
+            ex.execute(this::drain);
+        }
+    }
+
+    /** Indexes what the events queued, batch by batch, then commits once. */
+    private void drain() {
+        drainScheduled.set(false);
+        boolean wrote = false;
+        try {
+            for (Map.Entry<String, Set<String>> e : pending.entrySet()) {
+                RecordStore<?> store = stores.get(e.getKey());
+                while (store != null && !e.getValue().isEmpty()) {
+                    List<String> ids = new ArrayList<>(BATCH);
+                    for (Iterator<String> it = e.getValue().iterator(); it.hasNext() && ids.size() < BATCH;) {
+                        ids.add(it.next());
+                    }
+                    // taken off the queue before the records are read: an event arriving meanwhile queues its record again
+                    draining.add(e.getKey());
+                    try {
+                        ids.forEach(e.getValue()::remove);
+                        reindex(store, ids);
+                        index.refresh();
+                    } finally {
+                        draining.remove(e.getKey());
+                    }
+                    wrote = true;
+                }
+            }
+            if (wrote) {
+                index.commit();
+            }
+        } catch (IOException | RuntimeException ex) {
+            LOG.warn("quick-search index update failed; its types are rebuilt", ex);
+            pending.keySet().forEach(this::rebuild);
+        }
+    }
+
+    /** Puts the live records among {@code ids} and removes the others (deleted, purged, merged away). */
+    private <T extends Record> void reindex(RecordStore<T> store, List<String> ids) throws IOException {
+        EntityType<T> type = store.type();
+        Map<String, List<String>> found = new HashMap<>();
+        store.forEach(new ListQuery(0, BATCH, List.of(), null, List.of(new Condition("id", Operator.IN, new ArrayList<>(ids)))),
+                r -> found.put(r.getId(), values(type, r)));
+        for (String id : ids) {
+            List<String> values = found.get(id);
+            if (values != null) {
+                index.put(type.name(), id, values);
+            } else {
+                index.remove(type.name(), id);
+            }
+        }
+    }
+
+    private static <T extends Record> List<String> values(EntityType<T> type, T record) {
+        List<String> values = new ArrayList<>(4);
+        for (FieldDef<T> f : type.searchableFields()) {
+            Object v = f.get(record);
+            if (v != null) {
+                values.add(v.toString());
+            }
+        }
+        return values;
+    }
+
+    // --- building and reconciling ---
+
+    /** A store appeared: build its type, or catch up on what the index may have missed while it was down. */
+    private void open(String entity) {
+        RecordStore<?> store = stores.get(entity);
+        if (store == null) {
+            return;
+        }
+        if (!index.built(entity)) {
+            build(entity);
+            return;
+        }
+        try {
+            Instant since = Instant.ofEpochMilli(index.committedAt() - CATCH_UP_MARGIN_MS);
+            int[] n = {0};
+            catchUp(store, since, n);
+            index.commit();
+            LOG.info("quick-search index: {} caught up ({} records modified since {})", entity, n[0], since);
+            reconcile(entity);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("quick-search index: catching up on {} failed; rebuilding it", entity, e);
+            build(entity);
+        }
+    }
+
+    private <T extends Record> void catchUp(RecordStore<T> store, Instant since, int[] n) throws IOException {
+        EntityType<T> type = store.type();
+        IOException[] failure = {null};
+        store.forEach(new ListQuery(0, BATCH, List.of(), null, List.of(new Condition("modifiedAt", Operator.GE, List.of(since)))), r -> {
+            try {
+                index.put(type.name(), r.getId(), values(type, r));
+                n[0]++;
+            } catch (IOException e) {
+                failure[0] = e;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+    }
+
+    /** Indexes every live record of {@code entity} from one cursor; searches scan until it is done. */
+    private void build(String entity) {
+        RecordStore<?> store = stores.get(entity);
+        if (store == null || index == null) {
+            building.remove(entity);
+            return;
+        }
+        building.add(entity);
+        long started = System.nanoTime();
+        try {
+            index.markBuilt(entity, false);
+            index.removeAll(entity);
+            int n = fill(store);
+            index.markBuilt(entity, true);
+            index.commit();
+            suspect.remove(entity);
+            LOG.info("quick-search index: {} built, {} records in {} ms", entity, n, (System.nanoTime() - started) / 1_000_000);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("quick-search index: building {} failed; its searches scan the table", entity, e);
+        } finally {
+            building.remove(entity);
+        }
+    }
+
+    private <T extends Record> int fill(RecordStore<T> store) throws IOException {
+        EntityType<T> type = store.type();
+        int[] n = {0};
+        IOException[] failure = {null};
+        store.forEach(new ListQuery(0, BATCH, List.of(), null, List.of()), r -> {
+            if (failure[0] != null || indexer == null) {
+                return;
+            }
+            try {
+                index.put(type.name(), r.getId(), values(type, r));
+                n[0]++;
+            } catch (IOException e) {
+                failure[0] = e;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        if (indexer == null) {
+            throw new IllegalStateException("stopped while building " + type.name());
+        }
+        return n[0];
+    }
+
+    private void reconcileAll() {
+        stores.keySet().forEach(this::reconcile);
+    }
+
+    /**
+     * Compares the documents of {@code entity} with its live records. A difference seen twice in a row (the first
+     * may be changes in flight) rebuilds the type: records were written or deleted around the platform.
+     */
+    private void reconcile(String entity) {
+        RecordStore<?> store = stores.get(entity);
+        if (store == null || !index.built(entity) || !pending.getOrDefault(entity, Set.of()).isEmpty()) {
+            return;
+        }
+        try {
+            index.refresh();
+            long records = store.count();
+            int documents = index.count(entity);
+            if (records == documents) {
+                suspect.remove(entity);
+            } else if (!suspect.add(entity)) {
+                LOG.warn("quick-search index: {} has {} documents for {} records; rebuilding it", entity, documents, records);
+                build(entity);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("quick-search index: reconciling {} failed", entity, e);
+        }
+    }
+}

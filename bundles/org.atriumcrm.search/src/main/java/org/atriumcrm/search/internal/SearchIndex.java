@@ -1,0 +1,165 @@
+package org.atriumcrm.search.internal;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The Lucene index of quick-search text: one document per record ({@code key} = entity + id, the record's id
+ * stored, its quick-search values cut into grams by {@link GramAnalyzer}, nothing else). Which entity types are
+ * complete ("built") is kept in the commit's user data, so a restart knows what it can trust.
+ * Writes come from one thread (the service's indexer); searches from any.
+ */
+final class SearchIndex implements Closeable {
+    /** Bump when the document layout or the analyzer changes: every entity type is then rebuilt. */
+    static final String LAYOUT = "grams-2-3/v1";
+    private static final String BUILT = "built.";
+    private static final String LAYOUT_KEY = "layout";
+    private static final String COMMITTED_AT = "committedAt";
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final GramAnalyzer analyzer = new GramAnalyzer();
+    private final Map<String, String> commitData = new HashMap<>();
+
+    SearchIndex(Path dir) throws IOException {
+        this.directory = FSDirectory.open(dir);
+        IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(32);
+        this.writer = new IndexWriter(directory, config);
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(e -> commitData.put(e.getKey(), e.getValue()));
+        }
+        if (!LAYOUT.equals(commitData.get(LAYOUT_KEY))) {
+            writer.deleteAll(); // written by another layout: nothing in it can be trusted
+            commitData.clear();
+            commitData.put(LAYOUT_KEY, LAYOUT);
+        }
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /** Whether every record of {@code entity} was indexed (and the index kept current since). */
+    synchronized boolean built(String entity) {
+        return commitData.containsKey(BUILT + entity);
+    }
+
+    /** When the index was last committed (epoch ms); 0 when never. */
+    synchronized long committedAt() {
+        return Long.parseLong(commitData.getOrDefault(COMMITTED_AT, "0"));
+    }
+
+    synchronized void markBuilt(String entity, boolean built) {
+        if (built) {
+            commitData.put(BUILT + entity, "true");
+        } else {
+            commitData.remove(BUILT + entity);
+        }
+    }
+
+    /** Adds or replaces the record's document. */
+    void put(String entity, String id, Collection<String> values) throws IOException {
+        Document doc = new Document();
+        doc.add(new StringField("key", entity + ":" + id, Field.Store.NO));
+        doc.add(new StringField("entity", entity, Field.Store.NO));
+        doc.add(new StoredField("id", id));
+        for (String v : values) {
+            if (v != null && !v.isEmpty()) {
+                doc.add(new TextField("t", GramAnalyzer.normalize(v), Field.Store.NO));
+            }
+        }
+        writer.updateDocument(new Term("key", entity + ":" + id), doc);
+    }
+
+    void remove(String entity, String id) throws IOException {
+        writer.deleteDocuments(new Term("key", entity + ":" + id));
+    }
+
+    void removeAll(String entity) throws IOException {
+        writer.deleteDocuments(new Term("entity", entity));
+    }
+
+    /** Makes the writes durable (with the built marks) and visible to searches. */
+    void commit() throws IOException {
+        synchronized (this) {
+            commitData.put(COMMITTED_AT, String.valueOf(System.currentTimeMillis()));
+            writer.setLiveCommitData(Map.copyOf(commitData).entrySet());
+        }
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Makes the writes visible to searches without the cost of a commit. */
+    void refresh() throws IOException {
+        searchers.maybeRefreshBlocking();
+    }
+
+    int count(String entity) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            return s.count(new TermQuery(new Term("entity", entity)));
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** Ids of the records holding every gram of {@code text}; empty when {@code text} has none or more than {@code limit} match. */
+    Optional<Set<String>> candidates(String entity, String text, int limit) throws IOException {
+        Set<String> grams = analyzer.lookupGrams(text);
+        if (grams.isEmpty()) {
+            return Optional.empty();
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(new TermQuery(new Term("entity", entity)), Occur.FILTER);
+        grams.forEach(g -> query.add(new TermQuery(new Term("t", g)), Occur.FILTER));
+        IndexSearcher s = searchers.acquire();
+        try {
+            TopDocs top = s.search(query.build(), limit + 1);
+            if (top.scoreDocs.length > limit) {
+                return Optional.empty();
+            }
+            StoredFields stored = s.storedFields();
+            Set<String> ids = new HashSet<>();
+            for (var hit : top.scoreDocs) {
+                ids.add(stored.document(hit.doc, Set.of("id")).get("id"));
+            }
+            return Optional.of(ids);
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            searchers.close();
+            writer.close(); // commits what is pending
+        } finally {
+            directory.close();
+        }
+    }
+}

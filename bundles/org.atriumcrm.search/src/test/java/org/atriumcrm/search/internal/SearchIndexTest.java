@@ -1,0 +1,71 @@
+package org.atriumcrm.search.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.Test;
+
+public class SearchIndexTest {
+
+    @Test
+    public void findsEveryRecordContainingTheTextLatinOrChinese() throws Exception {
+        Path dir = Files.createTempDirectory("search-index");
+        try (SearchIndex index = new SearchIndex(dir)) {
+            index.put("Account", "a1", List.of("北京华为技术有限公司", "010-8888 1234"));
+            index.put("Account", "a2", List.of("Huawei Device (Dongguan) Co., Ltd.", "sales@huawei.com"));
+            index.put("Account", "a3", List.of("深圳市腾讯计算机系统有限公司"));
+            index.put("Contact", "c1", List.of("华为", "Zhang"));
+            index.commit();
+
+            assertEquals(Optional.of(Set.of("a1")), index.candidates("Account", "华为", 10));
+            assertEquals("entity types apart", Optional.of(Set.of("c1")), index.candidates("Contact", "华为", 10));
+            assertEquals(Optional.of(Set.of("a1", "a3")), index.candidates("Account", "有限公司", 10));
+            assertEquals("case-insensitive, mid-word", Optional.of(Set.of("a2")), index.candidates("Account", "UAWE", 10));
+            assertEquals("across a space", Optional.of(Set.of("a2")), index.candidates("Account", "ice (Dong", 10));
+            assertEquals("digits", Optional.of(Set.of("a1")), index.candidates("Account", "8888", 10));
+            assertEquals(Optional.of(Set.of()), index.candidates("Account", "Alibaba", 10));
+            assertEquals("one character: not worth an index", Optional.empty(), index.candidates("Account", "华", 10));
+            assertEquals("more candidates than the limit", Optional.empty(), index.candidates("Account", "有限", 1));
+
+            index.put("Account", "a2", List.of("Honor Device Co., Ltd."));
+            index.remove("Account", "a3");
+            index.refresh();
+            assertEquals("updated in place", Optional.of(Set.of()), index.candidates("Account", "huawei", 10));
+            assertEquals(Optional.of(Set.of("a1")), index.candidates("Account", "有限公司", 10));
+            assertEquals(2, index.count("Account"));
+        }
+    }
+
+    @Test
+    public void remembersWhichEntityTypesAreCompleteAcrossARestart() throws Exception {
+        Path dir = Files.createTempDirectory("search-index");
+        long before = System.currentTimeMillis();
+        try (SearchIndex index = new SearchIndex(dir)) {
+            assertFalse(index.built("Account"));
+            assertEquals(0, index.committedAt());
+            index.put("Account", "a1", List.of("Acme"));
+            index.markBuilt("Account", true);
+            index.commit();
+        }
+        try (SearchIndex index = new SearchIndex(dir)) {
+            assertTrue(index.built("Account"));
+            assertFalse(index.built("Lead"));
+            assertTrue(index.committedAt() >= before);
+            assertEquals(Optional.of(Set.of("a1")), index.candidates("Account", "acm", 10));
+            index.removeAll("Account");
+            index.markBuilt("Account", false);
+            index.commit();
+            assertEquals(0, index.count("Account"));
+        }
+        try (SearchIndex index = new SearchIndex(dir)) {
+            assertFalse(index.built("Account"));
+        }
+    }
+}
