@@ -25,6 +25,7 @@ import org.atriumcrm.api.query.Condition;
 import org.atriumcrm.api.query.ListQuery;
 import org.atriumcrm.api.query.Operator;
 import org.atriumcrm.api.query.QuickSearchIndex;
+import org.atriumcrm.api.query.SortKey;
 import org.atriumcrm.api.record.Record;
 import org.atriumcrm.api.record.RecordStore;
 import org.osgi.service.component.annotations.Activate;
@@ -64,6 +65,8 @@ public class QuickSearchService implements QuickSearchIndex, EventHandler {
     static final String PID = "org.atriumcrm.search";
     private static final Logger LOG = LoggerFactory.getLogger(QuickSearchService.class);
     private static final int BATCH = ListQuery.MAX_LIMIT;
+    /** Pages of records one build task indexes before queued changes get their turn. */
+    private static final int PAGES_PER_TASK = 10;
     /** How long a lookup waits for queued changes of its type to reach the index (read-your-writes, bounded). */
     private static final long CATCH_UP_WAIT_MS = 500;
     /** Modified-at is set before commit; a record committed just before the index's last commit may carry an older time. */
@@ -75,6 +78,7 @@ public class QuickSearchService implements QuickSearchIndex, EventHandler {
     private final Set<String> suspect = ConcurrentHashMap.newKeySet();
     /** Types whose batch the indexer is writing: a lookup waits for them like for queued ones. */
     private final Set<String> draining = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> generations = new ConcurrentHashMap<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private volatile ScheduledExecutorService indexer;
     private volatile SearchIndex index;
@@ -142,7 +146,9 @@ public class QuickSearchService implements QuickSearchIndex, EventHandler {
             if (i.count(entity) < settings.indexFromRecords()) {
                 return Optional.empty();
             }
-            awaitQueued(entity);
+            if (!awaitQueued(entity)) {
+                return Optional.empty(); // changes of this type are still on their way to the index: scan, be right
+            }
             return i.candidates(entity, text, limit);
         } catch (IOException | RuntimeException e) {
             LOG.warn("quick-search index lookup failed; searching without it", e);
@@ -155,16 +161,25 @@ public class QuickSearchService implements QuickSearchIndex, EventHandler {
         return i != null && stores.containsKey(entity) && !building.contains(entity) && i.built(entity);
     }
 
-    private void awaitQueued(String entity) {
+    /** Waits (bounded) until no change of {@code entity} is queued or being written; false when some still is. */
+    private boolean awaitQueued(String entity) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CATCH_UP_WAIT_MS);
-        while ((draining.contains(entity) || !pending.getOrDefault(entity, Set.of()).isEmpty()) && System.nanoTime() < deadline) {
+        while (queued(entity)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
             try {
                 Thread.sleep(2);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
         }
+        return true;
+    }
+
+    private boolean queued(String entity) {
+        return draining.contains(entity) || !pending.getOrDefault(entity, Set.of()).isEmpty();
     }
 
     /** Per indexed type: documents, whether searches use the index, whether it is being rebuilt. */
@@ -182,6 +197,11 @@ public class QuickSearchService implements QuickSearchIndex, EventHandler {
             all.put(entity, s);
         }
         return all;
+    }
+
+    /** The size from which searches of a type use the index (configuration). */
+    public int indexFromRecords() {
+        return settings.indexFromRecords();
     }
 
     /** Schedules a full rebuild of {@code entity} (every indexed type when null); false when there is no such type. */
@@ -287,10 +307,9 @@ public class QuickSearchService implements QuickSearchIndex, EventHandler {
         }
         try {
             Instant since = Instant.ofEpochMilli(index.committedAt() - CATCH_UP_MARGIN_MS);
-            int[] n = {0};
-            catchUp(store, since, n);
+            int n = indexAll(store, List.of(new Condition("modifiedAt", Operator.GE, List.of(since))));
             index.commit();
-            LOG.info("quick-search index: {} caught up ({} records modified since {})", entity, n[0], since);
+            LOG.info("quick-search index: {} caught up ({} records modified since {})", entity, n, since);
             reconcile(entity);
         } catch (IOException | RuntimeException e) {
             LOG.warn("quick-search index: catching up on {} failed; rebuilding it", entity, e);
@@ -298,51 +317,78 @@ public class QuickSearchService implements QuickSearchIndex, EventHandler {
         }
     }
 
-    private <T extends Record> void catchUp(RecordStore<T> store, Instant since, int[] n) throws IOException {
-        EntityType<T> type = store.type();
-        IOException[] failure = {null};
-        store.forEach(new ListQuery(0, BATCH, List.of(), null, List.of(new Condition("modifiedAt", Operator.GE, List.of(since)))), r -> {
-            try {
-                index.put(type.name(), r.getId(), values(type, r));
-                n[0]++;
-            } catch (IOException e) {
-                failure[0] = e;
-            }
-        });
-        if (failure[0] != null) {
-            throw failure[0];
-        }
-    }
-
-    /** Indexes every live record of {@code entity} from one cursor; searches scan until it is done. */
+    /**
+     * Indexes every live record of {@code entity} again; its searches scan until it is done. The records are read in
+     * id order, {@value #PAGES_PER_TASK} pages per indexer task: the queued changes of every type are indexed between
+     * two tasks, so a long build never holds them back. A newer build of the same type makes an older one stop.
+     */
     private void build(String entity) {
-        RecordStore<?> store = stores.get(entity);
-        if (store == null || index == null) {
+        if (stores.get(entity) == null || index == null) {
             building.remove(entity);
             return;
         }
         building.add(entity);
-        long started = System.nanoTime();
+        int generation = generations.merge(entity, 1, Integer::sum);
         try {
             index.markBuilt(entity, false);
             index.removeAll(entity);
-            int n = fill(store);
-            index.markBuilt(entity, true);
-            index.commit();
-            suspect.remove(entity);
-            LOG.info("quick-search index: {} built, {} records in {} ms", entity, n, (System.nanoTime() - started) / 1_000_000);
+            buildPages(entity, generation, null, 0, System.nanoTime());
         } catch (IOException | RuntimeException e) {
             LOG.error("quick-search index: building {} failed; its searches scan the table", entity, e);
-        } finally {
             building.remove(entity);
         }
     }
 
-    private <T extends Record> int fill(RecordStore<T> store) throws IOException {
+    private void buildPages(String entity, int generation, String after, int done, long started) {
+        RecordStore<?> store = stores.get(entity);
+        ScheduledExecutorService ex = indexer;
+        if (generations.getOrDefault(entity, 0) != generation) {
+            return; // a newer build of this type took over
+        }
+        if (store == null || ex == null || index == null) {
+            building.remove(entity);
+            return;
+        }
+        try {
+            String last = after;
+            int[] n = {done};
+            for (int page = 0; page < PAGES_PER_TASK; page++) {
+                last = indexPage(store, last, n);
+                if (last == null) {
+                    index.markBuilt(entity, true);
+                    index.commit();
+                    suspect.remove(entity);
+                    building.remove(entity);
+                    LOG.info("quick-search index: {} built, {} records in {} ms", entity, n[0], (System.nanoTime() - started) / 1_000_000);
+                    return;
+                }
+            }
+            String next = last;
+            ex.execute(() -> buildPages(entity, generation, next, n[0], started));
+        } catch (IOException | RuntimeException e) {
+            LOG.error("quick-search index: building {} failed; its searches scan the table", entity, e);
+            building.remove(entity);
+        }
+    }
+
+    /** Indexes the page of records after {@code after} in id order; the last id, or null when it was the last page. */
+    private <T extends Record> String indexPage(RecordStore<T> store, String after, int[] n) throws IOException {
+        EntityType<T> type = store.type();
+        List<Condition> where = after == null ? List.of() : List.of(new Condition("id", Operator.GT, List.of(after)));
+        List<T> items = store.list(new ListQuery(0, BATCH, List.of(new SortKey("id", false)), null, where).withCountLimit(1)).items();
+        for (T r : items) {
+            index.put(type.name(), r.getId(), values(type, r));
+        }
+        n[0] += items.size();
+        return items.size() < BATCH ? null : items.get(items.size() - 1).getId();
+    }
+
+    /** Puts every live record matching {@code where}, read from one cursor; stops when the service stops. */
+    private <T extends Record> int indexAll(RecordStore<T> store, List<Condition> where) throws IOException {
         EntityType<T> type = store.type();
         int[] n = {0};
         IOException[] failure = {null};
-        store.forEach(new ListQuery(0, BATCH, List.of(), null, List.of()), r -> {
+        store.forEach(new ListQuery(0, BATCH, List.of(), null, where), r -> {
             if (failure[0] != null || indexer == null) {
                 return;
             }
@@ -357,7 +403,7 @@ public class QuickSearchService implements QuickSearchIndex, EventHandler {
             throw failure[0];
         }
         if (indexer == null) {
-            throw new IllegalStateException("stopped while building " + type.name());
+            throw new IllegalStateException("stopped while indexing " + type.name());
         }
         return n[0];
     }

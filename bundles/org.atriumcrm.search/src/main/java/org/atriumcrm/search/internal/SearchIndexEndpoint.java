@@ -37,6 +37,7 @@ public class SearchIndexEndpoint implements ModuleEndpoint {
     public ObjectNode status(@Context SecurityContext security) throws IOException {
         RecordBodies.administrator(security);
         ObjectNode json = JSON.createObjectNode();
+        json.put("indexFromRecords", search.indexFromRecords());
         json.set("entities", JSON.valueToTree(search.status()));
         return json;
     }
@@ -58,7 +59,7 @@ public class SearchIndexEndpoint implements ModuleEndpoint {
         ObjectNode paths = JSON.createObjectNode();
         ObjectNode get = paths.putObject("/v1/search-index").putObject("get");
         get.putArray("tags").add("Administration");
-        get.put("summary", "Quick-search index per entity type: documents, built, building, queued, used (administrators)");
+        get.put("summary", "Quick-search index: indexFromRecords, and per entity type documents, built, building, queued, used (administrators)");
         get.putObject("responses").putObject("200").put("description", "status");
         ObjectNode post = paths.putObject("/v1/search-index/rebuild").putObject("post");
         post.putArray("tags").add("Administration");
