@@ -190,8 +190,14 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
             if (excludeId != null) {
                 where = cb.and(where, cb.notEqual(root.get("id"), excludeId));
             }
-            select.where(where).orderBy(cb.asc(root.get("createdAt")));
-            return em.createQuery(select).setMaxResults(MAX_DUPLICATES).getResultList();
+            // oldest first, sorted here and not by the database: with ORDER BY CREATED_AT, Derby's optimizer (which
+            // does not weigh FETCH FIRST) walked the creation-date index through the whole table instead of looking
+            // the match key up — a scan per create
+            select.where(where);
+            List<T> found = new ArrayList<>(em.createQuery(select).setMaxResults(MAX_DUPLICATES).getResultList());
+            found.sort(java.util.Comparator.comparing((T r) -> r.getCreatedAt(), java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                    .thenComparing(r -> r.getId()));
+            return found;
         });
     }
 

@@ -25,7 +25,6 @@ import org.atriumcrm.api.query.Condition;
 import org.atriumcrm.api.query.ListQuery;
 import org.atriumcrm.api.query.Operator;
 import org.atriumcrm.api.query.QuickSearchIndex;
-import org.atriumcrm.api.query.SortKey;
 import org.atriumcrm.api.record.Record;
 import org.atriumcrm.api.record.RecordStore;
 import org.osgi.service.component.annotations.Activate;
@@ -65,8 +64,7 @@ public class QuickSearchService implements QuickSearchIndex, EventHandler {
     static final String PID = "org.atriumcrm.search";
     private static final Logger LOG = LoggerFactory.getLogger(QuickSearchService.class);
     private static final int BATCH = ListQuery.MAX_LIMIT;
-    /** Pages of records one build task indexes before queued changes get their turn. */
-    private static final int PAGES_PER_TASK = 10;
+    private static final int COMMIT_EVERY_SECONDS = 2;
     /** How long a lookup waits for queued changes of its type to reach the index (read-your-writes, bounded). */
     private static final long CATCH_UP_WAIT_MS = 500;
     /** Modified-at is set before commit; a record committed just before the index's last commit may carry an older time. */
@@ -78,7 +76,8 @@ public class QuickSearchService implements QuickSearchIndex, EventHandler {
     private final Set<String> suspect = ConcurrentHashMap.newKeySet();
     /** Types whose batch the indexer is writing: a lookup waits for them like for queued ones. */
     private final Set<String> draining = ConcurrentHashMap.newKeySet();
-    private final Map<String, Integer> generations = new ConcurrentHashMap<>();
+    /** Only the indexer thread reads and writes it. */
+    private boolean uncommitted;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private volatile ScheduledExecutorService indexer;
     private volatile SearchIndex index;
@@ -113,6 +112,7 @@ public class QuickSearchService implements QuickSearchIndex, EventHandler {
             return t;
         });
         stores.keySet().forEach(entity -> indexer.execute(() -> open(entity)));
+        indexer.scheduleWithFixedDelay(this::commitChanges, COMMIT_EVERY_SECONDS, COMMIT_EVERY_SECONDS, TimeUnit.SECONDS);
         if (config.reconcileMinutes() > 0) {
             indexer.scheduleWithFixedDelay(this::reconcileAll, config.reconcileMinutes(), config.reconcileMinutes(), TimeUnit.MINUTES);
         }
@@ -122,8 +122,9 @@ public class QuickSearchService implements QuickSearchIndex, EventHandler {
     @Deactivate
     void deactivate() throws IOException, InterruptedException {
         ScheduledExecutorService ex = indexer;
-        indexer = null;
-        ex.shutdownNow();
+        indexer = null; // running builds see it and stop at their next page
+        // not shutdownNow(): an interrupt in the middle of Lucene's file I/O closes its channel and the writer with it
+        ex.shutdown();
         ex.awaitTermination(30, TimeUnit.SECONDS);
         SearchIndex i = index;
         index = null;
@@ -149,6 +150,7 @@ public class QuickSearchService implements QuickSearchIndex, EventHandler {
             if (!awaitQueued(entity)) {
                 return Optional.empty(); // changes of this type are still on their way to the index: scan, be right
             }
+            i.refresh(); // cheap when nothing changed since the last search
             return i.candidates(entity, text, limit);
         } catch (IOException | RuntimeException e) {
             LOG.warn("quick-search index lookup failed; searching without it", e);
@@ -186,6 +188,9 @@ public class QuickSearchService implements QuickSearchIndex, EventHandler {
     public Map<String, Map<String, Object>> status() throws IOException {
         Map<String, Map<String, Object>> all = new LinkedHashMap<>();
         SearchIndex i = index;
+        if (i != null) {
+            i.refresh();
+        }
         for (String entity : stores.keySet().stream().sorted().toList()) {
             Map<String, Object> s = new LinkedHashMap<>();
             int documents = i == null ? 0 : i.count(entity);
@@ -233,7 +238,25 @@ public class QuickSearchService implements QuickSearchIndex, EventHandler {
         }
     }
 
-    /** Indexes what the events queued, batch by batch, then commits once. */
+    /**
+     * Commits what the events changed, at most every {@value #COMMIT_EVERY_SECONDS} seconds: a commit per event
+     * (an fsync each) halved the rate of single creates. What a crash loses since the last commit is caught up at
+     * the next start (records modified since then).
+     */
+    private void commitChanges() {
+        if (!uncommitted || index == null) {
+            return;
+        }
+        uncommitted = false;
+        try {
+            index.commit();
+        } catch (IOException | RuntimeException e) {
+            uncommitted = true;
+            LOG.warn("quick-search index: commit failed; trying again", e);
+        }
+    }
+
+    /** Indexes what the events queued, batch by batch. */
     private void drain() {
         drainScheduled.set(false);
         boolean wrote = false;
@@ -250,7 +273,6 @@ public class QuickSearchService implements QuickSearchIndex, EventHandler {
                     try {
                         ids.forEach(e.getValue()::remove);
                         reindex(store, ids);
-                        index.refresh();
                     } finally {
                         draining.remove(e.getKey());
                     }
@@ -258,7 +280,7 @@ public class QuickSearchService implements QuickSearchIndex, EventHandler {
                 }
             }
             if (wrote) {
-                index.commit();
+                uncommitted = true; // searches see the change at once (they refresh); the commit comes within seconds
             }
         } catch (IOException | RuntimeException ex) {
             LOG.warn("quick-search index update failed; its types are rebuilt", ex);
@@ -318,69 +340,31 @@ public class QuickSearchService implements QuickSearchIndex, EventHandler {
     }
 
     /**
-     * Indexes every live record of {@code entity} again; its searches scan until it is done. The records are read in
-     * id order, {@value #PAGES_PER_TASK} pages per indexer task: the queued changes of every type are indexed between
-     * two tasks, so a long build never holds them back. A newer build of the same type makes an older one stop.
+     * Indexes every live record of {@code entity} again, from one cursor in the store's default order (an index walk:
+     * pages in id order made Derby sort the whole table for each page); its searches scan until it is done. Queued
+     * changes of other types wait for the build; their searches scan meanwhile too (they wait for nothing).
      */
     private void build(String entity) {
-        if (stores.get(entity) == null || index == null) {
+        RecordStore<?> store = stores.get(entity);
+        if (store == null || index == null) {
             building.remove(entity);
             return;
         }
         building.add(entity);
-        int generation = generations.merge(entity, 1, Integer::sum);
+        long started = System.nanoTime();
         try {
             index.markBuilt(entity, false);
             index.removeAll(entity);
-            buildPages(entity, generation, null, 0, System.nanoTime());
+            int n = indexAll(store, List.of());
+            index.markBuilt(entity, true);
+            index.commit();
+            suspect.remove(entity);
+            LOG.info("quick-search index: {} built, {} records in {} ms", entity, n, (System.nanoTime() - started) / 1_000_000);
         } catch (IOException | RuntimeException e) {
             LOG.error("quick-search index: building {} failed; its searches scan the table", entity, e);
+        } finally {
             building.remove(entity);
         }
-    }
-
-    private void buildPages(String entity, int generation, String after, int done, long started) {
-        RecordStore<?> store = stores.get(entity);
-        ScheduledExecutorService ex = indexer;
-        if (generations.getOrDefault(entity, 0) != generation) {
-            return; // a newer build of this type took over
-        }
-        if (store == null || ex == null || index == null) {
-            building.remove(entity);
-            return;
-        }
-        try {
-            String last = after;
-            int[] n = {done};
-            for (int page = 0; page < PAGES_PER_TASK; page++) {
-                last = indexPage(store, last, n);
-                if (last == null) {
-                    index.markBuilt(entity, true);
-                    index.commit();
-                    suspect.remove(entity);
-                    building.remove(entity);
-                    LOG.info("quick-search index: {} built, {} records in {} ms", entity, n[0], (System.nanoTime() - started) / 1_000_000);
-                    return;
-                }
-            }
-            String next = last;
-            ex.execute(() -> buildPages(entity, generation, next, n[0], started));
-        } catch (IOException | RuntimeException e) {
-            LOG.error("quick-search index: building {} failed; its searches scan the table", entity, e);
-            building.remove(entity);
-        }
-    }
-
-    /** Indexes the page of records after {@code after} in id order; the last id, or null when it was the last page. */
-    private <T extends Record> String indexPage(RecordStore<T> store, String after, int[] n) throws IOException {
-        EntityType<T> type = store.type();
-        List<Condition> where = after == null ? List.of() : List.of(new Condition("id", Operator.GT, List.of(after)));
-        List<T> items = store.list(new ListQuery(0, BATCH, List.of(new SortKey("id", false)), null, where).withCountLimit(1)).items();
-        for (T r : items) {
-            index.put(type.name(), r.getId(), values(type, r));
-        }
-        n[0] += items.size();
-        return items.size() < BATCH ? null : items.get(items.size() - 1).getId();
     }
 
     /** Puts every live record matching {@code where}, read from one cursor; stops when the service stops. */
