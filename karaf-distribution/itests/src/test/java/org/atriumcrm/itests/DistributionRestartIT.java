@@ -101,6 +101,11 @@ public class DistributionRestartIT {
         assertEquals("深圳", again.get("billingCity").asText());
         assertEquals(0, again.get("annualRevenue").decimalValue().compareTo(new java.math.BigDecimal("8800000.25")));
         assertEquals("陈静", api.get("/api/v1/accounts/" + id + "/contacts").json().get("items").get(0).get("fullName").asText());
+        // the quick-search index survived as well: still built (no rebuild), one document per account
+        JsonNode index = AtriumTestSupport.awaitJson(api, "/api/v1/search-index",
+                j -> !j.path("entities").path("Account").path("building").asBoolean(), java.time.Duration.ofSeconds(60));
+        assertTrue(index.toString(), index.path("entities").path("Account").path("built").asBoolean());
+        assertEquals(index.toString(), accounts, index.path("entities").path("Account").path("documents").asLong());
         assertEquals(password, Files.readString(home.resolve("data/initial-admin-password"), StandardCharsets.UTF_8).strip());
         assertEquals("disabled", api.get("/api/v1/admin/modules/pinyin").json().get("state").asText());
         Api.Answer off = api.get("/api/v1/pinyin/status");
