@@ -669,6 +669,11 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
     }
 
     /** Runs one transaction; an AtriumException thrown inside comes out unwrapped. */
+    /** Brings an existing database up to this version's schema for this type (see {@link SchemaUpkeep}). */
+    public SchemaUpkeep.Result upkeep() {
+        return SchemaUpkeep.run(type, jpa);
+    }
+
     protected <R> R tx(EmFunction<R> work) {
         return Transactions.required(jpa, work);
     }

@@ -371,4 +371,28 @@ public class JpaRecordStoreTest {
                 List.of(new Condition("name", Operator.EQ, List.of("never written"))))).total());
         assertTrue(events.isEmpty());
     }
+
+    @Test
+    public void schemaUpkeepCreatesMissingIndexesAndFillsMatchKeysOfOldRows() {
+        Widget a = create("  Beijing Foods ", "a", null);
+        create("Shanghai Tea", "b", null);
+        SeJpaTemplate jpa = new SeJpaTemplate(emf);
+        // what an older version left: no key column values, no index
+        jpa.tx(em -> em.createNativeQuery("UPDATE TEST_WIDGET SET NAME_KEY = NULL").executeUpdate());
+        jpa.tx(em -> em.createNativeQuery("DROP INDEX IX_TEST_WIDGET_NAME_KEY").executeUpdate());
+        emf.getCache().evictAll();
+        assertEquals("old rows are invisible to the key-based duplicate check", 0,
+                store.findDuplicates(Map.of("name", "beijing foods"), null).size());
+
+        SchemaUpkeep.Result done = SchemaUpkeep.run(Widget.TYPE, jpa);
+        assertEquals(List.of("IX_TEST_WIDGET_NAME_KEY"), done.createdIndexes());
+        assertEquals(2, done.backfilledKeys());
+        emf.getCache().evictAll();
+        assertEquals(a.getId(), store.findDuplicates(Map.of("name", "beijing foods"), null).get(0).getId());
+        assertEquals("nothing changed about the records", 1L, (long) store.find(a.getId()).orElseThrow().getVersion());
+
+        SchemaUpkeep.Result again = SchemaUpkeep.run(Widget.TYPE, jpa);
+        assertEquals(List.of(), again.createdIndexes());
+        assertEquals(0, again.backfilledKeys());
+    }
 }

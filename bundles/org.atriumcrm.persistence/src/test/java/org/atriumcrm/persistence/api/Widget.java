@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.Index;
 import javax.persistence.Table;
 
 import org.atriumcrm.api.meta.EntityType;
@@ -13,7 +14,7 @@ import org.atriumcrm.api.meta.PicklistValue;
 
 /** A small record type for testing the generic store against a real database. */
 @Entity
-@Table(name = "TEST_WIDGET")
+@Table(name = "TEST_WIDGET", indexes = @Index(name = "IX_TEST_WIDGET_NAME_KEY", columnList = "NAME_KEY"))
 public class Widget extends BaseRecord {
     @Column(name = "NAME", length = 200)
     private String name;
@@ -23,10 +24,12 @@ public class Widget extends BaseRecord {
     private BigDecimal amount;
     @Column(name = "PARENT_ID", length = 36)
     private String parentId;
+    @Column(name = "NAME_KEY", length = 200)
+    private String nameKey;
 
     static final EntityType<Widget> TYPE = EntityType.builder("Widget", "widgets", Widget.class, Widget::new)
             .module("test")
-            .field(FieldDef.of("name", FieldType.STRING, Widget::getName, Widget::setName).required().searchable())
+            .field(FieldDef.of("name", FieldType.STRING, Widget::getName, Widget::setName).required().searchable().matchAttribute("nameKey"))
             .field(FieldDef.of("category", FieldType.PICKLIST, Widget::getCategory, Widget::setCategory)
                     .picklist(PicklistValue.of("a", "A", "甲"), PicklistValue.of("b", "B", "乙")))
             .field(FieldDef.of("amount", FieldType.DECIMAL, Widget::getAmount, Widget::setAmount))
@@ -66,5 +69,14 @@ public class Widget extends BaseRecord {
 
     public void setParentId(String parentId) {
         this.parentId = parentId;
+    }
+
+    String getNameKey() {
+        return nameKey;
+    }
+
+    @Override
+    public void beforeSave() {
+        nameKey = (String) FieldDef.matchValue(FieldType.STRING, name);
     }
 }

@@ -1,0 +1,138 @@
+package org.atriumcrm.persistence.api;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.persistence.Index;
+import javax.persistence.Table;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.atriumcrm.api.meta.EntityType;
+import org.atriumcrm.api.meta.FieldDef;
+import org.atriumcrm.api.record.Record;
+
+/**
+ * What {@code create-or-extend-tables} leaves undone when a new version meets an existing database: it adds new
+ * columns but creates indexes only with new tables, and a new match-key column ({@link FieldDef#matchAttribute}) is
+ * NULL in every old row — so an upgraded database would miss the indexes its queries were shaped for, and the
+ * duplicate checks and import matching would not see the old records. Run once per store and start, in the
+ * background; both steps find nothing to do on a database the current version created.
+ */
+public final class SchemaUpkeep {
+    private static final int PAGE = 500;
+
+    private SchemaUpkeep() {
+    }
+
+    /** What one run did, for the log. */
+    public record Result(List<String> createdIndexes, int backfilledKeys) {
+    }
+
+    public static <T extends Record> Result run(EntityType<T> type, JpaTemplate jpa) {
+        List<String> created = createMissingIndexes(type.recordClass(), jpa);
+        int keys = 0;
+        for (FieldDef<T> f : type.fields()) {
+            if (f.matchAttribute() != null) {
+                keys += backfill(type, f, jpa);
+            }
+        }
+        return new Result(created, keys);
+    }
+
+    /** Creates the {@code @Table(indexes)} of {@code recordClass} that its table lacks; their names. */
+    static List<String> createMissingIndexes(Class<?> recordClass, JpaTemplate jpa) {
+        Table table = recordClass.getAnnotation(Table.class);
+        if (table == null || table.indexes().length == 0 || table.name().isEmpty()) {
+            return List.of();
+        }
+        return Transactions.required(jpa, em -> {
+            Connection c = em.unwrap(Connection.class);
+            List<String> created = new ArrayList<>();
+            try {
+                Set<String> existing = existingIndexes(c.getMetaData(), table.name().toUpperCase(Locale.ROOT));
+                for (Index index : table.indexes()) {
+                    if (!index.name().isEmpty() && !existing.contains(index.name().toUpperCase(Locale.ROOT))) {
+                        try (Statement s = c.createStatement()) {
+                            s.execute("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + index.name() + " ON "
+                                    + table.name() + " (" + index.columnList() + ")");
+                        }
+                        created.add(index.name());
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot create the indexes of " + table.name() + ": " + e.getMessage(), e);
+            }
+            return created;
+        });
+    }
+
+    private static Set<String> existingIndexes(DatabaseMetaData meta, String table) throws SQLException {
+        Set<String> names = new TreeSet<>();
+        try (ResultSet r = meta.getIndexInfo(null, null, table, false, true)) {
+            while (r.next()) {
+                String name = r.getString("INDEX_NAME");
+                if (name != null) {
+                    names.add(name.toUpperCase(Locale.ROOT));
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Fills the match key of rows written before the key column existed, a page per transaction, through a bulk
+     * update of that one column: no version bump, no history, no event — nothing about the record changed.
+     */
+    static <T extends Record> int backfill(EntityType<T> type, FieldDef<T> field, JpaTemplate jpa) {
+        javax.persistence.Entity annotation = type.recordClass().getAnnotation(javax.persistence.Entity.class);
+        String entity = annotation != null && !annotation.name().isEmpty() ? annotation.name() : type.recordClass().getSimpleName();
+        Table annotated = type.recordClass().getAnnotation(Table.class);
+        if (annotated == null) {
+            return 0;
+        }
+        String table = annotated.name();
+        String column = column(type.recordClass(), field.matchAttribute());
+        int total = 0;
+        while (true) {
+            int done = Transactions.required(jpa, em -> {
+                List<Object[]> rows = em.createQuery("SELECT r.id, r." + field.attribute() + " FROM " + entity + " r WHERE r."
+                        + field.matchAttribute() + " IS NULL AND r." + field.attribute() + " IS NOT NULL", Object[].class)
+                        .setMaxResults(PAGE).getResultList();
+                int n = 0;
+                for (Object[] row : rows) {
+                    Object key = FieldDef.matchValue(field.type(), row[1]);
+                    // a value without a key (e.g. a phone without digits) gets "" so that it is not read again
+                    // SQL, not JPQL: EclipseLink's bulk update would raise the version, as if the record had changed
+                    n += em.createNativeQuery("UPDATE " + table + " SET " + column + " = ? WHERE ID = ?")
+                            .setParameter(1, key == null ? "" : key).setParameter(2, row[0]).executeUpdate();
+                }
+                return n;
+            });
+            total += done;
+            if (done < PAGE) {
+                return total;
+            }
+        }
+    }
+
+    /** The column of a persistent attribute: its {@code @Column(name)}, else the attribute's name. */
+    private static String column(Class<?> type, String attribute) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            try {
+                javax.persistence.Column col = c.getDeclaredField(attribute).getAnnotation(javax.persistence.Column.class);
+                return col != null && !col.name().isEmpty() ? col.name() : attribute.toUpperCase(Locale.ROOT);
+            } catch (NoSuchFieldException e) {
+                // declared higher up
+            }
+        }
+        throw new IllegalArgumentException(type.getName() + " has no attribute " + attribute);
+    }
+}
