@@ -68,6 +68,7 @@ public abstract class AtriumTestSupport {
             // BulkBenchmarkIT: rows (default: the smoke size) and where the table goes
             systemProperty("atrium.bench.rows").value(System.getProperty("atrium.bench.rows", "2000")),
             systemProperty("atrium.bench.report").value(new File("target/bulk-benchmark.md").getAbsolutePath()),
+            systemProperty("atrium.bench.histogram").value(System.getProperty("atrium.bench.histogram", "false")),
             systemProperty("atrium.itest.pinyin").value(String.valueOf(System.getProperty("atrium.pinyin.plugin"))),
             systemProperty("atrium.itest.pinyin.kar").value(String.valueOf(System.getProperty("atrium.pinyin.kar"))),
             // the benchmark bundle and client of the benchmarks' smoke test
