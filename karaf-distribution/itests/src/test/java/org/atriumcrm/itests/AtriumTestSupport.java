@@ -161,6 +161,15 @@ public abstract class AtriumTestSupport {
         throw new AssertionError(path + " never got there within " + timeout + ": " + last);
     }
 
+    /**
+     * The platform's own DataSource ({@code osgi.jndi.service.name=atrium}), for a test that writes or measures around
+     * the platform as a SQL script or a baseline would. The service is released when the test probe stops.
+     */
+    protected static javax.sql.DataSource atriumDataSource(org.osgi.framework.BundleContext context) throws Exception {
+        return context.getService(context.getServiceReferences(javax.sql.DataSource.class, "(osgi.jndi.service.name=atrium)")
+                .iterator().next());
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -43,7 +43,6 @@ import javax.sql.DataSource;
 import org.atriumcrm.persistence.api.RecordIds;
 import org.junit.Test;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -260,9 +259,7 @@ public class BulkBenchmarkIT extends AtriumTestSupport {
 
     /** Rows per second of a plain JDBC batch insert of the file's rows into a copy of ATRIUM_CONTACT (same indexes). */
     private double jdbcBaseline(Path csv, int rows) throws Exception {
-        ServiceReference<DataSource> ref = context.getServiceReferences(DataSource.class, "(osgi.jndi.service.name=atrium)")
-                .iterator().next();
-        DataSource ds = context.getService(ref);
+        DataSource ds = atriumDataSource(context);
         String table = "BENCH_CONTACT_" + Long.toHexString(System.nanoTime()).toUpperCase(Locale.ROOT);
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
@@ -321,8 +318,6 @@ public class BulkBenchmarkIT extends AtriumTestSupport {
                     // nothing was created
                 }
             }
-        } finally {
-            context.ungetService(ref);
         }
     }
 

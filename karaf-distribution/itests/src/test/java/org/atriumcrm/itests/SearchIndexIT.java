@@ -22,7 +22,6 @@ import javax.sql.DataSource;
 import org.atriumcrm.persistence.api.RecordIds;
 import org.junit.Test;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -135,9 +134,7 @@ public class SearchIndexIT extends AtriumTestSupport {
     }
 
     private String insertAccount(String name, String owner) throws Exception {
-        ServiceReference<DataSource> ref = context.getServiceReferences(DataSource.class, "(osgi.jndi.service.name=atrium)")
-                .iterator().next();
-        DataSource ds = context.getService(ref);
+        DataSource ds = atriumDataSource(context);
         String id = RecordIds.next();
         try (Connection c = ds.getConnection(); PreparedStatement insert = c.prepareStatement("INSERT INTO ATRIUM_ACCOUNT"
                 + " (ID, OWNER_ID, CREATED_AT, CREATED_BY, MODIFIED_AT, MODIFIED_BY, VERSION, NAME, NAME_KEY) VALUES (?,?,?,?,?,?,?,?,?)")) {
@@ -155,8 +152,6 @@ public class SearchIndexIT extends AtriumTestSupport {
             if (!c.getAutoCommit()) {
                 c.commit();
             }
-        } finally {
-            context.ungetService(ref);
         }
         return id;
     }

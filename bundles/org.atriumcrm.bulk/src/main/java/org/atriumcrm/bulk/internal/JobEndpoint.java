@@ -88,17 +88,7 @@ public class JobEndpoint implements ModuleEndpoint {
 
     @GET
     public ObjectNode list(@QueryParam("limit") String limit, @Context SecurityContext security) {
-        int max = 50;
-        if (limit != null) {
-            try {
-                max = Integer.parseInt(limit.strip());
-            } catch (NumberFormatException e) {
-                max = -1;
-            }
-            if (max < 1 || max > ListQuery.MAX_LIMIT) {
-                throw AtriumException.invalidField("limit", "must be between 1 and " + ListQuery.MAX_LIMIT);
-            }
-        }
+        int max = org.atriumcrm.rest.api.RecordBodies.limit(limit, ListQuery.DEFAULT_LIMIT);
         ObjectNode json = ImportSpec.JSON.createObjectNode();
         ArrayNode items = json.putArray("items");
         repo.jobs(BulkJson.caller(security), max).forEach(j -> items.add(BulkJson.job(j)));

@@ -28,6 +28,7 @@ import org.atriumcrm.api.record.Record;
  */
 public final class SchemaUpkeep {
     private static final int PAGE = 500;
+    static final String DONE_TABLE = "ATRIUM_SCHEMA_UPKEEP";
 
     private SchemaUpkeep() {
     }
@@ -100,6 +101,10 @@ public final class SchemaUpkeep {
         }
         String table = annotated.name();
         String column = column(type.recordClass(), field.matchAttribute());
+        String item = "match-key " + table + "." + column;
+        if (isDone(jpa, item)) {
+            return 0; // rows without a value keep a NULL key: without the mark, every start would look through them again
+        }
         int total = 0;
         while (true) {
             int done = Transactions.required(jpa, em -> {
@@ -118,9 +123,50 @@ public final class SchemaUpkeep {
             });
             total += done;
             if (done < PAGE) {
+                markDone(jpa, item);
                 return total;
             }
         }
+    }
+
+    /**
+     * Whether {@code item} was completed in this database ({@value #DONE_TABLE}, created on first use): in the
+     * database rather than beside it, so that a restored older database runs its upkeep again.
+     */
+    private static boolean isDone(JpaTemplate jpa, String item) {
+        return Transactions.required(jpa, em -> {
+            Connection c = em.unwrap(Connection.class);
+            try {
+                try (ResultSet t = c.getMetaData().getTables(null, null, DONE_TABLE, null)) {
+                    if (!t.next()) {
+                        try (Statement s = c.createStatement()) {
+                            s.execute("CREATE TABLE " + DONE_TABLE + " (ITEM VARCHAR(300) PRIMARY KEY, DONE_AT TIMESTAMP)");
+                        }
+                        return false;
+                    }
+                }
+                try (java.sql.PreparedStatement q = c.prepareStatement("SELECT 1 FROM " + DONE_TABLE + " WHERE ITEM = ?")) {
+                    q.setString(1, item);
+                    try (ResultSet r = q.executeQuery()) {
+                        return r.next();
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read " + DONE_TABLE + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private static void markDone(JpaTemplate jpa, String item) {
+        Transactions.required(jpa, em -> {
+            try (java.sql.PreparedStatement s = em.unwrap(Connection.class)
+                    .prepareStatement("INSERT INTO " + DONE_TABLE + " (ITEM, DONE_AT) VALUES (?, CURRENT_TIMESTAMP)")) {
+                s.setString(1, item);
+                return s.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot write " + DONE_TABLE + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     /** The column of a persistent attribute: its {@code @Column(name)}, else the attribute's name. */

@@ -46,6 +46,14 @@ public final class RecordBodies {
         return org.atriumcrm.rest.internal.RecordJsonAccess.caller(security);
     }
 
+    /**
+     * A {@code limit} query parameter of a module's own list: {@code dflt} when absent, a 400 problem unless it is an
+     * integer from 1 to {@link org.atriumcrm.api.query.ListQuery#MAX_LIMIT}.
+     */
+    public static int limit(String limit, int dflt) {
+        return org.atriumcrm.rest.internal.RecordJsonAccess.limit(limit, dflt);
+    }
+
     /** {@link #caller} when the user is an administrator; a 403 problem otherwise. */
     public static org.atriumcrm.api.security.Caller administrator(javax.ws.rs.core.SecurityContext security) {
         org.atriumcrm.api.security.Caller caller = caller(security);

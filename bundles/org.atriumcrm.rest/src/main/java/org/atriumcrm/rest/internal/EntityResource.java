@@ -160,17 +160,7 @@ public class EntityResource {
         if (store.find(id).isEmpty()) {
             throw AtriumException.notFound("no " + store.type().name() + " with id " + id);
         }
-        int max = ListQuery.MAX_LIMIT;
-        if (limit != null) {
-            try {
-                max = Integer.parseInt(limit.strip());
-            } catch (NumberFormatException e) {
-                max = -1;
-            }
-            if (max < 1 || max > ListQuery.MAX_LIMIT) {
-                throw AtriumException.invalidField("limit", "must be between 1 and " + ListQuery.MAX_LIMIT);
-            }
-        }
+        int max = ListParams.limit(limit, ListQuery.MAX_LIMIT);
         ObjectNode json = Json.MAPPER.createObjectNode();
         ArrayNode items = json.putArray("items");
         for (FieldChange c : store.history(id, max)) {

@@ -36,6 +36,23 @@ final class ListParams {
      * The count bound of a list request: {@code total=exact} counts every match; by default (or {@code total=bounded})
      * the count stops at {@link ListQuery#LIST_COUNT_LIMIT} and the page says {@code "totalExact": false}.
      */
+    /** A {@code limit} parameter of a plain (non-record) list: {@code dflt} when absent, 400 outside 1..MAX_LIMIT. */
+    static int limit(String limit, int dflt) {
+        if (limit == null) {
+            return dflt;
+        }
+        int max;
+        try {
+            max = Integer.parseInt(limit.strip());
+        } catch (NumberFormatException e) {
+            max = -1;
+        }
+        if (max < 1 || max > ListQuery.MAX_LIMIT) {
+            throw AtriumException.invalidField("limit", "must be between 1 and " + ListQuery.MAX_LIMIT);
+        }
+        return max;
+    }
+
     static int countLimit(String total) {
         if (total == null || total.isBlank() || total.strip().equals("bounded")) {
             return ListQuery.LIST_COUNT_LIMIT;

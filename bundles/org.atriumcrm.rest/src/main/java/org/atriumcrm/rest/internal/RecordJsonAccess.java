@@ -14,6 +14,10 @@ public final class RecordJsonAccess {
     private RecordJsonAccess() {
     }
 
+    public static int limit(String limit, int dflt) {
+        return ListParams.limit(limit, dflt);
+    }
+
     public static org.atriumcrm.api.security.Caller caller(javax.ws.rs.core.SecurityContext security) {
         return Requests.caller(security);
     }
