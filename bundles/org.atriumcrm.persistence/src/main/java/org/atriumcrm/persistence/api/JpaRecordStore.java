@@ -268,6 +268,14 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
         List<Runnable> events = new ArrayList<>(rows.size());
         List<T> written = txVersioned(null, em -> {
             List<T> out = new ArrayList<>(rows.size());
+            List<String> ids = rows.stream().filter(r -> !r.isCreate() && RecordIds.isValid(r.id())).map(BatchWrite::id).distinct().toList();
+            if (!ids.isEmpty()) {
+                // one query brings the batch's records into this persistence context: live() then finds each there
+                // instead of one primary-key query per row
+                CriteriaQuery<T> batch = em.getCriteriaBuilder().createQuery(recordClass);
+                batch.where(batch.from(recordClass).get("id").in(ids));
+                em.createQuery(batch).getResultList();
+            }
             for (int i = 0; i < rows.size(); i++) {
                 BatchWrite row = rows.get(i);
                 try {
