@@ -20,6 +20,18 @@ public final class DomainEvents {
 
     public enum Action { CREATED, UPDATED, DELETED, RESTORED, PURGED, MERGED }
 
+    /**
+     * Topic of the <em>synchronous</em> notice a store sends (EventAdmin {@code sendEvent}) right after a commit and
+     * before its write call returns, with {@link #ENTITY} and {@link #IDS}: what keeps a derived copy of the records
+     * (the list index) as current as the caller's next request. Outside {@link #TOPIC_PREFIX} so that handlers of
+     * the domain events are not called synchronously; a handler of this topic must return at once (queue the ids).
+     *
+     * @since 1.1
+     */
+    public static final String COMMITTED_TOPIC = "atriumcrm/record/COMMITTED";
+    /** Property of {@link #COMMITTED_TOPIC}: {@code String[]} of the record ids written by the transaction. */
+    public static final String IDS = "ids";
+
     private DomainEvents() {
     }
 

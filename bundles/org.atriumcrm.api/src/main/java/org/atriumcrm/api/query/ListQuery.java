@@ -14,7 +14,8 @@ import org.atriumcrm.api.security.Visibility;
  * every constructor but the canonical one) counts every match; a positive value counts at most that many, and a
  * page whose matches reach it says so with {@link Page#totalExact()} false and {@code total == countLimit}. The
  * REST list API bounds its counts at {@link #LIST_COUNT_LIMIT} unless asked for {@code total=exact}: counting a
- * million matches costs a scan of a million index entries for a figure no one pages through.
+ * million matches costs a scan of a million index entries for a figure no one pages through. {@link #NO_COUNT}
+ * asks for no total at all (clients that page by "next" only).
  */
 public record ListQuery(int offset, int limit, List<SortKey> sort, String quickSearch, List<Condition> conditions,
         Visibility visibility, Set<String> hiddenFields, int countLimit) {
@@ -22,6 +23,8 @@ public record ListQuery(int offset, int limit, List<SortKey> sort, String quickS
     public static final int MAX_LIMIT = 500;
     /** Count every match. */
     public static final int EXACT_COUNT = 0;
+    /** Count nothing: the page's {@link Page#total()} is then -1 (since 1.4). */
+    public static final int NO_COUNT = -1;
     /** The bound of the REST list API's totals. */
     public static final int LIST_COUNT_LIMIT = 10_000;
 
@@ -37,8 +40,8 @@ public record ListQuery(int offset, int limit, List<SortKey> sort, String quickS
         quickSearch = quickSearch == null || quickSearch.isBlank() ? null : quickSearch.strip();
         visibility = visibility == null ? Visibility.ALL : visibility;
         hiddenFields = hiddenFields == null ? Set.of() : Set.copyOf(hiddenFields);
-        if (countLimit < 0) {
-            throw new IllegalArgumentException("countLimit must be >= 0");
+        if (countLimit < NO_COUNT) {
+            throw new IllegalArgumentException("countLimit must be >= -1");
         }
     }
 
@@ -70,6 +73,16 @@ public record ListQuery(int offset, int limit, List<SortKey> sort, String quickS
 
     public ListQuery withPage(int newOffset, int newLimit) {
         return new ListQuery(newOffset, newLimit, sort, quickSearch, conditions, visibility, hiddenFields, countLimit);
+    }
+
+    /** The same query with other conditions (the paging, sort, search and scope unchanged). */
+    public ListQuery withConditions(List<Condition> newConditions) {
+        return new ListQuery(offset, limit, sort, quickSearch, newConditions, visibility, hiddenFields, countLimit);
+    }
+
+    /** The same query in another order. */
+    public ListQuery withSort(List<SortKey> newSort) {
+        return new ListQuery(offset, limit, newSort, quickSearch, conditions, visibility, hiddenFields, countLimit);
     }
 
     /** The same query with its total counted up to {@code newCountLimit} matches ({@link #EXACT_COUNT}: all). */

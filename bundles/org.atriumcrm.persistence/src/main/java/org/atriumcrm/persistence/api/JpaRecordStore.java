@@ -95,6 +95,9 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
                 // a short page tells the total without counting
                 return new Page<>(items, (long) query.offset() + items.size(), query.offset(), query.limit());
             }
+            if (query.countLimit() == ListQuery.NO_COUNT) {
+                return new Page<>(items, -1, query.offset(), query.limit(), false);
+            }
             if (query.countLimit() > 0) {
                 // bounded: the ids of at most bound + 1 matches (a scan that stops there, not a COUNT over all);
                 // never below the end of this page, so that a deep page still has a total past its items
@@ -282,21 +285,21 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
                     if (row.isCreate()) {
                         T record = createIn(em, row.values(), caller);
                         String[] fields = row.values().keySet().toArray(String[]::new);
-                        events.add(() -> post(Action.CREATED, record.getId(), caller, Map.of(DomainEvents.CHANGED_FIELDS, fields)));
+                        events.add(() -> event(Action.CREATED, record.getId(), caller, Map.of(DomainEvents.CHANGED_FIELDS, fields)));
                         out.add(record);
                     } else if (row.delete()) {
                         T record = live(em, row.id());
                         record.markDeleted(now(), caller);
                         em.persist(new RecordChangeRow(type.name(), row.id(), "DELETED", null, null, null, caller.userId(),
                                 record.getDeletedAt()));
-                        events.add(() -> post(Action.DELETED, row.id(), caller, Map.of()));
+                        events.add(() -> event(Action.DELETED, row.id(), caller, Map.of()));
                         out.add(null);
                     } else {
                         T record = live(em, row.id());
                         Set<String> changed = applyUpdate(em, record, row.values(), caller);
                         if (!changed.isEmpty()) {
                             String[] fields = changed.toArray(String[]::new);
-                            events.add(() -> post(Action.UPDATED, row.id(), caller, Map.of(DomainEvents.CHANGED_FIELDS, fields)));
+                            events.add(() -> event(Action.UPDATED, row.id(), caller, Map.of(DomainEvents.CHANGED_FIELDS, fields)));
                         }
                         out.add(record);
                     }
@@ -307,6 +310,8 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
             em.flush();
             return out;
         });
+        committed(java.util.stream.Stream.concat(written.stream().filter(Objects::nonNull).map(T::getId),
+                rows.stream().filter(BatchWrite::delete).map(BatchWrite::id)).distinct().toList());
         events.forEach(Runnable::run);
         return written;
     }
@@ -702,6 +707,23 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
 
     /** A domain event after commit, for a subclass that writes records in its own transactions. */
     protected void post(Action action, String id, Caller caller, Map<String, Object> extra) {
+        committed(List.of(id));
+        event(action, id, caller, extra);
+    }
+
+    /**
+     * Tells the synchronous listeners of {@link DomainEvents#COMMITTED_TOPIC} (the list index) which records a
+     * transaction wrote, before the write call returns: the caller's next list then sees its own change.
+     */
+    protected void committed(Collection<String> ids) {
+        if (events == null || ids.isEmpty()) {
+            return;
+        }
+        events.sendEvent(new Event(DomainEvents.COMMITTED_TOPIC, Map.of(DomainEvents.ENTITY, type.name(),
+                DomainEvents.IDS, ids.toArray(String[]::new))));
+    }
+
+    private void event(Action action, String id, Caller caller, Map<String, Object> extra) {
         if (events == null) {
             return;
         }

@@ -36,6 +36,7 @@ final class ListParams {
      * The count bound of a list request: {@code total=exact} counts every match; by default (or {@code total=bounded})
      * the count stops at {@link ListQuery#LIST_COUNT_LIMIT} and the page says {@code "totalExact": false}.
      */
+    /* (see countLimit below) */
     /** A {@code limit} parameter of a plain (non-record) list: {@code dflt} when absent, 400 outside 1..MAX_LIMIT. */
     static int limit(String limit, int dflt) {
         if (limit == null) {
@@ -60,7 +61,10 @@ final class ListParams {
         if (total.strip().equals("exact")) {
             return ListQuery.EXACT_COUNT;
         }
-        throw AtriumException.validation(List.of(new FieldError("total", "must be exact or bounded, not '" + total + "'")));
+        if (total.strip().equals("none")) {
+            return ListQuery.NO_COUNT;
+        }
+        throw AtriumException.validation(List.of(new FieldError("total", "must be exact, bounded or none, not '" + total + "'")));
     }
 
     static <T extends Record> ListQuery parse(EntityType<T> type, String offset, String limit, String sort, String q,

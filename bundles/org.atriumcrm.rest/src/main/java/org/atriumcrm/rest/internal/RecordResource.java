@@ -227,8 +227,10 @@ public class RecordResource {
         ObjectNode json = Json.MAPPER.createObjectNode();
         ArrayNode items = json.putArray("items");
         page.items().forEach(r -> items.add(RecordJson.write(type, r)));
-        json.put("total", page.total());
-        if (!page.totalExact()) {
+        if (page.total() >= 0) {
+            json.put("total", page.total());
+        }
+        if (!page.totalExact() && page.total() >= 0) {
             json.put("totalExact", false); // total is a lower bound: the count stopped there (ask total=exact)
         }
         json.put("offset", page.offset());

@@ -10,6 +10,7 @@ import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.module.ModuleInfo;
 import org.atriumcrm.api.module.ModuleRegistry;
 import org.atriumcrm.api.module.ModuleState;
+import org.atriumcrm.api.query.ListIndex;
 import org.atriumcrm.api.record.Record;
 import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.AccessPolicy;
@@ -34,6 +35,9 @@ public class Stores {
 
     @Reference
     AccessPolicy policy;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile ListIndex listIndex;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addStore(RecordStore<?> store) {
@@ -77,7 +81,9 @@ public class Stores {
 
     /** The store as {@code caller} may use it: every path that serves records to a person goes through this. */
     <T extends Record> RecordStore<T> secured(RecordStore<T> store, Caller caller) {
-        return policy.secure(store, caller);
+        ListIndex index = listIndex;
+        // under the policy: the index gets the query already scoped to what the caller may see
+        return policy.secure(index == null ? store : new IndexedListStore<>(store, index), caller);
     }
 
     /** The stores of the entity types {@code caller} may view, as they may use them. */

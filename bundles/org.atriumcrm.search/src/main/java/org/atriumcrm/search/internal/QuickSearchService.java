@@ -17,11 +17,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.atriumcrm.api.event.DomainEvents;
 import org.atriumcrm.api.meta.EntityType;
 import org.atriumcrm.api.meta.FieldDef;
 import org.atriumcrm.api.query.Condition;
+import org.atriumcrm.api.query.ListIndex;
 import org.atriumcrm.api.query.ListQuery;
 import org.atriumcrm.api.query.Operator;
 import org.atriumcrm.api.query.QuickSearchIndex;
@@ -56,17 +58,18 @@ import org.slf4j.LoggerFactory;
  * record deleted during a rebuild leaves at most a stale document, which the store's own re-check of the search
  * filters out (the index may name too many records, never too few).
  */
-@Component(service = {QuickSearchIndex.class, EventHandler.class, QuickSearchService.class}, immediate = true,
+@Component(service = {QuickSearchIndex.class, ListIndex.class, EventHandler.class, QuickSearchService.class}, immediate = true,
         configurationPid = QuickSearchService.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        property = EventConstants.EVENT_TOPIC + "=" + DomainEvents.TOPIC_PREFIX + "*")
+        property = {EventConstants.EVENT_TOPIC + "=" + DomainEvents.TOPIC_PREFIX + "*",
+            EventConstants.EVENT_TOPIC + "=" + DomainEvents.COMMITTED_TOPIC})
 @Designate(ocd = SearchSettings.class)
-public class QuickSearchService implements QuickSearchIndex, EventHandler {
+public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHandler {
     static final String PID = "org.atriumcrm.search";
     private static final Logger LOG = LoggerFactory.getLogger(QuickSearchService.class);
     private static final int BATCH = ListQuery.MAX_LIMIT;
     private static final int COMMIT_EVERY_SECONDS = 2;
     /** How long a lookup waits for queued changes of its type to reach the index (read-your-writes, bounded). */
-    private static final long CATCH_UP_WAIT_MS = 500;
+    private static final long CATCH_UP_WAIT_MS = 1_000;
     /** Modified-at is set before commit; a record committed just before the index's last commit may carry an older time. */
     private static final long CATCH_UP_MARGIN_MS = 5 * 60_000L;
 
@@ -74,8 +77,12 @@ public class QuickSearchService implements QuickSearchIndex, EventHandler {
     private final Map<String, Set<String>> pending = new ConcurrentHashMap<>();
     private final Set<String> building = ConcurrentHashMap.newKeySet();
     private final Set<String> suspect = ConcurrentHashMap.newKeySet();
-    /** Types whose batch the indexer is writing: a lookup waits for them like for queued ones. */
-    private final Set<String> draining = ConcurrentHashMap.newKeySet();
+    /**
+     * Per type: how many change notices were queued, and up to which of them the indexer has written. A lookup waits
+     * until the second reaches what the first was when it started: every change committed before it is then in.
+     */
+    private final Map<String, AtomicLong> queuedSeq = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> indexedSeq = new ConcurrentHashMap<>();
     /** Only the indexer thread reads and writes it. */
     private boolean uncommitted;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -85,9 +92,6 @@ public class QuickSearchService implements QuickSearchIndex, EventHandler {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addStore(RecordStore<?> store) {
-        if (store.type().searchableFields().isEmpty()) {
-            return;
-        }
         stores.put(store.type().name(), store);
         ScheduledExecutorService ex = indexer;
         if (ex != null) {
@@ -163,10 +167,14 @@ public class QuickSearchService implements QuickSearchIndex, EventHandler {
         return i != null && stores.containsKey(entity) && !building.contains(entity) && i.built(entity);
     }
 
-    /** Waits (bounded) until no change of {@code entity} is queued or being written; false when some still is. */
+    /**
+     * Waits (bounded) until every change of {@code entity} queued before this call is in the index; false when some
+     * still is not. Writes after the call do not hold it up, so lookups are not starved by a steady stream of writes.
+     */
     private boolean awaitQueued(String entity) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CATCH_UP_WAIT_MS);
-        while (queued(entity)) {
+        long target = seq(queuedSeq, entity).get();
+        while (seq(indexedSeq, entity).get() < target) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
@@ -180,8 +188,32 @@ public class QuickSearchService implements QuickSearchIndex, EventHandler {
         return true;
     }
 
-    private boolean queued(String entity) {
-        return draining.contains(entity) || !pending.getOrDefault(entity, Set.of()).isEmpty();
+    private static AtomicLong seq(Map<String, AtomicLong> seqs, String entity) {
+        return seqs.computeIfAbsent(entity, e -> new AtomicLong());
+    }
+
+    @Override
+    public Optional<IdPage> page(String entity, ListQuery query) {
+        SearchIndex i = index;
+        RecordStore<?> store = stores.get(entity);
+        if (i == null || store == null || !ready(entity)) {
+            return Optional.empty();
+        }
+        try {
+            Optional<ListFields.Translated> translated = ListFields.translate(store.type(), query, i.analyzer());
+            if (translated.isEmpty() || i.count(entity) < settings.indexFromRecords()) {
+                return Optional.empty();
+            }
+            if (!awaitQueued(entity)) {
+                return Optional.empty(); // changes of this type are still on their way to the index: the database answers
+            }
+            i.refresh();
+            return Optional.of(i.page(entity, translated.get().query(), translated.get().sort(), query.offset(),
+                    query.limit(), query.countLimit()));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("list index lookup failed; listing from the database", e);
+            return Optional.empty();
+        }
     }
 
     /** Per indexed type: documents, whether searches use the index, whether it is being rebuilt. */
@@ -226,12 +258,32 @@ public class QuickSearchService implements QuickSearchIndex, EventHandler {
 
     @Override
     public void handleEvent(Event event) {
+        if (DomainEvents.COMMITTED_TOPIC.equals(event.getTopic())) {
+            committed(event);
+            return;
+        }
         Object entity = event.getProperty(DomainEvents.ENTITY);
         Object id = event.getProperty(DomainEvents.ID);
         if (entity == null || id == null || !stores.containsKey(entity.toString())) {
             return;
         }
         pending.computeIfAbsent(entity.toString(), e -> ConcurrentHashMap.newKeySet()).add(id.toString());
+        ScheduledExecutorService ex = indexer;
+        if (ex != null && drainScheduled.compareAndSet(false, true)) {
+            ex.execute(this::drain);
+        }
+    }
+
+    /** A store's synchronous notice after a commit: queue the ids, count the notice, return at once. */
+    private void committed(Event event) {
+        Object entity = event.getProperty(DomainEvents.ENTITY);
+        Object ids = event.getProperty(DomainEvents.IDS);
+        if (!(entity instanceof String e) || !(ids instanceof String[] list) || !stores.containsKey(e)) {
+            return;
+        }
+        // queued before counted: whoever waits for this count finds the ids already in the queue
+        pending.computeIfAbsent(e, x -> ConcurrentHashMap.newKeySet()).addAll(java.util.Arrays.asList(list));
+        seq(queuedSeq, e).incrementAndGet();
         ScheduledExecutorService ex = indexer;
         if (ex != null && drainScheduled.compareAndSet(false, true)) {
             ex.execute(this::drain);
@@ -263,20 +315,20 @@ public class QuickSearchService implements QuickSearchIndex, EventHandler {
         try {
             for (Map.Entry<String, Set<String>> e : pending.entrySet()) {
                 RecordStore<?> store = stores.get(e.getKey());
+                // every notice counted by now has its ids in the queue: once the queue was empty, they are indexed
+                long upTo = seq(queuedSeq, e.getKey()).get();
                 while (store != null && !e.getValue().isEmpty()) {
                     List<String> ids = new ArrayList<>(BATCH);
                     for (Iterator<String> it = e.getValue().iterator(); it.hasNext() && ids.size() < BATCH;) {
                         ids.add(it.next());
                     }
                     // taken off the queue before the records are read: an event arriving meanwhile queues its record again
-                    draining.add(e.getKey());
-                    try {
-                        ids.forEach(e.getValue()::remove);
-                        reindex(store, ids);
-                    } finally {
-                        draining.remove(e.getKey());
-                    }
+                    ids.forEach(e.getValue()::remove);
+                    reindex(store, ids);
                     wrote = true;
+                }
+                if (store != null) {
+                    seq(indexedSeq, e.getKey()).accumulateAndGet(upTo, Math::max);
                 }
             }
             if (wrote) {
@@ -291,13 +343,13 @@ public class QuickSearchService implements QuickSearchIndex, EventHandler {
     /** Puts the live records among {@code ids} and removes the others (deleted, purged, merged away). */
     private <T extends Record> void reindex(RecordStore<T> store, List<String> ids) throws IOException {
         EntityType<T> type = store.type();
-        Map<String, List<String>> found = new HashMap<>();
+        Map<String, T> records = new HashMap<>();
         store.forEach(new ListQuery(0, BATCH, List.of(), null, List.of(new Condition("id", Operator.IN, new ArrayList<>(ids)))),
-                r -> found.put(r.getId(), values(type, r)));
+                r -> records.put(r.getId(), r));
         for (String id : ids) {
-            List<String> values = found.get(id);
-            if (values != null) {
-                index.put(type.name(), id, values);
+            T record = records.get(id);
+            if (record != null) {
+                index.put(type, record, values(type, record));
             } else {
                 index.remove(type.name(), id);
             }
@@ -377,7 +429,7 @@ public class QuickSearchService implements QuickSearchIndex, EventHandler {
                 return;
             }
             try {
-                index.put(type.name(), r.getId(), values(type, r));
+                index.put(type, r, values(type, r));
                 n[0]++;
             } catch (IOException e) {
                 failure[0] = e;

@@ -3,7 +3,9 @@ package org.atriumcrm.search.internal;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -25,18 +27,27 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.atriumcrm.api.meta.EntityType;
+import org.atriumcrm.api.query.ListIndex;
+import org.atriumcrm.api.query.ListQuery;
+import org.atriumcrm.api.record.Record;
 
 /**
- * The Lucene index of quick-search text: one document per record ({@code key} = entity + id, the record's id
- * stored, its quick-search values cut into grams by {@link GramAnalyzer}, nothing else). Which entity types are
+ * The Lucene index of the records: one document per record ({@code key} = entity + id, the record's id stored, its
+ * quick-search values cut into grams by {@link GramAnalyzer}, and its list fields ({@link ListFields}): what quick
+ * searches and list pages are answered from. Which entity types are
  * complete ("built") is kept in the commit's user data, so a restart knows what it can trust.
  * Writes come from one thread (the service's indexer); searches from any.
  */
 final class SearchIndex implements Closeable {
     /** Bump when the document layout or the analyzer changes: every entity type is then rebuilt. */
-    static final String LAYOUT = "grams-2-3/v1";
+    static final String LAYOUT = "grams-2-3+list-fields/v2";
     private static final String BUILT = "built.";
     private static final String LAYOUT_KEY = "layout";
     private static final String COMMITTED_AT = "committedAt";
@@ -64,6 +75,10 @@ final class SearchIndex implements Closeable {
         this.searchers = new SearcherManager(writer, null);
     }
 
+    GramAnalyzer analyzer() {
+        return analyzer;
+    }
+
     /** Whether every record of {@code entity} was indexed (and the index kept current since). */
     synchronized boolean built(String entity) {
         return commitData.containsKey(BUILT + entity);
@@ -82,12 +97,15 @@ final class SearchIndex implements Closeable {
         }
     }
 
-    /** Adds or replaces the record's document. */
-    void put(String entity, String id, Collection<String> values) throws IOException {
+    /** Adds or replaces the record's document: its quick-search grams and its list fields ({@link ListFields}). */
+    <T extends Record> void put(EntityType<T> type, T record, Collection<String> values) throws IOException {
+        String entity = type.name();
+        String id = record.getId();
         Document doc = new Document();
         doc.add(new StringField("key", entity + ":" + id, Field.Store.NO));
-        doc.add(new StringField("entity", entity, Field.Store.NO));
+        doc.add(new StringField(ListFields.ENTITY, entity, Field.Store.NO));
         doc.add(new StoredField("id", id));
+        ListFields.add(doc, type, record);
         for (String v : values) {
             if (v != null && !v.isEmpty()) {
                 doc.add(new TextField("t", GramAnalyzer.normalize(v), Field.Store.NO));
@@ -148,6 +166,40 @@ final class SearchIndex implements Closeable {
                 ids.add(stored.document(hit.doc, Set.of("id")).get("id"));
             }
             return Optional.of(ids);
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /**
+     * The ids of hits {@code offset .. offset + limit} of {@code filter} within {@code entity} in {@code sort} order,
+     * with the total as {@code countLimit} asks (see {@link ListQuery#countLimit()}).
+     */
+    ListIndex.IdPage page(String entity, Query filter, Sort sort, int offset, int limit, int countLimit) throws IOException {
+        Query query = new BooleanQuery.Builder().add(new TermQuery(new Term(ListFields.ENTITY, entity)), Occur.FILTER)
+                .add(filter, Occur.FILTER).build();
+        int hits = offset + limit;
+        // counting stops at the bound (then Lucene may also skip documents that cannot reach the page);
+        // never below the end of this page, so that a deep page still has a total past its items
+        int bound = countLimit == ListQuery.EXACT_COUNT ? Integer.MAX_VALUE
+                : countLimit == ListQuery.NO_COUNT ? hits : Math.max(countLimit, hits);
+        IndexSearcher s = searchers.acquire();
+        try {
+            TopDocs top = s.search(query, new TopFieldCollectorManager(sort, hits, null, bound));
+            StoredFields stored = s.storedFields();
+            List<String> ids = new ArrayList<>(limit);
+            for (int i = offset; i < top.scoreDocs.length; i++) {
+                ids.add(stored.document(top.scoreDocs[i].doc, Set.of("id")).get("id"));
+            }
+            long counted = top.totalHits.value;
+            boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+            if (countLimit == ListQuery.NO_COUNT) {
+                return new ListIndex.IdPage(ids, -1, false);
+            }
+            if (countLimit > 0 && (!exact || counted > bound)) {
+                return new ListIndex.IdPage(ids, bound, false);
+            }
+            return new ListIndex.IdPage(ids, counted, exact);
         } finally {
             searchers.release(s);
         }

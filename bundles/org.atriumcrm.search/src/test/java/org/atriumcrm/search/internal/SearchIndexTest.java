@@ -14,14 +14,19 @@ import org.junit.Test;
 
 public class SearchIndexTest {
 
+    private static void put(SearchIndex index, String entity, String id, String... values) throws java.io.IOException {
+        Item item = new Item(id, "u1");
+        index.put(entity.equals("Account") ? Item.TYPE : Item.OTHER, item, List.of(values));
+    }
+
     @Test
     public void findsEveryRecordContainingTheTextLatinOrChinese() throws Exception {
         Path dir = Files.createTempDirectory("search-index");
         try (SearchIndex index = new SearchIndex(dir)) {
-            index.put("Account", "a1", List.of("北京华为技术有限公司", "010-8888 1234"));
-            index.put("Account", "a2", List.of("Huawei Device (Dongguan) Co., Ltd.", "sales@huawei.com"));
-            index.put("Account", "a3", List.of("深圳市腾讯计算机系统有限公司"));
-            index.put("Contact", "c1", List.of("华为", "Zhang"));
+            put(index, "Account", "a1", "北京华为技术有限公司", "010-8888 1234");
+            put(index, "Account", "a2", "Huawei Device (Dongguan) Co., Ltd.", "sales@huawei.com");
+            put(index, "Account", "a3", "深圳市腾讯计算机系统有限公司");
+            put(index, "Contact", "c1", "华为", "Zhang");
             index.commit();
 
             assertEquals(Optional.of(Set.of("a1")), index.candidates("Account", "华为", 10));
@@ -34,7 +39,7 @@ public class SearchIndexTest {
             assertEquals("one character: not worth an index", Optional.empty(), index.candidates("Account", "华", 10));
             assertEquals("more candidates than the limit", Optional.empty(), index.candidates("Account", "有限", 1));
 
-            index.put("Account", "a2", List.of("Honor Device Co., Ltd."));
+            put(index, "Account", "a2", "Honor Device Co., Ltd.");
             index.remove("Account", "a3");
             index.refresh();
             assertEquals("updated in place", Optional.of(Set.of()), index.candidates("Account", "huawei", 10));
@@ -50,7 +55,7 @@ public class SearchIndexTest {
         try (SearchIndex index = new SearchIndex(dir)) {
             assertFalse(index.built("Account"));
             assertEquals(0, index.committedAt());
-            index.put("Account", "a1", List.of("Acme"));
+            put(index, "Account", "a1", "Acme");
             index.markBuilt("Account", true);
             index.commit();
         }

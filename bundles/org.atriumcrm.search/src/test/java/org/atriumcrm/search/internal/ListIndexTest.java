@@ -1,0 +1,246 @@
+package org.atriumcrm.search.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import org.atriumcrm.api.meta.FieldDef;
+import org.atriumcrm.api.query.Condition;
+import org.atriumcrm.api.query.ListIndex.IdPage;
+import org.atriumcrm.api.query.ListQuery;
+import org.atriumcrm.api.query.Operator;
+import org.atriumcrm.api.query.SortKey;
+import org.atriumcrm.api.security.Visibility;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * Every kind of list query answered from the index against the same query evaluated on the records by the
+ * database's rules (NULL above every value, {@code ne} includes NULL, case-insensitive {@code like}, id as the
+ * last sort key): the pages and the totals must be the same.
+ */
+public class ListIndexTest {
+    private static final String[] NAMES = {"Acme", "acme", "Zeta", "北京华为", "上海云杉", "Ärger", "beta co", "Beta", "华为技术"};
+    private static final String[] CATEGORIES = {"customer", "partner", "prospect"};
+    private static final List<Item> ITEMS = new ArrayList<>();
+    private static SearchIndex index;
+
+    @BeforeClass
+    public static void fill() throws Exception {
+        index = new SearchIndex(Files.createTempDirectory("list-index"));
+        Random random = new Random(42);
+        for (int i = 0; i < 400; i++) {
+            Item item = new Item(String.format("%08x-0000-7000-8000-%012d", random.nextInt(), i), "u" + random.nextInt(5));
+            item.createdAt = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(random.nextInt(1000) * 60L);
+            if (random.nextInt(6) > 0) {
+                item.setName(NAMES[random.nextInt(NAMES.length)] + (random.nextBoolean() ? "" : " " + random.nextInt(50)));
+            }
+            if (random.nextInt(4) > 0) {
+                item.setCategory(CATEGORIES[random.nextInt(CATEGORIES.length)]);
+            }
+            if (random.nextInt(5) > 0) {
+                item.setAmount(BigDecimal.valueOf(random.nextInt(2_000_000) - 100_000, random.nextInt(5)));
+            }
+            if (random.nextInt(5) > 0) {
+                item.setEmployees((long) random.nextInt(300));
+            }
+            if (random.nextInt(5) > 0) {
+                item.setActive(random.nextBoolean());
+            }
+            if (random.nextInt(5) > 0) {
+                item.setCloseDate(LocalDate.of(2026, 1, 1).plusDays(random.nextInt(400)));
+            }
+            item.setPhone("010-" + (1000 + random.nextInt(9000)));
+            ITEMS.add(item);
+            index.put(Item.TYPE, item, List.of(Objects.toString(item.getName(), ""), item.getPhone()));
+        }
+        index.put(Item.OTHER, new Item("other-1", "u1"), List.of("Acme")); // another type: never in Account's lists
+        index.commit();
+    }
+
+    @AfterClass
+    public static void close() throws Exception {
+        index.close();
+    }
+
+    @Test
+    public void everySortAscendingAndDescendingIsTheDatabaseOrder() throws Exception {
+        for (String field : List.of("name", "category", "amount", "employees", "active", "closeDate", "createdAt", "ownerId", "id")) {
+            for (boolean descending : List.of(false, true)) {
+                check(query(List.of(new SortKey(field, descending)), List.of(), Visibility.ALL));
+            }
+        }
+        check(query(List.of(new SortKey("category", false), new SortKey("amount", true)), List.of(), Visibility.ALL));
+        check(query(List.of(), List.of(), Visibility.ALL)); // the default: newest first
+    }
+
+    @Test
+    public void everyFilterKindAloneAndWithASort() throws Exception {
+        List<Condition> conditions = List.of(
+                new Condition("category", Operator.EQ, List.of("partner")),
+                new Condition("category", Operator.NE, List.of("partner")),
+                new Condition("category", Operator.IN, List.of("partner", "prospect")),
+                new Condition("category", Operator.IS_NULL, List.of()),
+                new Condition("category", Operator.IS_NOT_NULL, List.of()),
+                new Condition("name", Operator.EQ, List.of("Acme")),
+                new Condition("name", Operator.LIKE, List.of("acme*")),
+                new Condition("name", Operator.LIKE, List.of("*ET*")),
+                new Condition("name", Operator.LIKE, List.of("*华为*")),
+                new Condition("name", Operator.GE, List.of("Beta")),
+                new Condition("name", Operator.LT, List.of("b")),
+                new Condition("amount", Operator.GE, List.of(new BigDecimal("1000.5"))),
+                new Condition("amount", Operator.LT, List.of(new BigDecimal("0"))),
+                new Condition("amount", Operator.EQ, List.of(new BigDecimal("1000"))),
+                new Condition("employees", Operator.LE, List.of(10L)),
+                new Condition("employees", Operator.GT, List.of(250L)),
+                new Condition("employees", Operator.IN, List.of(1L, 2L, 3L, 100L)),
+                new Condition("employees", Operator.NE, List.of(7L)),
+                new Condition("active", Operator.EQ, List.of(true)),
+                new Condition("active", Operator.IS_NULL, List.of()),
+                new Condition("closeDate", Operator.GE, List.of(LocalDate.of(2026, 6, 1))),
+                new Condition("closeDate", Operator.LT, List.of(LocalDate.of(2026, 3, 1))),
+                new Condition("createdAt", Operator.GT, List.of(Instant.parse("2026-01-01T08:00:00Z"))),
+                new Condition("ownerId", Operator.EQ, List.of("u3")));
+        for (Condition c : conditions) {
+            check(query(List.of(), List.of(c), Visibility.ALL));
+            check(query(List.of(new SortKey("name", false)), List.of(c), Visibility.ALL));
+            check(query(List.of(new SortKey("amount", true)), List.of(c), Visibility.ALL));
+        }
+        check(query(List.of(new SortKey("closeDate", false)), conditions.subList(0, 1), Visibility.ALL)
+                .withConditions(List.of(conditions.get(0), conditions.get(14))));
+    }
+
+    @Test
+    public void aRepSeesOnlyTheirOwnersAndSharedRecordsInPagesAndTotals() throws Exception {
+        Visibility rep = new Visibility(false, Set.of("u1", "u2"), Set.of(ITEMS.get(0).getId(), ITEMS.get(1).getId()));
+        check(query(List.of(), List.of(), rep));
+        check(query(List.of(new SortKey("name", true)), List.of(new Condition("category", Operator.EQ, List.of("customer"))), rep));
+        IdPage none = index.page("Account", ListFields.translate(Item.TYPE, query(List.of(), List.of(), Visibility.NONE),
+                index.analyzer()).orElseThrow().query(), sortOf(List.of()), 0, 20, ListQuery.EXACT_COUNT);
+        assertEquals(0, none.total());
+        assertTrue(none.ids().isEmpty());
+    }
+
+    @Test
+    public void deepPagesAndBoundedAndAbsentTotals() throws Exception {
+        ListQuery deep = query(List.of(new SortKey("name", false)), List.of(), Visibility.ALL).withPage(370, 20);
+        check(deep);
+        ListQuery bounded = query(List.of(), List.of(), Visibility.ALL).withCountLimit(50);
+        IdPage page = run(bounded);
+        assertEquals(50, page.total());
+        assertFalse(page.totalExact());
+        IdPage none = run(query(List.of(), List.of(), Visibility.ALL).withCountLimit(ListQuery.NO_COUNT));
+        assertEquals(-1, none.total());
+        assertEquals(20, none.ids().size());
+    }
+
+    @Test
+    public void quickSearchNarrowsLikeTheDatabaseAndHiddenFieldsAreNotSearchedHere() throws Exception {
+        ListQuery q = new ListQuery(0, 20, List.of(new SortKey("name", false)), "华为", List.of());
+        IdPage page = run(q);
+        List<Item> expected = ITEMS.stream().filter(i -> i.getName() != null && i.getName().contains("华为"))
+                .sorted(order(q.sort())).toList();
+        assertEquals(expected.size(), page.total());
+        assertEquals(expected.stream().limit(20).map(Item::getId).toList(), page.ids());
+        assertEquals("a caller who may not see a quick-search field is answered by the database", Optional.empty(),
+                ListFields.translate(Item.TYPE, q.scopedTo(Visibility.ALL, Set.of("phone")), index.analyzer()));
+        assertEquals("a filter on a hidden field is the database's 400", Optional.empty(), ListFields.translate(Item.TYPE,
+                q.withCondition(new Condition("phone", Operator.EQ, List.of("x"))).scopedTo(Visibility.ALL, Set.of("phone")),
+                index.analyzer()));
+        assertEquals("long text is not kept", Optional.empty(), ListFields.translate(Item.TYPE,
+                q.withCondition(new Condition("notes", Operator.EQ, List.of("x"))), index.analyzer()));
+    }
+
+    // --- the oracle: the database's rules over the records in memory ---
+
+    private static ListQuery query(List<SortKey> sort, List<Condition> conditions, Visibility visibility) {
+        return new ListQuery(0, 20, sort, null, conditions, visibility, Set.of(), ListQuery.EXACT_COUNT);
+    }
+
+    private static IdPage run(ListQuery q) throws Exception {
+        ListFields.Translated t = ListFields.translate(Item.TYPE, q, index.analyzer()).orElseThrow(() -> new AssertionError("not answered: " + q));
+        return index.page("Account", t.query(), t.sort(), q.offset(), q.limit(), q.countLimit());
+    }
+
+    private static org.apache.lucene.search.Sort sortOf(List<SortKey> keys) {
+        return new org.apache.lucene.search.Sort(ListFields.sort(Item.TYPE, keys.isEmpty() ? Item.TYPE.defaultSort() : keys)
+                .orElseThrow().toArray(org.apache.lucene.search.SortField[]::new));
+    }
+
+    private static void check(ListQuery q) throws Exception {
+        Predicate<Item> matches = i -> q.visibility().allows(i);
+        for (Condition c : q.conditions()) {
+            matches = matches.and(i -> holds(c, Item.TYPE.field(c.field()).orElseThrow().get(i)));
+        }
+        List<Item> expected = ITEMS.stream().filter(matches).sorted(order(q.sort().isEmpty() ? Item.TYPE.defaultSort() : q.sort())).toList();
+        IdPage page = run(q);
+        assertEquals("total of " + q, expected.size(), page.total());
+        assertEquals("page of " + q, expected.stream().skip(q.offset()).limit(q.limit()).map(Item::getId).toList(), page.ids());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static boolean holds(Condition c, Object v) {
+        switch (c.operator()) {
+            case IS_NULL: return v == null;
+            case IS_NOT_NULL: return v != null;
+            case NE: return v == null || compare(v, c.value()) != 0;
+            default: break;
+        }
+        if (v == null) {
+            return false;
+        }
+        int cmp = compare(v, c.value());
+        return switch (c.operator()) {
+            case EQ -> cmp == 0;
+            case LT -> cmp < 0;
+            case LE -> cmp <= 0;
+            case GT -> cmp > 0;
+            case GE -> cmp >= 0;
+            case IN -> c.values().stream().anyMatch(x -> compare(v, x) == 0);
+            case LIKE -> Pattern.compile(Pattern.quote(String.valueOf(c.value()).toLowerCase(Locale.ROOT)).replace("*", "\\E.*\\Q"))
+                    .matcher(v.toString().toLowerCase(Locale.ROOT)).matches();
+            default -> throw new IllegalStateException();
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compare(Object a, Object b) {
+        if (a instanceof BigDecimal x) {
+            return x.compareTo((BigDecimal) b);
+        }
+        return ((Comparable) a).compareTo(b);
+    }
+
+    private static Comparator<Item> order(List<SortKey> keys) {
+        Comparator<Item> order = (a, b) -> 0;
+        for (SortKey k : keys) {
+            FieldDef<Item> f = Item.TYPE.field(k.field()).orElseThrow();
+            Comparator<Item> one = (a, b) -> {
+                Object x = f.get(a);
+                Object y = f.get(b);
+                if (x == null || y == null) {
+                    return x == null ? (y == null ? 0 : 1) : -1; // NULL above every value
+                }
+                return compare(x, y);
+            };
+            order = order.thenComparing(k.descending() ? one.reversed() : one);
+        }
+        return order.thenComparing(Item::getId);
+    }
+}
