@@ -2,6 +2,8 @@ package org.atriumcrm.bulk.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntToLongFunction;
 
 import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.error.FieldError;
@@ -9,7 +11,6 @@ import org.atriumcrm.api.record.BatchWrite;
 import org.atriumcrm.api.record.Record;
 import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.Caller;
-import java.util.function.IntToLongFunction;
 import org.atriumcrm.persistence.api.RecordIds;
 
 /** What one batch of a job did: the counts and the lines of the error report. */
@@ -29,19 +30,32 @@ final class BatchOutcome {
         errors.add(new BulkJobError(RecordIds.next(), jobId, rowNumber, recordId, field, reason, value));
     }
 
-    /** A row or record that could not be written: one report line per field error, or the reason. */
-    void rowFailed(long rowNumber, String recordId, RuntimeException e) {
+    /**
+     * A row or record that could not be written: one report line per field error, with the value it was given
+     * ({@code valueOf} answers a field's input, so that the report shows what to correct), or the reason.
+     */
+    void rowFailed(long rowNumber, String recordId, RuntimeException e, Function<String, ?> valueOf) {
         failed++;
         AtriumException ae = unwrap(e);
         if (ae == null) {
             error(rowNumber, recordId, null, "could not be written: " + rootMessage(e), null);
         } else if (ae.errors() != null && !ae.errors().isEmpty()) {
             for (FieldError fe : ae.errors()) {
-                error(rowNumber, recordId, fe.field(), fe.message(), null);
+                error(rowNumber, recordId, fe.field(), fe.message(), fe.field() == null ? null : text(valueOf.apply(fe.field())));
             }
         } else {
             error(rowNumber, recordId, null, ae.getMessage(), null);
         }
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof com.fasterxml.jackson.databind.JsonNode json) {
+            return json.isNull() || json.isMissingNode() ? null : json.isValueNode() ? json.asText() : json.toString();
+        }
+        return value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString();
     }
 
     /**
@@ -59,7 +73,7 @@ final class BatchOutcome {
             return;
         } catch (RuntimeException batchFailed) {
             if (writes.size() == 1) {
-                rowFailed(rowNumber.applyAsLong(0), writes.get(0).id(), batchFailed);
+                rowFailed(rowNumber.applyAsLong(0), writes.get(0).id(), batchFailed, writes.get(0).values()::get);
                 return;
             }
         }
@@ -68,7 +82,7 @@ final class BatchOutcome {
                 store.writeBatch(List.of(writes.get(i)), caller);
                 count(writes.get(i));
             } catch (RuntimeException e) {
-                rowFailed(rowNumber.applyAsLong(i), writes.get(i).id(), e);
+                rowFailed(rowNumber.applyAsLong(i), writes.get(i).id(), e, writes.get(i).values()::get);
             }
         }
     }

@@ -73,6 +73,8 @@ final class CellValues {
                 return JSON.textNode(date(raw).toString());
             case DATETIME:
                 return JSON.textNode(instant(raw).toString());
+            case TEXT:
+                return JSON.textNode(cell); // a multi-line cell keeps its indentation and line breaks
             default:
                 return JSON.textNode(raw);
         }

@@ -75,8 +75,7 @@ public class ImportEndpoint implements ModuleEndpoint {
             meta.userId = caller.userId();
             meta.fileName = fileName == null || fileName.isBlank() ? "import" : fileName.strip();
             meta.format = TabularFile.sniffFormat(partial);
-            Charset charset = TabularFile.CSV.equals(meta.format) ? (encoding == null || encoding.isBlank()
-                    || "auto".equalsIgnoreCase(encoding) ? TabularFile.detectCharset(partial) : TabularFile.charset(encoding)) : null;
+            Charset charset = TabularFile.CSV.equals(meta.format) ? TabularFile.textCharset(partial, encoding) : null;
             meta.encoding = charset == null ? null : charset.name();
             meta.size = Files.size(partial);
             ArrayNode sample = ImportSpec.JSON.createArrayNode();

@@ -149,7 +149,7 @@ final class ImportRunner {
                 }
                 written.add(p);
             } catch (AtriumException e) {
-                outcome.rowFailed(p.rowNumber, null, e);
+                outcome.rowFailed(p.rowNumber, null, e, p.json::get);
             }
         }
         outcome.write(store, writes, i -> written.get(i).rowNumber, caller);

@@ -67,18 +67,83 @@ final class TabularFile implements Closeable {
         source.close();
     }
 
-    /** The format from the file's first bytes: an Excel workbook is a ZIP ("PK"), anything else is read as CSV. */
+    /**
+     * The format from the file's first bytes: an Excel workbook is a ZIP ("PK\3\4") holding the OOXML parts, anything
+     * else is a CSV candidate that {@link #requireText} must still accept. Files shorter than any magic number are
+     * fine: "a\n1" is a whole CSV.
+     */
     static String sniffFormat(Path file) throws IOException {
+        byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(8);
-            if (ReadableWorkbook.isOOXMLZipHeader(head)) {
-                return XLSX;
-            }
-            if (ReadableWorkbook.isOLE2Header(head)) {
-                throw AtriumException.badRequest("this is an Excel 97-2003 file (.xls): save it as .xlsx or CSV and upload that");
-            }
-            return CSV;
+            head = in.readNBytes(OLE2.length);
         }
+        if (startsWith(head, ZIP)) {
+            requireWorkbook(file);
+            return XLSX;
+        }
+        if (startsWith(head, OLE2)) {
+            throw AtriumException.badRequest("this is an Excel 97-2003 file (.xls): save it as .xlsx or CSV and upload that");
+        }
+        return CSV;
+    }
+
+    private static final byte[] ZIP = {'P', 'K', 3, 4};
+    private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+
+    private static boolean startsWith(byte[] head, byte[] magic) {
+        return head.length >= magic.length && java.util.Arrays.equals(head, 0, magic.length, magic, 0, magic.length);
+    }
+
+    /** A ZIP is taken as a workbook only with the parts every .xlsx has; a .docx or a plain archive is named as such. */
+    private static void requireWorkbook(Path file) {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            if (zip.getEntry("[Content_Types].xml") == null || zip.getEntry("xl/workbook.xml") == null) {
+                throw AtriumException.badRequest("this ZIP archive is not an Excel .xlsx workbook (it has no xl/workbook.xml):"
+                        + " upload a CSV file or an .xlsx workbook");
+            }
+        } catch (IOException e) {
+            throw AtriumException.badRequest("the file starts like a ZIP archive (.xlsx) but cannot be opened as one: " + e.getMessage());
+        }
+    }
+
+    /** The character set of a CSV upload ({@code encoding} as given, or detected when absent or "auto"), once its text is accepted. */
+    static Charset textCharset(Path file, String encoding) throws IOException {
+        Charset charset = encoding == null || encoding.isBlank() || "auto".equalsIgnoreCase(encoding) ? detectCharset(file)
+                : charset(encoding);
+        requireText(file, charset);
+        return charset;
+    }
+
+    /**
+     * Refuses a CSV candidate that is not text in {@code charset}: bytes that do not decode, or control characters
+     * other than tab, line feed and carriage return (a NUL byte never occurs in UTF-8 or GBK text, but in every image,
+     * archive and binary file). Scans the whole file, streamed, so that an upload is refused here and not as a job
+     * that fails half-way.
+     */
+    static void requireText(Path file, Charset charset) throws IOException {
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (Reader reader = new java.io.BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16)) {
+            char[] buffer = new char[1 << 14];
+            long line = 1;
+            for (int n; (n = reader.read(buffer)) >= 0;) {
+                for (int i = 0; i < n; i++) {
+                    char c = buffer[i];
+                    if (c == '\n') {
+                        line++;
+                    } else if (Character.isISOControl(c) && c != '\t' && c != '\r') {
+                        throw notText(String.format(Locale.ROOT, "it holds the control character U+%04X on line %d", (int) c, line));
+                    }
+                }
+            }
+        } catch (CharacterCodingException e) {
+            throw notText("its bytes are not valid " + charset.name() + " text");
+        }
+    }
+
+    private static AtriumException notText(String why) {
+        return AtriumException.badRequest("the file is neither a CSV file (text in UTF-8 or GBK/GB18030) nor an Excel .xlsx"
+                + " workbook: " + why);
     }
 
     /**

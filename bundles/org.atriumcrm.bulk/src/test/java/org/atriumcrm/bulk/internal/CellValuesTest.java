@@ -26,6 +26,12 @@ public class CellValuesTest {
     }
 
     @Test
+    public void multiLineCellsKeepTheirWhitespaceOtherTextIsStripped() throws Exception {
+        assertEquals("  first\n    second\n", CellValues.toJson(field(FieldType.TEXT), "  first\n    second\n").textValue());
+        assertEquals("Acme", CellValues.toJson(field(FieldType.STRING), " Acme\n").textValue());
+    }
+
+    @Test
     public void numbersAsSpreadsheetsWriteThem() throws Exception {
         assertEquals("1200000", json(FieldType.INTEGER, "1,200,000"));
         assertEquals("1200000", json(FieldType.INTEGER, "1200000.00"));

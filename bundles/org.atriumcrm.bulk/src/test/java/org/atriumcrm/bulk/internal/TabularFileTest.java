@@ -139,6 +139,67 @@ public class TabularFileTest {
         assertFalse(TabularFile.detectCharset(file(new byte[0])).name().isEmpty());
     }
 
+    /** What the upload endpoint does with a file: its format, the charset of a CSV, then the header and rows. */
+    private List<List<String>> upload(byte[] bytes) throws IOException {
+        Path p = file(bytes);
+        String format = TabularFile.sniffFormat(p);
+        Charset charset = TabularFile.CSV.equals(format) ? TabularFile.textCharset(p, null) : null;
+        try (TabularFile t = TabularFile.open(p, format, charset)) {
+            List<List<String>> out = new ArrayList<>();
+            out.add(t.header());
+            rows(t).forEach(r -> out.add(r.cells()));
+            return out;
+        }
+    }
+
+    private void refused(byte[] bytes, String expected) throws IOException {
+        try {
+            upload(bytes);
+            org.junit.Assert.fail("accepted as a table: " + bytes.length + " bytes");
+        } catch (AtriumException e) {
+            assertEquals(400, e.status());
+            assertTrue(e.getMessage(), e.getMessage().contains(expected));
+        }
+    }
+
+    @Test
+    public void tinyCsvFilesShorterThanAnyMagicNumberAreRead() throws IOException {
+        assertEquals(List.of(List.of("a"), List.of("1")), upload("a\n1".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of(List.of("a", "b")), upload("a,b".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of(List.of("名"), List.of("张")), upload("名\n张".getBytes(Charset.forName("GBK"))));
+        assertEquals(List.of(List.of("PK")), upload("PK".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    public void binaryFilesAreNotTakenForCsv() throws IOException {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1,
+            8, 6, 0, 0, 0, 0x1F, 0x15, (byte) 0xC4, (byte) 0x89};
+        refused(png, "neither a CSV file");
+        byte[] random = new byte[8192];
+        new java.util.Random(13).nextBytes(random);
+        refused(random, "neither a CSV file");
+        refused(new byte[1000], "U+0000");
+        byte[] textThenNul = "name\nacme\n\0".getBytes(StandardCharsets.UTF_8);
+        refused(textThenNul, "line 3");
+        // a ZIP that is not a workbook is named as such, not read as CSV
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(zipped)) {
+            put(zip, "readme.txt", "hello");
+        }
+        refused(zipped.toByteArray(), "not an Excel .xlsx workbook");
+        // an encoding given by the client is held to: GBK bytes are not UTF-8 text
+        Path gbk = file("名,城\n张,广\n".getBytes(Charset.forName("GBK")));
+        try {
+            TabularFile.textCharset(gbk, "UTF-8");
+            org.junit.Assert.fail();
+        } catch (AtriumException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("not valid UTF-8 text"));
+        }
+        assertEquals("GB18030", TabularFile.textCharset(gbk, "GBK").name());
+        assertEquals(List.of(List.of("名称", "行业"), List.of("上海贸易", "商贸")), upload(minimalWorkbook()));
+        assertEquals(List.of(List.of("a", "b"), List.of("1", "x\ty")), upload("a,b\r\n1,x\ty\r\n".getBytes(StandardCharsets.UTF_8)));
+    }
+
     static byte[] minimalWorkbook() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {

@@ -70,9 +70,9 @@ public class SchemaUpkeepRunner {
     private void upkeep(JpaRecordStore<?> store) {
         try {
             SchemaUpkeep.Result r = store.upkeep();
-            if (!r.createdIndexes().isEmpty() || r.backfilledKeys() > 0) {
-                LOG.info("schema upkeep of {}: created indexes {}, filled {} match keys", store.type().name(),
-                        r.createdIndexes(), r.backfilledKeys());
+            if (!r.createdIndexes().isEmpty() || r.backfilledKeys() > 0 || !r.widenedColumns().isEmpty()) {
+                LOG.info("schema upkeep of {}: created indexes {}, filled {} match keys, widened text columns {}",
+                        store.type().name(), r.createdIndexes(), r.backfilledKeys(), r.widenedColumns());
             }
         } catch (RuntimeException e) {
             LOG.warn("schema upkeep of {} failed; the store works, some queries may be slower", store.type().name(), e);

@@ -12,13 +12,15 @@ import org.eclipse.persistence.sessions.SessionEventAdapter;
  * of the time of a create (thread dumps: {@code GenericStatement.prepare} under {@code findDuplicates}). Bound, the
  * statement is compiled once and taken from Derby's statement cache afterwards. Where Derby cannot take an untyped
  * parameter (e.g. both sides of a comparison), {@code eclipselink.jdbc.allow-partial-bind-parameters} keeps the
- * literal. Every Atrium persistence unit names this class as its {@code eclipselink.session.customizer}.
+ * literal. Every Atrium persistence unit names this class as its {@code eclipselink.session.customizer}, so it also
+ * sizes text columns for characters ({@link CharacterColumns}).
  */
 public class BoundLiterals implements SessionCustomizer {
 
     @Override
     public void customize(Session session) {
         session.getPlatform().setShouldBindLiterals(true);
+        CharacterColumns.widen(session);
         // the platform is detected again when the session logs in (a new DerbyPlatform, literals inlined): set it there too
         session.getEventManager().addListener(new SessionEventAdapter() {
             @Override

@@ -18,13 +18,19 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.atriumcrm.api.meta.EntityType;
 import org.atriumcrm.api.meta.FieldDef;
 import org.atriumcrm.api.record.Record;
+import org.eclipse.persistence.descriptors.ClassDescriptor;
+import org.eclipse.persistence.internal.helper.DatabaseField;
+import org.eclipse.persistence.jpa.JpaEntityManager;
+import org.eclipse.persistence.mappings.DatabaseMapping;
+import org.eclipse.persistence.mappings.DirectToFieldMapping;
 
 /**
  * What {@code create-or-extend-tables} leaves undone when a new version meets an existing database: it adds new
  * columns but creates indexes only with new tables, and a new match-key column ({@link FieldDef#matchAttribute}) is
  * NULL in every old row — so an upgraded database would miss the indexes its queries were shaped for, and the
- * duplicate checks and import matching would not see the old records. Run once per store and start, in the
- * background; both steps find nothing to do on a database the current version created.
+ * duplicate checks and import matching would not see the old records; and Derby text columns of older versions hold
+ * UTF-16 units rather than characters ({@link CharacterColumns}). Run once per store and start, in the background;
+ * the steps find nothing to do on a database the current version created.
  */
 public final class SchemaUpkeep {
     private static final int PAGE = 500;
@@ -34,10 +40,14 @@ public final class SchemaUpkeep {
     }
 
     /** What one run did, for the log. */
-    public record Result(List<String> createdIndexes, int backfilledKeys) {
+    public record Result(List<String> createdIndexes, int backfilledKeys, List<String> widenedColumns) {
+        public Result(List<String> createdIndexes, int backfilledKeys) {
+            this(createdIndexes, backfilledKeys, List.of());
+        }
     }
 
     public static <T extends Record> Result run(EntityType<T> type, JpaTemplate jpa) {
+        List<String> widened = widenTextColumns(type.recordClass(), jpa);
         List<String> created = createMissingIndexes(type.recordClass(), jpa);
         int keys = 0;
         for (FieldDef<T> f : type.fields()) {
@@ -45,7 +55,46 @@ public final class SchemaUpkeep {
                 keys += backfill(type, f, jpa);
             }
         }
-        return new Result(created, keys);
+        return new Result(created, keys, widened);
+    }
+
+    /**
+     * Widens the Derby text columns of {@code recordClass} that a version before {@link CharacterColumns} created
+     * for UTF-16 units ({@code VARCHAR(200)} for 200 characters) to the width the mapping now declares; their names.
+     * Derby increases a VARCHAR in place, rows untouched. Other databases count characters and are left alone.
+     */
+    static List<String> widenTextColumns(Class<?> recordClass, JpaTemplate jpa) {
+        return Transactions.required(jpa, em -> {
+            Connection c = em.unwrap(Connection.class);
+            ClassDescriptor descriptor = em.unwrap(JpaEntityManager.class).getActiveSession().getClassDescriptor(recordClass);
+            List<String> widened = new ArrayList<>();
+            try {
+                DatabaseMetaData meta = c.getMetaData();
+                if (descriptor == null || !"Apache Derby".equals(meta.getDatabaseProductName())) {
+                    return widened;
+                }
+                for (DatabaseMapping m : descriptor.getMappings()) {
+                    if (!(m instanceof DirectToFieldMapping direct) || !CharacterColumns.isText(descriptor.getJavaClass(), direct)) {
+                        continue;
+                    }
+                    DatabaseField field = direct.getField();
+                    String table = field.getTableName().toUpperCase(Locale.ROOT);
+                    String column = field.getName().toUpperCase(Locale.ROOT);
+                    try (ResultSet r = meta.getColumns(null, null, table, column)) {
+                        if (r.next() && "VARCHAR".equals(r.getString("TYPE_NAME")) && r.getInt("COLUMN_SIZE") < field.getLength()) {
+                            try (Statement s = c.createStatement()) {
+                                s.execute("ALTER TABLE " + table + " ALTER COLUMN " + column + " SET DATA TYPE VARCHAR("
+                                        + field.getLength() + ")");
+                            }
+                            widened.add(table + "." + column);
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot widen the text columns of " + recordClass.getSimpleName() + ": " + e.getMessage(), e);
+            }
+            return widened;
+        });
     }
 
     /** Creates the {@code @Table(indexes)} of {@code recordClass} that its table lacks; their names. */

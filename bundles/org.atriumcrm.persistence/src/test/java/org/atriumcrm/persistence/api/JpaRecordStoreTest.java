@@ -74,6 +74,14 @@ public class JpaRecordStoreTest {
     }
 
     @Test
+    public void aColumnHoldsItsLengthInCharactersOutsideTheBasicPlane() {
+        // NAME is VARCHAR for 200 characters; 200 emoji are 400 UTF-16 units, which Derby counts
+        String emoji = "😀".repeat(200);
+        Widget w = create(emoji, "a", null);
+        assertEquals(emoji, store.find(w.getId()).orElseThrow().getName());
+    }
+
+    @Test
     public void createAssignsIdAuditColumnsOwnerAndPostsEvent() {
         Widget w = create("Zhang San 张三 😀", "a", "12.50");
         assertEquals(36, w.getId().length());
@@ -394,5 +402,30 @@ public class JpaRecordStoreTest {
         SchemaUpkeep.Result again = SchemaUpkeep.run(Widget.TYPE, jpa);
         assertEquals(List.of(), again.createdIndexes());
         assertEquals(0, again.backfilledKeys());
+    }
+
+    @Test
+    public void upkeepWidensTextColumnsAnOlderVersionSizedInUtf16Units() throws Exception {
+        String url = "jdbc:derby:memory:oldwidths;create=true";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); java.sql.Statement s = c.createStatement()) {
+            // the table as an older version created it: NAME and NAME_KEY for 200 UTF-16 units, NAME_KEY indexed
+            s.execute("CREATE TABLE TEST_WIDGET (ID VARCHAR(36) NOT NULL PRIMARY KEY, CREATED_AT TIMESTAMP NOT NULL,"
+                    + " MODIFIED_AT TIMESTAMP NOT NULL, VERSION BIGINT NOT NULL, NAME VARCHAR(200), NAME_KEY VARCHAR(200))");
+            s.execute("CREATE INDEX IX_TEST_WIDGET_NAME_KEY ON TEST_WIDGET (NAME_KEY)");
+        }
+        javax.persistence.EntityManagerFactory old = Persistence.createEntityManagerFactory("test",
+                Map.of("javax.persistence.jdbc.url", url));
+        try {
+            SeJpaTemplate jpa = new SeJpaTemplate(old);
+            SchemaUpkeep.Result done = SchemaUpkeep.run(Widget.TYPE, jpa);
+            assertTrue(done.widenedColumns().toString(), done.widenedColumns().containsAll(List.of("TEST_WIDGET.NAME", "TEST_WIDGET.NAME_KEY")));
+            JpaRecordStore<Widget> widgets = new JpaRecordStore<>(Widget.TYPE, jpa, null, List.of(Widget.TYPE));
+            String emoji = "😀".repeat(200);
+            Widget w = widgets.create(Map.of("name", emoji), ALICE);
+            assertEquals(emoji, widgets.find(w.getId()).orElseThrow().getName());
+            assertEquals(List.of(), SchemaUpkeep.run(Widget.TYPE, jpa).widenedColumns());
+        } finally {
+            old.close();
+        }
     }
 }

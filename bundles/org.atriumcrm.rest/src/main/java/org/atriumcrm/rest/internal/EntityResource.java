@@ -213,8 +213,6 @@ public class EntityResource {
     }
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    /** Rows per worksheet: Excel's limit (1,048,576) less the header row; larger exports continue on a new sheet. */
-    private static final int SHEET_ROWS = 1_048_575;
 
     private <T extends Record> Response export(RecordStore<T> records, String sort, String q, List<String> filter, boolean bom,
             boolean xlsx) {
@@ -224,7 +222,9 @@ public class EntityResource {
         ListQuery query = owner.narrow(records.type(), ListParams.parse(records.type(), "0", String.valueOf(EXPORT_BATCH), sort, q, filter));
         records.list(query.withPage(0, 1).withCountLimit(1)); // a bad query is a 4xx before the first byte; nothing counted
         List<FieldDef<T>> fields = records.type().fields();
-        StreamingOutput body = xlsx ? out -> writeXlsx(records, query, fields, out) : out -> {
+        StreamingOutput body = xlsx
+                ? out -> XlsxExport.write(records.type().pluralLabel().en(), fields, row -> records.forEach(query, row), out)
+                : out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             if (bom) {
                 writer.write('\uFEFF');
@@ -249,68 +249,6 @@ public class EntityResource {
         String file = records.type().plural() + "-" + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + (xlsx ? ".xlsx" : ".csv");
         return Response.ok(body, xlsx ? XLSX : "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
-    }
-
-    /**
-     * The workbook through fastexcel's streaming writer: text as inline strings (no shared-string table that would
-     * grow with the rows), numbers as numbers, dates as dates, flushed every thousand rows.
-     */
-    private <T extends Record> void writeXlsx(RecordStore<T> records, ListQuery query, List<FieldDef<T>> fields,
-            java.io.OutputStream out) throws java.io.IOException {
-        org.dhatim.fastexcel.Workbook book = new org.dhatim.fastexcel.Workbook(out, "Atrium CRM", "1.0");
-        String sheetName = records.type().pluralLabel().en();
-        org.dhatim.fastexcel.Worksheet[] sheet = {header(book.newWorksheet(sheetName), fields)};
-        int[] row = {0};
-        int[] sheets = {1};
-        try {
-            records.forEach(query, r -> {
-                try {
-                    if (row[0] == SHEET_ROWS) {
-                        sheet[0].finish();
-                        sheet[0] = header(book.newWorksheet(sheetName + " (" + ++sheets[0] + ")"), fields);
-                        row[0] = 0;
-                    }
-                    int y = ++row[0];
-                    for (int x = 0; x < fields.size(); x++) {
-                        Object v = fields.get(x).get(r);
-                        if (v == null) {
-                            continue;
-                        }
-                        org.dhatim.fastexcel.Worksheet ws = sheet[0];
-                        if (v instanceof Number n) {
-                            ws.value(y, x, n);
-                        } else if (v instanceof Boolean b) {
-                            ws.value(y, x, b);
-                        } else if (v instanceof java.time.LocalDate d) {
-                            ws.value(y, x, d);
-                            ws.style(y, x).format("yyyy-mm-dd").set();
-                        } else if (v instanceof java.time.Instant i) {
-                            ws.value(y, x, i.atZone(java.time.ZoneOffset.UTC));
-                            ws.style(y, x).format("yyyy-mm-dd hh:mm:ss").set();
-                        } else {
-                            ws.inlineString(y, x, v.toString());
-                        }
-                    }
-                    if (y % 1000 == 0) {
-                        sheet[0].flush();
-                    }
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            book.finish();
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
-        }
-    }
-
-    private static <T> org.dhatim.fastexcel.Worksheet header(org.dhatim.fastexcel.Worksheet ws, List<FieldDef<T>> fields) {
-        for (int x = 0; x < fields.size(); x++) {
-            ws.inlineString(0, x, fields.get(x).name());
-            ws.style(0, x).bold().set();
-        }
-        ws.freezePane(0, 1);
-        return ws;
     }
 
     /** Who a record is shared with by hand. */

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.atriumcrm.api.meta.FieldDef;
+import org.atriumcrm.api.meta.FieldType;
 import org.atriumcrm.api.meta.PicklistValue;
 
 /**
@@ -37,7 +38,7 @@ final class FieldValues {
         }
     }
 
-    /** A text value for a text-typed field: stripped; empty means no value. */
+    /** A text value for a text-typed field; blank means no value. */
     static Object fromText(FieldDef<?> field, String raw) throws Invalid {
         switch (field.type()) {
             case INTEGER:
@@ -78,13 +79,22 @@ final class FieldValues {
         }
     }
 
+    /**
+     * Single-line values are stripped (a pasted name's trailing space is never meant); a text area
+     * ({@link FieldType#TEXT}) is kept exactly as written, as an email body's indentation and final line break are
+     * part of it. Blank means no value for both. Lengths count characters (code points), as the metadata's
+     * {@code maxLength} says: an emoji is one character, not two UTF-16 units.
+     */
     private static String text(FieldDef<?> field, String raw) throws Invalid {
-        String value = raw.strip();
-        if (value.isEmpty()) {
+        if (raw.isBlank()) {
             return null;
         }
+        String value = field.type() == FieldType.TEXT ? raw : raw.strip();
         if (field.maxLength() != null && value.length() > field.maxLength()) {
-            throw new Invalid("must be at most " + field.maxLength() + " characters long, not " + value.length());
+            int characters = value.codePointCount(0, value.length());
+            if (characters > field.maxLength()) {
+                throw new Invalid("must be at most " + field.maxLength() + " characters long, not " + characters);
+            }
         }
         switch (field.type()) {
             case EMAIL:

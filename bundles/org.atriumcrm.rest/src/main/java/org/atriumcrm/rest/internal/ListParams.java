@@ -38,6 +38,12 @@ final class ListParams {
      */
     /* (see countLimit below) */
     /** A {@code limit} parameter of a plain (non-record) list: {@code dflt} when absent, 400 outside 1..MAX_LIMIT. */
+    /** A whole number of any size (so that one too large for an int is named as such, not as "not an integer"). */
+    private static java.math.BigInteger wholeNumber(String text) {
+        String t = text.strip();
+        return t.matches("[+-]?[0-9]{1,100}") ? new java.math.BigInteger(t) : null;
+    }
+
     static int limit(String limit, int dflt) {
         if (limit == null) {
             return dflt;
@@ -73,23 +79,25 @@ final class ListParams {
         int off = 0;
         int lim = ListQuery.DEFAULT_LIMIT;
         if (offset != null) {
-            try {
-                off = Integer.parseInt(offset.strip());
-                if (off < 0) {
-                    errors.add(new FieldError("offset", "must be 0 or more, not " + off));
-                }
-            } catch (NumberFormatException e) {
+            java.math.BigInteger o = wholeNumber(offset);
+            if (o == null) {
                 errors.add(new FieldError("offset", "must be an integer, not '" + offset + "'"));
+            } else if (o.signum() < 0) {
+                errors.add(new FieldError("offset", "must be 0 or more, not " + o));
+            } else if (o.bitLength() > 31) {
+                errors.add(new FieldError("offset", "must be at most " + Integer.MAX_VALUE + ", not " + o));
+            } else {
+                off = o.intValue();
             }
         }
         if (limit != null) {
-            try {
-                lim = Integer.parseInt(limit.strip());
-                if (lim < 1 || lim > ListQuery.MAX_LIMIT) {
-                    errors.add(new FieldError("limit", "must be between 1 and " + ListQuery.MAX_LIMIT + ", not " + lim));
-                }
-            } catch (NumberFormatException e) {
+            java.math.BigInteger l = wholeNumber(limit);
+            if (l == null) {
                 errors.add(new FieldError("limit", "must be an integer, not '" + limit + "'"));
+            } else if (l.signum() < 1 || l.compareTo(java.math.BigInteger.valueOf(ListQuery.MAX_LIMIT)) > 0) {
+                errors.add(new FieldError("limit", "must be between 1 and " + ListQuery.MAX_LIMIT + ", not " + l));
+            } else {
+                lim = l.intValue();
             }
         }
         List<SortKey> sortKeys = parseSort(type, sort, errors);

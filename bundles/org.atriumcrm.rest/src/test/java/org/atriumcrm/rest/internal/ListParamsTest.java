@@ -33,6 +33,15 @@ public class ListParamsTest {
     }
 
     @Test
+    public void pagingNumbersTooLargeForAnIntAreNamedAsSuch() {
+        assertEquals("offset: must be at most 2147483647, not 2147483648", error("2147483648", null, null));
+        assertEquals(2147483647, parse("2147483647", null, null, null).offset());
+        assertEquals("limit: must be between 1 and 500, not 99999999999", error(null, "99999999999", null));
+        assertEquals("offset: must be an integer, not '1.5'", error("1.5", null, null));
+        assertEquals("offset: must be 0 or more, not -1", error("-1", null, null));
+    }
+
+    @Test
     public void defaultsAndPaging() {
         ListQuery q = parse(null, null, null, null);
         assertEquals(0, q.offset());

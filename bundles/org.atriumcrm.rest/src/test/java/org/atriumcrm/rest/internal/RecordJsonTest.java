@@ -53,6 +53,26 @@ public class RecordJsonTest {
     }
 
     @Test
+    public void lengthsCountCharactersNotUtf16Units() throws Exception {
+        String tenEmoji = "😀".repeat(10); // 20 UTF-16 units; name has maxLength 10
+        assertEquals(tenEmoji, RecordJson.read(Thing.TYPE, json("{\"name\":\"" + tenEmoji + "\"}"), RecordJson.Mode.CREATE).get("name"));
+        assertEquals("must be at most 10 characters long, not 11",
+                errors("{\"name\":\"" + tenEmoji + "😀\"}", RecordJson.Mode.CREATE).get("name"));
+        assertEquals("must be at most 10 characters long, not 11", errors("{\"name\":\"张三李四王五赵六钱七孙\"}", RecordJson.Mode.CREATE).get("name"));
+    }
+
+    @Test
+    public void textAreasKeepTheirWhitespaceSingleLineFieldsAreStripped() throws Exception {
+        String body = "  Dear 张三,\n\n    indented line\n\nRegards\n";
+        Map<String, Object> v = RecordJson.read(Thing.TYPE, json("{\"name\":\"  x \\n\",\"notes\":" + Json.MAPPER.writeValueAsString(body) + "}"),
+                RecordJson.Mode.CREATE);
+        assertEquals(body, v.get("notes"));
+        assertEquals("x", v.get("name"));
+        assertNull("blank text is no value", RecordJson.read(Thing.TYPE, json("{\"name\":\"x\",\"notes\":\" \\n \"}"),
+                RecordJson.Mode.CREATE).get("notes"));
+    }
+
+    @Test
     public void reportsEveryBadFieldAtOnce() throws Exception {
         Map<String, String> e = errors("{\"nmae\":\"x\",\"kind\":\"c\",\"email\":\"nope\",\"count\":1.5,\"amount\":\"1.23456\","
                 + "\"active\":\"yes\",\"day\":\"22/11/2026\",\"otherId\":\"42\",\"code\":\"cny\",\"id\":\"x\",\"phone\":\"call me\"}",
