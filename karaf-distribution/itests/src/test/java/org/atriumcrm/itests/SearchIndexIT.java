@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -105,6 +106,93 @@ public class SearchIndexIT extends AtriumTestSupport {
         } finally {
             config.delete();
         }
+    }
+
+    /**
+     * List pages answered from the list index are the database's pages: the same records in the same order with the
+     * same totals, for every sort and filter kind, as the administrator and as a rep; and a write is in the very next
+     * list request of its author.
+     */
+    @Test
+    public void listPagesFromTheIndexAreTheDatabasesPages() throws Exception {
+        Api admin = adminApi();
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String rep = id(admin.post("/api/v1/admin/users", "{\"loginName\":\"list.rep." + tag + "\",\"password\":\"" + PASSWORD + "\"}"));
+        Api repApi = new Api(baseUrl()).basic("list.rep." + tag, PASSWORD);
+        String[] types = {"customer", "partner", "prospect", null};
+        String[] cities = {"上海", "北京", "Zhuhai", "apple", null};
+        for (int i = 0; i < 40; i++) {
+            StringBuilder b = new StringBuilder("{\"name\":\"" + (i % 3 == 0 ? "华为 " : i % 3 == 1 ? "Acme " : "acme ") + tag + " " + (i * 7 % 40) + "\"");
+            if (types[i % 4] != null) {
+                b.append(",\"type\":\"").append(types[i % 4]).append('"');
+            }
+            if (cities[i % 5] != null) {
+                b.append(",\"billingCity\":\"").append(cities[i % 5]).append('"');
+            }
+            if (i % 6 != 0) {
+                b.append(",\"annualRevenue\":").append(i * 1000.25).append(",\"employees\":").append(i % 9);
+            }
+            if (i % 2 == 0) {
+                b.append(",\"ownerId\":\"").append(rep).append('"');
+            }
+            ok(admin.post("/api/v1/accounts?allowDuplicates=true", b.append('}').toString()));
+        }
+        List<String> lists = new java.util.ArrayList<>(List.of("/api/v1/accounts?limit=50", "/api/v1/accounts?limit=7&offset=5&total=exact",
+                "/api/v1/contacts?limit=20", "/api/v1/accounts?limit=10&total=none"));
+        for (String f : List.of("name", "type", "billingCity", "annualRevenue", "employees", "createdAt", "ownerId")) {
+            lists.add("/api/v1/accounts?limit=25&sort=" + f);
+            lists.add("/api/v1/accounts?limit=25&sort=-" + f + ",name");
+        }
+        for (String filter : List.of("type eq 'customer'", "type ne 'customer'", "type in ('partner','prospect')", "type is null",
+                "billingCity is not null", "name like 'acme*'", "name like '*" + tag + " 1*'", "annualRevenue ge 10000.5",
+                "employees lt 3", "billingCity gt 'B'", "createdAt ge 2020-01-01T00:00:00Z", "ownerId eq '" + rep + "'")) {
+            lists.add("/api/v1/accounts?limit=30&total=exact&filter=" + enc(filter));
+            lists.add("/api/v1/accounts?limit=30&sort=-annualRevenue&filter=" + enc(filter));
+        }
+        lists.add("/api/v1/accounts?limit=30&sort=name&q=" + enc("acme " + tag));
+
+        Configuration config = configurationAdmin.getConfiguration("org.atriumcrm.search", null);
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("indexFromRecords", 1_000_000_000); // the database answers every list
+        config.update(props);
+        try {
+            awaitJson(admin, "/api/v1/search-index", j -> j.path("indexFromRecords").asInt() == 1_000_000_000, Duration.ofSeconds(30));
+            java.util.Map<String, String> fromDatabase = new java.util.HashMap<>();
+            for (String list : lists) {
+                fromDatabase.put("admin " + list, page(admin, list));
+                fromDatabase.put("rep " + list, page(repApi, list));
+            }
+            props.put("indexFromRecords", 1); // the index answers every list it can
+            config.update(props);
+            awaitJson(admin, "/api/v1/search-index", j -> j.path("indexFromRecords").asInt() == 1
+                    && j.path("entities").path("Account").path("used").asBoolean()
+                    && j.path("entities").path("Contact").path("used").asBoolean(), Duration.ofSeconds(60));
+            for (String list : lists) {
+                assertEquals("admin " + list, fromDatabase.get("admin " + list), page(admin, list));
+                assertEquals("rep " + list, fromDatabase.get("rep " + list), page(repApi, list));
+            }
+
+            // the author's next request sees the write: create, update, delete
+            String created = id(repApi.post("/api/v1/accounts", "{\"name\":\"最新 " + tag + "\"}"));
+            assertEquals(created, repApi.get("/api/v1/accounts?limit=1").json().get("items").get(0).get("id").asText());
+            ok(repApi.patch("/api/v1/accounts/" + created, "{\"billingCity\":\"珠海" + tag + "\"}"));
+            assertEquals(1, repApi.get("/api/v1/accounts?filter=" + enc("billingCity eq '珠海" + tag + "'")).json().get("total").asInt());
+            assertEquals(204, repApi.delete("/api/v1/accounts/" + created).status);
+            assertEquals(0, repApi.get("/api/v1/accounts?filter=" + enc("billingCity eq '珠海" + tag + "'")).json().get("total").asInt());
+            assertProblem(admin.get("/api/v1/accounts?filter=" + enc("nope eq 1")), 400, "nope");
+            assertProblem(admin.get("/api/v1/accounts?total=some"), 400, "total");
+        } finally {
+            config.delete();
+        }
+    }
+
+    /** The page as ids in order, and its total. */
+    private static String page(Api api, String list) {
+        Api.Answer a = api.get(list);
+        assertEquals(list + " " + a, 200, a.status);
+        StringBuilder ids = new StringBuilder();
+        a.json().get("items").forEach(i -> ids.append(i.get("id").asText()).append(' '));
+        return ids + "total " + a.json().path("total").asText("none") + " exact " + a.json().path("totalExact").asText("");
     }
 
     private static Set<String> ids(Api api, String list, String q) {
