@@ -97,6 +97,8 @@ public class PinyinPluginIT extends AtriumTestSupport {
         } finally {
             release.countDown();
             context.removeBundleListener(holdUpdate);
+            // the module's state is persisted: leave it enabled for the other tests, whatever failed above
+            api.post("/api/v1/admin/modules/pinyin/enable", null);
             Files.deleteIfExists(deployed);
         }
         awaitAnswer(api, "/api/v1/pinyin/status", a -> a.status == 404 && !a.body.contains("module-disabled"));
