@@ -10,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import javax.inject.Inject;
@@ -41,6 +43,65 @@ public class PinyinPluginIT extends AtriumTestSupport {
             Thread.sleep(200);
         }
         throw new AssertionError("gave up waiting on " + path + ": " + last);
+    }
+
+    /**
+     * A disable or enable is in effect when its call returns (issue 13, defect 7): the very next request to the
+     * plugin's endpoint already sees the new state, and switching the module while its jar is being redeployed into
+     * deploy/ (its descriptor briefly gone) is not a 404.
+     */
+    @Test
+    public void switchingIsInEffectWhenTheCallReturnsAlsoDuringARedeploy() throws Exception {
+        Api api = new Api(baseUrl()).basic(ADMIN_USER, ADMIN_PASSWORD);
+        api.awaitReady(Duration.ofSeconds(90));
+        Path deployed = Paths.get(System.getProperty("karaf.home"), "deploy", "org.atriumcrm.plugin.pinyin.jar");
+        Path jar = Paths.get(System.getProperty("atrium.itest.pinyin"));
+        Files.copy(jar, deployed, StandardCopyOption.REPLACE_EXISTING);
+        CountDownLatch updated = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // holds fileinstall's update of the plugin between "updated" and its restart, so the enable below surely
+        // arrives while the module's descriptor is gone; bounded, so that a registry that waits for it gets it back
+        SynchronousBundleListener holdUpdate = e -> {
+            if (e.getType() == BundleEvent.UPDATED && "org.atriumcrm.plugin.pinyin".equals(e.getBundle().getSymbolicName())) {
+                updated.countDown();
+                try {
+                    release.await(3, TimeUnit.SECONDS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        try {
+            awaitAnswer(api, "/api/v1/admin/modules/pinyin", a -> a.status == 200);
+            assertEquals(200, api.post("/api/v1/admin/modules/pinyin/enable", null).status);
+            awaitAnswer(api, "/api/v1/pinyin/status", a -> a.status == 200);
+            for (int round = 0; round < 5; round++) {
+                assertEquals(200, api.post("/api/v1/admin/modules/pinyin/disable", null).status);
+                Api.Answer next = api.get("/api/v1/pinyin/status");
+                assertEquals("round " + round + ": the request right after the disable: " + next, 404, next.status);
+                assertTrue(next.body, next.body.contains("module-disabled"));
+                assertEquals(200, api.post("/api/v1/admin/modules/pinyin/enable", null).status);
+                Api.Answer back = awaitAnswer(api, "/api/v1/pinyin/status", a -> a.status != 503);
+                assertEquals("round " + round + ": after the enable: " + back, 200, back.status);
+            }
+
+            assertEquals(200, api.post("/api/v1/admin/modules/pinyin/disable", null).status);
+            context.addBundleListener(holdUpdate);
+            Files.copy(jar, deployed, StandardCopyOption.REPLACE_EXISTING);
+            assertTrue("fileinstall updated the redeployed plugin", updated.await(60, TimeUnit.SECONDS));
+            Api.Answer enabled = api.post("/api/v1/admin/modules/pinyin/enable", null);
+            release.countDown();
+            assertEquals("enable while the plugin's bundle is being updated: " + enabled, 200, enabled.status);
+            assertEquals("enabled", api.get("/api/v1/admin/modules/pinyin").json().get("state").asText());
+            awaitAnswer(api, "/api/v1/pinyin/status", a -> a.status == 200);
+        } finally {
+            release.countDown();
+            context.removeBundleListener(holdUpdate);
+            // the module's state is persisted: leave it enabled for the other tests, whatever failed above
+            api.post("/api/v1/admin/modules/pinyin/enable", null);
+            Files.deleteIfExists(deployed);
+        }
+        awaitAnswer(api, "/api/v1/pinyin/status", a -> a.status == 404 && !a.body.contains("module-disabled"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.Hashtable;
@@ -12,10 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.module.ModuleChange;
@@ -56,7 +61,17 @@ public class ModuleRegistryImpl implements ModuleRegistry {
     static final String DISABLED = "disabled";
     private static final Logger LOG = LoggerFactory.getLogger(ModuleRegistryImpl.class);
 
+    /** How long a change waits for the descriptor of a module whose bundle is being updated (redeployed). */
+    private static final long DESCRIPTOR_WAIT_MILLIS = 30_000;
+    /** A descriptor that went this recently may be coming back: its bundle is being updated, not removed. */
+    private static final long DEPARTED_MILLIS = 120_000;
+    /** A change returns once the gates follow it; bounded, should a module's activation hang. */
+    private static final long GATES_WAIT_SECONDS = 30;
+
     private final Map<String, ModuleDescriptor> installed = new ConcurrentHashMap<>();
+    /** Ids of descriptors that went away, with when (System.nanoTime): a redeploy brings them back shortly. */
+    private final Map<String, Long> departed = new ConcurrentHashMap<>();
+    private final Object arrivals = new Object();
     private final Map<String, ServiceRegistration<ModuleGate>> gates = new HashMap<>();
     private final ExecutorService gateKeeper = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "atrium-module-gates");
@@ -77,11 +92,17 @@ public class ModuleRegistryImpl implements ModuleRegistry {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addModule(ModuleDescriptor descriptor) {
         installed.put(descriptor.id(), descriptor);
+        departed.remove(descriptor.id());
+        synchronized (arrivals) {
+            arrivals.notifyAll();
+        }
         reconcile();
     }
 
     void removeModule(ModuleDescriptor descriptor) {
-        installed.remove(descriptor.id(), descriptor);
+        if (installed.remove(descriptor.id(), descriptor)) {
+            departed.put(descriptor.id(), System.nanoTime());
+        }
         reconcile();
     }
 
@@ -92,9 +113,26 @@ public class ModuleRegistryImpl implements ModuleRegistry {
         reconcile();
     }
 
+    /**
+     * ConfigAdmin delivers updates asynchronously: after a quick disable and enable, the disable's properties can
+     * arrive after the enable took effect. The configuration as it is now is read instead, so that a late delivery
+     * cannot switch a module back.
+     */
     @Modified
     void modified(Map<String, Object> properties) {
-        this.disabled = readDisabled(properties);
+        Map<String, Object> current = properties;
+        try {
+            Dictionary<String, Object> stored = configurationAdmin.getConfiguration(PID, "?").getProperties();
+            if (stored != null) {
+                current = new HashMap<>();
+                for (String key : Collections.list(stored.keys())) {
+                    current.put(key, stored.get(key));
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot read {}; using the properties delivered", PID, e);
+        }
+        this.disabled = readDisabled(current);
         reconcile();
     }
 
@@ -127,7 +165,7 @@ public class ModuleRegistryImpl implements ModuleRegistry {
 
     @Override
     public synchronized ModuleInfo setEnabled(String id, boolean enabled, boolean cascade, Caller caller) {
-        ModuleInfo module = module(id).orElseThrow(() -> AtriumException.notFound("no module " + id + " is installed"));
+        ModuleInfo module = installedOrReturning(id).orElseThrow(() -> AtriumException.notFound("no module " + id + " is installed"));
         Set<String> newDisabled = new TreeSet<>(disabled);
         if (enabled) {
             for (String required : module.requires()) {
@@ -160,8 +198,49 @@ public class ModuleRegistryImpl implements ModuleRegistry {
         persist(newDisabled);
         disabled = Set.copyOf(newDisabled);
         LOG.info("{} {} module {}", caller.loginName(), enabled ? "enabled" : "disabled", id);
-        reconcile();
+        awaitGates(reconcile());
         return module(id).orElseThrow();
+    }
+
+    /**
+     * The module, also while its bundle is being updated (a jar copied into deploy/ again): its descriptor went a
+     * moment ago and comes back when the bundle restarts, so the change waits for it (bounded) instead of a 404.
+     */
+    private Optional<ModuleInfo> installedOrReturning(String id) {
+        Long went = departed.get(id);
+        if (module(id).isPresent() || went == null || System.nanoTime() - went > TimeUnit.MILLISECONDS.toNanos(DEPARTED_MILLIS)) {
+            return module(id);
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DESCRIPTOR_WAIT_MILLIS);
+        synchronized (arrivals) {
+            while (module(id).isEmpty()) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    break;
+                }
+                try {
+                    arrivals.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return module(id);
+    }
+
+    /**
+     * A change is in effect when its call returns: the gates it opens or closes are (un)registered by then, so the
+     * modules' components have come or gone with them (issue 13, defect 7).
+     */
+    private static void awaitGates(Future<?> gatesFollowed) {
+        try {
+            gatesFollowed.get(GATES_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("module gates did not follow the change within {} s", GATES_WAIT_SECONDS, e);
+        }
     }
 
     @Override
@@ -196,11 +275,11 @@ public class ModuleRegistryImpl implements ModuleRegistry {
         return ModuleStates.compute(installed.values(), disabled);
     }
 
-    private void reconcile() {
+    private Future<?> reconcile() {
         if (context == null) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        gateKeeper.execute(() -> {
+        return gateKeeper.submit(() -> {
             BundleContext ctx = context;
             if (ctx == null) {
                 return;

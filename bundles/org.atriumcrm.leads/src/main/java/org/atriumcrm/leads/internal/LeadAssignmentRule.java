@@ -25,7 +25,8 @@ public class LeadAssignmentRule extends BaseRecord {
     private String strategy;
     @Column(name = "ASSIGNEE_IDS", length = 4000)
     private String assigneeIds;
-    @Column(name = "ROUND_ROBIN_CURSOR")
+    /** Counted up by {@link LeadAssignmentRuleStore} with SQL only: never written through the entity. */
+    @Column(name = "ROUND_ROBIN_CURSOR", updatable = false)
     private Long cursor;
 
     public String getName() {
@@ -92,13 +93,6 @@ public class LeadAssignmentRule extends BaseRecord {
         this.assigneeIds = assigneeIds;
     }
 
-    public Long getCursor() {
-        return cursor;
-    }
-
-    public void setCursor(Long cursor) {
-        this.cursor = cursor;
-    }
     static final String FIXED = "fixed";
     static final String ROUND_ROBIN = "round_robin";
 

@@ -14,8 +14,8 @@ import org.osgi.service.event.EventAdmin;
 
 /**
  * Lead assignment rules (administrators only), and the choice of an owner for a lead: the first active rule by
- * priority that matches; round robin advances the rule's cursor in the same transaction (optimistic lock), so
- * two leads captured at once never go to the same person by accident.
+ * priority that matches; round robin takes the rule's next turn from a cursor counted up in the database, so
+ * leads captured at once each get a turn and none of them fails for it.
  */
 @Component(service = {RecordStore.class, LeadAssignmentRuleStore.class},
         property = RecordStore.ENTITY_PROPERTY + "=LeadAssignmentRule")
@@ -33,33 +33,35 @@ public class LeadAssignmentRuleStore extends JpaRecordStore<LeadAssignmentRule> 
     }
 
     Optional<Assignment> choose(Lead lead) {
-        for (int attempt = 0; attempt < 5; attempt++) {
-            try {
-                return tx(em -> {
-                    List<LeadAssignmentRule> rules = em.createQuery("SELECT r FROM LeadAssignmentRule r WHERE r.deletedAt IS NULL"
-                            + " AND r.active = TRUE ORDER BY r.priority, r.createdAt", LeadAssignmentRule.class).getResultList();
-                    for (LeadAssignmentRule rule : rules) {
-                        if (rule.matches(lead)) {
-                            List<String> people = rule.assignees();
-                            long turn = rule.getCursor() == null ? 0 : rule.getCursor();
-                            String owner = people.get((int) (turn % people.size()));
-                            if (LeadAssignmentRule.ROUND_ROBIN.equals(rule.getStrategy())) {
-                                rule.setCursor(turn + 1);
-                                em.flush(); // a concurrent assignment makes this fail and we take the next turn
-                            } else {
-                                owner = people.get(0);
-                            }
-                            return Optional.of(new Assignment(rule.getId(), owner));
-                        }
+        return tx(em -> {
+            List<LeadAssignmentRule> rules = em.createQuery("SELECT r FROM LeadAssignmentRule r WHERE r.deletedAt IS NULL"
+                    + " AND r.active = TRUE ORDER BY r.priority, r.createdAt", LeadAssignmentRule.class).getResultList();
+            for (LeadAssignmentRule rule : rules) {
+                if (rule.matches(lead)) {
+                    List<String> people = rule.assignees();
+                    if (!LeadAssignmentRule.ROUND_ROBIN.equals(rule.getStrategy())) {
+                        return Optional.of(new Assignment(rule.getId(), people.get(0)));
                     }
-                    return Optional.<Assignment>empty();
-                });
-            } catch (RuntimeException concurrent) {
-                if (attempt == 4) {
-                    throw concurrent;
+                    long turn = nextTurn(em, rule.getId());
+                    return Optional.of(new Assignment(rule.getId(), people.get((int) Math.floorMod(turn, (long) people.size()))));
                 }
             }
-        }
-        return Optional.empty();
+            return Optional.<Assignment>empty();
+        });
+    }
+
+    /**
+     * Takes the rule's next turn with one UPDATE that adds to the cursor in the database: captures at the same
+     * moment queue for the row's lock (held to the end of this short transaction) and each gets its own turn.
+     * The entity's version-checked write it replaces made every concurrent capture but one fail (issue 13).
+     */
+    private static long nextTurn(javax.persistence.EntityManager em, String ruleId) {
+        em.createNativeQuery("UPDATE ATRIUM_LEAD_ASSIGNMENT SET ROUND_ROBIN_CURSOR = COALESCE(ROUND_ROBIN_CURSOR, 0) + 1 WHERE ID = ?1")
+                .setParameter(1, ruleId).executeUpdate();
+        Number cursor = (Number) em.createNativeQuery("SELECT ROUND_ROBIN_CURSOR FROM ATRIUM_LEAD_ASSIGNMENT WHERE ID = ?1")
+                .setParameter(1, ruleId).getSingleResult();
+        // the statements bypass the entity: the rule's cached copy would show an old cursor
+        em.getEntityManagerFactory().getCache().evict(LeadAssignmentRule.class, ruleId);
+        return cursor.longValue() - 1;
     }
 }

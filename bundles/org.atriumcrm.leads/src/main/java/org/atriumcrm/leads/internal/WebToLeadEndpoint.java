@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -132,7 +133,14 @@ public class WebToLeadEndpoint implements PublicEndpoint {
         probe.setSource((String) values.get("source"));
         probe.setRegion((String) values.get("region"));
         probe.setProvince((String) values.get("province"));
-        var assignment = rules.choose(probe).filter(a -> users.isValidOwner(a.ownerId()));
+        Optional<LeadAssignmentRuleStore.Assignment> assignment;
+        try {
+            assignment = rules.choose(probe).filter(a -> users.isValidOwner(a.ownerId()));
+        } catch (RuntimeException e) {
+            // a lead the web form sent must never be lost: it is kept for the form's fallback owner instead
+            LOG.warn("web form {}: the assignment rules failed, the lead goes to the form's fallback owner", form.getName(), e);
+            assignment = Optional.empty();
+        }
         String owner = assignment.map(LeadAssignmentRuleStore.Assignment::ownerId)
                 .orElse(form.getFallbackOwnerId() != null && users.isValidOwner(form.getFallbackOwnerId()) ? form.getFallbackOwnerId() : null);
         if (owner != null) {

@@ -92,6 +92,7 @@ public class RecordResource {
         }
         ModuleEndpoint endpoint = endpoints.get(segment);
         if (endpoint != null) {
+            stores.requireEnabled(segment);
             return endpoint;
         }
         stores.byPlural(segment); // throws the 404 (or 503) that says why

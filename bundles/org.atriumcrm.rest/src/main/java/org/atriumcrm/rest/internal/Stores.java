@@ -92,6 +92,17 @@ public class Stores {
                 .<RecordStore<?>>map(s -> secured(s, caller)).toList();
     }
 
+    /**
+     * Refuses a module endpoint whose module the registry no longer has enabled: the endpoint's component goes
+     * away asynchronously, but a disable is in effect when its call returned (404 {@code module-disabled}).
+     */
+    void requireEnabled(String segment) {
+        ModuleInfo module = modules.moduleOfEntity(segment).orElse(null);
+        if (module != null && module.state() != ModuleState.ENABLED) {
+            throw unavailable(segment);
+        }
+    }
+
     private AtriumException unavailable(String plural) {
         ModuleInfo module = modules.moduleOfEntity(plural).orElse(null);
         if (module != null) {

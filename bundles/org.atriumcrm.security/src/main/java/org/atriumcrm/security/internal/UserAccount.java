@@ -156,17 +156,6 @@ public class UserAccount extends BaseRecord {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
-    /** Counts a failed password; locks the account for {@code lockFor} after {@code maxFailures} in a row. */
-    public boolean recordFailure(int maxFailures, java.time.Duration lockFor, Instant now) {
-        failedLogins = (failedLogins == null ? 0 : failedLogins) + 1;
-        if (failedLogins >= maxFailures) {
-            lockedUntil = now.plus(lockFor);
-            failedLogins = 0;
-            return true;
-        }
-        return false;
-    }
-
     public void recordSuccess() {
         failedLogins = 0;
         lockedUntil = null;

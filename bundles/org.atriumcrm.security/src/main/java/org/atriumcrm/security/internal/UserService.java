@@ -81,38 +81,77 @@ public class UserService implements Authenticator, UserDirectory {
         if (cached.isPresent()) {
             return cached;
         }
+        // taken before the user is read: a lockout that lands while we verify must keep this success out of the cache
+        long epoch = verified.epoch();
         Optional<UserAccount> user = byLogin(loginName);
         String hash = user.map(UserAccount::getPasswordHash).orElse(decoyHash);
         boolean ok = hasher.verify(password, hash);
         Instant now = Instant.now();
-        String reason = user.isEmpty() ? "unknown login" : !user.get().isActive() ? "user not active"
-                : user.get().isLocked(now) ? "locked" : ok ? null : "wrong password";
+        String checked = user.isEmpty() ? "unknown login" : !user.get().isActive() ? "user not active" : ok ? null : "wrong password";
         String userId = user.map(UserAccount::getId).orElse(null);
-        boolean locked = tx(em -> {
-            boolean lockedNow = false;
-            if (userId != null) {
-                UserAccount u = em.find(UserAccount.class, userId);
-                if (reason == null) {
-                    u.recordSuccess();
-                } else if ("wrong password".equals(reason)) {
-                    lockedNow = u.recordFailure(maxFailedLogins, lockout, now);
-                }
-            }
-            em.persist(new LoginEvent(RecordIds.next(), loginName, userId, reason == null, reason, sourceAddress, now));
-            return lockedNow;
-        });
-        if (locked) {
+        Attempt attempt = record(loginName, userId, checked, sourceAddress, now);
+        if (attempt.lockedNow()) {
             verified.forgetUser(userId);
             LOG.warn("user '{}' locked for {} after {} wrong passwords", loginName.replaceAll("[\\r\\n]", "_"), lockout, maxFailedLogins);
         }
-        if (reason != null) {
-            LOG.info("failed login for '{}' from {}: {}", loginName.replaceAll("[\\r\\n]", "_"), sourceAddress, reason);
+        if (attempt.reason() != null) {
+            LOG.info("failed login for '{}' from {}: {}", loginName.replaceAll("[\\r\\n]", "_"), sourceAddress, attempt.reason());
             return Optional.empty();
         }
         UserAccount u = user.get();
         Caller caller = new Caller(u.getId(), u.getLoginName(), u.isAdministrator());
-        verified.remember(key, caller, nowMillis);
+        verified.remember(key, caller, nowMillis, epoch);
         return Optional.of(caller);
+    }
+
+    /** What became of one password check: the refusal reason (null: logged in) and whether it locked the account. */
+    private record Attempt(String reason, boolean lockedNow) {
+    }
+
+    /**
+     * Counts the attempt and audits it in one short transaction. The user's row is changed only by single UPDATE
+     * statements that test the lock in their WHERE clause, never by a version-checked write of the entity: a burst of
+     * attempts on one user waits for the row's lock one after the other instead of failing with an optimistic lock
+     * and rolling back its count and its audit row (issue 13). The lock decision is the database's, so a right
+     * password checked while a concurrent burst locks the account is refused too.
+     */
+    private Attempt record(String loginName, String userId, String checked, String sourceAddress, Instant now) {
+        javax.persistence.EntityManagerFactory[] unit = new javax.persistence.EntityManagerFactory[1];
+        Attempt attempt = tx(em -> {
+            unit[0] = em.getEntityManagerFactory();
+            String reason = checked;
+            boolean lockedNow = false;
+            java.sql.Timestamp at = java.sql.Timestamp.from(now);
+            if (userId != null && reason == null) {
+                int unlocked = em.createNativeQuery("UPDATE ATRIUM_USER SET FAILED_LOGINS = 0, LOCKED_UNTIL = NULL"
+                        + " WHERE ID = ?1 AND (LOCKED_UNTIL IS NULL OR LOCKED_UNTIL <= ?2)")
+                        .setParameter(1, userId).setParameter(2, at).executeUpdate();
+                reason = unlocked == 0 ? "locked" : null;
+            } else if (userId != null && "wrong password".equals(reason)) {
+                int counted = em.createNativeQuery("UPDATE ATRIUM_USER SET FAILED_LOGINS = COALESCE(FAILED_LOGINS, 0) + 1"
+                        + " WHERE ID = ?1 AND (LOCKED_UNTIL IS NULL OR LOCKED_UNTIL <= ?2)")
+                        .setParameter(1, userId).setParameter(2, at).executeUpdate();
+                if (counted == 0) {
+                    reason = "locked";
+                } else {
+                    // this transaction holds the row's lock from the UPDATE on: the count read here is ours alone
+                    Number failures = (Number) em.createNativeQuery("SELECT FAILED_LOGINS FROM ATRIUM_USER WHERE ID = ?1")
+                            .setParameter(1, userId).getSingleResult();
+                    if (failures.intValue() >= maxFailedLogins) {
+                        em.createNativeQuery("UPDATE ATRIUM_USER SET FAILED_LOGINS = 0, LOCKED_UNTIL = ?1 WHERE ID = ?2")
+                                .setParameter(1, java.sql.Timestamp.from(now.plus(lockout))).setParameter(2, userId).executeUpdate();
+                        lockedNow = true;
+                    }
+                }
+            }
+            em.persist(new LoginEvent(RecordIds.next(), loginName, userId, reason == null, reason, sourceAddress, now));
+            return new Attempt(reason, lockedNow);
+        });
+        if (userId != null) {
+            // the statements above bypass the entity: readers of the user (admin API, tokens) must not see a cached copy
+            unit[0].getCache().evict(UserAccount.class, userId);
+        }
+        return attempt;
     }
 
     @Override

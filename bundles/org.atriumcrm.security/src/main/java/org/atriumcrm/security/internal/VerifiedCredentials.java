@@ -20,6 +20,8 @@ final class VerifiedCredentials {
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final long ttlMillis;
+    /** Changed under this object's monitor only, together with the entries it guards. */
+    private volatile long epoch;
 
     VerifiedCredentials(long ttlMillis) {
         this.ttlMillis = ttlMillis;
@@ -41,14 +43,27 @@ final class VerifiedCredentials {
         return Optional.of(e.caller());
     }
 
-    void remember(String key, Caller caller, long nowMillis) {
+    /** Read before a password is verified and handed back to {@link #remember}: it moves on whenever a user is forgotten. */
+    long epoch() {
+        return epoch;
+    }
+
+    /**
+     * Caches a verified password, unless some user was forgotten since {@code epochBefore}: that user may be this
+     * one, locked or changed while the password was being checked, and must not be let in by the cache afterwards.
+     */
+    synchronized void remember(String key, Caller caller, long nowMillis, long epochBefore) {
+        if (epoch != epochBefore) {
+            return;
+        }
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }
         entries.put(key, new Entry(caller, nowMillis + ttlMillis));
     }
 
-    void forgetUser(String userId) {
+    synchronized void forgetUser(String userId) {
+        epoch++;
         entries.values().removeIf(e -> e.caller().userId().equals(userId));
     }
 

@@ -40,11 +40,24 @@ public class PasswordHasherTest {
         Caller alice = new Caller("u1", "alice");
         String key = VerifiedCredentials.key("alice", "pw");
         assertNotEquals(key, VerifiedCredentials.key("alice", "pw2"));
-        cache.remember(key, alice, 0);
+        cache.remember(key, alice, 0, cache.epoch());
         assertEquals(alice, cache.lookup(key, 999).orElseThrow());
         assertTrue(cache.lookup(key, 1000).isEmpty());
-        cache.remember(key, alice, 0);
+        cache.remember(key, alice, 0, cache.epoch());
         cache.forgetUser("u1");
         assertEquals(0, cache.size());
+    }
+
+    @Test
+    public void aPasswordVerifiedWhileItsUserWasForgottenIsNotCached() {
+        VerifiedCredentials cache = new VerifiedCredentials(60_000);
+        Caller alice = new Caller("u1", "alice");
+        String key = VerifiedCredentials.key("alice", "pw");
+        long before = cache.epoch();
+        cache.forgetUser("u1"); // a concurrent burst locked alice while her right password was being verified
+        cache.remember(key, alice, 0, before);
+        assertTrue("a locked account is not let in by the cache", cache.lookup(key, 1).isEmpty());
+        cache.remember(key, alice, 0, cache.epoch());
+        assertEquals(alice, cache.lookup(key, 1).orElseThrow());
     }
 }
