@@ -1,5 +1,6 @@
 package org.atriumcrm.api.error;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
  * answer: {@link #status()} is the HTTP status, {@link #problemType()} the stable slug of the problem type,
  * {@link #getMessage()} the human-readable detail. Anything that is not an AtriumException is a bug (500).
  */
+@ProviderType
 public class AtriumException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

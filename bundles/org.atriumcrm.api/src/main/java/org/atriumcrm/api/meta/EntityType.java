@@ -1,5 +1,6 @@
 package org.atriumcrm.api.meta;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import org.atriumcrm.api.security.FieldAccess;
  *
  * @param <T> the record class
  */
+@ProviderType
 public final class EntityType<T extends Record> {
     private final String name;
     private final String plural;

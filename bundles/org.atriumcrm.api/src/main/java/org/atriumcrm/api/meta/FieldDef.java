@@ -1,5 +1,6 @@
 package org.atriumcrm.api.meta;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
  *
  * @param <T> the record class
  */
+@ProviderType
 public final class FieldDef<T> {
     private final String name;
     private final FieldType type;

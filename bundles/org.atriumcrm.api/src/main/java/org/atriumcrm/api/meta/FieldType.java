@@ -1,6 +1,9 @@
 package org.atriumcrm.api.meta;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** The value types a field can have; each maps to one JSON shape and one Java type. */
+@ProviderType
 public enum FieldType {
     /** Record id, a UUID string. */
     ID(String.class),

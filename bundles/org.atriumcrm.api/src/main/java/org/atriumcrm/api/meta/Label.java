@@ -1,8 +1,10 @@
 package org.atriumcrm.api.meta;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.util.Locale;
 
 /** A user-visible text in the languages Atrium ships: English and Simplified Chinese. */
+@ProviderType
 public record Label(String en, String zhCN) {
 
     public static Label of(String en, String zhCN) {

@@ -1,9 +1,12 @@
 package org.atriumcrm.api.meta;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Picklists that several modules share, so that an account's industry, a lead's industry and a report across
  * both speak the same values (stored value, English and Simplified Chinese label).
  */
+@ProviderType
 public final class StandardPicklists {
     public static final PicklistValue[] SOURCES = {
         PicklistValue.of("web", "Website", "网站"),

@@ -1,5 +1,6 @@
 package org.atriumcrm.api.module;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.time.Instant;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import java.util.List;
  * One recorded change of module enablement: who switched {@code moduleId} on or off, when, and which dependent
  * modules were switched off with it ({@code cascaded}).
  */
+@ProviderType
 public record ModuleChange(String id, String moduleId, boolean enabled, List<String> cascaded, String userId,
         String loginName, Instant at) {
 

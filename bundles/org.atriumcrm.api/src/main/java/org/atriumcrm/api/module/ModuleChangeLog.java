@@ -1,8 +1,10 @@
 package org.atriumcrm.api.module;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.util.List;
 
 /** Durable record of module enablement changes, written before a change takes effect. */
+@ProviderType
 public interface ModuleChangeLog {
 
     ModuleChange record(ModuleChange change);

@@ -1,5 +1,6 @@
 package org.atriumcrm.api.module;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import java.util.List;
 import java.util.Set;
 
@@ -10,6 +11,7 @@ import org.atriumcrm.api.meta.Label;
  * installed, even while an administrator has it disabled. The module's functional components (stores, REST
  * resources, routes, handlers) instead reference its {@link ModuleGate}, so they exist only while it is enabled.
  */
+@ConsumerType
 public interface ModuleDescriptor {
 
     /** Stable id, lower case, e.g. {@code customers}. */

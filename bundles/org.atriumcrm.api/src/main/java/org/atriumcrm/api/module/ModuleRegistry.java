@@ -1,11 +1,13 @@
 package org.atriumcrm.api.module;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.util.List;
 import java.util.Optional;
 
 import org.atriumcrm.api.security.Caller;
 
 /** The installed modules and their enablement, which persists across restarts (ConfigAdmin). */
+@ProviderType
 public interface ModuleRegistry {
 
     List<ModuleInfo> modules();

@@ -1,6 +1,9 @@
 package org.atriumcrm.api.module;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** The state of an installed module. */
+@ProviderType
 public enum ModuleState {
     /** Enabled and every required module is enabled: its gate is open. */
     ENABLED,

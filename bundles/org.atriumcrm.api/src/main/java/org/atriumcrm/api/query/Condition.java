@@ -1,5 +1,6 @@
 package org.atriumcrm.api.query;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.util.List;
 
 /**
@@ -7,6 +8,7 @@ import java.util.List;
  * one value for comparisons, one or more for {@link Operator#IN}, none for the null tests. For
  * {@link Operator#LIKE} the single value is a pattern where {@code *} matches any run of characters.
  */
+@ProviderType
 public record Condition(String field, Operator operator, List<Object> values) {
 
     public Condition {

@@ -1,5 +1,6 @@
 package org.atriumcrm.api.query;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.util.List;
 import java.util.Set;
 
@@ -17,6 +18,7 @@ import org.atriumcrm.api.security.Visibility;
  * million matches costs a scan of a million index entries for a figure no one pages through. {@link #NO_COUNT}
  * asks for no total at all (clients that page by "next" only).
  */
+@ProviderType
 public record ListQuery(int offset, int limit, List<SortKey> sort, String quickSearch, List<Condition> conditions,
         Visibility visibility, Set<String> hiddenFields, int countLimit) {
     public static final int DEFAULT_LIMIT = 50;

@@ -1,5 +1,6 @@
 package org.atriumcrm.api.query;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.util.List;
 
 /**
@@ -7,6 +8,7 @@ import java.util.List;
  * is false when the query bounded its count ({@link ListQuery#countLimit()}) and the matches reached the bound:
  * then {@code total} is the bound, a lower bound of the real number.
  */
+@ProviderType
 public record Page<T>(List<T> items, long total, int offset, int limit, boolean totalExact) {
 
     public Page {

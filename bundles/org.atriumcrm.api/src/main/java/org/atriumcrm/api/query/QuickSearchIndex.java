@@ -1,5 +1,6 @@
 package org.atriumcrm.api.query;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.util.Optional;
 import java.util.Set;
 
@@ -9,6 +10,7 @@ import java.util.Set;
  * security and the recycle bin) to the records the index names, so the index may name too many records, never too
  * few.
  */
+@ProviderType
 public interface QuickSearchIndex {
 
     /**

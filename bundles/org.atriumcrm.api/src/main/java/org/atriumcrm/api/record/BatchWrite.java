@@ -1,5 +1,6 @@
 package org.atriumcrm.api.record;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.util.Map;
 
 /**
@@ -7,6 +8,7 @@ import java.util.Map;
  * fields of record {@code id}, or ({@link #delete}) a move of record {@code id} to the recycle bin. Values are
  * validated and converted as for {@link RecordStore#create}.
  */
+@ProviderType
 public record BatchWrite(String id, Map<String, Object> values, boolean delete) {
     public BatchWrite {
         values = values == null ? Map.of() : Map.copyOf(values);

@@ -1,5 +1,6 @@
 package org.atriumcrm.api.record;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import org.atriumcrm.api.security.Visibility;
  *
  * @param <T> the record class
  */
+@ConsumerType
 public interface RecordStore<T extends Record> {
     String ENTITY_PROPERTY = "atrium.entity";
 

@@ -1,5 +1,6 @@
 package org.atriumcrm.api.security;
 
+import org.osgi.annotation.versioning.ProviderType;
 import org.atriumcrm.api.meta.EntityType;
 import org.atriumcrm.api.record.RecordStore;
 
@@ -8,6 +9,7 @@ import org.atriumcrm.api.record.RecordStore;
  * export, related lists, the recycle bin) goes through {@link #secure(RecordStore, Caller)}, a view of a store
  * that enforces rights, visibility (as SQL predicates) and field-level security for that caller.
  */
+@ProviderType
 public interface AccessPolicy {
 
     EntityAccess access(Caller caller, EntityType<?> type);

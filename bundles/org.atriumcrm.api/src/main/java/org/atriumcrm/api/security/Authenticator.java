@@ -1,8 +1,10 @@
 package org.atriumcrm.api.security;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.util.Optional;
 
 /** Checks credentials presented to the API. Implementations must be fast on repeated valid credentials. */
+@ProviderType
 public interface Authenticator {
 
     /** HTTP Basic: login name and password. Empty when unknown, wrong, or the user is not active or locked. */

@@ -1,5 +1,6 @@
 package org.atriumcrm.api.security;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.util.Map;
 import java.util.Set;
 
@@ -7,6 +8,7 @@ import java.util.Set;
  * A caller's effective rights on one entity type: the union of their profiles' rights and field access, and
  * the records the role hierarchy, org-wide default, sharing rules and manual shares let them read and change.
  */
+@ProviderType
 public interface EntityAccess {
 
     Set<Right> rights();

@@ -1,6 +1,9 @@
 package org.atriumcrm.api.security;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** Field-level security: what a user may do with one field of an entity type. Later constants grant more. */
+@ProviderType
 public enum FieldAccess {
     /** Absent from responses, metadata and history; cannot be filtered, sorted, searched or written. */
     HIDDEN,

@@ -1,5 +1,6 @@
 package org.atriumcrm.api.security;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.time.Instant;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import java.util.List;
  * Manual sharing: one record shared with one user or group, read-only or read/write, on top of what the role
  * hierarchy, org-wide defaults and sharing rules grant. Callers check that the sharer may change the record.
  */
+@ProviderType
 public interface RecordSharing {
 
     record Share(String id, String principalId, boolean readWrite, String grantedBy, Instant grantedAt) {

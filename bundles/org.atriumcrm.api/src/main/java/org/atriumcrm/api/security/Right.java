@@ -1,6 +1,9 @@
 package org.atriumcrm.api.security;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** What a profile allows on an entity type. */
+@ProviderType
 public enum Right {
     VIEW,
     CREATE,

@@ -1,6 +1,9 @@
 package org.atriumcrm.api.security;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** Lookups of users by id, e.g. to validate a record's owner. */
+@ProviderType
 public interface UserDirectory {
 
     /** True when {@code userId} names an existing, active user. */

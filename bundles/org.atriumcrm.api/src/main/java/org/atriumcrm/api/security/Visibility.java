@@ -1,5 +1,6 @@
 package org.atriumcrm.api.security;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.util.Set;
 
 import org.atriumcrm.api.record.Record;
@@ -11,6 +12,7 @@ import org.atriumcrm.api.record.Record;
  * predicate, so paging and totals only ever count visible records; {@link #allows(Record)} is the same rule
  * for one record in hand.
  */
+@ProviderType
 public record Visibility(boolean all, Set<String> ownerIds, Set<String> recordIds) {
     public static final Visibility ALL = new Visibility(true, Set.of(), Set.of());
     public static final Visibility NONE = new Visibility(false, Set.of(), Set.of());

@@ -1,5 +1,6 @@
 package org.atriumcrm.integration.api;
 
+import org.osgi.annotation.versioning.ProviderType;
 import org.apache.camel.CamelContext;
 import org.osgi.framework.BundleContext;
 
@@ -9,6 +10,7 @@ import org.osgi.framework.BundleContext;
  * cannot be a compile dependency (its parent POM is missing from the registry). Start it before adding routes:
  * routes added before {@code start()} never run.
  */
+@ProviderType
 public final class CamelContexts {
 
     private CamelContexts() {

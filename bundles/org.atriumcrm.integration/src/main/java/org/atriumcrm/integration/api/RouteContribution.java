@@ -1,5 +1,6 @@
 package org.atriumcrm.integration.api;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import org.apache.camel.RoutesBuilder;
 
 /**
@@ -10,6 +11,7 @@ import org.apache.camel.RoutesBuilder;
  *
  * @since 1.0
  */
+@ConsumerType
 public interface RouteContribution {
     /** Service property: the id of the module that contributes the routes (shown to administrators). */
     String MODULE_PROPERTY = "atrium.module";

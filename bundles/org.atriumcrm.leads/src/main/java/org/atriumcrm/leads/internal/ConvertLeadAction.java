@@ -50,7 +50,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
     RecordAction.ACTION_PROPERTY + "=convert",
     RecordAction.SUMMARY_PROPERTY + "=Convert the lead in one step: accountId or account {fields}, contactId or contact {fields}, optional opportunity {fields}, ownerId; 409 if converted or unqualified"})
 public class ConvertLeadAction implements RecordAction {
-    static final String CONVERTED_TOPIC = "atrium/Lead/CONVERTED";
+    static final String CONVERTED_TOPIC = org.atriumcrm.api.event.DomainEvents.LEAD_CONVERTED_TOPIC;
     private static final Logger LOG = LoggerFactory.getLogger(ConvertLeadAction.class);
     private static final Set<String> MEMBERS = Set.of("accountId", "account", "contactId", "contact", "opportunity", "ownerId");
 
@@ -260,15 +260,15 @@ public class ConvertLeadAction implements RecordAction {
             throw failure;
         }
         Map<String, Object> props = new LinkedHashMap<>();
-        props.put("entity", "Lead");
-        props.put("id", plan.lead().getId());
-        props.put("userId", caller.userId());
-        props.put("accountId", accountId);
+        props.put(org.atriumcrm.api.event.DomainEvents.ENTITY, "Lead");
+        props.put(org.atriumcrm.api.event.DomainEvents.ID, plan.lead().getId());
+        props.put(org.atriumcrm.api.event.DomainEvents.USER_ID, caller.userId());
+        props.put(org.atriumcrm.api.event.DomainEvents.ACCOUNT_ID, accountId);
         if (contactId != null) {
-            props.put("contactId", contactId);
+            props.put(org.atriumcrm.api.event.DomainEvents.CONTACT_ID, contactId);
         }
         if (opportunityId != null) {
-            props.put("opportunityId", opportunityId);
+            props.put(org.atriumcrm.api.event.DomainEvents.OPPORTUNITY_ID, opportunityId);
         }
         events.postEvent(new Event(CONVERTED_TOPIC, props));
         Map<String, Object> result = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package org.atriumcrm.mail.api;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.time.Instant;
 
 import org.atriumcrm.api.security.Caller;
@@ -11,6 +12,7 @@ import org.atriumcrm.api.security.Caller;
  * (unknown or inactive template, a record the caller may not see, no address, the person does not want email)
  * are {@link org.atriumcrm.api.error.AtriumException}s.
  */
+@ProviderType
 public interface AutomaticMail {
 
     /** Renders {@code templateId} for {@code recordId} as {@code caller} sees it and queues it; the new email's id. */

@@ -3,6 +3,7 @@ package org.atriumcrm.mail.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.atriumcrm.api.event.DomainEvents;
 import org.atriumcrm.api.module.ModuleGate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -16,7 +17,7 @@ import org.osgi.service.event.EventHandler;
  * contact and opportunity the conversion made (the lead keeps its own history too). Idempotent, so a redelivered
  * event or a conversion recovered after a crash adds nothing twice.
  */
-@Component(property = EventConstants.EVENT_TOPIC + "=atrium/Lead/CONVERTED")
+@Component(property = EventConstants.EVENT_TOPIC + "=" + DomainEvents.LEAD_CONVERTED_TOPIC)
 public class LeadConversionLinks implements EventHandler {
     private final EmailStore emails;
 
@@ -29,13 +30,14 @@ public class LeadConversionLinks implements EventHandler {
     @Override
     public void handleEvent(Event event) {
         List<EmailStore.Link> targets = new ArrayList<>();
-        for (String[] property : new String[][] {{"accountId", "Account"}, {"contactId", "Contact"}, {"opportunityId", "Opportunity"}}) {
+        for (String[] property : new String[][] {{DomainEvents.ACCOUNT_ID, "Account"},
+            {DomainEvents.CONTACT_ID, "Contact"}, {DomainEvents.OPPORTUNITY_ID, "Opportunity"}}) {
             Object id = event.getProperty(property[0]);
             if (id instanceof String s && !s.isBlank()) {
                 targets.add(new EmailStore.Link(property[1], s));
             }
         }
-        Object lead = event.getProperty("id");
+        Object lead = event.getProperty(DomainEvents.ID);
         if (lead instanceof String leadId && !targets.isEmpty()) {
             emails.fileAlsoUnder(leadId, targets);
         }

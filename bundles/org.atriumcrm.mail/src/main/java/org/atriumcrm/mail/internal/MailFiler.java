@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = MailFiler.class)
 public class MailFiler {
-    static final String RECEIVED_TOPIC = "atrium/mail/RECEIVED";
+    static final String RECEIVED_TOPIC = org.atriumcrm.api.event.DomainEvents.MAIL_RECEIVED_TOPIC;
     private static final Logger LOG = LoggerFactory.getLogger(MailFiler.class);
 
     enum Outcome { FILED, DUPLICATE, DEAD }

@@ -1,5 +1,6 @@
 package org.atriumcrm.persistence.api;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.time.Instant;
 
 import javax.persistence.Column;
@@ -13,6 +14,7 @@ import org.atriumcrm.api.security.Caller;
 
 /** The columns every record has (ARCHITECTURE §4). Subclasses add their business fields. */
 @MappedSuperclass
+@ProviderType
 public abstract class BaseRecord implements Record {
     @Id
     @Column(name = "ID", length = 36, nullable = false)

@@ -1,5 +1,6 @@
 package org.atriumcrm.persistence.api;
 
+import org.osgi.annotation.versioning.ProviderType;
 import org.eclipse.persistence.config.SessionCustomizer;
 import org.eclipse.persistence.sessions.Session;
 import org.eclipse.persistence.sessions.SessionEvent;
@@ -15,6 +16,7 @@ import org.eclipse.persistence.sessions.SessionEventAdapter;
  * literal. Every Atrium persistence unit names this class as its {@code eclipselink.session.customizer}, so it also
  * sizes text columns for characters ({@link CharacterColumns}).
  */
+@ProviderType
 public class BoundLiterals implements SessionCustomizer {
 
     @Override

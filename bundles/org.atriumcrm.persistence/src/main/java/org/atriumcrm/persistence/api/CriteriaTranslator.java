@@ -1,5 +1,6 @@
 package org.atriumcrm.persistence.api;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,7 @@ import org.atriumcrm.api.security.Visibility;
  * Turns validated list conditions into JPA criteria. Only fields the entity's metadata declares can be
  * reached (whitelist), and values are always bound as parameters: no client text ever becomes SQL.
  */
+@ProviderType
 public final class CriteriaTranslator<T extends Record> {
     private static final char ESCAPE = '\\';
     private final EntityType<T> type;

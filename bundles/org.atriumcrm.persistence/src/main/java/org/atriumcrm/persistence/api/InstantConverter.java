@@ -1,5 +1,6 @@
 package org.atriumcrm.persistence.api;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.sql.Timestamp;
 import java.time.Instant;
 
@@ -12,6 +13,7 @@ import javax.persistence.Converter;
  * the distribution runs with {@code user.timezone=UTC}.
  */
 @Converter(autoApply = true)
+@ProviderType
 public class InstantConverter implements AttributeConverter<Instant, Timestamp> {
 
     @Override

@@ -1,5 +1,6 @@
 package org.atriumcrm.persistence.api;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -48,6 +49,7 @@ import org.osgi.service.event.EventAdmin;
  *
  * @param <T> the record class
  */
+@ProviderType
 public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
     private static final int MAX_DUPLICATES = 20;
     /** Values per {@code IN} list: Derby compiles one plan per list length, so chunks keep that set small. */

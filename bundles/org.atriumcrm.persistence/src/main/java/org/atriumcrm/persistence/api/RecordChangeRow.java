@@ -1,5 +1,6 @@
 package org.atriumcrm.persistence.api;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.time.Instant;
 
 import javax.persistence.Column;
@@ -18,6 +19,7 @@ import org.atriumcrm.api.record.FieldChange;
  */
 @Entity(name = "RecordChange")
 @Table(name = "ATRIUM_RECORD_CHANGE", indexes = @Index(name = "IX_RECORD_CHANGE", columnList = "RECORD_ID, CHANGED_AT"))
+@ProviderType
 public class RecordChangeRow {
     private static final int MAX_VALUE = 4000;
 

@@ -1,5 +1,6 @@
 package org.atriumcrm.persistence.api;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.security.SecureRandom;
 import java.util.UUID;
 
@@ -8,6 +9,7 @@ import java.util.UUID;
  * the end of the primary-key index instead of at random pages, which keeps inserts fast at volume. The JDK
  * only generates random (v4) UUIDs and no library of our stack makes v7 ones, hence these few lines.
  */
+@ProviderType
 public final class RecordIds {
     private static final SecureRandom RANDOM = new SecureRandom();
 

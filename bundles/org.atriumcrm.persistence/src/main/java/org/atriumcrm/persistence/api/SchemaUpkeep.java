@@ -1,5 +1,6 @@
 package org.atriumcrm.persistence.api;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -32,6 +33,7 @@ import org.eclipse.persistence.mappings.DirectToFieldMapping;
  * UTF-16 units rather than characters ({@link CharacterColumns}). Run once per store and start, in the background;
  * the steps find nothing to do on a database the current version created.
  */
+@ProviderType
 public final class SchemaUpkeep {
     private static final int PAGE = 500;
     static final String DONE_TABLE = "ATRIUM_SCHEMA_UPKEEP";

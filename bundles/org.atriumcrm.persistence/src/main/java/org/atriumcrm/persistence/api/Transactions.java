@@ -1,11 +1,13 @@
 package org.atriumcrm.persistence.api;
 
+import org.osgi.annotation.versioning.ProviderType;
 import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.atriumcrm.api.error.AtriumException;
 
 /** Runs work in a module's transaction so that an {@link AtriumException} thrown inside comes out as itself. */
+@ProviderType
 public final class Transactions {
 
     private Transactions() {

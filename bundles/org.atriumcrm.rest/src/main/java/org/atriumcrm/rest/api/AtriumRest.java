@@ -1,5 +1,7 @@
 package org.atriumcrm.rest.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Names a module uses to add a resource to the Atrium API, e.g.
  * <pre>
@@ -11,6 +13,7 @@ package org.atriumcrm.rest.api;
  * authentication is in place. Resources throw {@code org.atriumcrm.api.error.AtriumException} for client
  * errors; the platform renders it as {@code application/problem+json}.
  */
+@ProviderType
 public final class AtriumRest {
     /** The application name ({@code osgi.jaxrs.name}). */
     public static final String APPLICATION_NAME = "atrium";

@@ -1,5 +1,6 @@
 package org.atriumcrm.rest.api;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import org.atriumcrm.api.security.Caller;
  * {@code GET /api/v1/<plural>/<view>?...}. Registered with {@value #ENTITY_PROPERTY} and {@value #VIEW_PROPERTY};
  * must answer only from records the caller may see (use the caller's {@code AccessPolicy} visibility).
  */
+@ConsumerType
 public interface EntityView {
     String ENTITY_PROPERTY = "atrium.entity";
     String VIEW_PROPERTY = "atrium.view";

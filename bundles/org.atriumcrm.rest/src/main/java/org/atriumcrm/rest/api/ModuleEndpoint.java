@@ -1,5 +1,7 @@
 package org.atriumcrm.rest.api;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * A module's own REST endpoints, served at {@code /api/v1/<path>} where {@code path} is the service property
  * {@value #PATH_PROPERTY}. Register the resource object as a service of this type, e.g.
@@ -15,6 +17,7 @@ package org.atriumcrm.rest.api;
  * JAX-RS annotations ({@code @GET}, {@code @Path} relative to its path, {@code @QueryParam}, {@code @Context}
  * method parameters); no class-level {@code @Path}. Errors are {@code AtriumException}s.
  */
+@ConsumerType
 public interface ModuleEndpoint {
     /** Service property: the first path segment under {@code /api/v1/}, e.g. {@code pinyin}. */
     String PATH_PROPERTY = "atrium.rest.path";

@@ -1,5 +1,7 @@
 package org.atriumcrm.rest.api;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * An endpoint anyone may call without credentials, e.g. a web-to-lead form:
  * {@code /api/v1/public/<path>}, where {@code path} is the service property {@value #PATH_PROPERTY}. Like a
@@ -7,6 +9,7 @@ package org.atriumcrm.rest.api;
  * stored data, must check its own keys and origins, and should limit the rate per client address. The body size
  * limit of the API applies.
  */
+@ConsumerType
 public interface PublicEndpoint {
     String PATH_PROPERTY = "atrium.rest.public.path";
     /** Optional service property: one sentence for the OpenAPI document. */

@@ -1,5 +1,6 @@
 package org.atriumcrm.rest.api;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.Caller;
 
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * gives the 404 for invisible records), and renders the returned object as JSON (200) or an
  * {@code AtriumException} as problem+json.
  */
+@ConsumerType
 public interface RecordAction {
     String ENTITY_PROPERTY = "atrium.entity";
     String ACTION_PROPERTY = "atrium.action";

@@ -1,5 +1,6 @@
 package org.atriumcrm.rest.api;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.util.Map;
 
 import org.atriumcrm.api.meta.EntityType;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * conversion that creates an account, a web form that creates a lead): the same validation and the same shape as
  * {@code /api/v1/<plural>}. Invalid bodies throw the usual 400 (or 403 for fields the caller may not write).
  */
+@ProviderType
 public final class RecordBodies {
 
     private RecordBodies() {

@@ -1,5 +1,6 @@
 package org.atriumcrm.rest.api;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ import org.atriumcrm.api.security.Caller;
  * view must still answer only what the caller may see of its own records. Related lists of the entity type win
  * over views of the same name.
  */
+@ConsumerType
 public interface RecordView {
     String ENTITY_PROPERTY = "atrium.entity";
     String VIEW_PROPERTY = "atrium.view";
