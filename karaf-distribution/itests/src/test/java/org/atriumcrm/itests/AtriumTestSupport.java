@@ -1,5 +1,6 @@
 package org.atriumcrm.itests;
 
+import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.vmOption;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 
+import org.atriumcrm.testkit.http.Api;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -76,6 +78,8 @@ public abstract class AtriumTestSupport {
             systemProperty("atrium.itest.bench.client").value(String.valueOf(System.getProperty("atrium.itest.bench.client"))),
             // the test SMTP server of MailIT runs inside the container, next to the code it serves
             mavenBundle("com.icegreen", "greenmail", "1.6.15"),
+            // the tests' API client (Api, Await, ApiAssertions) lives in the test kit, a bundle of its own
+            bundle(new File(System.getProperty("atrium.testkit.jar")).toURI().toString()),
             vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
             vmOption("-Duser.timezone=UTC"),
             vmOption(System.getProperty("atrium.itest.heap", "-Xmx1g")),
@@ -110,55 +114,9 @@ public abstract class AtriumTestSupport {
         return new Api(baseUrl()).send(method, path, body, headers);
     }
 
-    /**
-     * Polls {@code path} as the administrator until it answers 2xx and returns that answer; fails with the last
-     * answer (or connection error) after {@code timeout}. Endpoints appear asynchronously after the boot.
-     */
+    /** Polls {@code path} as the administrator until it answers 2xx: endpoints appear asynchronously after the boot. */
     protected static Api.Answer waitForHttp(String path, Duration timeout) {
-        Api api = adminApi();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "no answer";
-        while (true) {
-            try {
-                Api.Answer answer = api.get(path);
-                if (answer.status >= 200 && answer.status < 300) {
-                    return answer;
-                }
-                last = answer.toString();
-            } catch (AssertionError connectionFailed) {
-                last = String.valueOf(connectionFailed.getMessage());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(path + " did not answer 2xx within " + timeout + ": " + last);
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    /**
-     * Polls {@code path} as {@code api} until it answers 200 with JSON that {@code done} accepts and returns that JSON;
-     * fails with the last JSON seen after {@code timeout}. For what the container does asynchronously (outboxes, scanners).
-     */
-    protected static com.fasterxml.jackson.databind.JsonNode awaitJson(Api api, String path,
-            java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> done, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        com.fasterxml.jackson.databind.JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            Api.Answer a = api.get(path);
-            if (a.status == 200) {
-                last = a.json();
-                if (done.test(last)) {
-                    return last;
-                }
-            }
-            Thread.sleep(150);
-        }
-        throw new AssertionError(path + " never got there within " + timeout + ": " + last);
+        return adminApi().awaitOk(path, timeout);
     }
 
     /**
@@ -175,31 +133,6 @@ public abstract class AtriumTestSupport {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The id of a record a 201 answer created; fails with the answer otherwise. */
-    protected static String id(Api.Answer a) {
-        org.junit.Assert.assertEquals(a.toString(), 201, a.status);
-        return a.json().get("id").asText();
-    }
-
-    /** The JSON of a 200 answer; fails with the answer otherwise. */
-    protected static com.fasterxml.jackson.databind.JsonNode ok(Api.Answer a) {
-        org.junit.Assert.assertEquals(a.toString(), 200, a.status);
-        return a.json();
-    }
-
-    /** A problem+json answer with this status whose body mentions {@code part} (when given). */
-    protected static void assertProblem(Api.Answer a, int status, String part) {
-        org.junit.Assert.assertEquals(a.toString(), status, a.status);
-        org.junit.Assert.assertTrue(a.contentType(), a.contentType().startsWith("application/problem+json"));
-        com.fasterxml.jackson.databind.JsonNode problem = a.json();
-        org.junit.Assert.assertEquals(a.toString(), status, problem.get("status").asInt());
-        org.junit.Assert.assertTrue(a.toString(), problem.get("type").asText().startsWith("https://atriumcrm.org/problems/"));
-        org.junit.Assert.assertNotNull(a.toString(), problem.get("title"));
-        if (part != null) {
-            org.junit.Assert.assertTrue("expected '" + part + "' in " + a, a.body.contains(part));
         }
     }
 }

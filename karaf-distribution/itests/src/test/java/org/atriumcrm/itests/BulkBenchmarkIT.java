@@ -1,5 +1,8 @@
 package org.atriumcrm.itests;
 
+import static org.atriumcrm.testkit.http.Await.awaitJson;
+import static org.atriumcrm.testkit.http.ApiAssertions.ok;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -40,6 +43,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.inject.Inject;
 import javax.sql.DataSource;
 
+import org.atriumcrm.testkit.http.Api;
 import org.atriumcrm.persistence.api.RecordIds;
 import org.junit.Test;
 import org.osgi.framework.BundleContext;

@@ -1,5 +1,10 @@
 package org.atriumcrm.itests;
 
+import static org.atriumcrm.testkit.http.Await.awaitJson;
+import static org.atriumcrm.testkit.http.ApiAssertions.assertProblem;
+import static org.atriumcrm.testkit.http.ApiAssertions.id;
+import static org.atriumcrm.testkit.http.ApiAssertions.ok;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -23,6 +28,7 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.atriumcrm.testkit.http.Api;
 import org.junit.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,7 @@
 package org.atriumcrm.itests;
 
+import static org.atriumcrm.testkit.http.ApiAssertions.assertProblem;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
@@ -15,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.atriumcrm.testkit.http.Api;
 import org.junit.Before;
 import org.junit.Test;
 

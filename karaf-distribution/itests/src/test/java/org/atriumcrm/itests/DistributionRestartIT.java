@@ -1,5 +1,7 @@
 package org.atriumcrm.itests;
 
+import static org.atriumcrm.testkit.http.Await.awaitJson;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.atriumcrm.testkit.http.Api;
 import org.junit.After;
 import org.junit.Test;
 
@@ -102,7 +105,7 @@ public class DistributionRestartIT {
         assertEquals(0, again.get("annualRevenue").decimalValue().compareTo(new java.math.BigDecimal("8800000.25")));
         assertEquals("陈静", api.get("/api/v1/accounts/" + id + "/contacts").json().get("items").get(0).get("fullName").asText());
         // the quick-search index survived as well: still built (no rebuild), one document per account
-        JsonNode index = AtriumTestSupport.awaitJson(api, "/api/v1/search-index",
+        JsonNode index = awaitJson(api, "/api/v1/search-index",
                 j -> !j.path("entities").path("Account").path("building").asBoolean(), java.time.Duration.ofSeconds(60));
         assertTrue(index.toString(), index.path("entities").path("Account").path("built").asBoolean());
         assertEquals(index.toString(), accounts, index.path("entities").path("Account").path("documents").asLong());

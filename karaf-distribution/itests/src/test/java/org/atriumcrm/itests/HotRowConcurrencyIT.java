@@ -1,5 +1,9 @@
 package org.atriumcrm.itests;
 
+import static org.atriumcrm.testkit.http.ApiAssertions.assertProblem;
+import static org.atriumcrm.testkit.http.ApiAssertions.id;
+import static org.atriumcrm.testkit.http.ApiAssertions.ok;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -17,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
+import org.atriumcrm.testkit.http.Api;
 import org.junit.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;

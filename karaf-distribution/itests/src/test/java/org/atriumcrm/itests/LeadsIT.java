@@ -1,5 +1,8 @@
 package org.atriumcrm.itests;
 
+import static org.atriumcrm.testkit.http.ApiAssertions.assertProblem;
+import static org.atriumcrm.testkit.http.ApiAssertions.id;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
@@ -18,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.atriumcrm.testkit.http.Api;
 import org.junit.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,9 @@
 package org.atriumcrm.itests;
 
+import static org.atriumcrm.testkit.http.Await.awaitJson;
+import static org.atriumcrm.testkit.http.ApiAssertions.assertProblem;
+import static org.atriumcrm.testkit.http.ApiAssertions.id;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -16,6 +20,7 @@ import java.util.function.Predicate;
 import javax.mail.Session;
 import javax.mail.internet.MimeMessage;
 
+import org.atriumcrm.testkit.http.Api;
 import org.junit.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,8 @@
 package org.atriumcrm.itests;
 
+import static org.atriumcrm.testkit.http.Await.awaitJson;
+import static org.atriumcrm.testkit.http.ApiAssertions.id;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
@@ -17,6 +20,7 @@ import java.util.regex.Pattern;
 import javax.inject.Inject;
 import javax.mail.internet.MimeMessage;
 
+import org.atriumcrm.testkit.http.Api;
 import org.junit.Test;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;

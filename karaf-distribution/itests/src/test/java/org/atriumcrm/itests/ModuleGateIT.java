@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
 
+import org.atriumcrm.testkit.http.Api;
 import org.atriumcrm.api.meta.Label;
 import org.atriumcrm.api.module.ModuleDescriptor;
 import org.atriumcrm.api.module.ModuleGate;

@@ -1,5 +1,9 @@
 package org.atriumcrm.itests;
 
+import static org.atriumcrm.testkit.http.ApiAssertions.assertProblem;
+import static org.atriumcrm.testkit.http.ApiAssertions.id;
+import static org.atriumcrm.testkit.http.ApiAssertions.ok;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
@@ -10,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.atriumcrm.testkit.http.Api;
 import org.junit.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;

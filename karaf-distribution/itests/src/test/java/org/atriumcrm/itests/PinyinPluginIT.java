@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 
 import javax.inject.Inject;
 
+import org.atriumcrm.testkit.http.Api;
 import org.junit.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;

@@ -18,6 +18,7 @@ import java.util.zip.ZipEntry;
 
 import javax.inject.Inject;
 
+import org.atriumcrm.testkit.http.Api;
 import org.junit.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;

@@ -1,5 +1,10 @@
 package org.atriumcrm.itests;
 
+import static org.atriumcrm.testkit.http.Await.awaitJson;
+import static org.atriumcrm.testkit.http.ApiAssertions.assertProblem;
+import static org.atriumcrm.testkit.http.ApiAssertions.id;
+import static org.atriumcrm.testkit.http.ApiAssertions.ok;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -20,6 +25,7 @@ import java.util.UUID;
 import javax.inject.Inject;
 import javax.sql.DataSource;
 
+import org.atriumcrm.testkit.http.Api;
 import org.atriumcrm.persistence.api.RecordIds;
 import org.junit.Test;
 import org.osgi.framework.BundleContext;

@@ -1,5 +1,9 @@
 package org.atriumcrm.itests;
 
+import static org.atriumcrm.testkit.http.Await.awaitJson;
+import static org.atriumcrm.testkit.http.ApiAssertions.id;
+import static org.atriumcrm.testkit.http.ApiAssertions.ok;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -16,6 +20,7 @@ import java.util.UUID;
 
 import javax.inject.Inject;
 
+import org.atriumcrm.testkit.http.Api;
 import org.jsmpp.bean.GSMSpecificFeature;
 import org.jsmpp.util.DeliveryReceiptState;
 import org.junit.Test;

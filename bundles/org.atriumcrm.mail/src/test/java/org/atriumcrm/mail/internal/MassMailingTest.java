@@ -29,6 +29,7 @@ import org.atriumcrm.api.security.FieldAccess;
 import org.atriumcrm.api.security.Right;
 import org.atriumcrm.api.security.Visibility;
 import org.atriumcrm.persistence.api.JpaRecordStore;
+import org.atriumcrm.testkit.jpa.InMemoryJpa;
 import org.junit.AfterClass;
 import org.junit.Before;
 import org.junit.BeforeClass;
@@ -41,7 +42,7 @@ public class MassMailingTest {
     private static final Caller RESTRICTED = new Caller("00000000-0000-7000-8000-000000000002", "restricted");
     private static EntityManagerFactory emf;
 
-    private SeJpaTemplate jpa;
+    private InMemoryJpa jpa;
     private JpaRecordStore<TestContact> contacts;
     private MailRecords records;
     private EmailTemplateStore templates;
@@ -61,7 +62,7 @@ public class MassMailingTest {
 
     @Before
     public void emptyTables() {
-        jpa = new SeJpaTemplate(emf);
+        jpa = new InMemoryJpa(emf);
         for (String entity : List.of("EmailTracking", "MassMailingRecipient", "MassMailing", "MailOutboxEntry", "Email", "EmailTemplate",
                 "EmailSignature", "TestContact", "RecordChange")) {
             jpa.tx(em -> em.createQuery("DELETE FROM " + entity).executeUpdate());

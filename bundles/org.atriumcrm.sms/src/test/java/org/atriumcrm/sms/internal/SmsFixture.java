@@ -5,16 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.Persistence;
 
-import org.apache.aries.jpa.template.EmConsumer;
-import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.persistence.api.JpaRecordStore;
+import org.atriumcrm.testkit.jpa.InMemoryJpa;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
@@ -40,7 +37,7 @@ final class SmsFixture {
                 emf = Persistence.createEntityManagerFactory("smstest");
             }
         }
-        jpa = new Transactional(emf);
+        jpa = new InMemoryJpa(emf);
         for (String entity : List.of("SmsGatewayKey", "SmsOutboxEntry", "SmsMessage", "Person", "RecordChange")) {
             jpa.tx(em -> em.createQuery("DELETE FROM " + entity).executeUpdate());
         }
@@ -100,50 +97,5 @@ final class SmsFixture {
                     }
                     return method.getName().equals("hashCode") ? 0 : method.getName().equals("equals") ? proxy == args[0] : "SmsSettings" + values;
                 });
-    }
-
-    /** Resource-local transactions as Aries JPA runs them in the container (and as Required only, like it). */
-    private static final class Transactional implements JpaTemplate {
-        private final EntityManagerFactory emf;
-
-        Transactional(EntityManagerFactory emf) {
-            this.emf = emf;
-        }
-
-        @Override
-        public <R> R txExpr(TransactionType type, EmFunction<R> code) {
-            EntityManager em = emf.createEntityManager();
-            try {
-                em.getTransaction().begin();
-                R result = code.apply(em);
-                em.getTransaction().commit();
-                return result;
-            } catch (RuntimeException e) {
-                if (em.getTransaction().isActive()) {
-                    em.getTransaction().rollback();
-                }
-                throw e;
-            } finally {
-                em.close();
-            }
-        }
-
-        @Override
-        public void tx(TransactionType type, EmConsumer code) {
-            txExpr(type, em -> {
-                code.accept(em);
-                return null;
-            });
-        }
-
-        @Override
-        public <R> R txExpr(EmFunction<R> code) {
-            return txExpr(TransactionType.Required, code);
-        }
-
-        @Override
-        public void tx(EmConsumer code) {
-            tx(TransactionType.Required, code);
-        }
     }
 }

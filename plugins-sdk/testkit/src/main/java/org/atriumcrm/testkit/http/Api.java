@@ -1,4 +1,4 @@
-package org.atriumcrm.itests;
+package org.atriumcrm.testkit.http;
 
 import java.io.IOException;
 import java.net.URI;
@@ -8,18 +8,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A small HTTP client for the Atrium API, as a REST client would use it. */
 public final class Api {
-    static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
     /**
      * Answers CXF gave while the JAX-RS whiteboard was rebuilding the application (it does so whenever a
      * resource joins or leaves it, e.g. a plugin's): counted and retried, not hidden — the suite reports them.
      */
-    static final java.util.concurrent.atomic.AtomicInteger REBUILD_BLIPS = new java.util.concurrent.atomic.AtomicInteger();
+    public static final AtomicInteger REBUILD_BLIPS = new AtomicInteger();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private String authorization;
@@ -158,48 +159,28 @@ public final class Api {
 
     /** Polls {@code path} until it answers {@code status}; fails after a minute. */
     public Answer awaitStatus(String path, int status) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Answer last = null;
-        while (System.nanoTime() < deadline) {
-            last = get(path);
-            if (last.status == status) {
-                return last;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError(path + " never answered " + status + ": " + last);
+        return Await.until(path + " to answer " + status, Duration.ofSeconds(60), () -> get(path), a -> a.status == status);
+    }
+
+    /** Polls {@code path} until it answers 2xx and returns that answer: endpoints appear asynchronously after a boot. */
+    public Answer awaitOk(String path, Duration timeout) {
+        return Await.until(path + " to answer 2xx", timeout, () -> get(path), a -> a.status >= 200 && a.status < 300);
     }
 
     /** Polls the public health probe until the platform is UP; fails after {@code timeout}. */
     public void awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "no answer";
-        while (System.nanoTime() < deadline) {
+        // without credentials, and without the whiteboard retries of send(): the probe is what tells a boot is over
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(base + "/api/v1/health")).timeout(Duration.ofSeconds(5)).build();
+        Await.until("Atrium to be ready", timeout, () -> {
             try {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/health"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                last = r.statusCode() + " " + r.body();
-                if (r.statusCode() == 200) {
-                    return;
-                }
+                HttpResponse<String> r = client.send(probe, HttpResponse.BodyHandlers.ofString());
+                return r.statusCode() + " " + r.body();
             } catch (IOException e) {
-                last = e.toString();
+                return e.toString();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("Atrium not ready after " + timeout + ": " + last);
+        }, answer -> answer.startsWith("200 "));
     }
 }
