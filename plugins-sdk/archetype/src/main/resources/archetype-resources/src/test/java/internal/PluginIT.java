@@ -1,9 +1,10 @@
 package ${package}.internal;
 
-import static org.junit.Assert.assertEquals;
+import static org.atriumcrm.testkit.http.ApiAssertions.assertProblem;
+import static org.atriumcrm.testkit.http.ApiAssertions.id;
+import static org.atriumcrm.testkit.http.Await.awaitJson;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
-import static org.ops4j.pax.exam.CoreOptions.maven;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.vmOption;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
@@ -13,13 +14,9 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDist
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.time.Duration;
 
+import org.atriumcrm.testkit.http.Api;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -28,16 +25,12 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /** The plugin inside the real Atrium distribution, exercised over HTTP like any API client. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
 public class PluginIT {
     private static final String PASSWORD = "plugin-Test-1";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static final Duration BOOT = Duration.ofSeconds(90);
 
     @Configuration
     public Option[] config() throws IOException {
@@ -46,8 +39,8 @@ public class PluginIT {
             port = socket.getLocalPort();
         }
         return new Option[] {
-            karafDistributionConfiguration()
-                    .frameworkUrl(maven("org.atriumcrm", "atrium-distribution").version(System.getProperty("atrium.version")).type("tar.gz"))
+            // files Maven resolved (see the pom): the distribution and bundles of this build, whatever the local repository
+            karafDistributionConfiguration().frameworkUrl(file("atrium.distribution"))
                     .unpackDirectory(new File("target/exam")).useDeployFolder(false),
             configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(port)),
@@ -55,49 +48,30 @@ public class PluginIT {
             systemProperty("plugin.test.port").value(String.valueOf(port)),
             systemProperty("atrium.admin.password").value(PASSWORD),
             vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
-            bundle(new File(System.getProperty("atrium.plugin.jar")).toURI().toString()),
+            // the test kit's API client runs in the container, next to this test
+            bundle(file("atrium.testkit.jar")),
+            bundle(file("atrium.plugin.jar")),
         };
     }
 
-    private HttpResponse<String> call(String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + System.getProperty("plugin.test.port") + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    private static String file(String property) {
+        return new File(System.getProperty(property)).toURI().toString();
     }
 
-    private JsonNode await(String path) throws Exception {
-        long deadline = System.currentTimeMillis() + 90_000;
-        HttpResponse<String> r = null;
-        while (System.currentTimeMillis() < deadline) {
-            r = call("GET", path, null);
-            if (r.statusCode() == 200) {
-                return JSON.readTree(r.body());
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(path + " not ready: " + (r == null ? "no answer" : r.statusCode() + " " + r.body()));
+    private static Api admin() {
+        return new Api("http://localhost:" + System.getProperty("plugin.test.port")).basic("admin", PASSWORD);
     }
 
     @Test
-    public void recordsAreServedAndEventsArrive() throws Exception {
-        await("/api/v1/health");
-        await("/api/v1/${moduleId}/status");
-        HttpResponse<String> account = call("POST", "/api/v1/accounts", "{\"name\":\"Plugin test account\"}");
-        assertEquals(account.body(), 201, account.statusCode());
-        String accountId = JSON.readTree(account.body()).get("id").asText();
-        HttpResponse<String> created = call("POST", "/api/v1/${entityPlural}", "{\"title\":\"First\",\"accountId\":\"" + accountId + "\"}");
-        assertEquals(created.body(), 201, created.statusCode());
-        assertEquals(400, call("POST", "/api/v1/${entityPlural}", "{\"text\":\"no title\"}").statusCode());
-        assertEquals(1, await("/api/v1/${entityPlural}").get("total").asInt());
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (await("/api/v1/${moduleId}/status").get("accountEventsSeen").asLong() < 1) {
-            assertTrue("no account event arrived", System.currentTimeMillis() < deadline);
-            Thread.sleep(100);
-        }
-        assertTrue(await("/api/v1/admin/routes").toString().contains("${moduleId}-heartbeat"));
+    public void recordsAreServedAndEventsArrive() {
+        Api api = admin();
+        api.awaitReady(BOOT);
+        api.awaitOk("/api/v1/${moduleId}/status", BOOT);
+        String accountId = id(api.post("/api/v1/accounts", "{\"name\":\"Plugin test account\"}"));
+        id(api.post("/api/v1/${entityPlural}", "{\"title\":\"First\",\"accountId\":\"" + accountId + "\"}"));
+        assertProblem(api.post("/api/v1/${entityPlural}", "{\"body\":\"no title\"}"), 400, "title");
+        awaitJson(api, "/api/v1/${entityPlural}", list -> list.get("total").asInt() == 1, BOOT);
+        awaitJson(api, "/api/v1/${moduleId}/status", status -> status.get("accountEventsSeen").asLong() >= 1, Duration.ofSeconds(10));
+        assertTrue(api.awaitOk("/api/v1/admin/routes", BOOT).body.contains("${moduleId}-heartbeat"));
     }
 }
