@@ -83,6 +83,8 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
      */
     private final Map<String, AtomicLong> queuedSeq = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> indexedSeq = new ConcurrentHashMap<>();
+    /** Per type: bumped whenever the indexer writes its documents (remembered page positions hold within one value). */
+    private final Map<String, AtomicLong> written = new ConcurrentHashMap<>();
     /** Only the indexer thread reads and writes it. */
     private boolean uncommitted;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -207,9 +209,11 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
             if (!awaitQueued(entity)) {
                 return Optional.empty(); // changes of this type are still on their way to the index: the database answers
             }
+            // the version before the refresh: positions remembered under it were seen on at least its writes
+            long stamp = seq(written, entity).get();
             i.refresh();
             return Optional.of(i.page(entity, translated.get().query(), translated.get().sort(), query.offset(),
-                    query.limit(), query.countLimit()));
+                    query.limit(), query.countLimit(), stamp));
         } catch (IOException | RuntimeException e) {
             LOG.warn("list index lookup failed; listing from the database", e);
             return Optional.empty();
@@ -354,6 +358,7 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
                 index.remove(type.name(), id);
             }
         }
+        seq(written, type.name()).incrementAndGet(); // after the writes: see page()
     }
 
     private static <T extends Record> List<String> values(EntityType<T> type, T record) {
@@ -441,6 +446,7 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
         if (indexer == null) {
             throw new IllegalStateException("stopped while indexing " + type.name());
         }
+        seq(written, type.name()).incrementAndGet();
         return n[0];
     }
 

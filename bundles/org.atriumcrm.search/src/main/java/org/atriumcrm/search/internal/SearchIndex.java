@@ -23,6 +23,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
@@ -57,6 +58,7 @@ final class SearchIndex implements Closeable {
     private final SearcherManager searchers;
     private final GramAnalyzer analyzer = new GramAnalyzer();
     private final Map<String, String> commitData = new HashMap<>();
+    private final Cursors cursors = new Cursors();
 
     SearchIndex(Path dir) throws IOException {
         this.directory = FSDirectory.open(dir);
@@ -173,23 +175,36 @@ final class SearchIndex implements Closeable {
 
     /**
      * The ids of hits {@code offset .. offset + limit} of {@code filter} within {@code entity} in {@code sort} order,
-     * with the total as {@code countLimit} asks (see {@link ListQuery#countLimit()}).
+     * with the total as {@code countLimit} asks (see {@link ListQuery#countLimit()}). A deep page starts after the
+     * nearest earlier position of the same query remembered from an earlier page ({@link Cursors}), so paging on
+     * through a long list costs a page each time, not the whole way from the top; {@code stamp} is the entity's
+     * index version, and a change forgets the positions.
      */
-    ListIndex.IdPage page(String entity, Query filter, Sort sort, int offset, int limit, int countLimit) throws IOException {
+    ListIndex.IdPage page(String entity, Query filter, Sort sort, int offset, int limit, int countLimit, long stamp) throws IOException {
         Query query = new BooleanQuery.Builder().add(new TermQuery(new Term(ListFields.ENTITY, entity)), Occur.FILTER)
                 .add(filter, Occur.FILTER).build();
-        int hits = offset + limit;
+        String key = entity + '|' + query + '|' + sort;
+        Map.Entry<Integer, FieldDoc> from = offset == 0 ? null : cursors.before(key, stamp, offset);
+        int skip = from == null ? offset : offset - from.getKey() - 1;
+        int hits = skip + limit;
+        int end = offset + limit;
         // counting stops at the bound (then Lucene may also skip documents that cannot reach the page);
         // never below the end of this page, so that a deep page still has a total past its items
         int bound = countLimit == ListQuery.EXACT_COUNT ? Integer.MAX_VALUE
-                : countLimit == ListQuery.NO_COUNT ? hits : Math.max(countLimit, hits);
+                : countLimit == ListQuery.NO_COUNT ? end : Math.max(countLimit, end);
         IndexSearcher s = searchers.acquire();
         try {
-            TopDocs top = s.search(query, new TopFieldCollectorManager(sort, hits, null, bound));
+            TopDocs top = s.search(query, new TopFieldCollectorManager(sort, hits, from == null ? null : from.getValue(), bound));
             StoredFields stored = s.storedFields();
             List<String> ids = new ArrayList<>(limit);
-            for (int i = offset; i < top.scoreDocs.length; i++) {
+            for (int i = skip; i < top.scoreDocs.length; i++) {
                 ids.add(stored.document(top.scoreDocs[i].doc, Set.of("id")).get("id"));
+            }
+            if (skip > 0 && top.scoreDocs.length >= skip) {
+                cursors.remember(key, stamp, offset - 1, (FieldDoc) top.scoreDocs[skip - 1]);
+            }
+            if (top.scoreDocs.length == hits) {
+                cursors.remember(key, stamp, end - 1, (FieldDoc) top.scoreDocs[hits - 1]);
             }
             long counted = top.totalHits.value;
             boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
@@ -202,6 +217,43 @@ final class SearchIndex implements Closeable {
             return new ListIndex.IdPage(ids, counted, exact);
         } finally {
             searchers.release(s);
+        }
+    }
+
+    /**
+     * Remembered positions of recent list queries: hit number → the sort values of that hit, for Lucene's
+     * search-after. The values end with the record id, so a position names one record whatever else changed; but a
+     * write before it moves every later offset, so positions hold only while the entity's index version
+     * ({@code stamp}) is the one they were seen under.
+     */
+    static final class Cursors {
+        private static final int QUERIES = 256;
+        private static final int POSITIONS = 64;
+        private final Map<String, Positions> byQuery = new java.util.LinkedHashMap<>(QUERIES, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Positions> eldest) {
+                return size() > QUERIES;
+            }
+        };
+
+        private record Positions(long stamp, java.util.TreeMap<Integer, FieldDoc> at) {
+        }
+
+        synchronized Map.Entry<Integer, FieldDoc> before(String key, long stamp, int offset) {
+            Positions p = byQuery.get(key);
+            return p == null || p.stamp() != stamp ? null : p.at().floorEntry(offset - 1);
+        }
+
+        synchronized void remember(String key, long stamp, int position, FieldDoc doc) {
+            Positions p = byQuery.get(key);
+            if (p == null || p.stamp() != stamp) {
+                p = new Positions(stamp, new java.util.TreeMap<>());
+                byQuery.put(key, p);
+            }
+            p.at().put(position, doc);
+            if (p.at().size() > POSITIONS) {
+                p.at().pollFirstEntry();
+            }
         }
     }
 
