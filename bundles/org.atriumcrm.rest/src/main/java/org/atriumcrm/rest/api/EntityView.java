@@ -20,7 +20,7 @@ public interface EntityView {
     Object view(RecordStore<?> records, Map<String, List<String>> parameters, Caller caller);
 
     /** The body and answer of this view for {@code /api/openapi.json}; null leaves them untyped. @since 1.6 */
-    default OperationSchema openApiSchema() {
+    default OperationSchema viewSchema() {
         return null;
     }
 }

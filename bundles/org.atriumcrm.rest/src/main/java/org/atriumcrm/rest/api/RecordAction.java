@@ -29,7 +29,7 @@ public interface RecordAction {
     Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller);
 
     /** The body and answer of this action for {@code /api/openapi.json}; null leaves them untyped. @since 1.6 */
-    default OperationSchema openApiSchema() {
+    default OperationSchema actionSchema() {
         return null;
     }
 }

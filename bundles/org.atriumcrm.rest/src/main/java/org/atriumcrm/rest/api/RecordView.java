@@ -24,7 +24,7 @@ public interface RecordView {
     Object view(RecordStore<?> records, Record record, Map<String, List<String>> parameters, Caller caller);
 
     /** The body and answer of this view for {@code /api/openapi.json}; null leaves them untyped. @since 1.6 */
-    default OperationSchema openApiSchema() {
+    default OperationSchema recordViewSchema() {
         return null;
     }
 }

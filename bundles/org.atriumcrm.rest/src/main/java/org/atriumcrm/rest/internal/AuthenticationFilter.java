@@ -79,7 +79,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String accept = request.getHeaderString(HttpHeaders.ACCEPT);
         String widened = widenedAccept(accept);
-        if (!widened.equals(accept)) {
+        if (!java.util.Objects.equals(widened, accept)) {
             request.getHeaders().putSingle(HttpHeaders.ACCEPT, widened);
             // CXF matches against its copy of Accept kept as a message property ("Accept"), which this property sets
             request.setProperty(HttpHeaders.ACCEPT, widened);

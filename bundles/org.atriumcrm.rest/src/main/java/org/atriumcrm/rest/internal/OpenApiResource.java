@@ -254,7 +254,7 @@ public class OpenApiResource {
             ObjectNode path = paths.putObject(base + "/{id}/" + action);
             idParam(path);
             ObjectNode perform = op(path, "post", OperationIds.camel(action) + name, tag, summary.isEmpty() ? action + " a " + one : summary);
-            OperationSchema declared = declared(records.actions.get(name + "/" + action));
+            OperationSchema declared = declared(records.actions.get(name + "/" + action), RecordAction::actionSchema);
             requestBody(perform, declared);
             response(perform, "200", answer(declared));
             problems(perform, "400", "403", "404", "409", "413", "415");
@@ -263,7 +263,7 @@ public class OpenApiResource {
             String summary = records.summaries.getOrDefault("action:" + name + "/*" + action, "");
             ObjectNode perform = op(paths.putObject(base + "/" + action), "post", OperationIds.camel(action) + plural, tag,
                     summary.isEmpty() ? action : summary);
-            OperationSchema declared = declared(records.actions.get(name + "/*" + action));
+            OperationSchema declared = declared(records.actions.get(name + "/*" + action), RecordAction::actionSchema);
             requestBody(perform, declared);
             response(perform, "200", answer(declared));
             problems(perform, "400", "403", "409", "413", "415");
@@ -272,7 +272,7 @@ public class OpenApiResource {
             String summary = records.summaries.getOrDefault("view:" + name + "/" + view, "");
             ObjectNode get2 = op(paths.putObject(base + "/" + view), "get", "get" + plural + OperationIds.pascal(view), tag,
                     summary.isEmpty() ? view + " of " + type.pluralLabel().en() : summary);
-            OperationSchema declared = declared(records.views.get(name + "/" + view));
+            OperationSchema declared = declared(records.views.get(name + "/" + view), EntityView::viewSchema);
             if (declared != null && declared.parameters() != null) {
                 get2.set("parameters", declared.parameters());
             }
@@ -287,7 +287,7 @@ public class OpenApiResource {
             ObjectNode path = paths.putObject(base + "/{id}/" + view);
             idParam(path);
             ObjectNode get2 = op(path, "get", "get" + name + OperationIds.pascal(view), tag, summary.isEmpty() ? view + " of a " + one : summary);
-            OperationSchema declared = declared(records.recordViews.get(name + "/" + view));
+            OperationSchema declared = declared(records.recordViews.get(name + "/" + view), RecordView::recordViewSchema);
             if (declared != null && declared.parameters() != null) {
                 get2.set("parameters", declared.parameters());
             }
@@ -303,17 +303,8 @@ public class OpenApiResource {
     }
 
     /** What a module says about its operation, or null for an untyped one (a module that says nothing). */
-    private static OperationSchema declared(Object contribution) {
-        if (contribution instanceof RecordAction a) {
-            return a.openApiSchema();
-        }
-        if (contribution instanceof EntityView v) {
-            return v.openApiSchema();
-        }
-        if (contribution instanceof RecordView v) {
-            return v.openApiSchema();
-        }
-        return null;
+    private static <C> OperationSchema declared(C contribution, java.util.function.Function<C, OperationSchema> schema) {
+        return contribution == null ? null : schema.apply(contribution);
     }
 
     private static void requestBody(ObjectNode op, OperationSchema declared) {
