@@ -550,7 +550,7 @@ public class OpenApiResource {
                 "present and false when total is a lower bound (the count stopped at its bound)");
         p.putObject("offset").put("type", "integer").put("format", "int32").put("minimum", 0);
         p.putObject("limit").put("type", "integer").put("format", "int32").put("minimum", 1).put("maximum", ListQuery.MAX_LIMIT);
-        page.putArray("required").add("items").add("total").add("offset").add("limit");
+        page.putArray("required").add("items").add("offset").add("limit"); // no total with total=none
         return page;
     }
 
@@ -584,7 +584,8 @@ public class OpenApiResource {
         filter.putObject("schema").put("type", "array").putObject("items").put("type", "string");
         ObjectNode total = params.addObject().put("name", "total").put("in", "query")
                 .put("description", "bounded (default): the count stops at " + ListQuery.LIST_COUNT_LIMIT
-                        + " matches and the page says totalExact false; exact: count every match").putObject("schema");
-        total.put("type", "string").put("default", "bounded").putArray("enum").add("bounded").add("exact");
+                        + " matches and the page says totalExact false; exact: count every match; none: no count, the"
+                        + " answer has no total").putObject("schema");
+        total.put("type", "string").put("default", "bounded").putArray("enum").add("bounded").add("exact").add("none");
     }
 }
