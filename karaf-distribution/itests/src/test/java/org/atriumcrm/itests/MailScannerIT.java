@@ -345,6 +345,11 @@ public class MailScannerIT extends AtriumTestSupport {
             deliverPlain(user, "after." + tag + "@example.cn", "after the hung server");
             String fresh = mailbox(admin, "after hung " + tag, "imap", port, "after." + tag, "Imap-Secret-4");
             awaitJson(admin, "/api/v1/mailboxes/" + fresh, m -> m.get("filedCount").asInt() == 1, Duration.ofSeconds(60));
+            // and the scanner still hears changes afterwards (EventAdmin had blacklisted the handler that blocked on the stop)
+            GreenMailUser later = imap.setUser("later." + tag + "@atrium.test", "later." + tag, "Imap-Secret-4");
+            deliverPlain(later, "later." + tag + "@example.cn", "later still");
+            String another = mailbox(admin, "later " + tag, "imap", port, "later." + tag, "Imap-Secret-4");
+            awaitJson(admin, "/api/v1/mailboxes/" + another, m -> m.get("filedCount").asInt() == 1, Duration.ofSeconds(60));
         } finally {
             imap.stop();
             hung.close();
