@@ -30,6 +30,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.Directory;
@@ -48,7 +49,7 @@ import org.atriumcrm.api.record.Record;
  */
 final class SearchIndex implements Closeable {
     /** Bump when the document layout or the analyzer changes: every entity type is then rebuilt. */
-    static final String LAYOUT = "grams-2-3+list-fields/v2";
+    static final String LAYOUT = "grams-2-3+list-fields/v3-newest-first";
     private static final String BUILT = "built.";
     private static final String LAYOUT_KEY = "layout";
     private static final String COMMITTED_AT = "committedAt";
@@ -62,9 +63,14 @@ final class SearchIndex implements Closeable {
 
     SearchIndex(Path dir) throws IOException {
         this.directory = FSDirectory.open(dir);
-        IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(32);
-        this.writer = new IndexWriter(directory, config);
+        IndexWriter opened;
+        try {
+            opened = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        } catch (IllegalArgumentException otherIndexSort) {
+            // an index of an earlier layout, sorted differently: Lucene cannot re-sort it, it is rebuilt anyway
+            opened = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
+        }
+        this.writer = opened;
         Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
         if (live != null) {
             live.forEach(e -> commitData.put(e.getKey(), e.getValue()));
@@ -75,6 +81,17 @@ final class SearchIndex implements Closeable {
             commitData.put(LAYOUT_KEY, LAYOUT);
         }
         this.searchers = new SearcherManager(writer, null);
+    }
+
+    /**
+     * Segments keep their documents newest first: a list in the default order (newest first), with any filter, then
+     * stops reading a segment after its first page of matches instead of comparing every match — with documents in
+     * insertion order, the newest are last and each one displaces the page found so far.
+     */
+    static final SortField NEWEST_FIRST = ListFields.numericSort("createdAt", true);
+
+    private IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
+        return new IndexWriterConfig(analyzer).setOpenMode(mode).setRAMBufferSizeMB(32).setIndexSort(new Sort(NEWEST_FIRST));
     }
 
     GramAnalyzer analyzer() {
@@ -190,22 +207,19 @@ final class SearchIndex implements Closeable {
         int end = offset + limit;
         // counting stops at the bound (then Lucene may also skip documents that cannot reach the page);
         // never below the end of this page, so that a deep page still has a total past its items
-        int bound = countLimit == ListQuery.EXACT_COUNT ? Integer.MAX_VALUE
-                : countLimit == ListQuery.NO_COUNT ? end : Math.max(countLimit, end);
+        // an exact count is asked of Lucene apart (it counts from term statistics where it can), so that the page
+        // itself may still stop early
+        int bound = countLimit == ListQuery.EXACT_COUNT || countLimit == ListQuery.NO_COUNT ? end : Math.max(countLimit, end);
         IndexSearcher s = searchers.acquire();
         try {
             TopDocs top = s.search(query, new TopFieldCollectorManager(sort, hits, from == null ? null : from.getValue(), bound));
-            StoredFields stored = s.storedFields();
-            List<String> ids = new ArrayList<>(limit);
-            for (int i = skip; i < top.scoreDocs.length; i++) {
-                ids.add(stored.document(top.scoreDocs[i].doc, Set.of("id")).get("id"));
+            if (countLimit == ListQuery.EXACT_COUNT) {
+                List<String> ids = ids(s, top, skip);
+                remember(key, stamp, offset, skip, hits, top);
+                return new ListIndex.IdPage(ids, s.count(query), true);
             }
-            if (skip > 0 && top.scoreDocs.length >= skip) {
-                cursors.remember(key, stamp, offset - 1, (FieldDoc) top.scoreDocs[skip - 1]);
-            }
-            if (top.scoreDocs.length == hits) {
-                cursors.remember(key, stamp, end - 1, (FieldDoc) top.scoreDocs[hits - 1]);
-            }
+            List<String> ids = ids(s, top, skip);
+            remember(key, stamp, offset, skip, hits, top);
             long counted = top.totalHits.value;
             boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
             if (countLimit == ListQuery.NO_COUNT) {
@@ -217,6 +231,24 @@ final class SearchIndex implements Closeable {
             return new ListIndex.IdPage(ids, counted, exact);
         } finally {
             searchers.release(s);
+        }
+    }
+
+    private static List<String> ids(IndexSearcher s, TopDocs top, int skip) throws IOException {
+        StoredFields stored = s.storedFields();
+        List<String> ids = new ArrayList<>(Math.max(0, top.scoreDocs.length - skip));
+        for (int i = skip; i < top.scoreDocs.length; i++) {
+            ids.add(stored.document(top.scoreDocs[i].doc, Set.of("id")).get("id"));
+        }
+        return ids;
+    }
+
+    private void remember(String key, long stamp, int offset, int skip, int hits, TopDocs top) {
+        if (skip > 0 && top.scoreDocs.length >= skip) {
+            cursors.remember(key, stamp, offset - 1, (FieldDoc) top.scoreDocs[skip - 1]);
+        }
+        if (top.scoreDocs.length == hits) {
+            cursors.remember(key, stamp, offset - skip + hits - 1, (FieldDoc) top.scoreDocs[hits - 1]);
         }
     }
 
