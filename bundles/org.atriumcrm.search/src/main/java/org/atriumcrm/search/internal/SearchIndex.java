@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -212,6 +213,17 @@ final class SearchIndex implements Closeable {
         int bound = countLimit == ListQuery.EXACT_COUNT || countLimit == ListQuery.NO_COUNT ? end : Math.max(countLimit, end);
         IndexSearcher s = searchers.acquire();
         try {
+            TopDocs oldestFirst = from == null ? oldestFirst(s, query, sort, hits) : null;
+            if (oldestFirst != null) {
+                List<String> ids = ids(s, oldestFirst, skip);
+                remember(key, stamp, offset, skip, hits, oldestFirst);
+                if (countLimit == ListQuery.NO_COUNT) {
+                    return new ListIndex.IdPage(ids, -1, false);
+                }
+                int counted = s.count(query);
+                return countLimit > 0 && counted > bound ? new ListIndex.IdPage(ids, bound, false)
+                        : new ListIndex.IdPage(ids, counted, true);
+            }
             TopDocs top = s.search(query, new TopFieldCollectorManager(sort, hits, from == null ? null : from.getValue(), bound));
             if (countLimit == ListQuery.EXACT_COUNT) {
                 List<String> ids = ids(s, top, skip);
@@ -231,6 +243,48 @@ final class SearchIndex implements Closeable {
             return new ListIndex.IdPage(ids, counted, exact);
         } finally {
             searchers.release(s);
+        }
+    }
+
+    /** Fields whose values grow with insertion, i.e. against the index's newest-first order. */
+    private static final Set<String> INSERTION_ORDERED = Set.of("n.createdAt", "n.modifiedAt");
+
+    /**
+     * A page in ascending order of a field that grows with insertion (oldest first): in newest-first segments its
+     * best documents come last, so each one would displace the page found so far. Instead the page is searched
+     * among the lowest values only, a range widened eightfold until it holds the page (every document outside the
+     * range sorts after every one inside it, so the page is the same); null when the first key is another one.
+     */
+    private static TopDocs oldestFirst(IndexSearcher s, Query query, Sort sort, int hits) throws IOException {
+        SortField first = sort.getSort()[0];
+        if (first.getReverse() || first.getType() != SortField.Type.LONG || !INSERTION_ORDERED.contains(first.getField())) {
+            return null;
+        }
+        long lowest = Long.MAX_VALUE;
+        long highest = Long.MIN_VALUE;
+        for (org.apache.lucene.index.LeafReaderContext leaf : s.getIndexReader().leaves()) {
+            org.apache.lucene.index.PointValues points = leaf.reader().getPointValues(first.getField());
+            if (points != null && points.size() > 0) {
+                lowest = Math.min(lowest, LongPoint.decodeDimension(points.getMinPackedValue(), 0));
+                highest = Math.max(highest, LongPoint.decodeDimension(points.getMaxPackedValue(), 0));
+            }
+        }
+        if (lowest > highest) {
+            return null;
+        }
+        long span = Math.max(1, (highest - lowest) / 4096);
+        while (true) {
+            long upTo = highest - lowest <= span ? highest : lowest + span;
+            Query within = new BooleanQuery.Builder().add(query, Occur.FILTER)
+                    .add(LongPoint.newRangeQuery(first.getField(), lowest, upTo), Occur.FILTER).build();
+            TopDocs top = s.search(within, new TopFieldCollectorManager(sort, hits, null, hits));
+            if (top.scoreDocs.length == hits) {
+                return top;
+            }
+            if (upTo == highest) {
+                return null; // fewer matches with a value than the page: the plain search (nulls come last)
+            }
+            span = span > Long.MAX_VALUE / 8 ? Long.MAX_VALUE : span * 8;
         }
     }
 
