@@ -61,7 +61,9 @@ public class ListBench {
             load(accounts, reps);
             System.err.printf("loaded %d accounts through the import API in %d s%n", accounts, (System.nanoTime() - t0) / 1_000_000_000);
         }
+        long waited = System.nanoTime();
         awaitIndex();
+        System.err.printf("index ready %d s after the API%n", (System.nanoTime() - waited) / 1_000_000_000);
         String repAuth = basic(reps.get(0).split(" ")[1], REP_PASSWORD);
         String anId = firstId(adminAuth, "/api/v1/accounts?limit=1&total=none");
         String repId = firstId(repAuth, "/api/v1/accounts?limit=1&total=none");
@@ -198,7 +200,8 @@ public class ListBench {
         while (System.nanoTime() < deadline) {
             Answer a = call("GET", "/api/v1/search-index", adminAuth, null, null);
             Matcher m = Pattern.compile("\"Account\"\\s*:\\s*\\{([^}]*)\\}").matcher(a.body);
-            if (m.find() && m.group(1).contains("\"built\":true") && m.group(1).contains("\"queued\":0") && !m.group(1).contains("\"building\":true")) {
+            if (m.find() && m.group(1).contains("\"built\":true") && m.group(1).contains("\"queued\":0")
+                    && !m.group(1).contains("\"building\":true") && !m.group(1).contains("\"catchingUp\":true")) {
                 System.err.println("index: " + m.group(1));
                 return;
             }

@@ -71,11 +71,12 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
     /** How long a lookup waits for queued changes of its type to reach the index (read-your-writes, bounded). */
     private static final long CATCH_UP_WAIT_MS = 1_000;
     /** Modified-at is set before commit; a record committed just before the index's last commit may carry an older time. */
-    private static final long CATCH_UP_MARGIN_MS = 5 * 60_000L;
+    private static final long CATCH_UP_MARGIN_MS = 60_000L;
 
     private final Map<String, RecordStore<?>> stores = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> pending = new ConcurrentHashMap<>();
     private final Set<String> building = ConcurrentHashMap.newKeySet();
+    private final Set<String> catchingUp = ConcurrentHashMap.newKeySet();
     private final Set<String> suspect = ConcurrentHashMap.newKeySet();
     /**
      * Per type: how many change notices were queued, and up to which of them the indexer has written. A lookup waits
@@ -234,6 +235,7 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
             s.put("built", i != null && i.built(entity));
             s.put("building", building.contains(entity));
             s.put("queued", pending.getOrDefault(entity, Set.of()).size());
+            s.put("catchingUp", catchingUp.contains(entity));
             s.put("used", ready(entity) && documents >= settings.indexFromRecords());
             all.put(entity, s);
         }
@@ -388,15 +390,18 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
             build(entity);
             return;
         }
+        catchingUp.add(entity);
         try {
             Instant since = Instant.ofEpochMilli(index.committedAt() - CATCH_UP_MARGIN_MS);
-            int n = indexAll(store, List.of(new Condition("modifiedAt", Operator.GE, List.of(since))));
+            int n = indexAll(store, List.of(new Condition("modifiedAt", Operator.GE, List.of(since))), true);
             index.commit();
-            LOG.info("quick-search index: {} caught up ({} records modified since {})", entity, n, since);
+            LOG.info("quick-search index: {} caught up ({} records modified since {} were not in it)", entity, n, since);
             reconcile(entity);
         } catch (IOException | RuntimeException e) {
             LOG.warn("quick-search index: catching up on {} failed; rebuilding it", entity, e);
             build(entity);
+        } finally {
+            catchingUp.remove(entity);
         }
     }
 
@@ -416,7 +421,7 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
         try {
             index.markBuilt(entity, false);
             index.removeAll(entity);
-            int n = indexAll(store, List.of());
+            int n = indexAll(store, List.of(), false);
             index.markBuilt(entity, true);
             index.commit();
             suspect.remove(entity);
@@ -428,8 +433,12 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
         }
     }
 
-    /** Puts every live record matching {@code where}, read from one cursor; stops when the service stops. */
-    private <T extends Record> int indexAll(RecordStore<T> store, List<Condition> where) throws IOException {
+    /**
+     * Puts every live record matching {@code where}, read from one cursor; stops when the service stops. With
+     * {@code onlyMissed}, a record whose document already holds its modification time is left as it is (after a
+     * restart right after an import, most of what the margin takes in again is there already).
+     */
+    private <T extends Record> int indexAll(RecordStore<T> store, List<Condition> where, boolean onlyMissed) throws IOException {
         EntityType<T> type = store.type();
         int[] n = {0};
         IOException[] failure = {null};
@@ -438,6 +447,9 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
                 return;
             }
             try {
+                if (onlyMissed && r.getModifiedAt() != null && index.holds(type.name(), r.getId(), r.getModifiedAt())) {
+                    return;
+                }
                 index.put(type, r, values(type, r));
                 n[0]++;
             } catch (IOException e) {

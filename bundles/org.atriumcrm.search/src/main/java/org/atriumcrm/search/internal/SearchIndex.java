@@ -134,6 +134,28 @@ final class SearchIndex implements Closeable {
         writer.updateDocument(new Term("key", entity + ":" + id), doc);
     }
 
+    /** Whether the record's document is there and was written from the record as modified at {@code modifiedAt}. */
+    boolean holds(String entity, String id, java.time.Instant modifiedAt) throws IOException {
+        java.util.Optional<Long> wanted = ListFields.asLong(org.atriumcrm.api.meta.FieldType.DATETIME, modifiedAt);
+        if (wanted.isEmpty()) {
+            return false;
+        }
+        IndexSearcher s = searchers.acquire();
+        try {
+            TopDocs top = s.search(new TermQuery(new Term("key", entity + ":" + id)), 1);
+            if (top.scoreDocs.length == 0) {
+                return false;
+            }
+            int doc = top.scoreDocs[0].doc;
+            org.apache.lucene.index.LeafReaderContext leaf = s.getIndexReader().leaves()
+                    .get(org.apache.lucene.index.ReaderUtil.subIndex(doc, s.getIndexReader().leaves()));
+            org.apache.lucene.index.NumericDocValues values = leaf.reader().getNumericDocValues("n.modifiedAt");
+            return values != null && values.advanceExact(doc - leaf.docBase) && values.longValue() == wanted.get();
+        } finally {
+            searchers.release(s);
+        }
+    }
+
     void remove(String entity, String id) throws IOException {
         writer.deleteDocuments(new Term("key", entity + ":" + id));
     }
