@@ -22,6 +22,7 @@ import org.atriumcrm.itests.client.api.AccountsApi;
 import org.atriumcrm.itests.client.model.Account;
 import org.atriumcrm.itests.client.model.AccountPage;
 import org.atriumcrm.itests.client.model.AccountPatch;
+import org.atriumcrm.testkit.http.Api;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
