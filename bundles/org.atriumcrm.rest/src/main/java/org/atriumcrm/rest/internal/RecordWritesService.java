@@ -87,8 +87,15 @@ public class RecordWritesService implements RecordWrites {
         check(store(entity), id, values, allowDuplicates, caller);
     }
 
+    /** A write to check; unlike a {@link BatchWrite}, its values may hold nulls (a PUT clears what it leaves out). */
+    private record Row(String id, Map<String, Object> values, boolean delete) {
+        boolean isCreate() {
+            return id == null;
+        }
+    }
+
     private void check(RecordStore<?> raw, String id, Map<String, Object> values, boolean allowDuplicates, Caller caller) {
-        AtriumException violation = check(raw, List.of(new BatchWrite(id, values, false)), allowDuplicates, caller).get(0);
+        AtriumException violation = check(raw, List.of(new Row(id, values, false)), allowDuplicates, caller).get(0);
         if (violation != null) {
             throw violation;
         }
@@ -96,10 +103,10 @@ public class RecordWritesService implements RecordWrites {
 
     @Override
     public Map<Integer, AtriumException> check(String entity, List<BatchWrite> rows, boolean allowDuplicates, Caller caller) {
-        return check(store(entity), rows, allowDuplicates, caller);
+        return check(store(entity), rows.stream().map(r -> new Row(r.id(), r.values(), r.delete())).toList(), allowDuplicates, caller);
     }
 
-    private <T extends Record> Map<Integer, AtriumException> check(RecordStore<T> raw, List<BatchWrite> rows,
+    private <T extends Record> Map<Integer, AtriumException> check(RecordStore<T> raw, List<Row> rows,
             boolean allowDuplicates, Caller caller) {
         EntityType<T> type = raw.type();
         Map<Integer, List<FieldError>> errors = new HashMap<>();
@@ -120,7 +127,7 @@ public class RecordWritesService implements RecordWrites {
         if (!allowDuplicates) {
             RecordStore<T> secured = policy.secure(raw, caller);
             for (int i = 0; i < rows.size(); i++) {
-                BatchWrite row = rows.get(i);
+                Row row = rows.get(i);
                 if (!row.delete() && !violations.containsKey(i)) {
                     AtriumException duplicate = row.isCreate() ? duplicateOfNew(secured, row.values())
                             : duplicateByChange(secured, row.id(), row.values());
@@ -134,12 +141,12 @@ public class RecordWritesService implements RecordWrites {
     }
 
     /** References must point at live records of the referenced type that the caller can see, and make no cycle. */
-    private <T extends Record> void checkReference(RecordStore<T> raw, FieldDef<T> field, List<BatchWrite> rows, Caller caller,
+    private <T extends Record> void checkReference(RecordStore<T> raw, FieldDef<T> field, List<Row> rows, Caller caller,
             Map<Integer, List<FieldError>> errors) {
         EntityType<T> type = raw.type();
         boolean selfType = type.name().equals(field.referenceTo());
         Set<String> ids = new HashSet<>();
-        for (BatchWrite row : rows) {
+        for (Row row : rows) {
             Object value = row.delete() ? null : row.values().get(field.name());
             if (value != null) {
                 ids.add(value.toString());
@@ -152,7 +159,7 @@ public class RecordWritesService implements RecordWrites {
         Set<String> visible = target.isPresent() && policy.access(caller, target.get().type()).can(Right.VIEW)
                 ? existing(policy.secure(target.get(), caller), ids) : Set.of();
         for (int i = 0; i < rows.size(); i++) {
-            BatchWrite row = rows.get(i);
+            Row row = rows.get(i);
             Object value = row.delete() ? null : row.values().get(field.name());
             if (value == null) {
                 continue;

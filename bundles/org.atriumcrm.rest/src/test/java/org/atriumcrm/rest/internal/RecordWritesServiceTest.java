@@ -110,6 +110,15 @@ public class RecordWritesServiceTest {
         assertEquals(C, ((Node) created).parentId);
     }
 
+    @Test
+    public void aReplaceClearsWhatItLeavesOutAndTheRulesTakeItsNulls() {
+        Map<String, Object> replace = new java.util.HashMap<>();
+        replace.put("name", "Leaf");
+        replace.put("parentId", null);
+        writes.update("Node", C, null, replace, false, ALICE);
+        assertNull(nodes.find(C).orElseThrow().parentId);
+    }
+
     private static AtriumException refused(Runnable write) {
         try {
             write.run();
