@@ -92,7 +92,6 @@ final class ImportRunner {
                 rows.next(); // rows of batches committed before a restart
                 skip--;
             }
-            Map<String, Boolean> owners = new HashMap<>();
             while (rows.hasNext()) {
                 if (!context.mayContinue(job.id)) {
                     return;
@@ -103,7 +102,7 @@ final class ImportRunner {
                     batch.add(rows.next());
                 }
                 BatchOutcome outcome = new BatchOutcome(job.id);
-                importBatch(store, type, spec, columnIndex, batch, assignment, owners, caller, outcome);
+                importBatch(store, type, spec, columnIndex, batch, assignment, caller, outcome);
                 context.recordBatch(job.id, batch.size(), outcome, null, System.nanoTime() - started);
             }
         }
@@ -111,7 +110,7 @@ final class ImportRunner {
 
     private <T extends Record> void importBatch(RecordStore<T> store, EntityType<T> type, ImportSpec spec,
             Map<String, Integer> columnIndex, List<TabularFile.DataRow> batch, Optional<RecordAssignment> assignment,
-            Map<String, Boolean> owners, Caller caller, BatchOutcome outcome) {
+            Caller caller, BatchOutcome outcome) {
         List<Pending> pending = new ArrayList<>(batch.size());
         for (TabularFile.DataRow row : batch) {
             Pending p = toJson(type, spec, columnIndex, row, outcome);
