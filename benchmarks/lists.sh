@@ -15,6 +15,7 @@ dist=$(ls karaf-distribution/target/atrium-distribution-*.tar.gz | head -n 1)
 work=benchmarks/target/lists
 rm -rf "$work" && mkdir -p "$work/atrium"
 export ATRIUM_ADMIN_PASSWORD=bench-$$-Secret
+echo "$ATRIUM_ADMIN_PASSWORD" > "$work/admin-password" # to look at the loaded distribution afterwards
 home=$work/atrium
 tar -xzf "$dist" -C "$home" --strip-components=1
 sed -i "s/^org.osgi.service.http.port=.*/org.osgi.service.http.port=18581/" "$home/etc/org.ops4j.pax.web.cfg"

@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The distribution as an operator runs it: unpacked, started with bin/karaf, stopped with bin/stop, started
  * again. Records survive the restart, the generated first-admin password works, the Karaf shell sees the same
- * data, and the cold start time and heap are reported. A plain JUnit test (not Pax Exam): it needs two boots.
+ * data, and the cold start time and heap are reported. A plain JUnit test (not Pax Exam): it needs two boots. On the
+ * first, {@link OpenApiClientCheck} validates /api/openapi.json and drives a client generated from it.
  */
 public class DistributionRestartIT {
     private final Path home = Paths.get("target", "restart", "atrium").toAbsolutePath();
@@ -64,6 +65,8 @@ public class DistributionRestartIT {
         assertTrue("generated password is long", password.length() >= 16);
         adminPassword = password;
         Api api = new Api(base).basic("admin", password);
+        // while the distribution is fresh (no plugin yet): the OpenAPI document as integrators use it
+        OpenApiClientCheck.run(base, "admin", password);
         JsonNode system = api.get("/api/v1/admin/system").json();
         long heapMiB = system.get("heapUsedBytes").asLong() >> 20;
 

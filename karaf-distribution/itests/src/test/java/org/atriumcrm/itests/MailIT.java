@@ -55,6 +55,16 @@ public class MailIT extends AtriumTestSupport {
         return awaitJson(api, path, done, Duration.ofSeconds(40));
     }
 
+    private static void assertHistory(Api api, String path, String emailId) throws Exception {
+        JsonNode history = api.get(path).json();
+        for (JsonNode e : history.get("items")) {
+            if (e.get("id").asText().equals(emailId)) {
+                return;
+            }
+        }
+        throw new AssertionError(path + " does not show email " + emailId + ": " + history);
+    }
+
     @Test
     public void outboxDeliversSurvivesAnOutageAndKeepsDeadLetters() throws Exception {
         Api admin = adminApi();
@@ -89,6 +99,23 @@ public class MailIT extends AtriumTestSupport {
             assertTrue(body, body.contains("黄女士您好"));
             JsonNode delivered = await(admin, "/api/v1/emails/" + emailId, e -> e.get("status").asText().equals("sent"));
             assertEquals(received.getMessageID(), delivered.get("messageId").asText());
+            // sent mail is in the correspondence history of the contact and of its account, like received mail
+            assertHistory(admin, "/api/v1/contacts/" + contact + "/emails", emailId);
+            assertHistory(admin, "/api/v1/accounts/" + account + "/emails", emailId);
+            String lead = id(admin.post("/api/v1/leads", "{\"lastName\":\"杨\",\"company\":\"杨氏 " + tag + "\",\"email\":\"yang." + tag + "@example.cn\"}"));
+            String toLead = admin.post("/api/v1/emails/send", "{\"to\":[\"yang." + tag + "@example.cn\"],\"leadId\":\"" + lead
+                    + "\",\"subject\":\"样品 " + tag + "\",\"text\":\"样品已寄出\"}").json().get("id").asText();
+            assertHistory(admin, "/api/v1/leads/" + lead + "/emails", toLead);
+            String template = id(admin.post("/api/v1/email-templates", "{\"name\":\"跟进 " + tag + "\",\"language\":\"zh-CN\",\"appliesTo\":\"Contact\","
+                    + "\"active\":true,\"subject\":\"{{contact.lastName}}女士，跟进\",\"textBody\":\"您好\"}"));
+            Api.Answer templated = admin.post("/api/v1/emails/send", "{\"templateId\":\"" + template + "\",\"contactId\":\"" + contact + "\"}");
+            assertEquals(templated.toString(), 200, templated.status);
+            assertHistory(admin, "/api/v1/contacts/" + contact + "/emails", templated.json().get("id").asText());
+            assertHistory(admin, "/api/v1/accounts/" + account + "/emails", templated.json().get("id").asText());
+            assertEquals("each email once in the history", 2, admin.get("/api/v1/contacts/" + contact + "/emails").json().get("total").asInt());
+            // both delivered before the server goes down below
+            await(admin, "/api/v1/emails/" + toLead, e -> e.get("status").asText().equals("sent"));
+            await(admin, "/api/v1/emails/" + templated.json().get("id").asText(), e -> e.get("status").asText().equals("sent"));
 
             assertProblem(admin.post("/api/v1/emails/send", "{\"contactId\":\"" + optedOut + "\",\"subject\":\"x\"}"), 409, "not to be emailed");
             assertProblem(admin.post("/api/v1/emails/send", "{\"to\":[\"not an address\"],\"subject\":\"x\"}"), 400, "not an email address");

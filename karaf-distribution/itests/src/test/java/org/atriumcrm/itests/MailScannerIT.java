@@ -40,19 +40,29 @@ public class MailScannerIT extends AtriumTestSupport {
         user.deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII))));
     }
 
+    private static Api readyAdmin() {
+        Api admin = adminApi();
+        admin.awaitReady(Duration.ofSeconds(90));
+        waitForHttp("/api/v1/mailboxes", Duration.ofSeconds(60));
+        return admin;
+    }
+
+    private static GreenMail started(int port, String protocol) {
+        GreenMail server = new GreenMail(new ServerSetup(port, "localhost", protocol));
+        server.start();
+        return server;
+    }
+
     private static JsonNode await(Api api, String path, Predicate<JsonNode> done) throws InterruptedException {
         return awaitJson(api, path, done, Duration.ofSeconds(45));
     }
 
     @Test
     public void scansFilesThreadsAndNeverFilesTwice() throws Exception {
-        Api admin = adminApi();
-        admin.awaitReady(Duration.ofSeconds(90));
-        waitForHttp("/api/v1/mailboxes", Duration.ofSeconds(60));
+        Api admin = readyAdmin();
         String tag = UUID.randomUUID().toString().substring(0, 8);
         int port = freePort();
-        GreenMail imap = new GreenMail(new ServerSetup(port, "localhost", ServerSetup.PROTOCOL_IMAP));
-        imap.start();
+        GreenMail imap = started(port, ServerSetup.PROTOCOL_IMAP);
         try {
             GreenMailUser box = imap.setUser("sales." + tag + "@atrium.test", "sales." + tag, "Imap-Secret-1");
             String account = id(admin.post("/api/v1/accounts?allowDuplicates=true", "{\"name\":\"镕钢贸易 " + tag + "\"}"));
@@ -179,13 +189,10 @@ public class MailScannerIT extends AtriumTestSupport {
      */
     @Test
     public void aRestartInTheMiddleOfAScanLosesAndDoublesNothing() throws Exception {
-        Api admin = adminApi();
-        admin.awaitReady(Duration.ofSeconds(90));
-        waitForHttp("/api/v1/mailboxes", Duration.ofSeconds(60));
+        Api admin = readyAdmin();
         String tag = UUID.randomUUID().toString().substring(0, 8);
         int port = freePort();
-        GreenMail imap = new GreenMail(new ServerSetup(port, "localhost", ServerSetup.PROTOCOL_IMAP));
-        imap.start();
+        GreenMail imap = started(port, ServerSetup.PROTOCOL_IMAP);
         try {
             GreenMailUser box = imap.setUser("bulk." + tag + "@atrium.test", "bulk." + tag, "Imap-Secret-2");
             int total = 120;
@@ -214,13 +221,10 @@ public class MailScannerIT extends AtriumTestSupport {
     /** After filing: mark-seen flags the message read, leave keeps it unread, move copies it to the named folder and deletes it from the scanned one. */
     @Test
     public void afterFilingMarksLeavesOrMoves() throws Exception {
-        Api admin = adminApi();
-        admin.awaitReady(Duration.ofSeconds(90));
-        waitForHttp("/api/v1/mailboxes", Duration.ofSeconds(60));
+        Api admin = readyAdmin();
         String tag = UUID.randomUUID().toString().substring(0, 8);
         int port = freePort();
-        GreenMail imap = new GreenMail(new ServerSetup(port, "localhost", ServerSetup.PROTOCOL_IMAP));
-        imap.start();
+        GreenMail imap = started(port, ServerSetup.PROTOCOL_IMAP);
         try {
             for (String mode : new String[] {"mark-seen", "leave", "move"}) {
                 GreenMailUser user = imap.setUser(mode + "." + tag + "@atrium.test", mode + "." + tag, "Imap-Secret-3");
@@ -240,9 +244,8 @@ public class MailScannerIT extends AtriumTestSupport {
                     boolean done = switch (mode) {
                         case "mark-seen" -> inbox.size() == 1 && inbox.get(0).isSet(javax.mail.Flags.Flag.SEEN);
                         case "leave" -> inbox.size() == 1 && !inbox.get(0).isSet(javax.mail.Flags.Flag.SEEN);
-                        // IMAP moves by copy + \\Deleted; the server expunges when the folder is closed
-                        default -> (inbox.isEmpty() || inbox.get(0).isSet(javax.mail.Flags.Flag.DELETED))
-                                && host.getFolder(user, "Filed").getMessageCount() == 1;
+                        // gone from INBOX (expunged, not only flagged \\Deleted: clients would still show it), in the target folder
+                        default -> inbox.isEmpty() && host.getFolder(user, "Filed").getMessageCount() == 1;
                     };
                     if (done) {
                         break;
@@ -255,6 +258,157 @@ public class MailScannerIT extends AtriumTestSupport {
                     assertEquals(1, admin.get("/api/v1/mailboxes/" + mailbox).json().get("filedCount").asInt());
                     assertFalse(host.getInbox(user).getMessages().get(0).isSet(javax.mail.Flags.Flag.SEEN));
                 }
+            }
+        } finally {
+            imap.stop();
+        }
+    }
+
+    private static String mailbox(Api admin, String name, String protocol, int port, String user, String secret) {
+        return id(admin.post("/api/v1/mailboxes", "{\"name\":\"" + name + "\",\"protocol\":\"" + protocol + "\",\"host\":\"localhost\",\"port\":" + port
+                + ",\"security\":\"none\",\"userName\":\"" + user + "\",\"secret\":\"" + secret + "\",\"pollSeconds\":5}"));
+    }
+
+    private static void deliverPlain(GreenMailUser user, String messageId, String subject) throws Exception {
+        deliver(user, "Message-ID: <" + messageId + ">\r\nFrom: someone@example.cn\r\nTo: " + user.getEmail() + "\r\nSubject: " + subject
+                + "\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nhello\r\n");
+    }
+
+    private static int filedBy(Api admin, String mailbox) {
+        return admin.get("/api/v1/emails?limit=1&filter=mailboxId%20eq%20'" + mailbox + "'").json().get("total").asInt();
+    }
+
+    /**
+     * POP3 shows a session only the messages present at its login: each poll must be a new session, or mail that
+     * arrives after the first poll is never filed. The connection test counts a POP3 folder's messages too.
+     */
+    @Test
+    public void pop3FilesMailThatArrivesAfterTheFirstPoll() throws Exception {
+        Api admin = readyAdmin();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        int port = freePort();
+        GreenMail pop3 = started(port, ServerSetup.PROTOCOL_POP3);
+        try {
+            GreenMailUser user = pop3.setUser("pop." + tag + "@atrium.test", "pop." + tag, "Pop3-Secret-1");
+            deliverPlain(user, "first." + tag + "@example.cn", "first");
+            String mailbox = mailbox(admin, "pop3 " + tag, "pop3", port, "pop." + tag, "Pop3-Secret-1");
+            await(admin, "/api/v1/mailboxes/" + mailbox, m -> m.get("filedCount").asInt() == 1);
+            deliverPlain(user, "second." + tag + "@example.cn", "second");
+            deliverPlain(user, "third." + tag + "@example.cn", "third");
+            await(admin, "/api/v1/mailboxes/" + mailbox, m -> m.get("filedCount").asInt() == 3);
+            Thread.sleep(6000); // one more poll: nothing filed twice
+            assertEquals(3, filedBy(admin, mailbox));
+            JsonNode tested = admin.post("/api/v1/mailboxes/" + mailbox + "/test", "{}").json();
+            assertTrue(tested.toString(), tested.get("ok").asBoolean());
+            assertEquals(tested.toString(), 3, tested.get("folders").get(0).get("messages").asInt());
+        } finally {
+            pop3.stop();
+        }
+    }
+
+    /**
+     * A server that accepts the connection and never answers: changing and deleting its mailbox must not stall the
+     * scanner (EventAdmin blacklists a handler that blocks), so a mailbox created afterwards is still scanned.
+     */
+    @Test
+    public void aHungServerDoesNotDeafenTheScanner() throws Exception {
+        Api admin = readyAdmin();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        java.util.List<java.net.Socket> held = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
+        java.net.ServerSocket hung = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(() -> {
+            try {
+                while (true) {
+                    held.add(hung.accept()); // never a greeting, never an answer
+                    connected.countDown();
+                }
+            } catch (java.io.IOException closed) {
+                // the test is over
+            }
+        }, "hung-imap-server");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        int port = freePort();
+        GreenMail imap = started(port, ServerSetup.PROTOCOL_IMAP);
+        try {
+            String stuck = mailbox(admin, "hung " + tag, "imap", hung.getLocalPort(), "nobody", "Hung-Secret-1");
+            assertTrue("the scanner never connected to the hung server", connected.await(30, java.util.concurrent.TimeUnit.SECONDS));
+            JsonNode current = admin.get("/api/v1/mailboxes/" + stuck).json();
+            Api.Answer patched = admin.patch("/api/v1/mailboxes/" + stuck, "{\"name\":\"hung, renamed " + tag + "\"}",
+                    "If-Match", "\"" + current.get("version").asText() + "\"");
+            assertEquals(patched.toString(), 200, patched.status);
+            Api.Answer deleted = admin.delete("/api/v1/mailboxes/" + stuck);
+            assertTrue(deleted.toString(), deleted.status == 204 || deleted.status == 200);
+
+            GreenMailUser user = imap.setUser("after." + tag + "@atrium.test", "after." + tag, "Imap-Secret-4");
+            deliverPlain(user, "after." + tag + "@example.cn", "after the hung server");
+            String fresh = mailbox(admin, "after hung " + tag, "imap", port, "after." + tag, "Imap-Secret-4");
+            awaitJson(admin, "/api/v1/mailboxes/" + fresh, m -> m.get("filedCount").asInt() == 1, Duration.ofSeconds(60));
+            // and the scanner still hears changes afterwards (EventAdmin had blacklisted the handler that blocked on the stop)
+            GreenMailUser later = imap.setUser("later." + tag + "@atrium.test", "later." + tag, "Imap-Secret-4");
+            deliverPlain(later, "later." + tag + "@example.cn", "later still");
+            String another = mailbox(admin, "later " + tag, "imap", port, "later." + tag, "Imap-Secret-4");
+            awaitJson(admin, "/api/v1/mailboxes/" + another, m -> m.get("filedCount").asInt() == 1, Duration.ofSeconds(60));
+        } finally {
+            imap.stop();
+            hung.close();
+            for (java.net.Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
+    /**
+     * Six mailboxes deleted at the same moment, among ten other requests: every request answers, none with a 500,
+     * and none of the six is scanned afterwards, while a mailbox created after them is.
+     */
+    @Test
+    public void sixMailboxesDeletedAtOnceStopBeingScanned() throws Exception {
+        Api admin = readyAdmin();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        int port = freePort();
+        GreenMail imap = started(port, ServerSetup.PROTOCOL_IMAP);
+        try {
+            java.util.List<GreenMailUser> users = new java.util.ArrayList<>();
+            java.util.List<String> boxes = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                GreenMailUser user = imap.setUser("six" + i + "." + tag + "@atrium.test", "six" + i + "." + tag, "Imap-Secret-5");
+                deliverPlain(user, "six" + i + ".a." + tag + "@example.cn", "before " + i);
+                users.add(user);
+                boxes.add(mailbox(admin, "six " + i + " " + tag, "imap", port, "six" + i + "." + tag, "Imap-Secret-5"));
+            }
+            for (String box : boxes) {
+                await(admin, "/api/v1/mailboxes/" + box, m -> m.get("filedCount").asInt() == 1);
+            }
+            int parallel = 16;
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(parallel);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
+            java.util.List<java.util.concurrent.Future<Api.Answer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                String path = i < 6 ? "/api/v1/mailboxes/" + boxes.get(i) : i % 2 == 0 ? "/api/v1/mailboxes" : "/api/v1/emails?limit=20";
+                boolean delete = i < 6;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return delete ? admin.delete(path) : admin.get(path);
+                }));
+            }
+            for (java.util.concurrent.Future<Api.Answer> f : answers) {
+                Api.Answer a = f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                assertTrue(a.toString(), a.status == 200 || a.status == 204);
+            }
+            pool.shutdown();
+            for (int i = 0; i < 6; i++) {
+                deliverPlain(users.get(i), "six" + i + ".b." + tag + "@example.cn", "after " + i);
+            }
+            // a mailbox created after the deletions is scanned: the scanner has applied them (it applies changes in order)
+            GreenMailUser sentinel = imap.setUser("sentinel." + tag + "@atrium.test", "sentinel." + tag, "Imap-Secret-5");
+            deliverPlain(sentinel, "sentinel." + tag + "@example.cn", "sentinel");
+            String watch = mailbox(admin, "sentinel " + tag, "imap", port, "sentinel." + tag, "Imap-Secret-5");
+            awaitJson(admin, "/api/v1/mailboxes/" + watch, m -> m.get("filedCount").asInt() == 1, Duration.ofSeconds(60));
+            Thread.sleep(6000); // a full poll interval in which a route left behind would have filed its new message
+            for (String box : boxes) {
+                assertEquals("deleted mailbox " + box + " is still scanned", 1, filedBy(admin, box));
             }
         } finally {
             imap.stop();

@@ -99,6 +99,10 @@ public class MassMailIT extends AtriumTestSupport {
             JsonNode skipped = admin.get("/api/v1/mass-mailings/" + mailing + "/recipients?filter=status%20eq%20'skipped-opt-out'").json();
             assertEquals(1, skipped.get("total").asInt());
             assertEquals(optedOut, skipped.get("items").get(0).get("contactId").asText());
+            // each recipient's correspondence history shows the mail sent to them; the opt-out's shows none
+            JsonNode history = admin.get("/api/v1/contacts/" + contacts.get(3) + "/emails").json();
+            assertEquals(history.toString(), 1, history.get("total").asInt());
+            assertEquals(0, admin.get("/api/v1/contacts/" + optedOut + "/emails").json().get("total").asInt());
 
             assertTrue(smtp.waitForIncomingEmail(30_000, 199));
             MimeMessage[] received = smtp.getReceivedMessages();

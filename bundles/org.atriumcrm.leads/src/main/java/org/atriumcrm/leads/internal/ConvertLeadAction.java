@@ -292,6 +292,32 @@ public class ConvertLeadAction implements RecordAction {
         return result;
     }
 
+    /** The body and answer for the OpenAPI document: account and contact fields as PATCH bodies of their types. */
+    @Override
+    public org.atriumcrm.rest.api.OperationSchema actionSchema() {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        ObjectNode request = json.objectNode().put("type", "object").put("additionalProperties", false);
+        ObjectNode in = request.putObject("properties");
+        in.putObject("accountId").put("type", "string").put("format", "uuid").put("description", "link this account instead of creating one");
+        in.putObject("account").put("$ref", "#/components/schemas/AccountPatch");
+        in.putObject("contactId").put("type", "string").put("format", "uuid").put("description", "link this contact instead of creating one");
+        in.putObject("contact").put("$ref", "#/components/schemas/ContactPatch");
+        // a reference to OpportunityPatch would dangle while the opportunities module is disabled
+        in.putObject("opportunity").put("type", "object").put("description", "fields of an opportunity to create (as in"
+                + " PATCH /v1/opportunities); leave out for none");
+        in.putObject("ownerId").put("type", "string").put("description", "owner of what is created (user or group id)");
+        ObjectNode response = json.objectNode().put("type", "object").put("additionalProperties", false);
+        ObjectNode out = response.putObject("properties");
+        for (String id : new String[] {"leadId", "accountId", "contactId"}) {
+            out.putObject(id).put("type", "string").put("format", "uuid");
+        }
+        out.putObject("opportunityId").put("type", "string").put("format", "uuid").put("nullable", true);
+        out.putObject("accountCreated").put("type", "boolean");
+        out.putObject("contactCreated").put("type", "boolean");
+        response.putArray("required").add("leadId").add("accountId").add("contactId").add("accountCreated").add("contactCreated");
+        return org.atriumcrm.rest.api.OperationSchema.of(request, response);
+    }
+
     /** Creates through the caller's view of the store (rights, field security), journals it, and remembers how to undo it. */
     private String create(RecordStore<?> store, Map<String, Object> values, Caller caller, Deque<Runnable> undo, String journal) {
         String id = rules.create(store.type().name(), values, true, caller).getId();

@@ -33,6 +33,22 @@ public class EmailLink {
         return l;
     }
 
+    /**
+     * The links of an email written by the CRM itself (a send, a template, a mass mailing): the records it was sent
+     * for, so that the correspondence history shows sent mail as it shows received mail.
+     */
+    static void persistFor(javax.persistence.EntityManager em, Email email) {
+        if (email.getContactId() != null) {
+            em.persist(of(email.getId(), "Contact", email.getContactId()));
+        }
+        if (email.getAccountId() != null) {
+            em.persist(of(email.getId(), "Account", email.getAccountId()));
+        }
+        if (email.getLeadId() != null) {
+            em.persist(of(email.getId(), "Lead", email.getLeadId()));
+        }
+    }
+
     String getEntity() { return entity; }
     String getRecordId() { return recordId; }
 }

@@ -45,6 +45,8 @@ public class EmailStore extends JpaRecordStore<Email> {
 
     @Override
     protected void beforeCreate(EntityManager em, Email email, Caller caller) {
+        // queued or logged by hand, the email belongs in its records' correspondence history like received mail
+        EmailLink.persistFor(em, email);
         String from = QUEUE_FROM.get();
         if (from == null) {
             return; // an email logged by hand: nothing to send

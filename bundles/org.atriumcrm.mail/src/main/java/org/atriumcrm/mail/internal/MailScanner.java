@@ -7,13 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import javax.mail.Flags;
+import javax.mail.Folder;
 import javax.mail.Message;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mail.MailBoxPostProcessAction;
 import org.apache.camel.spi.IdempotentRepository;
 import org.atriumcrm.api.event.DomainEvents;
 import org.atriumcrm.api.module.ModuleGate;
@@ -43,6 +49,10 @@ public class MailScanner implements EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(MailScanner.class);
     static final String MAILBOX_HEADER = "AtriumMailboxId";
     static final String KEY_HEADER = "AtriumMessageKey";
+    /** Connect and read timeout of every mail server conversation (scans and the connection test). */
+    static final int TIMEOUT_MILLIS = 10_000;
+    static final long ROUTE_STOP_SECONDS = 3;
+    static final String EXPUNGE = "atriumExpunge";
 
     private final MailboxStore boxes;
     private final EmailStore emails;
@@ -50,6 +60,12 @@ public class MailScanner implements EventHandler {
     private final CamelContext camel;
     private final Map<String, List<String>> routesByMailbox = new ConcurrentHashMap<>();
     private final Map<String, Tally> tallies = new ConcurrentHashMap<>();
+    /**
+     * Routes are added, replaced and removed here, one change after the other, never on EventAdmin's thread: stopping
+     * a route waits for its poll, and EventAdmin blacklists a handler that takes seconds — the scanner would then
+     * stop hearing mailbox changes until the module restarts.
+     */
+    private final ExecutorService changes;
     private final java.util.concurrent.ScheduledExecutorService unreader = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "atrium-mail-scanner-unread");
         t.setDaemon(true);
@@ -81,6 +97,7 @@ public class MailScanner implements EventHandler {
         camel.setApplicationContextClassLoader(javax.mail.Session.class.getClassLoader());
         camel.start(); // before any route is added: routes added before start() never run
         camel.getRegistry().bind("atriumReceipts", receipts());
+        camel.getRegistry().bind(EXPUNGE, (MailBoxPostProcessAction) MailScanner::expungeMoved);
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -92,13 +109,22 @@ public class MailScanner implements EventHandler {
                         .process(MailScanner.this::file);
             }
         });
-        for (Mailbox box : boxes.active()) {
-            start(box);
-        }
+        changes = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "atrium-mail-scanner-changes");
+            t.setDaemon(true);
+            return t;
+        });
+        changes.execute(() -> {
+            for (Mailbox box : boxes.active()) {
+                apply(box.getId());
+            }
+        });
     }
 
     @Deactivate
-    void stop() {
+    void stop() throws InterruptedException {
+        changes.shutdownNow();
+        changes.awaitTermination(ROUTE_STOP_SECONDS + 5, TimeUnit.SECONDS);
         unreader.shutdown();
         camel.stop(); // lets the messages in flight finish, then the mailboxes' counts are brought up to date
         tallies.forEach((id, tally) -> {
@@ -115,6 +141,18 @@ public class MailScanner implements EventHandler {
     @Override
     public void handleEvent(Event event) {
         String id = (String) event.getProperty(DomainEvents.ID);
+        if (id == null) {
+            return;
+        }
+        try {
+            changes.execute(() -> apply(id));
+        } catch (RejectedExecutionException deactivating) {
+            LOG.debug("mailbox {} changed while the scanner stops: its next start reads it", id);
+        }
+    }
+
+    /** Brings a mailbox's routes in line with its record as it is now (a later change is applied after this one). */
+    private void apply(String id) {
         try {
             stopRoutes(id);
             Mailbox box = boxes.box(id);
@@ -123,7 +161,11 @@ public class MailScanner implements EventHandler {
             }
         } catch (Exception e) {
             LOG.warn("mailbox {} could not be (re)started: {}", id, MailFiler.rootMessage(e));
-            boxes.scanned(id, "the scanner could not start: " + MailFiler.rootMessage(e));
+            try {
+                boxes.scanned(id, "the scanner could not start: " + MailFiler.rootMessage(e));
+            } catch (RuntimeException notRecorded) {
+                LOG.debug("mailbox {}: problem not recorded: {}", id, notRecorded.getMessage());
+            }
         }
     }
 
@@ -157,7 +199,9 @@ public class MailScanner implements EventHandler {
         List<String> ids = routesByMailbox.remove(mailboxId);
         if (ids != null) {
             for (String routeId : ids) {
-                camel.getRouteController().stopRoute(routeId);
+                // a poll hung on a server that never answers would hold a graceful stop for as long as its read
+                // timeout: after ROUTE_STOP_SECONDS the route is stopped anyway (its poll ends with the timeout)
+                camel.getRouteController().stopRoute(routeId, ROUTE_STOP_SECONDS, TimeUnit.SECONDS);
                 camel.removeRoute(routeId);
             }
         }
@@ -182,16 +226,44 @@ public class MailScanner implements EventHandler {
                 // never got past its first fetchSize messages)
                 .append("&idempotentRepository=#").append(repositoryName(box.getId())).append("&idempotentRepositoryRemoveOnCommit=false")
                 .append("&fetchSize=").append(box.getBatchSize() == null ? 200 : box.getBatchSize())
-                .append("&connectionTimeout=15000&closeFolder=false")
+                .append("&connectionTimeout=").append(TIMEOUT_MILLIS)
+                // POP3 shows a session only the messages there at its login: each poll must be a session of its own.
+                // IMAP keeps its folder open between polls (and for leave's un-flagging just after a poll)
+                .append("&closeFolder=").append(box.isPop3())
                 .append("&delay=").append(Math.max(5, box.getPollSeconds()) * 1000).append("&initialDelay=500");
+        javaMailTimeouts(protocol(box)).forEach((key, value) -> uri.append('&').append(key).append('=').append(value));
         if ("starttls".equals(box.getSecurity())) {
             String p = box.isPop3() ? "pop3" : "imap";
             uri.append("&mail.").append(p).append(".starttls.enable=true&mail.").append(p).append(".starttls.required=true");
         }
         if (Mailbox.MOVE.equals(box.getAfterProcessing()) && box.getMoveToFolder() != null) {
             uri.append("&moveTo=").append(enc(box.getMoveToFolder()));
+            if (!box.isPop3()) {
+                uri.append("&postProcessAction=#").append(EXPUNGE);
+            }
         }
         return uri.toString();
+    }
+
+    /**
+     * Jakarta Mail waits forever by default: a server that accepts the connection and never answers would hold a
+     * poll (and the connection test) for good.
+     */
+    static Map<String, String> javaMailTimeouts(String protocol) {
+        return Map.of("mail." + protocol + ".connectiontimeout", String.valueOf(TIMEOUT_MILLIS), "mail." + protocol + ".timeout",
+                String.valueOf(TIMEOUT_MILLIS));
+    }
+
+    /**
+     * After a poll that moved messages: camel-mail moves by copy and {@code \Deleted}, and with the folder kept open
+     * nothing expunges them, so mail clients still list them in the scanned folder. Only mailboxes set to move
+     * get this hook; the folder's {@code \Deleted} messages are the ones it moved (and any a client deleted, which
+     * the client would expunge anyway).
+     */
+    private static void expungeMoved(Folder folder) throws Exception {
+        if (folder != null && folder.isOpen() && folder.getMode() == Folder.READ_WRITE) {
+            folder.expunge();
+        }
     }
 
     private static String enc(String s) {

@@ -45,6 +45,7 @@ final class MailingQueue {
         email.setLeadId(o.leadId());
         email.beforeSave();
         em.persist(email);
+        EmailLink.persistFor(em, email);
         MailOutboxEntry entry = new MailOutboxEntry();
         entry.initialise(RecordIds.next(), now, caller);
         entry.setOwnerId(email.getOwnerId());

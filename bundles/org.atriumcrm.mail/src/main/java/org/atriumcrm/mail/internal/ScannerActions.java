@@ -63,9 +63,7 @@ final class ScannerActions {
             ObjectNode answer = JsonNodeFactory.instance.objectNode();
             String protocol = MailScanner.protocol(box);
             Properties p = new Properties();
-            for (String key : List.of("connectiontimeout", "timeout")) {
-                p.setProperty("mail." + protocol + "." + key, "10000");
-            }
+            p.putAll(MailScanner.javaMailTimeouts(protocol));
             if ("starttls".equals(box.getSecurity())) {
                 String base = box.isPop3() ? "pop3" : "imap";
                 p.setProperty("mail." + base + ".starttls.enable", "true");
@@ -82,7 +80,7 @@ final class ScannerActions {
                     Folder folder = store.getFolder(name.strip());
                     ObjectNode f = folders.addObject().put("name", name.strip()).put("exists", folder.exists());
                     if (folder.exists()) {
-                        f.put("messages", folder.getMessageCount());
+                        f.put("messages", count(folder));
                     }
                 }
             } catch (MessagingException | RuntimeException e) {
@@ -93,6 +91,19 @@ final class ScannerActions {
                 thread.setContextClassLoader(previous);
             }
             return answer;
+        }
+
+        /** A POP3 folder knows its messages only while open (closed, it answers -1); read-only, so nothing changes. */
+        private static int count(Folder folder) throws MessagingException {
+            if ((folder.getType() & Folder.HOLDS_MESSAGES) == 0) {
+                return 0;
+            }
+            folder.open(Folder.READ_ONLY);
+            try {
+                return folder.getMessageCount();
+            } finally {
+                folder.close(false);
+            }
         }
 
         static String problem(Throwable e) {

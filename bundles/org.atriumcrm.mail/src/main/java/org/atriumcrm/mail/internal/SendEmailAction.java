@@ -68,6 +68,26 @@ public class SendEmailAction implements RecordAction {
         }
     }
 
+    /** Either a message (to/cc, subject, text/html) or a template for a record (templateId, sendAt); the queued email. */
+    @Override
+    public org.atriumcrm.rest.api.OperationSchema actionSchema() {
+        com.fasterxml.jackson.databind.node.ObjectNode request = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                .objectNode().put("type", "object").put("additionalProperties", false);
+        com.fasterxml.jackson.databind.node.ObjectNode p = request.putObject("properties");
+        for (String list : new String[] {"to", "cc"}) {
+            p.putObject(list).put("type", "array").put("description", "email addresses").putObject("items").put("type", "string");
+        }
+        for (String ref : new String[] {"contactId", "accountId", "leadId", "templateId"}) {
+            p.putObject(ref).put("type", "string").put("format", "uuid");
+        }
+        for (String text : new String[] {"subject", "text", "html", "inReplyTo"}) {
+            p.putObject(text).put("type", "string");
+        }
+        p.putObject("sendAt").put("type", "string").put("format", "date-time").put("description", "with templateId: when to send");
+        return org.atriumcrm.rest.api.OperationSchema.of(request,
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("$ref", "#/components/schemas/Email"));
+    }
+
     @Override
     public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
         if (body != null && body.has("templateId")) {

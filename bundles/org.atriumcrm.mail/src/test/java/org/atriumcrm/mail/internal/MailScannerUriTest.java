@@ -41,4 +41,30 @@ public class MailScannerUriTest {
         assertTrue(uri, uri.contains("&moveTo=%E5%B7%B2%E5%BD%92%E6%A1%A3%20Filed"));
         assertTrue(MailScanner.uri(box("pop3", "starttls", Mailbox.LEAVE), "INBOX", "x").contains("&mail.pop3.starttls.enable=true"));
     }
+
+    /** POP3 shows a session only the mail present at its login: each poll its own session. IMAP keeps its folder. */
+    @Test
+    public void pop3ClosesItsFolderAfterEachPollImapKeepsIt() {
+        assertTrue(MailScanner.uri(box("pop3", "none", Mailbox.MARK_SEEN), "INBOX", "x").contains("&closeFolder=true&"));
+        assertTrue(MailScanner.uri(box("pop3", "ssl", Mailbox.MARK_SEEN), "INBOX", "x").contains("&closeFolder=true&"));
+        assertTrue(MailScanner.uri(box("imap", "ssl", Mailbox.LEAVE), "INBOX", "x").contains("&closeFolder=false&"));
+    }
+
+    /** A server that accepts and never answers must not hold a poll for ever: connect and read timeouts per protocol. */
+    @Test
+    public void connectAndReadTimeoutsForEveryProtocol() {
+        String imaps = MailScanner.uri(box("imap", "ssl", Mailbox.MARK_SEEN), "INBOX", "x");
+        assertTrue(imaps, imaps.contains("&mail.imaps.connectiontimeout=" + MailScanner.TIMEOUT_MILLIS));
+        assertTrue(imaps, imaps.contains("&mail.imaps.timeout=" + MailScanner.TIMEOUT_MILLIS));
+        String pop3 = MailScanner.uri(box("pop3", "starttls", Mailbox.MARK_SEEN), "INBOX", "x");
+        assertTrue(pop3, pop3.contains("&mail.pop3.connectiontimeout=" + MailScanner.TIMEOUT_MILLIS));
+        assertTrue(pop3, pop3.contains("&mail.pop3.timeout=" + MailScanner.TIMEOUT_MILLIS));
+    }
+
+    /** Moved messages are expunged after the poll (IMAP), or clients keep listing them in the scanned folder. */
+    @Test
+    public void moveExpungesTheScannedFolder() {
+        assertTrue(MailScanner.uri(box("imap", "ssl", Mailbox.MOVE), "INBOX", "x").contains("&postProcessAction=#" + MailScanner.EXPUNGE));
+        assertTrue(!MailScanner.uri(box("imap", "ssl", Mailbox.MARK_SEEN), "INBOX", "x").contains("postProcessAction"));
+    }
 }

@@ -40,4 +40,11 @@ public class AdvanceAction extends StageAction {
         }
         return opportunities.advance(id, text(body, "stage"), p == null || p.isNull() ? null : p.longValue(), caller);
     }
+
+    @Override
+    void describe(com.fasterxml.jackson.databind.node.ObjectNode properties, com.fasterxml.jackson.databind.node.ArrayNode required) {
+        properties.putObject("stage").put("type", "string").put("description", "the stage to go to; the next open stage when left out");
+        properties.putObject("probability").put("type", "integer").put("format", "int64").put("minimum", 0).put("maximum", 100)
+                .put("description", "overrides the stage's default probability");
+    }
 }

@@ -36,4 +36,11 @@ public class CloseLostAction extends StageAction {
     Opportunity act(String id, JsonNode body, Caller caller) {
         return opportunities.closeLost(id, text(body, "reason"), text(body, "competitor"), caller);
     }
+
+    @Override
+    void describe(com.fasterxml.jackson.databind.node.ObjectNode properties, com.fasterxml.jackson.databind.node.ArrayNode required) {
+        properties.putObject("reason").put("type", "string").put("minLength", 1);
+        properties.putObject("competitor").put("type", "string");
+        required.add("reason");
+    }
 }

@@ -36,4 +36,9 @@ public class CloseWonAction extends StageAction {
     Opportunity act(String id, JsonNode body, Caller caller) {
         return opportunities.closeWon(id, caller);
     }
+
+    @Override
+    void describe(com.fasterxml.jackson.databind.node.ObjectNode properties, com.fasterxml.jackson.databind.node.ArrayNode required) {
+        // no members: an empty object
+    }
 }

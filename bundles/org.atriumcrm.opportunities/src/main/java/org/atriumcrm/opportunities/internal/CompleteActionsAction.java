@@ -47,4 +47,11 @@ public class CompleteActionsAction extends StageAction {
         }
         return opportunities.completeActions(id, names, caller);
     }
+
+    @Override
+    void describe(com.fasterxml.jackson.databind.node.ObjectNode properties, com.fasterxml.jackson.databind.node.ArrayNode required) {
+        properties.putObject("actions").put("type", "array").put("description", "names of required actions of the current stage")
+                .putObject("items").put("type", "string");
+        required.add("actions");
+    }
 }

@@ -10,11 +10,14 @@ import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.AccessPolicy;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.api.security.EntityAccess;
+import org.atriumcrm.rest.api.OperationSchema;
 import org.atriumcrm.rest.api.RecordAction;
 import org.atriumcrm.rest.api.RecordBodies;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * What the stage actions share: the caller must see the opportunity (404 otherwise) and be allowed to change
@@ -32,6 +35,20 @@ abstract class StageAction implements RecordAction {
     abstract Set<String> members();
 
     abstract Opportunity act(String id, JsonNode body, Caller caller);
+
+    /** The body's members as OpenAPI schema properties (and which are required), for the document's types. */
+    abstract void describe(ObjectNode properties, ArrayNode required);
+
+    @Override
+    public OperationSchema actionSchema() {
+        ObjectNode request = JsonNodeFactory.instance.objectNode().put("type", "object").put("additionalProperties", false);
+        ArrayNode required = request.arrayNode();
+        describe(request.putObject("properties"), required);
+        if (!required.isEmpty()) {
+            request.set("required", required);
+        }
+        return OperationSchema.of(request, JsonNodeFactory.instance.objectNode().put("$ref", "#/components/schemas/Opportunity"));
+    }
 
     @Override
     public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {

@@ -20,4 +20,9 @@ public interface EntityView {
     String SUMMARY_PROPERTY = "atrium.summary";
 
     Object view(RecordStore<?> records, Map<String, List<String>> parameters, Caller caller);
+
+    /** The body and answer of this view for {@code /api/openapi.json}; null leaves them untyped. @since 1.6 */
+    default OperationSchema viewSchema() {
+        return null;
+    }
 }

@@ -29,4 +29,9 @@ public interface RecordAction {
     String SUMMARY_PROPERTY = "atrium.summary";
 
     Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller);
+
+    /** The body and answer of this action for {@code /api/openapi.json}; null leaves them untyped. @since 1.6 */
+    default OperationSchema actionSchema() {
+        return null;
+    }
 }

@@ -24,4 +24,9 @@ public interface RecordView {
     String SUMMARY_PROPERTY = "atrium.summary";
 
     Object view(RecordStore<?> records, Record record, Map<String, List<String>> parameters, Caller caller);
+
+    /** The body and answer of this view for {@code /api/openapi.json}; null leaves them untyped. @since 1.6 */
+    default OperationSchema recordViewSchema() {
+        return null;
+    }
 }

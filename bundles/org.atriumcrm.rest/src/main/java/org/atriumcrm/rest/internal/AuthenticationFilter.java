@@ -77,6 +77,13 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        String accept = request.getHeaderString(HttpHeaders.ACCEPT);
+        String widened = widenedAccept(accept);
+        if (!java.util.Objects.equals(widened, accept)) {
+            request.getHeaders().putSingle(HttpHeaders.ACCEPT, widened);
+            // CXF matches against its copy of Accept kept as a message property ("Accept"), which this property sets
+            request.setProperty(HttpHeaders.ACCEPT, widened);
+        }
         // the path under /api, whichever Atrium application (platform or module) received the request
         String path = request.getUriInfo().getRequestUri().getRawPath().replaceFirst("^/+" + AtriumRest.BASE + "/+", "");
         if (!PUBLIC_PATHS.contains(path) && !isPublicEndpoint(path)) {
@@ -93,6 +100,24 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         // files are streamed to disk by the endpoints that take them; everything else is parsed in memory
         limitBody(request, path.startsWith("v1/admin/plugins") ? maxPluginBytes
                 : path.equals("v1/imports") || path.startsWith("v1/imports/") ? maxImportBytes : maxBodyBytes);
+    }
+
+    /**
+     * A generated client asks for {@code application/problem+json} alone where the document declares no success
+     * body (a DELETE's 204): JAX-RS would answer 406 to a resource producing JSON before it ever ran, so such an
+     * Accept also takes JSON. A body-less answer is unaffected; errors stay problem+json either way.
+     */
+    static String widenedAccept(String accept) {
+        if (accept == null || !accept.toLowerCase(java.util.Locale.ROOT).contains(AtriumRest.PROBLEM_JSON)) {
+            return accept;
+        }
+        for (String range : accept.split(",")) {
+            String type = range.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+            if (type.equals("application/json") || type.equals("*/*") || type.equals("application/*")) {
+                return accept;
+            }
+        }
+        return accept + ", application/json;q=0.1";
     }
 
     private Optional<Caller> authenticate(String authorization) {

@@ -57,7 +57,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 @Produces(MediaType.APPLICATION_JSON)
 public class EntityResource {
-    private static final String MERGE_PATCH = "application/merge-patch+json";
+    static final String MERGE_PATCH = "application/merge-patch+json";
 
     private static final int EXPORT_BATCH = 500;
     private static final Set<String> SHARE_FIELDS = Set.of("principalId", "access");

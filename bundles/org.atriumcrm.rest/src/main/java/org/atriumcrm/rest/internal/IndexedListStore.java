@@ -12,7 +12,6 @@ import org.atriumcrm.api.meta.EntityType;
 import org.atriumcrm.api.query.Condition;
 import org.atriumcrm.api.query.ListIndex;
 import org.atriumcrm.api.query.ListQuery;
-import org.atriumcrm.api.query.Operator;
 import org.atriumcrm.api.query.Page;
 import org.atriumcrm.api.query.SortKey;
 import org.atriumcrm.api.record.BatchWrite;
@@ -54,7 +53,7 @@ final class IndexedListStore<T extends Record> implements RecordStore<T> {
         // by primary key, in id order (the order of the probe, no sort by another column the optimizer could
         // prefer to walk), then put in the index's order
         List<Condition> conditions = new ArrayList<>(query.conditions());
-        conditions.add(new Condition("id", Operator.IN, RecordResource.idList(new java.util.HashSet<>(ids.ids()))));
+        conditions.add(Condition.idIn(ids.ids()));
         List<T> rows = store.list(query.withConditions(conditions).withSort(List.of(new SortKey("id", false)))
                 .withPage(0, ids.ids().size()).withCountLimit(ListQuery.NO_COUNT)).items();
         if (rows.size() != ids.ids().size()) {

@@ -67,6 +67,10 @@ final class RecordJson {
     }
 
     static <T extends Record> Map<String, Object> read(EntityType<T> type, JsonNode body, Mode mode) {
+        return read(type, body, mode, null);
+    }
+
+    static <T extends Record> Map<String, Object> read(EntityType<T> type, JsonNode body, Mode mode, T stored) {
         if (body == null || !body.isObject()) {
             throw AtriumException.badRequest("the request body must be a JSON object with the fields of " + type.name());
         }
@@ -77,6 +81,10 @@ final class RecordJson {
             Map.Entry<String, JsonNode> entry = it.next();
             FieldDef<T> field = type.field(entry.getKey()).orElse(null);
             FieldAccess restriction = type.restriction(entry.getKey()).orElse(FieldAccess.EDITABLE);
+            if (stored != null && field != null && field.isReadOnly() && restriction != FieldAccess.HIDDEN
+                    && sameValue(field, entry.getValue(), field.get(stored))) {
+                continue; // typed clients send back what they read (id, createdAt, version...): harmless when unchanged
+            }
             if (restriction == FieldAccess.HIDDEN) {
                 forbidden.add(new FieldError(entry.getKey(), "is hidden from you by field-level security and cannot be written"));
             } else if (restriction == FieldAccess.READ_ONLY && field != null && field.isReadOnly()) {
@@ -84,7 +92,8 @@ final class RecordJson {
             } else if (field == null) {
                 errors.add(new FieldError(entry.getKey(), "is not a field of " + type.name()));
             } else if (field.isReadOnly()) {
-                errors.add(new FieldError(entry.getKey(), "is read-only"));
+                errors.add(new FieldError(entry.getKey(), stored == null ? "is read-only"
+                        : "is read-only: send it unchanged (" + write(type, stored).get(field.name()) + ") or leave it out"));
             } else {
                 try {
                     values.put(field.name(), convert(field, entry.getValue()));
@@ -115,6 +124,32 @@ final class RecordJson {
             values.remove("ownerId", null); // PUT without an owner keeps the owner
         }
         return values;
+    }
+
+    /** Whether a body value means the stored one, however the client's JSON library spelled it. */
+    private static boolean sameValue(FieldDef<?> field, JsonNode node, Object stored) {
+        if (node == null || node.isNull() || stored == null) {
+            return (node == null || node.isNull()) && stored == null;
+        }
+        try {
+            switch (field.type()) {
+                case INTEGER:
+                case DECIMAL:
+                    return (node.isNumber() || node.isTextual())
+                            && new BigDecimal(node.asText().strip()).compareTo(new BigDecimal(stored.toString())) == 0;
+                case DATETIME:
+                    return node.isTextual() && stored.equals(FieldValues.fromText(field, node.textValue()));
+                case BOOLEAN:
+                    return node.isBoolean() && stored.equals(node.booleanValue());
+                case ID:
+                case REFERENCE:
+                    return node.isTextual() && node.textValue().strip().equalsIgnoreCase(stored.toString());
+                default:
+                    return node.isTextual() && node.textValue().strip().equals(stored.toString());
+            }
+        } catch (FieldValues.Invalid | NumberFormatException e) {
+            return false;
+        }
     }
 
     static Object convert(FieldDef<?> field, JsonNode node) throws FieldValues.Invalid {

@@ -265,10 +265,8 @@ public class RecordResource {
     <T extends Record> Response update(RecordStore<T> store, String id, String ifMatch, JsonNode body,
             RecordJson.Mode mode, boolean allowDuplicates, Caller caller) {
         Long expected = Requests.expectedVersion(ifMatch);
-        if (store.find(id).isEmpty()) {
-            throw AtriumException.notFound("no " + store.type().name() + " with id " + id);
-        }
-        Map<String, Object> values = RecordJson.read(store.type(), body, mode);
+        T stored = store.find(id).orElseThrow(() -> AtriumException.notFound("no " + store.type().name() + " with id " + id));
+        Map<String, Object> values = RecordJson.read(store.type(), body, mode, stored);
         @SuppressWarnings("unchecked")
         T updated = (T) writes.update(store.type().name(), id, expected, values, allowDuplicates, caller);
         return Response.ok(RecordJson.write(store.type(), updated)).tag(Requests.etag(updated)).build();

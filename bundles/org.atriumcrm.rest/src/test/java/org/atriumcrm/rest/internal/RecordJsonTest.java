@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.atriumcrm.api.error.AtriumException;
@@ -136,5 +137,37 @@ public class RecordJsonTest {
         assertEquals(3, out.get("version").longValue());
         assertTrue(out.get("kind").isNull());
         assertEquals(Thing.TYPE.fields().size(), out.size());
+    }
+
+    @Test
+    public void putOfWhatGetAnsweredIgnoresUnchangedReadOnlyFields() throws Exception {
+        Thing stored = new Thing();
+        stored.name = "n";
+        ObjectNode asRead = RecordJson.write(Thing.TYPE, stored);
+        asRead.put("createdAt", "2026-11-22T16:00:00+08:00"); // the same instant, as a client's date library writes it
+        Map<String, Object> replace = RecordJson.read(Thing.TYPE, asRead, RecordJson.Mode.REPLACE, stored);
+        assertFalse(replace.containsKey("id"));
+        assertFalse(replace.containsKey("version"));
+        assertEquals("n", replace.get("name"));
+        Map<String, Object> patch = RecordJson.read(Thing.TYPE, json("{\"id\":\"0190A000-0000-7000-8000-000000000001\","
+                + "\"version\":3,\"createdBy\":null,\"kind\":\"a\"}"), RecordJson.Mode.PATCH, stored);
+        assertEquals(Map.of("kind", "a"), patch);
+    }
+
+    @Test
+    public void changedReadOnlyFieldsAreStillRefused() throws Exception {
+        Thing stored = new Thing();
+        ObjectNode body = RecordJson.write(Thing.TYPE, stored);
+        body.put("name", "n").put("version", 2).put("createdAt", "2026-11-22T08:00:01Z");
+        try {
+            RecordJson.read(Thing.TYPE, body, RecordJson.Mode.REPLACE, stored);
+            fail("accepted " + body);
+        } catch (AtriumException e) {
+            assertEquals(400, e.status());
+            Map<String, String> errors = e.errors().stream().collect(Collectors.toMap(FieldError::field, FieldError::message));
+            assertEquals(Set.of("version", "createdAt"), errors.keySet());
+            assertTrue(errors.get("version"), errors.get("version").startsWith("is read-only"));
+        }
+        assertEquals("is read-only", errors("{\"id\":\"0190a000-0000-7000-8000-000000000001\"}", RecordJson.Mode.REPLACE).get("id"));
     }
 }

@@ -224,6 +224,13 @@ final class ListFields {
         return any.build(); // no clause: matches nothing
     }
 
+    /** The sort of a numeric field; NULL above every value, as the database sorts it. */
+    static SortField numericSort(String name, boolean descending) {
+        SortField s = new SortField("n." + name, SortField.Type.LONG, descending);
+        s.setMissingValue(Long.MAX_VALUE);
+        return s;
+    }
+
     /** The sort fields for the keys (then the id, so pages are stable), or empty when one cannot be sorted here. */
     static <T extends Record> Optional<List<SortField>> sort(EntityType<T> type, List<SortKey> keys) {
         List<SortField> fields = new ArrayList<>();
@@ -235,9 +242,7 @@ final class ListFields {
             }
             byId |= field.name().equals("id");
             if (numeric(field.type())) {
-                SortField s = new SortField("n." + field.name(), SortField.Type.LONG, key.descending());
-                s.setMissingValue(Long.MAX_VALUE); // NULL above every value, as the database sorts it
-                fields.add(s);
+                fields.add(numericSort(field.name(), key.descending()));
             } else {
                 SortField s = new SortField("f." + field.name(), SortField.Type.STRING, key.descending());
                 s.setMissingValue(SortField.STRING_LAST);

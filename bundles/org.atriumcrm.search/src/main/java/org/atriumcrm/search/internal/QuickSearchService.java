@@ -72,13 +72,14 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
     /** How long a lookup waits for queued changes of its type to reach the index (read-your-writes, bounded). */
     private static final long CATCH_UP_WAIT_MS = 1_000;
     /** Modified-at is set before commit; a record committed just before the index's last commit may carry an older time. */
-    private static final long CATCH_UP_MARGIN_MS = 5 * 60_000L;
+    private static final long CATCH_UP_MARGIN_MS = 60_000L;
 
     @Reference
     RecordStores registry;
     private volatile RecordStores.Subscription arrivals;
     private final Map<String, Set<String>> pending = new ConcurrentHashMap<>();
     private final Set<String> building = ConcurrentHashMap.newKeySet();
+    private final Set<String> catchingUp = ConcurrentHashMap.newKeySet();
     private final Set<String> suspect = ConcurrentHashMap.newKeySet();
     /**
      * Per type: how many change notices were queued, and up to which of them the indexer has written. A lookup waits
@@ -86,6 +87,8 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
      */
     private final Map<String, AtomicLong> queuedSeq = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> indexedSeq = new ConcurrentHashMap<>();
+    /** Per type: bumped whenever the indexer writes its documents (remembered page positions hold within one value). */
+    private final Map<String, AtomicLong> written = new ConcurrentHashMap<>();
     /** Only the indexer thread reads and writes it. */
     private boolean uncommitted;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -213,9 +216,11 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
             if (!awaitQueued(entity)) {
                 return Optional.empty(); // changes of this type are still on their way to the index: the database answers
             }
+            // the version before the refresh: positions remembered under it were seen on at least its writes
+            long stamp = seq(written, entity).get();
             i.refresh();
             return Optional.of(i.page(entity, translated.get().query(), translated.get().sort(), query.offset(),
-                    query.limit(), query.countLimit()));
+                    query.limit(), query.countLimit(), stamp));
         } catch (IOException | RuntimeException e) {
             LOG.warn("list index lookup failed; listing from the database", e);
             return Optional.empty();
@@ -236,6 +241,7 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
             s.put("built", i != null && i.built(entity));
             s.put("building", building.contains(entity));
             s.put("queued", pending.getOrDefault(entity, Set.of()).size());
+            s.put("catchingUp", catchingUp.contains(entity));
             s.put("used", ready(entity) && documents >= settings.indexFromRecords());
             all.put(entity, s);
         }
@@ -350,8 +356,12 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
     private <T extends Record> void reindex(RecordStore<T> store, List<String> ids) throws IOException {
         EntityType<T> type = store.type();
         Map<String, T> records = new HashMap<>();
-        store.forEach(new ListQuery(0, BATCH, List.of(), null, List.of(new Condition("id", Operator.IN, new ArrayList<>(ids)))),
-                r -> records.put(r.getId(), r));
+        // one primary-key find per record (just written, so mostly from EclipseLink's cache): a query with
+        // "id in (500 ids)" was planned by Derby as a scan and sort of the whole table, whatever its order (thread
+        // dumps during a 1M import: SortResultSet.loadSorter; the index fell 330,000 changes behind)
+        for (String id : ids) {
+            store.find(id).ifPresent(r -> records.put(r.getId(), r));
+        }
         for (String id : ids) {
             T record = records.get(id);
             if (record != null) {
@@ -360,6 +370,7 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
                 index.remove(type.name(), id);
             }
         }
+        seq(written, type.name()).incrementAndGet(); // after the writes: see page()
     }
 
     private static <T extends Record> List<String> values(EntityType<T> type, T record) {
@@ -385,15 +396,18 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
             build(entity);
             return;
         }
+        catchingUp.add(entity);
         try {
             Instant since = Instant.ofEpochMilli(index.committedAt() - CATCH_UP_MARGIN_MS);
-            int n = indexAll(store, List.of(new Condition("modifiedAt", Operator.GE, List.of(since))));
+            int n = indexAll(store, List.of(new Condition("modifiedAt", Operator.GE, List.of(since))), true);
             index.commit();
-            LOG.info("quick-search index: {} caught up ({} records modified since {})", entity, n, since);
+            LOG.info("quick-search index: {} caught up ({} records modified since {} were not in it)", entity, n, since);
             reconcile(entity);
         } catch (IOException | RuntimeException e) {
             LOG.warn("quick-search index: catching up on {} failed; rebuilding it", entity, e);
             build(entity);
+        } finally {
+            catchingUp.remove(entity);
         }
     }
 
@@ -413,7 +427,7 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
         try {
             index.markBuilt(entity, false);
             index.removeAll(entity);
-            int n = indexAll(store, List.of());
+            int n = indexAll(store, List.of(), false);
             index.markBuilt(entity, true);
             index.commit();
             suspect.remove(entity);
@@ -425,8 +439,12 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
         }
     }
 
-    /** Puts every live record matching {@code where}, read from one cursor; stops when the service stops. */
-    private <T extends Record> int indexAll(RecordStore<T> store, List<Condition> where) throws IOException {
+    /**
+     * Puts every live record matching {@code where}, read from one cursor; stops when the service stops. With
+     * {@code onlyMissed}, a record whose document already holds its modification time is left as it is (after a
+     * restart right after an import, most of what the margin takes in again is there already).
+     */
+    private <T extends Record> int indexAll(RecordStore<T> store, List<Condition> where, boolean onlyMissed) throws IOException {
         EntityType<T> type = store.type();
         int[] n = {0};
         IOException[] failure = {null};
@@ -435,6 +453,9 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
                 return;
             }
             try {
+                if (onlyMissed && r.getModifiedAt() != null && index.holds(type.name(), r.getId(), r.getModifiedAt())) {
+                    return;
+                }
                 index.put(type, r, values(type, r));
                 n[0]++;
             } catch (IOException e) {
@@ -447,6 +468,7 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
         if (indexer == null) {
             throw new IllegalStateException("stopped while indexing " + type.name());
         }
+        seq(written, type.name()).incrementAndGet();
         return n[0];
     }
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -23,12 +24,14 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.Directory;
@@ -47,7 +50,7 @@ import org.atriumcrm.api.record.Record;
  */
 final class SearchIndex implements Closeable {
     /** Bump when the document layout or the analyzer changes: every entity type is then rebuilt. */
-    static final String LAYOUT = "grams-2-3+list-fields/v2";
+    static final String LAYOUT = "grams-2-3+list-fields/v3-newest-first";
     private static final String BUILT = "built.";
     private static final String LAYOUT_KEY = "layout";
     private static final String COMMITTED_AT = "committedAt";
@@ -57,12 +60,18 @@ final class SearchIndex implements Closeable {
     private final SearcherManager searchers;
     private final GramAnalyzer analyzer = new GramAnalyzer();
     private final Map<String, String> commitData = new HashMap<>();
+    private final Cursors cursors = new Cursors();
 
     SearchIndex(Path dir) throws IOException {
         this.directory = FSDirectory.open(dir);
-        IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(32);
-        this.writer = new IndexWriter(directory, config);
+        IndexWriter opened;
+        try {
+            opened = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        } catch (IllegalArgumentException otherIndexSort) {
+            // an index of an earlier layout, sorted differently: Lucene cannot re-sort it, it is rebuilt anyway
+            opened = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
+        }
+        this.writer = opened;
         Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
         if (live != null) {
             live.forEach(e -> commitData.put(e.getKey(), e.getValue()));
@@ -73,6 +82,17 @@ final class SearchIndex implements Closeable {
             commitData.put(LAYOUT_KEY, LAYOUT);
         }
         this.searchers = new SearcherManager(writer, null);
+    }
+
+    /**
+     * Segments keep their documents newest first: a list in the default order (newest first), with any filter, then
+     * stops reading a segment after its first page of matches instead of comparing every match — with documents in
+     * insertion order, the newest are last and each one displaces the page found so far.
+     */
+    static final SortField NEWEST_FIRST = ListFields.numericSort("createdAt", true);
+
+    private IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
+        return new IndexWriterConfig(analyzer).setOpenMode(mode).setRAMBufferSizeMB(32).setIndexSort(new Sort(NEWEST_FIRST));
     }
 
     GramAnalyzer analyzer() {
@@ -112,6 +132,28 @@ final class SearchIndex implements Closeable {
             }
         }
         writer.updateDocument(new Term("key", entity + ":" + id), doc);
+    }
+
+    /** Whether the record's document is there and was written from the record as modified at {@code modifiedAt}. */
+    boolean holds(String entity, String id, java.time.Instant modifiedAt) throws IOException {
+        java.util.Optional<Long> wanted = ListFields.asLong(org.atriumcrm.api.meta.FieldType.DATETIME, modifiedAt);
+        if (wanted.isEmpty()) {
+            return false;
+        }
+        IndexSearcher s = searchers.acquire();
+        try {
+            TopDocs top = s.search(new TermQuery(new Term("key", entity + ":" + id)), 1);
+            if (top.scoreDocs.length == 0) {
+                return false;
+            }
+            int doc = top.scoreDocs[0].doc;
+            org.apache.lucene.index.LeafReaderContext leaf = s.getIndexReader().leaves()
+                    .get(org.apache.lucene.index.ReaderUtil.subIndex(doc, s.getIndexReader().leaves()));
+            org.apache.lucene.index.NumericDocValues values = leaf.reader().getNumericDocValues("n.modifiedAt");
+            return values != null && values.advanceExact(doc - leaf.docBase) && values.longValue() == wanted.get();
+        } finally {
+            searchers.release(s);
+        }
     }
 
     void remove(String entity, String id) throws IOException {
@@ -173,24 +215,45 @@ final class SearchIndex implements Closeable {
 
     /**
      * The ids of hits {@code offset .. offset + limit} of {@code filter} within {@code entity} in {@code sort} order,
-     * with the total as {@code countLimit} asks (see {@link ListQuery#countLimit()}).
+     * with the total as {@code countLimit} asks (see {@link ListQuery#countLimit()}). A deep page starts after the
+     * nearest earlier position of the same query remembered from an earlier page ({@link Cursors}), so paging on
+     * through a long list costs a page each time, not the whole way from the top; {@code stamp} is the entity's
+     * index version, and a change forgets the positions.
      */
-    ListIndex.IdPage page(String entity, Query filter, Sort sort, int offset, int limit, int countLimit) throws IOException {
+    ListIndex.IdPage page(String entity, Query filter, Sort sort, int offset, int limit, int countLimit, long stamp) throws IOException {
         Query query = new BooleanQuery.Builder().add(new TermQuery(new Term(ListFields.ENTITY, entity)), Occur.FILTER)
                 .add(filter, Occur.FILTER).build();
-        int hits = offset + limit;
+        String key = entity + '|' + query + '|' + sort;
+        Map.Entry<Integer, FieldDoc> from = offset == 0 ? null : cursors.before(key, stamp, offset);
+        int skip = from == null ? offset : offset - from.getKey() - 1;
+        int hits = skip + limit;
+        int end = offset + limit;
         // counting stops at the bound (then Lucene may also skip documents that cannot reach the page);
         // never below the end of this page, so that a deep page still has a total past its items
-        int bound = countLimit == ListQuery.EXACT_COUNT ? Integer.MAX_VALUE
-                : countLimit == ListQuery.NO_COUNT ? hits : Math.max(countLimit, hits);
+        // an exact count is asked of Lucene apart (it counts from term statistics where it can), so that the page
+        // itself may still stop early
+        int bound = countLimit == ListQuery.EXACT_COUNT || countLimit == ListQuery.NO_COUNT ? end : Math.max(countLimit, end);
         IndexSearcher s = searchers.acquire();
         try {
-            TopDocs top = s.search(query, new TopFieldCollectorManager(sort, hits, null, bound));
-            StoredFields stored = s.storedFields();
-            List<String> ids = new ArrayList<>(limit);
-            for (int i = offset; i < top.scoreDocs.length; i++) {
-                ids.add(stored.document(top.scoreDocs[i].doc, Set.of("id")).get("id"));
+            TopDocs oldestFirst = from == null ? oldestFirst(s, query, sort, hits) : null;
+            if (oldestFirst != null) {
+                List<String> ids = ids(s, oldestFirst, skip);
+                remember(key, stamp, offset, skip, hits, oldestFirst);
+                if (countLimit == ListQuery.NO_COUNT) {
+                    return new ListIndex.IdPage(ids, -1, false);
+                }
+                int counted = s.count(query);
+                return countLimit > 0 && counted > bound ? new ListIndex.IdPage(ids, bound, false)
+                        : new ListIndex.IdPage(ids, counted, true);
             }
+            TopDocs top = s.search(query, new TopFieldCollectorManager(sort, hits, from == null ? null : from.getValue(), bound));
+            if (countLimit == ListQuery.EXACT_COUNT) {
+                List<String> ids = ids(s, top, skip);
+                remember(key, stamp, offset, skip, hits, top);
+                return new ListIndex.IdPage(ids, s.count(query), true);
+            }
+            List<String> ids = ids(s, top, skip);
+            remember(key, stamp, offset, skip, hits, top);
             long counted = top.totalHits.value;
             boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
             if (countLimit == ListQuery.NO_COUNT) {
@@ -202,6 +265,103 @@ final class SearchIndex implements Closeable {
             return new ListIndex.IdPage(ids, counted, exact);
         } finally {
             searchers.release(s);
+        }
+    }
+
+    /** Fields whose values grow with insertion, i.e. against the index's newest-first order. */
+    private static final Set<String> INSERTION_ORDERED = Set.of("n.createdAt", "n.modifiedAt");
+
+    /**
+     * A page in ascending order of a field that grows with insertion (oldest first): in newest-first segments its
+     * best documents come last, so each one would displace the page found so far. Instead the page is searched
+     * among the lowest values only, a range widened eightfold until it holds the page (every document outside the
+     * range sorts after every one inside it, so the page is the same); null when the first key is another one.
+     */
+    private static TopDocs oldestFirst(IndexSearcher s, Query query, Sort sort, int hits) throws IOException {
+        SortField first = sort.getSort()[0];
+        if (first.getReverse() || first.getType() != SortField.Type.LONG || !INSERTION_ORDERED.contains(first.getField())) {
+            return null;
+        }
+        long lowest = Long.MAX_VALUE;
+        long highest = Long.MIN_VALUE;
+        for (org.apache.lucene.index.LeafReaderContext leaf : s.getIndexReader().leaves()) {
+            org.apache.lucene.index.PointValues points = leaf.reader().getPointValues(first.getField());
+            if (points != null && points.size() > 0) {
+                lowest = Math.min(lowest, LongPoint.decodeDimension(points.getMinPackedValue(), 0));
+                highest = Math.max(highest, LongPoint.decodeDimension(points.getMaxPackedValue(), 0));
+            }
+        }
+        if (lowest > highest) {
+            return null;
+        }
+        long span = Math.max(1, (highest - lowest) / 4096);
+        while (true) {
+            long upTo = highest - lowest <= span ? highest : lowest + span;
+            Query within = new BooleanQuery.Builder().add(query, Occur.FILTER)
+                    .add(LongPoint.newRangeQuery(first.getField(), lowest, upTo), Occur.FILTER).build();
+            TopDocs top = s.search(within, new TopFieldCollectorManager(sort, hits, null, hits));
+            if (top.scoreDocs.length == hits) {
+                return top;
+            }
+            if (upTo == highest) {
+                return null; // fewer matches with a value than the page: the plain search (nulls come last)
+            }
+            span = span > Long.MAX_VALUE / 8 ? Long.MAX_VALUE : span * 8;
+        }
+    }
+
+    private static List<String> ids(IndexSearcher s, TopDocs top, int skip) throws IOException {
+        StoredFields stored = s.storedFields();
+        List<String> ids = new ArrayList<>(Math.max(0, top.scoreDocs.length - skip));
+        for (int i = skip; i < top.scoreDocs.length; i++) {
+            ids.add(stored.document(top.scoreDocs[i].doc, Set.of("id")).get("id"));
+        }
+        return ids;
+    }
+
+    private void remember(String key, long stamp, int offset, int skip, int hits, TopDocs top) {
+        if (skip > 0 && top.scoreDocs.length >= skip) {
+            cursors.remember(key, stamp, offset - 1, (FieldDoc) top.scoreDocs[skip - 1]);
+        }
+        if (top.scoreDocs.length == hits) {
+            cursors.remember(key, stamp, offset - skip + hits - 1, (FieldDoc) top.scoreDocs[hits - 1]);
+        }
+    }
+
+    /**
+     * Remembered positions of recent list queries: hit number → the sort values of that hit, for Lucene's
+     * search-after. The values end with the record id, so a position names one record whatever else changed; but a
+     * write before it moves every later offset, so positions hold only while the entity's index version
+     * ({@code stamp}) is the one they were seen under.
+     */
+    static final class Cursors {
+        private static final int QUERIES = 256;
+        private static final int POSITIONS = 64;
+        private final Map<String, Positions> byQuery = new java.util.LinkedHashMap<>(QUERIES, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Positions> eldest) {
+                return size() > QUERIES;
+            }
+        };
+
+        private record Positions(long stamp, java.util.TreeMap<Integer, FieldDoc> at) {
+        }
+
+        synchronized Map.Entry<Integer, FieldDoc> before(String key, long stamp, int offset) {
+            Positions p = byQuery.get(key);
+            return p == null || p.stamp() != stamp ? null : p.at().floorEntry(offset - 1);
+        }
+
+        synchronized void remember(String key, long stamp, int position, FieldDoc doc) {
+            Positions p = byQuery.get(key);
+            if (p == null || p.stamp() != stamp) {
+                p = new Positions(stamp, new java.util.TreeMap<>());
+                byQuery.put(key, p);
+            }
+            p.at().put(position, doc);
+            if (p.at().size() > POSITIONS) {
+                p.at().pollFirstEntry();
+            }
         }
     }
 

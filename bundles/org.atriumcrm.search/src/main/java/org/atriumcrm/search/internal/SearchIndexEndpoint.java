@@ -57,11 +57,11 @@ public class SearchIndexEndpoint implements ModuleEndpoint {
     @Override
     public ObjectNode openApiPaths() {
         ObjectNode paths = JSON.createObjectNode();
-        ObjectNode get = paths.putObject("/v1/search-index").putObject("get");
+        ObjectNode get = paths.putObject("/v1/search-index").putObject("get").put("operationId", "getSearchIndex");
         get.putArray("tags").add("Administration");
         get.put("summary", "Quick-search index: indexFromRecords, and per entity type documents, built, building, queued, used (administrators)");
         get.putObject("responses").putObject("200").put("description", "status");
-        ObjectNode post = paths.putObject("/v1/search-index/rebuild").putObject("post");
+        ObjectNode post = paths.putObject("/v1/search-index/rebuild").putObject("post").put("operationId", "rebuildSearchIndex");
         post.putArray("tags").add("Administration");
         post.put("summary", "Rebuild the quick-search index of one entity type (or all), in the background");
         post.putArray("parameters").addObject().put("name", "entity").put("in", "query").put("required", false)

@@ -40,6 +40,7 @@ public class ListIndexTest {
     private static final String[] CATEGORIES = {"customer", "partner", "prospect"};
     private static final List<Item> ITEMS = new ArrayList<>();
     private static SearchIndex index;
+    private static long stamp;
 
     @BeforeClass
     public static void fill() throws Exception {
@@ -132,7 +133,7 @@ public class ListIndexTest {
         check(query(List.of(), List.of(), rep));
         check(query(List.of(new SortKey("name", true)), List.of(new Condition("category", Operator.EQ, List.of("customer"))), rep));
         IdPage none = index.page("Account", ListFields.translate(Item.TYPE, query(List.of(), List.of(), Visibility.NONE),
-                index.analyzer()).orElseThrow().query(), sortOf(List.of()), 0, 20, ListQuery.EXACT_COUNT);
+                index.analyzer()).orElseThrow().query(), sortOf(List.of()), 0, 20, ListQuery.EXACT_COUNT, stamp);
         assertEquals(0, none.total());
         assertTrue(none.ids().isEmpty());
     }
@@ -167,6 +168,35 @@ public class ListIndexTest {
                 q.withCondition(new Condition("notes", Operator.EQ, List.of("x"))), index.analyzer()));
     }
 
+    @Test
+    public void pagingOnThroughALongListAndBackAgainStaysTheDatabasesOrderAlsoAfterAWrite() throws Exception {
+        ListQuery q = query(List.of(new SortKey("name", true)), List.of(new Condition("category", Operator.NE, List.of("partner"))), Visibility.ALL);
+        for (int offset = 0; offset < 420; offset += 15) {
+            check(q.withPage(offset, 15)); // each page starts from the remembered end of the one before
+        }
+        for (int offset = 405; offset >= 0; offset -= 45) {
+            check(q.withPage(offset, 15));
+        }
+        check(q.withPage(200, 15));
+        check(q.withPage(200, 15)); // the same page again: from the position remembered before it
+        // a record that sorts first: every later offset moves by one, remembered positions must not be used
+        Item first = new Item("00000000-0000-7000-8000-000000009999", "u1");
+        first.setName("\uffff last in byte order, first descending");
+        ITEMS.add(first);
+        try {
+            index.put(Item.TYPE, first, List.of(first.getName()));
+            index.refresh();
+            stamp++;
+            check(q.withPage(200, 15));
+            check(q.withPage(215, 15));
+        } finally {
+            ITEMS.remove(first);
+            index.remove("Account", first.getId());
+            index.refresh();
+            stamp++;
+        }
+    }
+
     // --- the oracle: the database's rules over the records in memory ---
 
     private static ListQuery query(List<SortKey> sort, List<Condition> conditions, Visibility visibility) {
@@ -175,7 +205,7 @@ public class ListIndexTest {
 
     private static IdPage run(ListQuery q) throws Exception {
         ListFields.Translated t = ListFields.translate(Item.TYPE, q, index.analyzer()).orElseThrow(() -> new AssertionError("not answered: " + q));
-        return index.page("Account", t.query(), t.sort(), q.offset(), q.limit(), q.countLimit());
+        return index.page("Account", t.query(), t.sort(), q.offset(), q.limit(), q.countLimit(), stamp);
     }
 
     private static org.apache.lucene.search.Sort sortOf(List<SortKey> keys) {

@@ -73,4 +73,17 @@ public class SearchIndexTest {
             assertFalse(index.built("Account"));
         }
     }
+
+    @Test
+    public void knowsWhetherItHoldsARecordAsLastModified() throws Exception {
+        try (SearchIndex index = new SearchIndex(Files.createTempDirectory("search-index"))) {
+            Item item = new Item("a1", "u1");
+            index.put(Item.TYPE, item, List.of("Acme"));
+            index.refresh();
+            assertTrue(index.holds("Account", "a1", item.getModifiedAt()));
+            assertFalse("modified since", index.holds("Account", "a1", item.getModifiedAt().plusMillis(1)));
+            assertFalse("another type", index.holds("Contact", "a1", item.getModifiedAt()));
+            assertFalse("not there", index.holds("Account", "a2", item.getModifiedAt()));
+        }
+    }
 }

@@ -73,10 +73,28 @@ public class PinyinIndex {
             // entries from before owners were indexed cannot be filtered by visibility: index them again
             long ownerless = Transactions.required(jpa, em -> em.createQuery(
                     "SELECT COUNT(e) FROM PinyinEntry e WHERE e.ownerId IS NULL", Long.class).getSingleResult());
-            if (indexed == 0 || ownerless > 0) {
+            if (indexed == 0 || ownerless > 0 || missedChanges()) {
                 rebuildNow();
             }
         });
+    }
+
+    /**
+     * Whether records came or went while the plugin was uninstalled or its module disabled (it heard no events
+     * then): its entries per entity type differ in number from the live records.
+     */
+    private boolean missedChanges() {
+        for (String entity : ENTITIES) {
+            RecordStore<?> store = stores.get(entity);
+            if (store != null) {
+                long entries = Transactions.required(jpa, em -> em.createQuery(
+                        "SELECT COUNT(e) FROM PinyinEntry e WHERE e.entity = :e", Long.class).setParameter("e", entity).getSingleResult());
+                if (entries != store.count()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Deactivate

@@ -1,0 +1,196 @@
+package org.atriumcrm.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.Before;
+import org.junit.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code /api/openapi.json} as client generators read it, with every module of the distribution enabled: unique
+ * operation ids, resolvable references, typed arrays, PATCH schemas without required fields, headers and
+ * constraints; and the server behaving as the document says (a PUT of what GET answered, a DELETE that asks for
+ * problem+json only, built-in records matching their schema). Swagger's own validator and a generated Java client
+ * run against the process-started distribution in {@link DistributionRestartIT} (they are not OSGi bundles).
+ */
+public class OpenApiIT extends AtriumTestSupport {
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "options", "head", "trace");
+    private Api api;
+    private JsonNode doc;
+
+    @Before
+    public void connect() {
+        api = adminApi();
+        api.awaitReady(Duration.ofSeconds(90));
+        Api.Answer a = api.get("/api/openapi.json");
+        assertEquals(a.toString(), 200, a.status);
+        doc = a.json();
+    }
+
+    @Test
+    public void everyOperationHasAUniqueIdAndEveryReferenceResolves() {
+        assertEquals(baseUrl() + "/api", doc.at("/servers/0/url").asText());
+        Set<String> ids = new HashSet<>();
+        List<String> problems = new ArrayList<>();
+        int operations = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = doc.get("paths").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> path = it.next();
+            for (String method : METHODS) {
+                JsonNode op = path.getValue().get(method);
+                if (op == null) {
+                    continue;
+                }
+                operations++;
+                String id = op.path("operationId").asText("");
+                if (id.isEmpty() || !ids.add(id)) {
+                    problems.add(method + " " + path.getKey() + ": operationId '" + id + "' missing or repeated");
+                }
+                if (!op.has("security") || !op.get("security").isEmpty()) {
+                    if (!op.at("/responses/401").isObject()) {
+                        problems.add(method + " " + path.getKey() + ": 401 not documented");
+                    }
+                }
+            }
+        }
+        check(doc, "#", problems);
+        assertTrue(problems.size() + " problems: " + problems, problems.isEmpty());
+        assertTrue("operations: " + operations, operations > 300);
+        for (String id : List.of("listAccounts", "createAccount", "getAccount", "updateAccount", "patchAccount", "deleteAccount",
+                "getAccountHistory", "shareAccount", "transferAccount", "findAccountDuplicates", "convertLead", "getMe",
+                "changeMyPassword", "listRecycleBin", "uploadImportFile", "listSalesProcesses")) {
+            assertTrue(id, ids.contains(id));
+        }
+    }
+
+    /** Every $ref points into the document, and every array schema says what its items are. */
+    private void check(JsonNode node, String where, List<String> problems) {
+        if (node.isObject()) {
+            if (node.has("$ref")) {
+                String ref = node.get("$ref").asText();
+                if (!ref.startsWith("#/") || doc.at(ref.substring(1)).isMissingNode()) {
+                    problems.add(where + ": $ref " + ref + " does not resolve");
+                }
+            }
+            if ("array".equals(node.path("type").asText()) && !node.has("items")) {
+                problems.add(where + ": array without items");
+            }
+            node.fields().forEachRemaining(e -> check(e.getValue(), where + "/" + e.getKey(), problems));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                check(node.get(i), where + "/" + i, problems);
+            }
+        }
+    }
+
+    @Test
+    public void schemasHeadersAndParametersSayWhatTheServerEnforces() {
+        JsonNode account = doc.at("/components/schemas/Account");
+        JsonNode patch = doc.at("/components/schemas/AccountPatch");
+        assertTrue(account.toString(), account.get("required").toString().contains("name"));
+        assertFalse("PATCH requires nothing: " + patch, patch.has("required"));
+        assertFalse("read-only fields are not in the PATCH schema", patch.at("/properties").has("createdAt"));
+        assertEquals("#/components/schemas/AccountPatch", doc.at("/paths/~1v1~1accounts~1{id}/patch/requestBody/content/application~1json/schema/$ref").asText());
+        assertTrue(doc.at("/components/schemas/Account/properties/createdBy/format").isMissingNode());
+        assertTrue(doc.at("/components/schemas/SalesProcess/properties/ownerId/format").isMissingNode());
+        JsonNode list = doc.at("/paths/~1v1~1accounts/get");
+        JsonNode limit = param(list, "limit");
+        assertEquals(1, limit.at("/schema/minimum").asInt());
+        assertEquals(500, limit.at("/schema/maximum").asInt());
+        assertEquals(0, param(list, "offset").at("/schema/minimum").asInt());
+        assertEquals("[\"bounded\",\"exact\"]", param(list, "total").at("/schema/enum").toString());
+        assertTrue(param(list, "filter").get("description").asText().contains("* is the wildcard"));
+        assertNotNull("accounts have a quick search", param(list, "q"));
+        assertEquals("#/components/headers/Location", doc.at("/paths/~1v1~1accounts/post/responses/201/headers/Location/$ref").asText());
+        assertEquals("#/components/headers/ETag", doc.at("/paths/~1v1~1accounts~1{id}/get/responses/200/headers/ETag/$ref").asText());
+        for (String method : List.of("put", "patch", "delete")) {
+            JsonNode op = doc.at("/paths/~1v1~1accounts~1{id}/" + method);
+            assertNotNull(method + " takes If-Match", param(op, "If-Match"));
+            assertTrue(method, op.at("/responses/412/content").has("application/problem+json"));
+        }
+        for (String status : List.of("400", "401", "403", "409", "413", "415")) {
+            assertTrue(status, doc.at("/paths/~1v1~1accounts/post/responses/" + status).isObject());
+        }
+        assertEquals("#/components/schemas/PasswordChange",
+                doc.at("/paths/~1v1~1me~1password/post/requestBody/content/application~1json/schema/$ref").asText());
+    }
+
+    private static JsonNode param(JsonNode op, String name) {
+        for (JsonNode p : op.path("parameters")) {
+            if (p.path("name").asText().equals(name)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    public void aPutOfWhatGetAnsweredIsAcceptedAndAChangedReadOnlyFieldIsNot() {
+        String name = "OpenAPI PUT " + UUID.randomUUID();
+        Api.Answer created = api.post("/api/v1/accounts", "{\"name\":\"" + name + "\",\"industry\":\"retail\"}");
+        String id = id(created);
+        Api.Answer read = api.get("/api/v1/accounts/" + id);
+        ObjectNode body = (ObjectNode) ok(read);
+        body.put("billingCity", "杭州");
+        Api.Answer put = api.put("/api/v1/accounts/" + id, body.toString(), "If-Match", read.header("ETag"));
+        assertEquals("杭州", ok(put).get("billingCity").asText());
+        assertEquals(body.get("version").asLong() + 1, put.json().get("version").asLong());
+        // what the first read said about version is stale now: a changed read-only value is refused, naming it
+        body.put("billingCity", "宁波");
+        assertProblem(api.put("/api/v1/accounts/" + id, body.toString()), 400, "version");
+        ObjectNode patch = (ObjectNode) put.json().deepCopy();
+        patch.retain("id", "createdAt", "version", "billingCity");
+        patch.put("billingCity", "宁波");
+        assertEquals("宁波", ok(api.patch("/api/v1/accounts/" + id, patch.toString())).get("billingCity").asText());
+    }
+
+    @Test
+    public void aDeleteThatAcceptsOnlyProblemJsonIsAnswered() {
+        String id = id(api.post("/api/v1/accounts", "{\"name\":\"OpenAPI DELETE " + UUID.randomUUID() + "\"}"));
+        Api.Answer deleted = api.delete("/api/v1/accounts/" + id, "Accept", "application/problem+json");
+        assertEquals(deleted.toString(), 204, deleted.status);
+        Api.Answer again = api.delete("/api/v1/accounts/" + id, "Accept", "application/problem+json");
+        assertProblem(again, 404, null);
+        Api.Answer me = api.get("/api/v1/me", "Accept", "application/problem+json");
+        assertEquals(me.toString(), 200, me.status);
+    }
+
+    /** A typed client fails on a property its schema lacks, or on a uuid-format value that is not one. */
+    @Test
+    public void recordsAndBuiltInSalesProcessesMatchTheirSchemas() {
+        id(api.post("/api/v1/accounts", "{\"name\":\"OpenAPI schema " + UUID.randomUUID() + "\"}"));
+        boolean system = false;
+        for (String[] type : new String[][] {{"accounts", "Account"}, {"sales-processes", "SalesProcess"}, {"sales-stages", "SalesStage"}}) {
+            JsonNode page = ok(api.get("/api/v1/" + type[0] + "?limit=20"));
+            JsonNode pageSchema = doc.at("/components/schemas/" + type[1] + "Page/properties");
+            page.fieldNames().forEachRemaining(n -> assertTrue(type[1] + "Page lacks " + n, pageSchema.has(n)));
+            JsonNode properties = doc.at("/components/schemas/" + type[1] + "/properties");
+            assertFalse(type[0], page.get("items").isEmpty());
+            for (JsonNode record : page.get("items")) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext();) {
+                    Map.Entry<String, JsonNode> field = it.next();
+                    JsonNode schema = properties.get(field.getKey());
+                    assertNotNull(type[1] + " schema lacks " + field.getKey(), schema);
+                    if ("uuid".equals(schema.path("format").asText()) && !field.getValue().isNull()) {
+                        UUID.fromString(field.getValue().asText());
+                    }
+                }
+                system |= "system".equals(record.path("createdBy").asText());
+            }
+        }
+        assertTrue("built-in sales processes are made by \"system\"", system);
+    }
+}
