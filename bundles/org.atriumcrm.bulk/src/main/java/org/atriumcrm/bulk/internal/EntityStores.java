@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.record.RecordAssignment;
 import org.atriumcrm.api.record.RecordStore;
+import org.atriumcrm.api.record.RecordStores;
 import org.atriumcrm.api.security.AccessPolicy;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.api.security.Right;
@@ -22,21 +23,24 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  */
 @Component(service = EntityStores.class)
 public class EntityStores {
-    private final Map<String, RecordStore<?>> byName = new ConcurrentHashMap<>();
     private final Map<String, RecordAssignment> assignments = new ConcurrentHashMap<>();
     private final Map<String, Runnable> listeners = new ConcurrentHashMap<>();
 
     @Reference
     AccessPolicy policy;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addStore(RecordStore<?> store) {
-        byName.put(store.type().name(), store);
-        listeners.values().forEach(Runnable::run);
+    @Reference
+    RecordStores registry;
+    private RecordStores.Subscription arrivals;
+
+    @org.osgi.service.component.annotations.Activate
+    void activate() {
+        arrivals = registry.onAdded(store -> listeners.values().forEach(Runnable::run));
     }
 
-    void removeStore(RecordStore<?> store) {
-        byName.remove(store.type().name(), store);
+    @org.osgi.service.component.annotations.Deactivate
+    void deactivate() {
+        arrivals.cancel();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -55,7 +59,7 @@ public class EntityStores {
     }
 
     Optional<RecordStore<?>> byName(String name) {
-        return Optional.ofNullable(byName.get(name));
+        return registry.byName(name);
     }
 
     /** The store for an entity name or plural ({@code Contact} or {@code contacts}), or 404. */
@@ -63,10 +67,7 @@ public class EntityStores {
         if (nameOrPlural == null || nameOrPlural.isBlank()) {
             throw AtriumException.invalidField("entity", "is required: the entity to import into, e.g. contacts");
         }
-        RecordStore<?> store = byName.get(nameOrPlural);
-        if (store == null) {
-            store = byName.values().stream().filter(s -> s.type().plural().equals(nameOrPlural)).findFirst().orElse(null);
-        }
+        RecordStore<?> store = registry.byNameOrPlural(nameOrPlural).orElse(null);
         if (store == null) {
             throw AtriumException.invalidField("entity", "no enabled module has an entity type named " + nameOrPlural);
         }

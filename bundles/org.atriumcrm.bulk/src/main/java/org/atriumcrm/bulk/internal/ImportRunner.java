@@ -25,6 +25,7 @@ import org.atriumcrm.api.record.BatchWrite;
 import org.atriumcrm.api.record.Record;
 import org.atriumcrm.api.record.RecordAssignment;
 import org.atriumcrm.api.record.RecordStore;
+import org.atriumcrm.api.record.RecordWrites;
 import org.atriumcrm.api.security.AccessPolicy;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.api.security.UserDirectory;
@@ -49,12 +50,14 @@ final class ImportRunner {
     private final AccessPolicy policy;
     private final UserDirectory users;
     private final EntityStores stores;
+    private final RecordWrites rules;
 
-    ImportRunner(JobContext context, AccessPolicy policy, UserDirectory users, EntityStores stores) {
+    ImportRunner(JobContext context, AccessPolicy policy, UserDirectory users, EntityStores stores, RecordWrites rules) {
         this.context = context;
         this.policy = policy;
         this.users = users;
         this.stores = stores;
+        this.rules = rules;
     }
 
     /** One row on its way to a write. */
@@ -89,7 +92,6 @@ final class ImportRunner {
                 rows.next(); // rows of batches committed before a restart
                 skip--;
             }
-            Map<String, Boolean> owners = new HashMap<>();
             while (rows.hasNext()) {
                 if (!context.mayContinue(job.id)) {
                     return;
@@ -100,7 +102,7 @@ final class ImportRunner {
                     batch.add(rows.next());
                 }
                 BatchOutcome outcome = new BatchOutcome(job.id);
-                importBatch(store, type, spec, columnIndex, batch, assignment, owners, caller, outcome);
+                importBatch(store, type, spec, columnIndex, batch, assignment, caller, outcome);
                 context.recordBatch(job.id, batch.size(), outcome, null, System.nanoTime() - started);
             }
         }
@@ -108,7 +110,7 @@ final class ImportRunner {
 
     private <T extends Record> void importBatch(RecordStore<T> store, EntityType<T> type, ImportSpec spec,
             Map<String, Integer> columnIndex, List<TabularFile.DataRow> batch, Optional<RecordAssignment> assignment,
-            Map<String, Boolean> owners, Caller caller, BatchOutcome outcome) {
+            Caller caller, BatchOutcome outcome) {
         List<Pending> pending = new ArrayList<>(batch.size());
         for (TabularFile.DataRow row : batch) {
             Pending p = toJson(type, spec, columnIndex, row, outcome);
@@ -117,7 +119,6 @@ final class ImportRunner {
             }
         }
         resolveReferences(type, pending, caller, outcome);
-        checkOwners(pending, owners, outcome);
         if (!spec.matchOn().isEmpty()) {
             match(store, type, spec, pending, outcome);
         }
@@ -152,7 +153,20 @@ final class ImportRunner {
                 outcome.rowFailed(p.rowNumber, null, e, p.json::get);
             }
         }
-        outcome.write(store, writes, i -> written.get(i).rowNumber, caller);
+        // the platform's rules for every write, as for REST; duplicates follow the import's own duplicate action
+        Map<Integer, AtriumException> violations = writes.isEmpty() ? Map.of() : rules.check(type.name(), writes, true, caller);
+        List<BatchWrite> lawful = new ArrayList<>(writes.size());
+        List<Pending> lawfulRows = new ArrayList<>(writes.size());
+        for (int i = 0; i < writes.size(); i++) {
+            AtriumException violation = violations.get(i);
+            if (violation == null) {
+                lawful.add(writes.get(i));
+                lawfulRows.add(written.get(i));
+            } else {
+                outcome.rowFailed(written.get(i).rowNumber, writes.get(i).id(), violation, written.get(i).json::get);
+            }
+        }
+        outcome.write(store, lawful, i -> lawfulRows.get(i).rowNumber, caller);
     }
 
     private static ObjectNode withoutOwner(ObjectNode json) {
@@ -237,14 +251,13 @@ final class ImportRunner {
             if (target.isEmpty()) {
                 for (Pending p : pending) {
                     if (p.json.hasNonNull(field.name())) {
-                        fail(p, outcome, field.name(), "refers to " + field.referenceTo() + ", whose module is disabled",
+                        fail(p, outcome, field.name(), "refers to " + field.referenceTo() + ", whose module is not enabled",
                                 p.json.get(field.name()).asText());
                     }
                 }
                 continue;
             }
             RecordStore<?> refs = policy.secure(target.get(), caller);
-            Set<String> known = existing(refs, ids);
             Map<String, List<String>> byName = namesToIds(refs, names);
             for (Pending p : pending) {
                 JsonNode v = p.json.get(field.name());
@@ -252,11 +265,7 @@ final class ImportRunner {
                     continue;
                 }
                 String text = v.textValue();
-                if (RecordIds.isValid(text)) {
-                    if (!known.contains(text)) {
-                        fail(p, outcome, field.name(), "no " + field.referenceTo() + " with id " + text + " that you can see", text);
-                    }
-                } else {
+                if (!RecordIds.isValid(text)) { // an id is checked with the platform's rules before the write
                     List<String> found = byName.getOrDefault(nameKey(text), List.of());
                     if (found.size() == 1) {
                         p.json.put(field.name(), found.get(0));
@@ -275,17 +284,6 @@ final class ImportRunner {
         return s.strip().toLowerCase(Locale.ROOT);
     }
 
-    private static <R extends Record> Set<String> existing(RecordStore<R> refs, Set<String> ids) {
-        Set<String> found = new java.util.HashSet<>();
-        List<String> all = new ArrayList<>(ids);
-        for (int i = 0; i < all.size(); i += ListQuery.MAX_LIMIT) {
-            List<String> chunk = all.subList(i, Math.min(all.size(), i + ListQuery.MAX_LIMIT));
-            refs.list(new ListQuery(0, ListQuery.MAX_LIMIT, List.of(), null,
-                    List.of(new Condition("id", Operator.IN, new ArrayList<>(chunk))))).items().forEach(r -> found.add(r.getId()));
-        }
-        return found;
-    }
-
     /** Names of the referenced type's first matchable field (an account's name), found with one query. */
     private static <R extends Record> Map<String, List<String>> namesToIds(RecordStore<R> refs, Set<String> names) {
         Map<String, List<String>> out = new HashMap<>();
@@ -301,18 +299,6 @@ final class ImportRunner {
         refs.findMatches(List.of(nameField.get().name()), keys, Visibility.ALL).forEach((key, records) ->
                 out.put(key.get(0).toString(), records.stream().map(Record::getId).toList()));
         return out;
-    }
-
-    private void checkOwners(List<Pending> pending, Map<String, Boolean> owners, BatchOutcome outcome) {
-        for (Pending p : pending) {
-            JsonNode owner = p.json.get("ownerId");
-            if (owner != null && !p.failed) {
-                boolean valid = owner.isTextual() && owners.computeIfAbsent(owner.textValue(), users::isValidOwner);
-                if (!valid) {
-                    fail(p, outcome, "ownerId", "no active user or group with this id", owner.asText());
-                }
-            }
-        }
     }
 
     /** Finds each row's existing record by the match fields (one query per batch) and applies the duplicate action. */

@@ -64,16 +64,18 @@ public class JobEndpoint implements ModuleEndpoint {
     private final EntityStores stores;
     private final AccessPolicy policy;
     private final UserDirectory users;
+    private final org.atriumcrm.api.record.RecordWrites rules;
 
     @Activate
     public JobEndpoint(@Reference BulkRepository repo, @Reference JobService jobs, @Reference EntityStores stores,
-            @Reference AccessPolicy policy, @Reference UserDirectory users,
+            @Reference AccessPolicy policy, @Reference UserDirectory users, @Reference org.atriumcrm.api.record.RecordWrites rules,
             @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + BulkModule.ID + ")") ModuleGate gate) {
         this.repo = repo;
         this.jobs = jobs;
         this.stores = stores;
         this.policy = policy;
         this.users = users;
+        this.rules = rules;
     }
 
     /** The bulk module's paths (imports, jobs, import mappings): one document, as the three come and go together. */
@@ -269,7 +271,9 @@ public class JobEndpoint implements ModuleEndpoint {
                 if (!errors.isEmpty()) {
                     throw AtriumException.forbiddenFields(errors);
                 }
-                RecordBodies.forPatch(type, request.get("values"));
+                // what holds for every record (a reference to a record the caller cannot see) is refused now, as by
+                // REST; what depends on the record (a cycle) is reported per record by the job
+                rules.check(type.name(), null, RecordBodies.forPatch(type, request.get("values")), true, caller);
                 break;
             case BulkJob.KIND_TRANSFER:
                 if (request.has("values")) {

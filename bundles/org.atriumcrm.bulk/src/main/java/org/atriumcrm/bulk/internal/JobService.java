@@ -33,6 +33,7 @@ public class JobService implements JobContext {
 
     private final BulkRepository repo;
     private final EntityStores stores;
+    private final org.atriumcrm.api.record.RecordWrites rules;
     private final AccessPolicy policy;
     private final UserDirectory users;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -45,12 +46,13 @@ public class JobService implements JobContext {
 
     @Activate
     public JobService(@Reference BulkRepository repo, @Reference EntityStores stores, @Reference AccessPolicy policy,
-            @Reference UserDirectory users,
+            @Reference UserDirectory users, @Reference org.atriumcrm.api.record.RecordWrites rules,
             @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + BulkModule.ID + ")") ModuleGate gate) {
         this.repo = repo;
         this.stores = stores;
         this.policy = policy;
         this.users = users;
+        this.rules = rules;
         for (BulkJob job : repo.unfinished()) {
             if (BulkJob.CANCELLING.equals(job.status)) {
                 repo.update(job.id, j -> finish(j, BulkJob.CANCELLED, null));
@@ -174,9 +176,9 @@ public class JobService implements JobContext {
             if (!Files.exists(file)) {
                 throw AtriumException.notFound("the uploaded file " + meta.fileName + " is gone from " + directory());
             }
-            new ImportRunner(this, policy, users, stores).run(job, store, file, meta);
+            new ImportRunner(this, policy, users, stores, rules).run(job, store, file, meta);
         } else {
-            new MassRunner(this, policy).run(job, store);
+            new MassRunner(this, policy, rules).run(job, store);
         }
     }
 

@@ -11,6 +11,7 @@ import org.atriumcrm.api.query.SortKey;
 import org.atriumcrm.api.record.BatchWrite;
 import org.atriumcrm.api.record.Record;
 import org.atriumcrm.api.record.RecordStore;
+import org.atriumcrm.api.record.RecordWrites;
 import org.atriumcrm.api.security.AccessPolicy;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.api.security.EntityAccess;
@@ -30,10 +31,12 @@ final class MassRunner {
 
     private final JobContext context;
     private final AccessPolicy policy;
+    private final RecordWrites rules;
 
-    MassRunner(JobContext context, AccessPolicy policy) {
+    MassRunner(JobContext context, AccessPolicy policy, RecordWrites rules) {
         this.context = context;
         this.policy = policy;
+        this.rules = rules;
     }
 
     <T extends Record> void run(BulkJob job, RecordStore<T> rawStore) {
@@ -72,7 +75,18 @@ final class MassRunner {
                     writes.add(BatchWrite.update(r.getId(), values));
                 }
             }
-            outcome.write(store, writes, i -> 0L, caller);
+            // the platform's rules per record (a reference that would make this record its own ancestor, an owner)
+            Map<Integer, org.atriumcrm.api.error.AtriumException> violations = writes.isEmpty() ? Map.of()
+                    : rules.check(rawStore.type().name(), writes, false, caller);
+            List<BatchWrite> lawful = new ArrayList<>(writes.size());
+            for (int i = 0; i < writes.size(); i++) {
+                if (violations.containsKey(i)) {
+                    outcome.rowFailed(0, writes.get(i).id(), violations.get(i), writes.get(i).values()::get);
+                } else {
+                    lawful.add(writes.get(i));
+                }
+            }
+            outcome.write(store, lawful, i -> 0L, caller);
             cursor = records.get(records.size() - 1).getId();
             context.recordBatch(job.id, records.size(), outcome, cursor, System.nanoTime() - started);
             if (records.size() < PAGE) {

@@ -18,6 +18,7 @@ import org.atriumcrm.api.query.ListQuery;
 import org.atriumcrm.api.query.Operator;
 import org.atriumcrm.api.record.Record;
 import org.atriumcrm.api.record.RecordStore;
+import org.atriumcrm.api.record.RecordStores;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.mail.internal.EmailStore.Link;
 import org.osgi.service.component.annotations.Activate;
@@ -46,24 +47,14 @@ public class MailFiler {
 
     private final EmailStore emails;
     private final EventAdmin events;
-    private final Map<String, RecordStore<?>> stores = new ConcurrentHashMap<>();
+    private final RecordStores stores;
 
     @Activate
-    public MailFiler(@Reference EmailStore emails, @Reference EventAdmin events,
+    public MailFiler(@Reference RecordStores stores, @Reference EmailStore emails, @Reference EventAdmin events,
             @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + MailTypes.MODULE + ")") ModuleGate gate) {
+        this.stores = stores;
         this.emails = emails;
         this.events = events;
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
-            target = "(|(" + RecordStore.ENTITY_PROPERTY + "=Contact)(" + RecordStore.ENTITY_PROPERTY + "=Lead)(" + RecordStore.ENTITY_PROPERTY
-                    + "=Account)(" + RecordStore.ENTITY_PROPERTY + "=Opportunity))")
-    void bindStore(RecordStore<?> store) {
-        stores.put(store.type().name(), store);
-    }
-
-    void unbindStore(RecordStore<?> store) {
-        stores.remove(store.type().name(), store);
     }
 
     /** A message's filing key (Message-ID or hash), or null when it cannot even be parsed. */
@@ -196,7 +187,7 @@ public class MailFiler {
     }
 
     private List<? extends Record> byEmail(String entity, Set<String> addresses) {
-        RecordStore<?> store = stores.get(entity);
+        RecordStore<?> store = stores.byName(entity).orElse(null);
         if (store == null || addresses.isEmpty() || store.type().field("email").isEmpty()) {
             return List.of();
         }
@@ -211,7 +202,7 @@ public class MailFiler {
     }
 
     private java.util.Optional<String> openOpportunity(String accountId) {
-        RecordStore<?> store = stores.get("Opportunity");
+        RecordStore<?> store = stores.byName("Opportunity").orElse(null);
         if (store == null) {
             return java.util.Optional.empty();
         }
@@ -221,7 +212,7 @@ public class MailFiler {
     }
 
     private String createLead(Mailbox box, InboundMessage m) {
-        RecordStore<?> leads = stores.get("Lead");
+        RecordStore<?> leads = stores.byName("Lead").orElse(null);
         if (leads == null) {
             return null; // the leads module is off: the email is filed without one
         }
@@ -242,7 +233,7 @@ public class MailFiler {
 
     @SuppressWarnings("unchecked")
     private Object value(String entity, Record record, String field) {
-        RecordStore<?> store = stores.get(entity);
+        RecordStore<?> store = stores.byName(entity).orElse(null);
         return store == null ? null : store.type().field(field).map(f -> ((FieldDef<Record>) (Object) f).get(record)).orElse(null);
     }
 

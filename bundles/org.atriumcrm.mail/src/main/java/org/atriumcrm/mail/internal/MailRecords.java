@@ -10,6 +10,7 @@ import org.atriumcrm.api.meta.EntityType;
 import org.atriumcrm.api.module.ModuleGate;
 import org.atriumcrm.api.record.Record;
 import org.atriumcrm.api.record.RecordStore;
+import org.atriumcrm.api.record.RecordStores;
 import org.atriumcrm.api.security.AccessPolicy;
 import org.atriumcrm.api.security.Caller;
 import org.osgi.service.component.annotations.Activate;
@@ -26,7 +27,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  */
 @Component(service = MailRecords.class)
 public class MailRecords {
-    private final Map<String, RecordStore<?>> stores = new ConcurrentHashMap<>();
+    private final RecordStores stores;
     private final AccessPolicy access;
     private final EmailSignatureStore signatures;
 
@@ -36,34 +37,24 @@ public class MailRecords {
     }
 
     @Activate
-    public MailRecords(@Reference AccessPolicy access, @Reference EmailSignatureStore signatures,
+    public MailRecords(@Reference RecordStores stores, @Reference AccessPolicy access, @Reference EmailSignatureStore signatures,
             @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + MailTypes.MODULE + ")") ModuleGate gate) {
+        this.stores = stores;
         this.access = access;
         this.signatures = signatures;
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
-            target = "(|(" + RecordStore.ENTITY_PROPERTY + "=Contact)(" + RecordStore.ENTITY_PROPERTY + "=Lead)(" + RecordStore.ENTITY_PROPERTY
-                    + "=Account))")
-    void bindStore(RecordStore<?> store) {
-        stores.put(store.type().name(), store);
-    }
-
-    void unbindStore(RecordStore<?> store) {
-        stores.remove(store.type().name(), store);
-    }
-
     Optional<EntityType<?>> type(String entity) {
-        return Optional.ofNullable(stores.get(entity)).map(RecordStore::type);
+        return stores.byName(entity).map(RecordStore::type);
     }
 
     Optional<RecordStore<?>> store(String entity) {
-        return Optional.ofNullable(stores.get(entity));
+        return stores.byName(entity);
     }
 
     /** The record as {@code caller} sees it, with the scope of a template in {@code language}; 404 when invisible. */
     Target target(String entity, String id, String language, Caller caller) {
-        RecordStore<?> store = stores.get(entity);
+        RecordStore<?> store = stores.byName(entity).orElse(null);
         if (store == null) {
             throw AtriumException.conflict("module-disabled", "the module of " + entity + " records is not enabled");
         }
@@ -76,8 +67,8 @@ public class MailRecords {
         String contactId = MailingTypes.CONTACT.equals(entity) ? id : null;
         String leadId = MailingTypes.LEAD.equals(entity) ? id : null;
         String accountId = MailingTypes.ACCOUNT.equals(entity) ? id : null;
-        if (contactId != null && MergeFields.raw(secured.type(), record, "accountId") instanceof String a && stores.get(MailingTypes.ACCOUNT) != null) {
-            RecordStore<?> accounts = access.secure(stores.get(MailingTypes.ACCOUNT), caller);
+        if (contactId != null && MergeFields.raw(secured.type(), record, "accountId") instanceof String a && stores.byName(MailingTypes.ACCOUNT).isPresent()) {
+            RecordStore<?> accounts = access.secure(stores.byName(MailingTypes.ACCOUNT).orElseThrow(), caller);
             Optional<? extends Record> account = accounts.find(a);
             if (account.isPresent()) {
                 accountId = a;
@@ -98,7 +89,7 @@ public class MailRecords {
 
     /** The unsubscribe link's effect: the person's opt-out set through their own store, as the platform. */
     boolean optOut(String entity, String id) {
-        RecordStore<?> store = stores.get(entity);
+        RecordStore<?> store = stores.byName(entity).orElse(null);
         if (store == null || store.type().field("doNotEmail").isEmpty() || store.find(id).isEmpty()) {
             return false;
         }

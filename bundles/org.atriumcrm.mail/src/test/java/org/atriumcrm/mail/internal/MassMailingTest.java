@@ -68,8 +68,7 @@ public class MassMailingTest {
             jpa.tx(em -> em.createQuery("DELETE FROM " + entity).executeUpdate());
         }
         contacts = new JpaRecordStore<>(TestContact.TYPE, jpa, null, List.of(TestContact.TYPE));
-        records = new MailRecords(policy(), new EmailSignatureStore(jpa, null, null), null);
-        records.bindStore(contacts);
+        records = new MailRecords(registryOf(contacts), policy(), new EmailSignatureStore(jpa, null, null), null);
         templates = new EmailTemplateStore(jpa, null, records, null);
         mailings = new MassMailingStore(jpa, null, null);
         tracking = new EmailTrackingStore(jpa, null, null);
@@ -281,5 +280,35 @@ public class MassMailingTest {
                 .setParameter("e", email.getId()).getSingleResult());
         assertTrue(entry.getNextAttemptAt().isAfter(Instant.now().plusSeconds(3500)));
         assertNull(tracking.forEmail(email.getId()).orElseThrow().getMassMailingId());
+    }
+
+    /** The platform's registry holding just these stores. */
+    static org.atriumcrm.api.record.RecordStores registryOf(org.atriumcrm.api.record.RecordStore<?>... stores) {
+        java.util.Map<String, org.atriumcrm.api.record.RecordStore<?>> byName = new java.util.HashMap<>();
+        for (org.atriumcrm.api.record.RecordStore<?> s : stores) {
+            byName.put(s.type().name(), s);
+        }
+        return new org.atriumcrm.api.record.RecordStores() {
+            @Override
+            public java.util.Optional<org.atriumcrm.api.record.RecordStore<?>> byName(String name) {
+                return java.util.Optional.ofNullable(byName.get(name));
+            }
+
+            @Override
+            public java.util.Optional<org.atriumcrm.api.record.RecordStore<?>> byPlural(String plural) {
+                return byName.values().stream().filter(s -> s.type().plural().equals(plural)).findFirst();
+            }
+
+            @Override
+            public java.util.Collection<org.atriumcrm.api.record.RecordStore<?>> all() {
+                return byName.values();
+            }
+
+            @Override
+            public Subscription onAdded(java.util.function.Consumer<org.atriumcrm.api.record.RecordStore<?>> added) {
+                byName.values().forEach(added);
+                return () -> { };
+            }
+        };
     }
 }

@@ -721,8 +721,9 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
         if (events == null || ids.isEmpty()) {
             return;
         }
-        events.sendEvent(new Event(DomainEvents.COMMITTED_TOPIC, Map.of(DomainEvents.ENTITY, type.name(),
-                DomainEvents.IDS, ids.toArray(String[]::new))));
+        Event committed = new Event(DomainEvents.COMMITTED_TOPIC, Map.of(DomainEvents.ENTITY, type.name(),
+                DomainEvents.IDS, ids.toArray(String[]::new)));
+        UnitOfWork.afterCommit(() -> events.sendEvent(committed)); // inside a unit of work nothing is committed yet
     }
 
     private void event(Action action, String id, Caller caller, Map<String, Object> extra) {
@@ -733,6 +734,7 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
         props.put(DomainEvents.ENTITY, type.name());
         props.put(DomainEvents.ID, id);
         props.put(DomainEvents.USER_ID, caller.userId());
-        events.postEvent(new Event(DomainEvents.topic(type.name(), action), props));
+        Event event = new Event(DomainEvents.topic(type.name(), action), props);
+        UnitOfWork.afterCommit(() -> events.postEvent(event));
     }
 }

@@ -19,6 +19,7 @@ public final class Transactions {
      */
     public static <R> R required(JpaTemplate jpa, EmFunction<R> work) {
         try {
+            UnitOfWork.join(jpa);
             return jpa.txExpr(TransactionType.Required, work);
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {

@@ -5,5 +5,5 @@
  * Each persistence unit must list {@code BaseRecord}, {@code InstantConverter} and {@code RecordChangeRow}
  * (the change history) as classes.
  */
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.atriumcrm.persistence.api;

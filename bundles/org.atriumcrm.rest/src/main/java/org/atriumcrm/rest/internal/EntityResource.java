@@ -307,8 +307,6 @@ public class EntityResource {
         JsonNode related = body.get("includeRelated");
         if (to == null || !to.isTextual()) {
             errors.add(new FieldError("ownerId", "is required: the id of the new owner, a user or a group"));
-        } else if (!owner.users.isValidOwner(to.textValue())) {
-            errors.add(new FieldError("ownerId", "no active user or group with id " + to.textValue()));
         }
         if (related != null && !related.isBoolean()) {
             errors.add(new FieldError("includeRelated", "must be true or false"));
@@ -316,19 +314,9 @@ public class EntityResource {
         if (!errors.isEmpty()) {
             throw AtriumException.validation(errors);
         }
-        String previous = record.getOwnerId();
         ObjectNode json = Json.MAPPER.createObjectNode();
-        ObjectNode counts = json.putObject("transferred");
-        counts.put(store.type().name(), store.transferOwnership(
-                List.of(new Condition("id", Operator.EQ, List.of(id))), null, to.textValue(), caller));
-        if (related != null && related.booleanValue() && previous != null) {
-            for (RelatedList list : store.type().relatedLists()) {
-                owner.stores.byName(list.entity()).ifPresent(child -> counts.put(child.type().name(),
-                        counts.path(child.type().name()).asInt(0) + owner.stores.secured(child, caller).transferOwnership(
-                                List.of(new Condition(list.field(), Operator.EQ, List.of(id)),
-                                        new Condition("ownerId", Operator.EQ, List.of(previous))), null, to.textValue(), caller)));
-            }
-        }
+        json.set("transferred", Json.MAPPER.valueToTree(owner.writes.transfer(store.type().name(), record.getId(), to.textValue(),
+                related != null && related.booleanValue(), caller)));
         return json;
     }
 

@@ -74,6 +74,9 @@ public class RecordResource {
     @Reference
     RecordSharing sharing;
 
+    @Reference
+    org.atriumcrm.api.record.RecordWrites writes;
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile org.atriumcrm.api.query.QuickSearchIndex searchIndex;
 
@@ -242,16 +245,8 @@ public class RecordResource {
     <T extends Record> Response create(RecordStore<T> store, JsonNode body, boolean allowDuplicates, Caller caller) {
         EntityType<T> type = store.type();
         Map<String, Object> values = RecordJson.read(type, body, RecordJson.Mode.CREATE);
-        checkReferences(store, values, null, caller);
-        if (!allowDuplicates) {
-            List<T> duplicates = store.findDuplicates(values, null);
-            if (!duplicates.isEmpty()) {
-                throw AtriumException.conflict("duplicate-record", "a " + type.name() + " like this exists already: "
-                        + describe(type, duplicates) + "; merge them, or repeat the request with ?allowDuplicates=true")
-                        .with("duplicates", summaries(type, duplicates));
-            }
-        }
-        T created = store.create(values, caller);
+        @SuppressWarnings("unchecked")
+        T created = (T) writes.create(type.name(), values, allowDuplicates, caller);
         // relative to the application base (/api), as JAX-RS resolves it
         return Response.created(URI.create("v1/" + type.plural() + "/" + created.getId()))
                 .tag(Requests.etag(created)).entity(RecordJson.write(type, created)).build();
@@ -272,11 +267,8 @@ public class RecordResource {
         Long expected = Requests.expectedVersion(ifMatch);
         T stored = store.find(id).orElseThrow(() -> AtriumException.notFound("no " + store.type().name() + " with id " + id));
         Map<String, Object> values = RecordJson.read(store.type(), body, mode, stored);
-        checkReferences(store, values, id, caller);
-        if (!allowDuplicates) {
-            refuseDuplicateUpdate(store, id, values);
-        }
-        T updated = store.update(id, expected, values, caller);
+        @SuppressWarnings("unchecked")
+        T updated = (T) writes.update(store.type().name(), id, expected, values, allowDuplicates, caller);
         return Response.ok(RecordJson.write(store.type(), updated)).tag(Requests.etag(updated)).build();
     }
 
@@ -327,7 +319,7 @@ public class RecordResource {
         if (body.hasNonNull("values")) {
             values.putAll(RecordJson.read(type, body.get("values"), RecordJson.Mode.PATCH));
         }
-        checkReferences(store, values, survivor.getId(), caller);
+        writes.check(type.name(), survivor.getId(), values, true, caller);
         T result = store.merge(survivor.getId(), merged.getId(), values, caller);
         return Response.ok(RecordJson.write(type, result)).tag(Requests.etag(result)).build();
     }
@@ -341,104 +333,7 @@ public class RecordResource {
         return node.textValue();
     }
 
-    /** References must point at live records of the referenced type that the caller can see, owners at active users or groups. */
-    <T extends Record> void checkReferences(RecordStore<T> store, Map<String, Object> values, String selfId, Caller caller) {
-        EntityType<T> type = store.type();
-        List<FieldError> errors = new ArrayList<>();
-        for (Map.Entry<String, Object> e : values.entrySet()) {
-            if (e.getValue() == null) {
-                continue;
-            }
-            FieldDef<T> field = type.field(e.getKey()).orElseThrow();
-            String id = String.valueOf(e.getValue());
-            if (field.type() == FieldType.REFERENCE) {
-                if (id.equals(selfId) && type.name().equals(field.referenceTo())) {
-                    errors.add(new FieldError(field.name(), "cannot refer to the record itself"));
-                    continue;
-                }
-                Optional<RecordStore<?>> target = stores.byName(field.referenceTo());
-                if (target.isEmpty()) {
-                    errors.add(new FieldError(field.name(), "refers to " + field.referenceTo() + ", whose module is not enabled"));
-                } else if (!policy(target.get(), caller).can(org.atriumcrm.api.security.Right.VIEW)
-                        || stores.secured(target.get(), caller).find(id).isEmpty()) {
-                    errors.add(new FieldError(field.name(), "no " + field.referenceTo() + " with id " + id));
-                } else if (selfId != null && type.name().equals(field.referenceTo())
-                        && reaches(raw(store), field, id, selfId)) {
-                    errors.add(new FieldError(field.name(), "would make a cycle: " + id + " is below this "
-                            + type.name() + " in the " + field.label().en().toLowerCase() + " hierarchy"));
-                }
-            } else if (field.name().equals("ownerId") && !users.isValidOwner(id)) {
-                errors.add(new FieldError("ownerId", "no active user or group with id " + id));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw AtriumException.validation(errors);
-        }
-    }
-
-    private org.atriumcrm.api.security.EntityAccess policy(RecordStore<?> store, Caller caller) {
-        return stores.policy.access(caller, store.type());
-    }
-
-    /** The unrestricted store behind a secured view: hierarchy checks must see the whole chain. */
-    @SuppressWarnings("unchecked")
-    private <T extends Record> RecordStore<T> raw(RecordStore<T> store) {
-        return (RecordStore<T>) stores.byName(store.type().name()).orElse(store);
-    }
-
-    /** True when following {@code field} upwards from {@code startId} arrives at {@code selfId}. */
-    private static <T extends Record> boolean reaches(RecordStore<T> store, FieldDef<T> field, String startId, String selfId) {
-        String cursor = startId;
-        for (int depth = 0; cursor != null && depth < 100; depth++) {
-            if (cursor.equals(selfId)) {
-                return true;
-            }
-            cursor = store.find(cursor).map(r -> (String) field.get(r)).orElse(null);
-        }
-        return cursor != null; // deeper than 100 levels: refuse rather than risk a loop
-    }
-
-    private static boolean sameText(Object a, Object b) {
-        if (a instanceof String x && b instanceof String y) {
-            return x.strip().equalsIgnoreCase(y.strip());
-        }
-        return java.util.Objects.equals(a, b);
-    }
-
-    /** On an update that touches a duplicate-rule field: the records the changed record would duplicate. */
-    private static <T extends Record> void refuseDuplicateUpdate(RecordStore<T> store, String id, Map<String, Object> values) {
-        EntityType<T> type = store.type();
-        T current = store.find(id).orElseThrow(() -> AtriumException.notFound("no " + type.name() + " with id " + id));
-        boolean changesRuleField = type.duplicateRules().stream().flatMap(List::stream).anyMatch(f -> values.containsKey(f)
-                && !sameText(values.get(f), type.field(f).orElseThrow().get(current)));
-        if (!changesRuleField) {
-            return; // a duplicate kept on purpose stays editable
-        }
-        Map<String, Object> probe = new LinkedHashMap<>();
-        type.duplicateRules().stream().flatMap(List::stream).distinct().forEach(f -> probe.put(f,
-                values.containsKey(f) ? values.get(f) : type.field(f).orElseThrow().get(current)));
-        List<T> duplicates = store.findDuplicates(probe, id);
-        if (!duplicates.isEmpty()) {
-            throw AtriumException.conflict("duplicate-record", "this change would make the " + type.name()
-                    + " a duplicate of " + describe(type, duplicates) + "; repeat it with ?allowDuplicates=true to keep both")
-                    .with("duplicates", summaries(type, duplicates));
-        }
-    }
-
     static <T extends Record> List<Map<String, Object>> summaries(EntityType<T> type, List<T> records) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (T r : records) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("entity", type.name());
-            s.put("id", r.getId());
-            s.put("displayName", type.displayName(r));
-            s.put("href", "/" + AtriumRest.BASE + "/v1/" + type.plural() + "/" + r.getId());
-            list.add(s);
-        }
-        return list;
-    }
-
-    private static <T extends Record> String describe(EntityType<T> type, List<T> records) {
-        return records.stream().limit(5).map(r -> type.displayName(r) + " (" + r.getId() + ")").toList().toString();
+        return RecordWritesService.summaries(type, records);
     }
 }

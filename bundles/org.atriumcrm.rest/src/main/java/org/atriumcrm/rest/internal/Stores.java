@@ -2,9 +2,7 @@ package org.atriumcrm.rest.internal;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.module.ModuleInfo;
@@ -13,6 +11,7 @@ import org.atriumcrm.api.module.ModuleState;
 import org.atriumcrm.api.query.ListIndex;
 import org.atriumcrm.api.record.Record;
 import org.atriumcrm.api.record.RecordStore;
+import org.atriumcrm.api.record.RecordStores;
 import org.atriumcrm.api.security.AccessPolicy;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.api.security.Right;
@@ -27,9 +26,6 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  */
 @Component(service = Stores.class)
 public class Stores {
-    private final Map<String, RecordStore<?>> byName = new ConcurrentHashMap<>();
-    private final Map<String, RecordStore<?>> byPlural = new ConcurrentHashMap<>();
-
     @Reference
     ModuleRegistry modules;
 
@@ -39,44 +35,30 @@ public class Stores {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile ListIndex listIndex;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addStore(RecordStore<?> store) {
-        byName.put(store.type().name(), store);
-        byPlural.put(store.type().plural(), store);
-    }
-
-    void removeStore(RecordStore<?> store) {
-        byName.remove(store.type().name(), store);
-        byPlural.remove(store.type().plural(), store);
-    }
+    @Reference
+    RecordStores registry;
 
     /** The store serving {@code /api/v1/<plural>}, or a 404 that says why there is none. */
     RecordStore<?> byPlural(String plural) {
-        RecordStore<?> store = byPlural.get(plural);
-        if (store == null) {
-            throw unavailable(plural);
-        }
-        return store;
+        return registry.byPlural(plural).orElseThrow(() -> unavailable(plural));
     }
 
     /** By entity name ({@code Account}) or plural ({@code accounts}). */
     RecordStore<?> byNameOrPlural(String name) {
-        RecordStore<?> store = byName.get(name);
-        return store != null ? store : byPlural(name);
+        return registry.byName(name).orElseGet(() -> byPlural(name));
     }
 
     /** By entity name or plural, without a 404 when there is none. */
     Optional<RecordStore<?>> byNameOrPluralIfPresent(String name) {
-        RecordStore<?> store = byName.get(name);
-        return Optional.ofNullable(store != null ? store : byPlural.get(name));
+        return registry.byNameOrPlural(name);
     }
 
     Optional<RecordStore<?>> byName(String entityName) {
-        return Optional.ofNullable(byName.get(entityName));
+        return registry.byName(entityName);
     }
 
     Collection<RecordStore<?>> all() {
-        return List.copyOf(byName.values());
+        return registry.all();
     }
 
     /** The store as {@code caller} may use it: every path that serves records to a person goes through this. */
@@ -88,7 +70,7 @@ public class Stores {
 
     /** The stores of the entity types {@code caller} may view, as they may use them. */
     List<RecordStore<?>> viewable(Caller caller) {
-        return byName.values().stream().filter(s -> policy.access(caller, s.type()).can(Right.VIEW))
+        return registry.all().stream().filter(s -> policy.access(caller, s.type()).can(Right.VIEW))
                 .<RecordStore<?>>map(s -> secured(s, caller)).toList();
     }
 

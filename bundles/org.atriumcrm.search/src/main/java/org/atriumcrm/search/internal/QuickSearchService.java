@@ -29,6 +29,7 @@ import org.atriumcrm.api.query.Operator;
 import org.atriumcrm.api.query.QuickSearchIndex;
 import org.atriumcrm.api.record.Record;
 import org.atriumcrm.api.record.RecordStore;
+import org.atriumcrm.api.record.RecordStores;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -73,7 +74,9 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
     /** Modified-at is set before commit; a record committed just before the index's last commit may carry an older time. */
     private static final long CATCH_UP_MARGIN_MS = 60_000L;
 
-    private final Map<String, RecordStore<?>> stores = new ConcurrentHashMap<>();
+    @Reference
+    RecordStores registry;
+    private volatile RecordStores.Subscription arrivals;
     private final Map<String, Set<String>> pending = new ConcurrentHashMap<>();
     private final Set<String> building = ConcurrentHashMap.newKeySet();
     private final Set<String> catchingUp = ConcurrentHashMap.newKeySet();
@@ -93,17 +96,19 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
     private volatile SearchIndex index;
     private volatile SearchSettings settings;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addStore(RecordStore<?> store) {
-        stores.put(store.type().name(), store);
         ScheduledExecutorService ex = indexer;
         if (ex != null) {
             ex.execute(() -> open(store.type().name()));
         }
     }
 
-    void removeStore(RecordStore<?> store) {
-        stores.remove(store.type().name(), store);
+    private boolean hasStore(String entity) {
+        return registry.byName(entity).isPresent();
+    }
+
+    private java.util.Set<String> entities() {
+        return registry.all().stream().map(s -> s.type().name()).collect(java.util.stream.Collectors.toSet());
     }
 
     @Activate
@@ -118,7 +123,7 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
             t.setDaemon(true);
             return t;
         });
-        stores.keySet().forEach(entity -> indexer.execute(() -> open(entity)));
+        arrivals = registry.onAdded(this::addStore); // the stores there are now, and each that arrives
         indexer.scheduleWithFixedDelay(this::commitChanges, COMMIT_EVERY_SECONDS, COMMIT_EVERY_SECONDS, TimeUnit.SECONDS);
         if (config.reconcileMinutes() > 0) {
             indexer.scheduleWithFixedDelay(this::reconcileAll, config.reconcileMinutes(), config.reconcileMinutes(), TimeUnit.MINUTES);
@@ -128,6 +133,7 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
 
     @Deactivate
     void deactivate() throws IOException, InterruptedException {
+        arrivals.cancel();
         ScheduledExecutorService ex = indexer;
         indexer = null; // running builds see it and stop at their next page
         // not shutdownNow(): an interrupt in the middle of Lucene's file I/O closes its channel and the writer with it
@@ -167,7 +173,7 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
 
     boolean ready(String entity) {
         SearchIndex i = index;
-        return i != null && stores.containsKey(entity) && !building.contains(entity) && i.built(entity);
+        return i != null && hasStore(entity) && !building.contains(entity) && i.built(entity);
     }
 
     /**
@@ -198,7 +204,7 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
     @Override
     public Optional<IdPage> page(String entity, ListQuery query) {
         SearchIndex i = index;
-        RecordStore<?> store = stores.get(entity);
+        RecordStore<?> store = registry.byName(entity).orElse(null);
         if (i == null || store == null || !ready(entity)) {
             return Optional.empty();
         }
@@ -228,7 +234,7 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
         if (i != null) {
             i.refresh();
         }
-        for (String entity : stores.keySet().stream().sorted().toList()) {
+        for (String entity : entities().stream().sorted().toList()) {
             Map<String, Object> s = new LinkedHashMap<>();
             int documents = i == null ? 0 : i.count(entity);
             s.put("documents", documents);
@@ -250,10 +256,10 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
     /** Schedules a full rebuild of {@code entity} (every indexed type when null); false when there is no such type. */
     public boolean rebuild(String entity) {
         ScheduledExecutorService ex = indexer;
-        if (ex == null || (entity != null && !stores.containsKey(entity))) {
+        if (ex == null || (entity != null && !hasStore(entity))) {
             return false;
         }
-        for (String e : entity == null ? List.copyOf(stores.keySet()) : List.of(entity)) {
+        for (String e : entity == null ? List.copyOf(entities()) : List.of(entity)) {
             building.add(e);
             ex.execute(() -> build(e));
         }
@@ -270,7 +276,7 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
         }
         Object entity = event.getProperty(DomainEvents.ENTITY);
         Object id = event.getProperty(DomainEvents.ID);
-        if (entity == null || id == null || !stores.containsKey(entity.toString())) {
+        if (entity == null || id == null || !hasStore(entity.toString())) {
             return;
         }
         pending.computeIfAbsent(entity.toString(), e -> ConcurrentHashMap.newKeySet()).add(id.toString());
@@ -284,7 +290,7 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
     private void committed(Event event) {
         Object entity = event.getProperty(DomainEvents.ENTITY);
         Object ids = event.getProperty(DomainEvents.IDS);
-        if (!(entity instanceof String e) || !(ids instanceof String[] list) || !stores.containsKey(e)) {
+        if (!(entity instanceof String e) || !(ids instanceof String[] list) || !hasStore(e)) {
             return;
         }
         // queued before counted: whoever waits for this count finds the ids already in the queue
@@ -320,7 +326,7 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
         boolean wrote = false;
         try {
             for (Map.Entry<String, Set<String>> e : pending.entrySet()) {
-                RecordStore<?> store = stores.get(e.getKey());
+                RecordStore<?> store = registry.byName(e.getKey()).orElse(null);
                 // every notice counted by now has its ids in the queue: once the queue was empty, they are indexed
                 long upTo = seq(queuedSeq, e.getKey()).get();
                 while (store != null && !e.getValue().isEmpty()) {
@@ -382,7 +388,7 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
 
     /** A store appeared: build its type, or catch up on what the index may have missed while it was down. */
     private void open(String entity) {
-        RecordStore<?> store = stores.get(entity);
+        RecordStore<?> store = registry.byName(entity).orElse(null);
         if (store == null) {
             return;
         }
@@ -411,7 +417,7 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
      * changes of other types wait for the build; their searches scan meanwhile too (they wait for nothing).
      */
     private void build(String entity) {
-        RecordStore<?> store = stores.get(entity);
+        RecordStore<?> store = registry.byName(entity).orElse(null);
         if (store == null || index == null) {
             building.remove(entity);
             return;
@@ -467,7 +473,7 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
     }
 
     private void reconcileAll() {
-        stores.keySet().forEach(this::reconcile);
+        entities().forEach(this::reconcile);
     }
 
     /**
@@ -475,7 +481,7 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
      * may be changes in flight) rebuilds the type: records were written or deleted around the platform.
      */
     private void reconcile(String entity) {
-        RecordStore<?> store = stores.get(entity);
+        RecordStore<?> store = registry.byName(entity).orElse(null);
         if (store == null || !index.built(entity) || !pending.getOrDefault(entity, Set.of()).isEmpty()) {
             return;
         }

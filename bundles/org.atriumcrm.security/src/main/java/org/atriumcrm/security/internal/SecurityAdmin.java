@@ -21,6 +21,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.meta.EntityType;
 import org.atriumcrm.api.record.RecordStore;
+import org.atriumcrm.api.record.RecordStores;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.api.security.FieldAccess;
 import org.atriumcrm.api.security.RecordSharing;
@@ -49,39 +50,32 @@ public class SecurityAdmin implements RecordSharing {
     private final JpaTemplate jpa;
     private final AccessService access;
     private final UserService users;
-    private final Map<String, EntityType<?>> entityTypes = new ConcurrentHashMap<>();
-    private final Map<String, RecordStore<?>> stores = new ConcurrentHashMap<>();
+    private final RecordStores stores;
 
     @Activate
     public SecurityAdmin(@Reference(target = "(osgi.unit.name=atrium.security)") JpaTemplate jpa,
-            @Reference AccessService access, @Reference UserService users) {
+            @Reference AccessService access, @Reference UserService users, @Reference RecordStores stores) {
+        this.stores = stores;
         this.jpa = jpa;
         this.access = access;
         this.users = users;
         seedBuiltInProfiles();
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addStore(RecordStore<?> store) {
-        entityTypes.put(store.type().name(), store.type());
-        stores.put(store.type().name(), store);
-    }
-
-    void removeStore(RecordStore<?> store) {
-        entityTypes.remove(store.type().name(), store.type());
-        stores.remove(store.type().name(), store);
-    }
-
     Optional<RecordStore<?>> store(String entity) {
-        return Optional.ofNullable(stores.get(entity));
+        return stores.byName(entity);
     }
 
     Optional<EntityType<?>> entityType(String name) {
-        return Optional.ofNullable(entityTypes.get(name));
+        return stores.byName(name).map(RecordStore::type);
+    }
+
+    private java.util.Set<String> entityNames() {
+        return stores.all().stream().map(s -> s.type().name()).collect(java.util.stream.Collectors.toSet());
     }
 
     Collection<EntityType<?>> entityTypes() {
-        return entityTypes.values();
+        return stores.all().stream().<EntityType<?>>map(RecordStore::type).toList();
     }
 
     // ---------------------------------------------------------------- built-in profiles
@@ -288,8 +282,8 @@ public class SecurityAdmin implements RecordSharing {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             String entity = e.getKey();
-            if (!entity.equals(SecurityProfile.ANY_ENTITY) && !entityTypes.containsKey(entity)) {
-                body.error("rights." + entity, "is not an entity type; known: " + new java.util.TreeSet<>(entityTypes.keySet()) + " or *");
+            if (!entity.equals(SecurityProfile.ANY_ENTITY) && !entityType(entity).isPresent()) {
+                body.error("rights." + entity, "is not an entity type; known: " + new java.util.TreeSet<>(entityNames()) + " or *");
                 continue;
             }
             Set<Right> set = EnumSet.noneOf(Right.class);
@@ -322,9 +316,9 @@ public class SecurityAdmin implements RecordSharing {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
-            EntityType<?> type = entityTypes.get(e.getKey());
+            EntityType<?> type = entityType(e.getKey()).orElse(null);
             if (type == null) {
-                body.error("fields." + e.getKey(), "is not an entity type; known: " + new java.util.TreeSet<>(entityTypes.keySet()));
+                body.error("fields." + e.getKey(), "is not an entity type; known: " + new java.util.TreeSet<>(entityNames()));
                 continue;
             }
             if (!e.getValue().isObject()) {
@@ -440,13 +434,13 @@ public class SecurityAdmin implements RecordSharing {
     Map<String, OrgWideDefault> orgDefaults() {
         Map<String, OrgWideDefault> result = new java.util.TreeMap<>();
         SecurityModel model = access.model();
-        entityTypes.keySet().forEach(e -> result.put(e, model.defaultFor(e)));
+        entityNames().forEach(e -> result.put(e, model.defaultFor(e)));
         model.defaults.forEach(result::put);
         return result;
     }
 
     OrgWideDefault saveOrgDefault(String entity, JsonNode json, Caller caller) {
-        if (!entityTypes.containsKey(entity)) {
+        if (!entityType(entity).isPresent()) {
             throw AtriumException.notFound("there is no entity type " + entity);
         }
         JsonBody body = JsonBody.of(json, "an org-wide default", Set.of("access", "useHierarchy"));
@@ -488,8 +482,8 @@ public class SecurityAdmin implements RecordSharing {
         String targetKind = body.oneOf("targetKind", true, SharingRule.KINDS);
         String targetId = body.text("targetId", true, 36);
         String level = body.oneOf("access", true, List.of(SharingRule.READ, SharingRule.READ_WRITE));
-        if (entity != null && !entityTypes.containsKey(entity)) {
-            body.error("entity", "is not an entity type; known: " + new java.util.TreeSet<>(entityTypes.keySet()));
+        if (entity != null && !entityType(entity).isPresent()) {
+            body.error("entity", "is not an entity type; known: " + new java.util.TreeSet<>(entityNames()));
         }
         body.check();
         SharingRule saved = tx(em -> {
