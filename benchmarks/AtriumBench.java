@@ -168,7 +168,7 @@ public class AtriumBench {
     static void rebuildSearchIndex(String admin) throws Exception {
         long t0 = System.nanoTime();
         expect(202, send(admin, "POST", "/api/v1/search-index/rebuild?entity=Account", null));
-        Pattern account = Pattern.compile("\"Account\":\\{\"documents\":(\\d+),\"built\":(true|false),\"building\":(true|false),\"queued\":\\d+,\"used\":(true|false)");
+        Pattern account = Pattern.compile("\"Account\":\\{\"documents\":(\\d+),\"built\":(true|false),\"building\":(true|false),\"queued\":\\d+,(?:\"catchingUp\":(?:true|false),)?\"used\":(true|false)");
         while (true) {
             String status = expect(200, send(admin, "GET", "/api/v1/search-index", null)).body();
             Matcher m = account.matcher(status);

@@ -115,7 +115,7 @@ public class OpenApiIT extends AtriumTestSupport {
         assertEquals(1, limit.at("/schema/minimum").asInt());
         assertEquals(500, limit.at("/schema/maximum").asInt());
         assertEquals(0, param(list, "offset").at("/schema/minimum").asInt());
-        assertEquals("[\"bounded\",\"exact\"]", param(list, "total").at("/schema/enum").toString());
+        assertEquals("[\"bounded\",\"exact\",\"none\"]", param(list, "total").at("/schema/enum").toString());
         assertTrue(param(list, "filter").get("description").asText().contains("* is the wildcard"));
         assertNotNull("accounts have a quick search", param(list, "q"));
         assertEquals("#/components/headers/Location", doc.at("/paths/~1v1~1accounts/post/responses/201/headers/Location/$ref").asText());

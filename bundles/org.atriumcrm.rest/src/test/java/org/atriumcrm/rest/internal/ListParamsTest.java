@@ -54,13 +54,14 @@ public class ListParamsTest {
         assertEquals(ListQuery.LIST_COUNT_LIMIT, ListParams.countLimit(null));
         assertEquals(ListQuery.LIST_COUNT_LIMIT, ListParams.countLimit("bounded"));
         assertEquals(ListQuery.EXACT_COUNT, ListParams.countLimit("exact"));
+        assertEquals("no count at all", ListQuery.NO_COUNT, ListParams.countLimit("none"));
         assertEquals("programmatic queries count exactly", ListQuery.EXACT_COUNT, parse(null, null, null, null).countLimit());
         try {
             ListParams.countLimit("all");
             fail();
         } catch (AtriumException e) {
             assertEquals(400, e.status());
-            assertTrue(e.errors().toString(), e.errors().get(0).message().contains("exact or bounded"));
+            assertTrue(e.errors().toString(), e.errors().get(0).message().contains("exact, bounded or none"));
         }
     }
 
