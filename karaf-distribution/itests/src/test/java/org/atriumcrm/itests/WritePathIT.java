@@ -1,5 +1,9 @@
 package org.atriumcrm.itests;
 
+import static org.atriumcrm.testkit.http.ApiAssertions.assertProblem;
+import static org.atriumcrm.testkit.http.ApiAssertions.id;
+import static org.atriumcrm.testkit.http.ApiAssertions.ok;
+import static org.atriumcrm.testkit.http.Await.awaitJson;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -16,6 +20,7 @@ import javax.inject.Inject;
 
 import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.record.RecordStore;
+import org.atriumcrm.testkit.http.Api;
 import org.junit.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
