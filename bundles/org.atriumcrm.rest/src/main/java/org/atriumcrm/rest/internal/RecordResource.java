@@ -206,25 +206,8 @@ public class RecordResource {
             return query;
         }
         return index.candidates(type.name(), query.quickSearch(), MAX_SEARCH_CANDIDATES)
-                .map(ids -> query.withCondition(new Condition("id", org.atriumcrm.api.query.Operator.IN, idList(ids))))
+                .map(ids -> query.withCondition(Condition.idIn(ids)))
                 .orElse(query);
-    }
-
-    /**
-     * The ids padded to a power of two (repeating one id) so the database sees a handful of statement shapes, not
-     * one per candidate count: Derby compiles every new statement text. No candidate: an id no record has.
-     */
-    static List<Object> idList(java.util.Set<String> ids) {
-        List<Object> list = new java.util.ArrayList<>(ids);
-        if (list.isEmpty()) {
-            return List.of("-");
-        }
-        int size = Math.max(8, Integer.highestOneBit(list.size() - 1) << 1);
-        Object last = list.get(list.size() - 1);
-        while (list.size() < size) {
-            list.add(last);
-        }
-        return list;
     }
 
     static <T extends Record> ObjectNode page(EntityType<T> type, Page<T> page) {

@@ -228,37 +228,24 @@ final class SearchIndex implements Closeable {
         int skip = from == null ? offset : offset - from.getKey() - 1;
         int hits = skip + limit;
         int end = offset + limit;
-        // counting stops at the bound (then Lucene may also skip documents that cannot reach the page);
-        // never below the end of this page, so that a deep page still has a total past its items
-        // an exact count is asked of Lucene apart (it counts from term statistics where it can), so that the page
-        // itself may still stop early
+        // the page's search counts up to the bound and may then skip documents that cannot reach the page; never
+        // below the end of this page, so that a deep page still has a total past its items. An exact count is asked
+        // of Lucene apart (it counts from term statistics where it can), so the page itself may still stop early.
         int bound = countLimit == ListQuery.EXACT_COUNT || countLimit == ListQuery.NO_COUNT ? end : Math.max(countLimit, end);
         IndexSearcher s = searchers.acquire();
         try {
-            TopDocs oldestFirst = from == null ? oldestFirst(s, query, sort, hits) : null;
-            if (oldestFirst != null) {
-                List<String> ids = ids(s, oldestFirst, skip);
-                remember(key, stamp, offset, skip, hits, oldestFirst);
-                if (countLimit == ListQuery.NO_COUNT) {
-                    return new ListIndex.IdPage(ids, -1, false);
-                }
-                int counted = s.count(query);
-                return countLimit > 0 && counted > bound ? new ListIndex.IdPage(ids, bound, false)
-                        : new ListIndex.IdPage(ids, counted, true);
-            }
-            TopDocs top = s.search(query, new TopFieldCollectorManager(sort, hits, from == null ? null : from.getValue(), bound));
-            if (countLimit == ListQuery.EXACT_COUNT) {
-                List<String> ids = ids(s, top, skip);
-                remember(key, stamp, offset, skip, hits, top);
-                return new ListIndex.IdPage(ids, s.count(query), true);
+            TopDocs top = from == null ? oldestFirst(s, query, sort, hits) : null;
+            boolean narrowed = top != null; // its hit count is of the narrowed range, not of the query
+            if (top == null) {
+                top = s.search(query, new TopFieldCollectorManager(sort, hits, from == null ? null : from.getValue(), bound));
             }
             List<String> ids = ids(s, top, skip);
             remember(key, stamp, offset, skip, hits, top);
-            long counted = top.totalHits.value;
-            boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
             if (countLimit == ListQuery.NO_COUNT) {
                 return new ListIndex.IdPage(ids, -1, false);
             }
+            long counted = countLimit == ListQuery.EXACT_COUNT || narrowed ? s.count(query) : top.totalHits.value;
+            boolean exact = countLimit == ListQuery.EXACT_COUNT || narrowed || top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
             if (countLimit > 0 && (!exact || counted > bound)) {
                 return new ListIndex.IdPage(ids, bound, false);
             }
