@@ -122,6 +122,7 @@ public class SearchIndexIT extends AtriumTestSupport {
     @Test
     public void listPagesFromTheIndexAreTheDatabasesPages() throws Exception {
         Api admin = adminApi();
+        admin.awaitReady(Duration.ofSeconds(90)); // first in the class when run alone: the admin API may still be coming up
         String tag = UUID.randomUUID().toString().substring(0, 6);
         String rep = id(admin.post("/api/v1/admin/users", "{\"loginName\":\"list.rep." + tag + "\",\"password\":\"" + PASSWORD + "\"}"));
         Api repApi = new Api(baseUrl()).basic("list.rep." + tag, PASSWORD);
