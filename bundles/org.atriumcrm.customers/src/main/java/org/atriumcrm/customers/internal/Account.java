@@ -10,18 +10,18 @@ import org.atriumcrm.persistence.api.BaseRecord;
 /**
  * An organisation the company does business with (客户): customer, reseller, partner, competitor, prospect.
  *
- * <p>{@code IX_ACCOUNT_INDUSTRY_CREATED} serves the list page "industry = X, newest first" over a large table: its
- * order is the page's order ({@code CREATED_AT DESC, ID} — the store always sorts by id last; Derby scans indexes
- * forwards only, so the direction is in the index), and it carries {@code DELETED_AT} and {@code OWNER_ID} so that
- * the live/visibility predicates and the bounded count are answered from the index alone.
- * {@code IX_ACCOUNT_CREATED_DESC} does the same for the unfiltered "newest first" page.
+ * <p>{@code IX_ACCOUNT_INDUSTRY_NEWEST} serves the list page "industry = X, newest first" when the database answers
+ * it: its order is the page's order ({@code CREATED_AT DESC, ID DESC} — the store breaks ties by the id, newest
+ * first; Derby scans indexes forwards only, so the direction is in the index), and it carries {@code DELETED_AT}
+ * and {@code OWNER_ID} so that the live/visibility predicates are answered from the index alone.
+ * {@code IX_ACCOUNT_NEWEST} does the same for the unfiltered "newest first" page and the exports.
  */
 @Entity(name = "Account")
 @Table(name = "ATRIUM_ACCOUNT", indexes = {
         @Index(name = "IX_ACCOUNT_NAME", columnList = "NAME"),
         @Index(name = "IX_ACCOUNT_CREATED", columnList = "CREATED_AT"),
-        @Index(name = "IX_ACCOUNT_INDUSTRY_CREATED", columnList = "INDUSTRY, CREATED_AT DESC, ID, DELETED_AT, OWNER_ID"),
-        @Index(name = "IX_ACCOUNT_CREATED_DESC", columnList = "CREATED_AT DESC, ID, DELETED_AT, OWNER_ID"),
+        @Index(name = "IX_ACCOUNT_INDUSTRY_NEWEST", columnList = "INDUSTRY, CREATED_AT DESC, ID DESC, DELETED_AT, OWNER_ID"),
+        @Index(name = "IX_ACCOUNT_NEWEST", columnList = "CREATED_AT DESC, ID DESC, DELETED_AT, OWNER_ID"),
         @Index(name = "IX_ACCOUNT_PARENT", columnList = "PARENT_ACCOUNT_ID"),
         @Index(name = "IX_ACCOUNT_NAME_KEY", columnList = "NAME_KEY")})
 public class Account extends BaseRecord {

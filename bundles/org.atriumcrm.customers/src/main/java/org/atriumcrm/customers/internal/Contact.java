@@ -13,7 +13,7 @@ import org.atriumcrm.persistence.api.BaseRecord;
         @Index(name = "IX_CONTACT_NAME", columnList = "FULL_NAME"),
         @Index(name = "IX_CONTACT_CREATED", columnList = "CREATED_AT"),
         // the default order (newest first) read from the index: lists and exports of any size stream without a sort
-        @Index(name = "IX_CONTACT_CREATED_DESC", columnList = "CREATED_AT DESC, ID, DELETED_AT, OWNER_ID"),
+        @Index(name = "IX_CONTACT_NEWEST", columnList = "CREATED_AT DESC, ID DESC, DELETED_AT, OWNER_ID"),
         @Index(name = "IX_CONTACT_ACCOUNT", columnList = "ACCOUNT_ID"),
         @Index(name = "IX_CONTACT_EMAIL", columnList = "EMAIL"),
         @Index(name = "IX_CONTACT_MOBILE", columnList = "MOBILE"),

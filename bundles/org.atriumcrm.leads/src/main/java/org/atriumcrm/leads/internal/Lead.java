@@ -15,7 +15,7 @@ import org.atriumcrm.persistence.api.InstantConverter;
 @Table(name = "ATRIUM_LEAD", indexes = {
         @Index(name = "IX_LEAD_CREATED", columnList = "CREATED_AT"),
         // the default order (newest first) read from the index: lists and exports of any size stream without a sort
-        @Index(name = "IX_LEAD_CREATED_DESC", columnList = "CREATED_AT DESC, ID, DELETED_AT, OWNER_ID"),
+        @Index(name = "IX_LEAD_NEWEST", columnList = "CREATED_AT DESC, ID DESC, DELETED_AT, OWNER_ID"),
         @Index(name = "IX_LEAD_EMAIL", columnList = "EMAIL"),
         @Index(name = "IX_LEAD_MOBILE", columnList = "MOBILE"),
         @Index(name = "IX_LEAD_COMPANY", columnList = "COMPANY"),

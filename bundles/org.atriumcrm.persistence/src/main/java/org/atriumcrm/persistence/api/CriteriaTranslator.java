@@ -124,7 +124,11 @@ public final class CriteriaTranslator<T extends Record> {
         }
     }
 
-    /** The order for the sort keys, always ending with the id so that paging is stable. */
+    /**
+     * The order for the sort keys, always ending with the id so that paging is stable: descending, because ids are
+     * time-ordered ({@link RecordIds}) and records that tie on the keys are then listed newest first — the order
+     * the record index keeps them in, where every tie in the other direction would displace the page found so far.
+     */
     public List<Order> orderBy(CriteriaBuilder cb, Root<T> root, List<SortKey> sort) {
         List<SortKey> keys = sort.isEmpty() ? type.defaultSort() : sort;
         List<Order> orders = new ArrayList<>();
@@ -136,7 +140,7 @@ public final class CriteriaTranslator<T extends Record> {
             orders.add(key.descending() ? cb.desc(path) : cb.asc(path));
         }
         if (keys.stream().noneMatch(k -> k.field().equals("id"))) {
-            orders.add(cb.asc(root.get("id")));
+            orders.add(cb.desc(root.get("id")));
         }
         return orders;
     }

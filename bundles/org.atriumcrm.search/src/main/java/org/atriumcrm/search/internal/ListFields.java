@@ -129,7 +129,7 @@ final class ListFields {
     }
 
     /** The query for one condition, or empty when the index cannot decide it exactly. */
-    static <T extends Record> Optional<Query> condition(EntityType<T> type, Condition c) {
+    static <T extends Record> Optional<Query> condition(EntityType<T> type, Condition c, GramAnalyzer analyzer) {
         FieldDef<T> field = type.field(c.field()).orElse(null);
         if (field == null || !field.isFilterable() || !indexed(field)) {
             return Optional.empty();
@@ -183,7 +183,7 @@ final class ListFields {
             case GT -> new TermRangeQuery(f, terms.get(0), null, false, true);
             case GE -> new TermRangeQuery(f, terms.get(0), null, true, true);
             case IN -> new TermInSetQuery(f, terms);
-            case LIKE -> new WildcardQuery(new Term("l." + name, wildcard(String.valueOf(c.value()))));
+            case LIKE -> like(type, field, String.valueOf(c.value()), analyzer);
             default -> null;
         };
         if (q == null) {
@@ -191,6 +191,29 @@ final class ListFields {
         }
         // a value too long for the index may match anything: such records are candidates, the database decides
         return Optional.of(new BooleanQuery.Builder().add(q, Occur.SHOULD).add(longValues, Occur.SHOULD).build());
+    }
+
+    /**
+     * A like: a prefix pattern seeks in the field's terms; a pattern with a leading {@code *} on a quick-search field
+     * takes its candidates from the grams of its literal runs (every matching value holds them; the gram field is
+     * shared by the type's quick-search fields, so they are candidates only) and matches each candidate's own value.
+     */
+    private static <T extends Record> Query like(EntityType<T> type, FieldDef<T> field, String pattern, GramAnalyzer analyzer) {
+        String wildcard = wildcard(pattern);
+        if (pattern.startsWith("*") && type.searchableFields().stream().anyMatch(f -> f.name().equals(field.name()))) {
+            BooleanQuery.Builder grams = new BooleanQuery.Builder();
+            int clauses = 0;
+            for (String run : pattern.split("\\*")) {
+                for (String gram : analyzer.lookupGrams(run)) {
+                    grams.add(new TermQuery(new Term("t", gram)), Occur.FILTER);
+                    clauses++;
+                }
+            }
+            if (clauses > 0) {
+                return new ValuePatternQuery(grams.build(), "f." + field.name(), wildcard);
+            }
+        }
+        return new WildcardQuery(new Term("l." + field.name(), wildcard));
     }
 
     /** Our like pattern ({@code *} any run) as a Lucene wildcard on the lower-cased value. */
@@ -224,6 +247,9 @@ final class ListFields {
         return any.build(); // no clause: matches nothing
     }
 
+    /** Ties of every sort: ids are time-ordered, so this is newest first (as {@code CriteriaTranslator} orders). */
+    static final SortField ID_DESCENDING = new SortField("f.id", SortField.Type.STRING, true);
+
     /** The sort of a numeric field; NULL above every value, as the database sorts it. */
     static SortField numericSort(String name, boolean descending) {
         SortField s = new SortField("n." + name, SortField.Type.LONG, descending);
@@ -231,7 +257,10 @@ final class ListFields {
         return s;
     }
 
-    /** The sort fields for the keys (then the id, so pages are stable), or empty when one cannot be sorted here. */
+    /**
+     * The sort fields for the keys, then the id descending as the database breaks ties (pages are stable, ties come
+     * newest first, in the index's own order); empty when one cannot be sorted here.
+     */
     static <T extends Record> Optional<List<SortField>> sort(EntityType<T> type, List<SortKey> keys) {
         List<SortField> fields = new ArrayList<>();
         boolean byId = false;
@@ -250,7 +279,7 @@ final class ListFields {
             }
         }
         if (!byId) {
-            fields.add(new SortField("f.id", SortField.Type.STRING));
+            fields.add(ID_DESCENDING);
         }
         return Optional.of(fields);
     }
@@ -269,7 +298,7 @@ final class ListFields {
             if (query.hiddenFields().contains(c.field())) {
                 return Optional.empty(); // the database refuses it with the right message
             }
-            Optional<Query> q = condition(type, c);
+            Optional<Query> q = condition(type, c, analyzer);
             if (q.isEmpty()) {
                 return Optional.empty();
             }

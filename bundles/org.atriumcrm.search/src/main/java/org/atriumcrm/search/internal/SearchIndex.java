@@ -50,7 +50,7 @@ import org.atriumcrm.api.record.Record;
  */
 final class SearchIndex implements Closeable {
     /** Bump when the document layout or the analyzer changes: every entity type is then rebuilt. */
-    static final String LAYOUT = "grams-2-3+list-fields/v3-newest-first";
+    static final String LAYOUT = "grams-2-3+list-fields/v4-newest-first-id";
     private static final String BUILT = "built.";
     private static final String LAYOUT_KEY = "layout";
     private static final String COMMITTED_AT = "committedAt";
@@ -85,14 +85,16 @@ final class SearchIndex implements Closeable {
     }
 
     /**
-     * Segments keep their documents newest first: a list in the default order (newest first), with any filter, then
-     * stops reading a segment after its first page of matches instead of comparing every match — with documents in
-     * insertion order, the newest are last and each one displaces the page found so far.
+     * Segments keep their documents newest first, ties by id as every list breaks them: a list in the default order
+     * (newest first), with any filter, then stops reading a segment after its first page of matches instead of
+     * comparing every match (Lucene ends early when the list's sort is the index's) — with documents in insertion
+     * order, the newest are last and each one displaces the page found so far. Sorts on other fields meet their
+     * ties in the order the page wants them, so a tie never displaces a hit found before it.
      */
-    static final SortField NEWEST_FIRST = ListFields.numericSort("createdAt", true);
+    static final Sort NEWEST_FIRST = new Sort(ListFields.numericSort("createdAt", true), ListFields.ID_DESCENDING);
 
     private IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
-        return new IndexWriterConfig(analyzer).setOpenMode(mode).setRAMBufferSizeMB(32).setIndexSort(new Sort(NEWEST_FIRST));
+        return new IndexWriterConfig(analyzer).setOpenMode(mode).setRAMBufferSizeMB(32).setIndexSort(NEWEST_FIRST);
     }
 
     GramAnalyzer analyzer() {

@@ -103,6 +103,12 @@ public class ListIndexTest {
                 new Condition("name", Operator.LIKE, List.of("acme*")),
                 new Condition("name", Operator.LIKE, List.of("*ET*")),
                 new Condition("name", Operator.LIKE, List.of("*华为*")),
+                new Condition("name", Operator.LIKE, List.of("*E*")), // a run without grams: the terms are walked
+                new Condition("name", Operator.LIKE, List.of("*cme 1*")),
+                new Condition("name", Operator.LIKE, List.of("*ac*e 4*")),
+                new Condition("name", Operator.LIKE, List.of("*为技*")),
+                new Condition("name", Operator.LIKE, List.of("*010*")), // only in the phone: a candidate, not a match
+                new Condition("phone", Operator.LIKE, List.of("*010-1*")),
                 new Condition("name", Operator.GE, List.of("Beta")),
                 new Condition("name", Operator.LT, List.of("b")),
                 new Condition("amount", Operator.GE, List.of(new BigDecimal("1000.5"))),
@@ -271,6 +277,9 @@ public class ListIndexTest {
             };
             order = order.thenComparing(k.descending() ? one.reversed() : one);
         }
-        return order.thenComparing(Item::getId);
+        if (keys.stream().anyMatch(k -> k.field().equals("id"))) {
+            return order;
+        }
+        return order.thenComparing(Comparator.comparing(Item::getId).reversed()); // ties newest first, as the store
     }
 }
