@@ -74,8 +74,8 @@ public class ListBench {
         }
         System.out.println();
         System.out.printf("### List views, %,d accounts (%s)%n%n", count(), label);
-        System.out.println("| request | caller | clients | p50 ms | p95 ms | baseline GET p50 ms | p50 / baseline | errors |");
-        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        System.out.println("| request | caller | clients | p50 ms | p95 ms | baseline GET p50 ms | p50 / baseline | errors | p95 target | ≤ 3× GET |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         for (String caller : List.of("admin", "rep")) {
             String auth = caller.equals("admin") ? adminAuth : repAuth;
             String own = caller.equals("admin") ? anId : repId;
@@ -87,6 +87,8 @@ public class ListBench {
                 }
             }
         }
+        System.out.printf("%n%d of %d cells within the p95 target, %d of %d within 3× the same-run GET's p50 (%s).%n",
+                cellsWithinP95, cellsMeasured, cellsWithinRatio, cellsMeasured, label);
     }
 
     /** The matrix; {@code anId} is an account the caller may see (its related list). */
@@ -261,9 +263,25 @@ public class ListBench {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
+    /** Cells measured, cells within the p95 target, cells within 3× the same-run GET's p50. */
+    static int cellsMeasured;
+    static int cellsWithinP95;
+    static int cellsWithinRatio;
+
     static void row(String name, String caller, int clients, Stats s, Stats baseline) {
-        System.out.printf("| %s | %s | %d | %.1f | %.1f | %.1f | %.1f | %s |%n", name, caller, clients, s.p50, s.p95, baseline.p50,
-                s.p50 / baseline.p50, s.errors == 0 ? "0" : s.errors + " of " + s.n);
+        boolean isBaseline = s == baseline;
+        // the targets: p95 ≤ 50 ms alone and ≤ 150 ms with 8 clients; the default view ≤ 20 ms alone
+        double target = clients == 1 ? (name.startsWith("default view") ? 20 : 50) : 150;
+        boolean p95 = s.p95 <= target && s.errors == 0;
+        boolean ratio = s.p50 <= 3 * baseline.p50;
+        if (!isBaseline) {
+            cellsMeasured++;
+            cellsWithinP95 += p95 ? 1 : 0;
+            cellsWithinRatio += ratio ? 1 : 0;
+        }
+        System.out.printf("| %s | %s | %d | %.1f | %.1f | %.1f | %.1f | %s | %s | %s |%n", name, caller, clients, s.p50, s.p95, baseline.p50,
+                s.p50 / baseline.p50, s.errors == 0 ? "0" : s.errors + " of " + s.n,
+                isBaseline ? "" : (p95 ? "yes" : "**no** (" + (int) target + ")"), isBaseline ? "" : (ratio ? "yes" : "**no**"));
     }
 
     // --- HTTP ---
