@@ -14,6 +14,14 @@ import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import org.atriumcrm.testkit.http.Api;
 import org.junit.runner.RunWith;
@@ -133,6 +141,29 @@ public abstract class AtriumTestSupport {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs {@code count} requests on as many threads, all released at once by a barrier; their answers in order. */
+    protected static List<Api.Answer> together(int count, IntFunction<Api.Answer> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            CyclicBarrier start = new CyclicBarrier(count);
+            List<Future<Api.Answer>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return request.apply(n);
+                }));
+            }
+            List<Api.Answer> answers = new ArrayList<>();
+            for (Future<Api.Answer> f : futures) {
+                answers.add(f.get(120, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
         }
     }
 }

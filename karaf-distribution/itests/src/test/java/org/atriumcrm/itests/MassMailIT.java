@@ -69,7 +69,7 @@ public class MassMailIT extends AtriumTestSupport {
 
             String template = id(admin.post("/api/v1/email-templates", "{\"name\":\"新品通知 " + tag + "\",\"language\":\"zh-CN\",\"appliesTo\":\"Contact\","
                     + "\"active\":true,\"subject\":\"{{contact.lastName}}先生/女士，新品上市\",\"textBody\":\"尊敬的{{contact.lastName}}{{contact.firstName}}：新品已到。\","
-                    + "\"htmlBody\":\"<p>尊敬的{{contact.lastName}}{{contact.firstName}}：新品已到。</p>\"}"));
+                    + "\"htmlBody\":\"<p>尊敬的{{contact.lastName}}{{contact.firstName}}：<a href='https://shop.example.cn/new'>新品</a>已到。</p>\"}"));
             List<String> contacts = new ArrayList<>();
             String optedOut = null;
             for (int i = 0; i < 200; i++) {
@@ -135,6 +135,7 @@ public class MassMailIT extends AtriumTestSupport {
             assertEquals(200, gif.status);
             assertTrue(gif.contentType(), gif.contentType().startsWith("image/gif"));
             await(admin, "/api/v1/mass-mailings/" + mailing, m -> m.get("openedCount").asInt() == 1);
+            hitsOfOneEmailAreEachCountedOnce(admin, mailing, contacts.get(3), pixel.group(1), decodeQuotedPrintable(source));
 
             // one-click unsubscribe (RFC 8058): the contact is opted out
             Matcher link = Pattern.compile("<(https?://[^>]+/api/v1/public/mail/unsubscribe/[^>]+)>").matcher(unsubscribe);
@@ -147,6 +148,33 @@ public class MassMailIT extends AtriumTestSupport {
             smtp.stop();
             java.nio.file.Files.deleteIfExists(cfg);
         }
+    }
+
+    /**
+     * The pixel and the links are public and every recipient's mail client, proxy and scanner hits them, many at once:
+     * 16 opens and 16 clicks of one email released together each answer (never a 500) and count exactly once, on the
+     * tracking row and the recipient; the mailing counts the person once. The email was opened once before.
+     */
+    private void hitsOfOneEmailAreEachCountedOnce(Api admin, String mailing, String contactId, String pixelPath, String html)
+            throws Exception {
+        Matcher link = Pattern.compile("(/api/v1/public/mail/click/[^\"']+)").matcher(html);
+        assertTrue("a tracked link in the HTML", link.find());
+        String clickPath = link.group(1).replace("&amp;", "&");
+        int hits = 16;
+        List<Api.Answer> answers = together(2 * hits, i -> new Api(baseUrl()).get(i % 2 == 0 ? pixelPath : clickPath));
+        for (int i = 0; i < answers.size(); i++) {
+            assertEquals(answers.get(i).toString(), i % 2 == 0 ? 200 : 302, answers.get(i).status);
+        }
+        String byContact = "?filter=" + java.net.URLEncoder.encode("contactId eq '" + contactId + "'", StandardCharsets.UTF_8);
+        JsonNode recipient = admin.get("/api/v1/mass-mailings/" + mailing + "/recipients" + byContact).json().get("items").get(0);
+        assertEquals(recipient.toString(), 1 + hits, recipient.get("openCount").asInt());
+        assertEquals(recipient.toString(), hits, recipient.get("clickCount").asInt());
+        JsonNode tracked = admin.get("/api/v1/email-tracking" + byContact).json().get("items").get(0);
+        assertEquals(tracked.toString(), 1 + hits, tracked.get("openCount").asInt());
+        assertEquals(tracked.toString(), hits, tracked.get("clickCount").asInt());
+        JsonNode counted = admin.get("/api/v1/mass-mailings/" + mailing).json();
+        assertEquals(counted.toString(), 1, counted.get("openedCount").asInt());
+        assertEquals(counted.toString(), 1, counted.get("clickedCount").asInt());
     }
 
     /** Soft line breaks and =XX escapes of quoted-printable HTML, enough to find a URL in it. */

@@ -39,6 +39,10 @@ public class WritePathIT extends AtriumTestSupport {
     @Inject
     BundleContext context;
 
+    private static String user(Api admin, String loginName) {
+        return id(admin.post("/api/v1/admin/users", "{\"loginName\":\"" + loginName + "\",\"password\":\"" + PASSWORD + "\"}"));
+    }
+
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
@@ -114,8 +118,8 @@ public class WritePathIT extends AtriumTestSupport {
         Api admin = adminApi();
         admin.awaitReady(Duration.ofSeconds(90));
         String tag = "wt" + UUID.randomUUID().toString().substring(0, 8);
-        String from = id(admin.post("/api/v1/admin/users", "{\"loginName\":\"wt.from." + tag + "\",\"password\":\"" + PASSWORD + "\"}"));
-        String to = id(admin.post("/api/v1/admin/users", "{\"loginName\":\"wt.to." + tag + "\",\"password\":\"" + PASSWORD + "\"}"));
+        String from = user(admin, "wt.from." + tag);
+        String to = user(admin, "wt.to." + tag);
         String account = id(admin.post("/api/v1/accounts", "{\"name\":\"转移 " + tag + "\",\"ownerId\":\"" + from + "\"}"));
         String member = id(admin.post("/api/v1/accounts", "{\"name\":\"下级 " + tag + "\",\"ownerId\":\"" + from + "\",\"parentAccountId\":\""
                 + account + "\"}"));
@@ -124,25 +128,62 @@ public class WritePathIT extends AtriumTestSupport {
         String transfer = "{\"ownerId\":\"" + to + "\",\"includeRelated\":true}";
 
         // the contacts' store moves its records, then fails: the account moved before it, and the contacts, stay put
-        ServiceRegistration<?> failing = registerContactsThatFailAfterTransfer();
-        try {
-            assertProblem(admin.post("/api/v1/accounts/" + account + "/transfer", transfer), 409, "injected");
-        } finally {
-            failing.unregister();
-        }
-        for (String id : List.of("accounts/" + account, "accounts/" + member, "contacts/" + c1, "contacts/" + c2)) {
-            assertEquals(id, from, ok(admin.get("/api/v1/" + id)).get("ownerId").asText());
-        }
-        for (JsonNode change : ok(admin.get("/api/v1/accounts/" + account + "/history")).get("items")) {
-            assertTrue("no history of a move that did not happen: " + change, !"ownerId".equals(change.path("field").asText()));
-        }
+        List<String> records = List.of("accounts/" + account, "accounts/" + member, "contacts/" + c1, "contacts/" + c2);
+        nothingMovesWhenTheContactsFail(admin, "/api/v1/accounts/" + account + "/transfer", transfer, records, from);
 
         // without the failure, everything moves
         JsonNode moved = ok(admin.post("/api/v1/accounts/" + account + "/transfer", transfer)).get("transferred");
         assertEquals(moved.toString(), 2, moved.get("Account").asInt());
         assertEquals(moved.toString(), 2, moved.get("Contact").asInt());
-        for (String id : List.of("accounts/" + account, "accounts/" + member, "contacts/" + c1, "contacts/" + c2)) {
-            assertEquals(id, to, ok(admin.get("/api/v1/" + id)).get("ownerId").asText());
+        assertOwner(admin, records, to);
+    }
+
+    @Test
+    public void anOwnershipHandOverAcrossEntityTypesIsAllOrNothing() throws Exception {
+        Api admin = adminApi();
+        admin.awaitReady(Duration.ofSeconds(90));
+        String tag = "wh" + UUID.randomUUID().toString().substring(0, 8);
+        String leaving = user(admin, "wh.leaving." + tag);
+        String taking = user(admin, "wh.taking." + tag);
+        String account = id(admin.post("/api/v1/accounts", "{\"name\":\"交接 " + tag + "\",\"ownerId\":\"" + leaving + "\"}"));
+        String c1 = id(admin.post("/api/v1/contacts", "{\"lastName\":\"甲" + tag + "\",\"accountId\":\"" + account + "\",\"ownerId\":\"" + leaving + "\"}"));
+        String c2 = id(admin.post("/api/v1/contacts", "{\"lastName\":\"乙" + tag + "\",\"ownerId\":\"" + leaving + "\"}"));
+        String handOver = "{\"fromOwnerId\":\"" + leaving + "\",\"toOwnerId\":\"" + taking + "\",\"entities\":[\"Contact\",\"Account\"]}";
+        List<String> records = List.of("accounts/" + account, "contacts/" + c1, "contacts/" + c2);
+
+        // the accounts move first (entity types in name order), then the contacts' store moves its records and fails
+        nothingMovesWhenTheContactsFail(admin, "/api/v1/admin/ownership-transfers", handOver, records, leaving);
+
+        // without the failure, everything moves
+        JsonNode moved = ok(admin.post("/api/v1/admin/ownership-transfers", handOver)).get("transferred");
+        assertEquals(moved.toString(), 1, moved.get("Account").asInt());
+        assertEquals(moved.toString(), 2, moved.get("Contact").asInt());
+        assertOwner(admin, records, taking);
+    }
+
+    /**
+     * Posts a transfer while the contacts' store fails after moving its records: 409, and every one of
+     * {@code records} (paths below {@code /api/v1/}) is still {@code owner}'s, without a history of the move.
+     */
+    private void nothingMovesWhenTheContactsFail(Api admin, String path, String body, List<String> records, String owner)
+            throws Exception {
+        ServiceRegistration<?> failing = registerContactsThatFailAfterTransfer();
+        try {
+            assertProblem(admin.post(path, body), 409, "injected");
+        } finally {
+            failing.unregister();
+        }
+        assertOwner(admin, records, owner);
+        for (String id : records) {
+            for (JsonNode change : ok(admin.get("/api/v1/" + id + "/history")).get("items")) {
+                assertTrue("no history of a move that did not happen: " + change, !"ownerId".equals(change.path("field").asText()));
+            }
+        }
+    }
+
+    private static void assertOwner(Api admin, List<String> records, String owner) {
+        for (String id : records) {
+            assertEquals(id, owner, ok(admin.get("/api/v1/" + id)).get("ownerId").asText());
         }
     }
 

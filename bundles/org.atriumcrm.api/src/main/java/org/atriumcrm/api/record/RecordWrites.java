@@ -1,5 +1,6 @@
 package org.atriumcrm.api.record;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -53,4 +54,14 @@ public interface RecordWrites {
      * only read it). Returns how many records of each entity changed owner.
      */
     Map<String, Integer> transfer(String entity, String id, String newOwnerId, boolean includeRelated, Caller caller);
+
+    /**
+     * Gives every live record {@code fromOwnerId} owns to another owner (an active user or group), in the entity types
+     * named in {@code entities} or, when it is empty, in every enabled one: someone leaves, a territory changes hands.
+     * All or nothing, as {@link #transfer}: when any store refuses (e.g. the caller may not change one of the types)
+     * or fails, nothing moved. Returns how many records of each entity type changed owner, zeros included.
+     *
+     * @since 1.4
+     */
+    Map<String, Integer> transferOwnedBy(String fromOwnerId, String toOwnerId, Collection<String> entities, Caller caller);
 }

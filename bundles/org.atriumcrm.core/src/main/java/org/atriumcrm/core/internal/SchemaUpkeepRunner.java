@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.persistence.api.JpaRecordStore;
-import org.atriumcrm.persistence.api.SchemaUpkeep;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -20,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings each store's tables up to the running version once per start (missing indexes, match keys of old rows:
- * see {@link SchemaUpkeep}), on a background thread so that a large table never delays the start. A store whose
+ * see {@link JpaRecordStore#upkeep()}), on a background thread so that a large table never delays the start. A store whose
  * upkeep fails keeps working; the log says what is missing.
  */
 @Component(immediate = true)
@@ -69,7 +68,7 @@ public class SchemaUpkeepRunner {
 
     private void upkeep(JpaRecordStore<?> store) {
         try {
-            SchemaUpkeep.Result r = store.upkeep();
+            JpaRecordStore.Upkeep r = store.upkeep();
             if (!r.createdIndexes().isEmpty() || r.backfilledKeys() > 0 || !r.widenedColumns().isEmpty()) {
                 LOG.info("schema upkeep of {}: created indexes {}, filled {} match keys, widened text columns {}",
                         store.type().name(), r.createdIndexes(), r.backfilledKeys(), r.widenedColumns());

@@ -55,7 +55,7 @@ public class MailTrackingEndpoint implements PublicEndpoint {
         try {
             tracking.opened(token);
         } catch (RuntimeException e) {
-            LOG.debug("open of {} not recorded", token, e); // two opens at once lose one count at worst; the image still answers
+            LOG.warn("open of {} not recorded", token, e); // the database failed, not a concurrent open; the image still answers
         }
         return Response.ok(GIF, "image/gif").header("Cache-Control", "no-store, no-cache, must-revalidate, max-age=0")
                 .header("Pragma", "no-cache").header("Expires", "0").build();
@@ -71,7 +71,7 @@ public class MailTrackingEndpoint implements PublicEndpoint {
         try {
             tracking.clicked(token);
         } catch (RuntimeException e) {
-            LOG.debug("click of {} not recorded", token, e);
+            LOG.warn("click of {} not recorded", token, e); // the reader still reaches the link
         }
         return Response.status(302).header("Location", url).header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
     }

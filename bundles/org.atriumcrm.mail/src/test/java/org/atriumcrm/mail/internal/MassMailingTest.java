@@ -247,6 +247,55 @@ public class MassMailingTest {
         assertEquals(Boolean.TRUE, contacts.find(opened.getContactId()).orElseThrow().getDoNotEmail());
     }
 
+    /**
+     * The pixel and the links of a newsletter are public and hit at once (a reader's mail client, proxies, scanners):
+     * opens and clicks of one email released together are each counted exactly once, and none fails.
+     */
+    @Test
+    public void concurrentOpensAndClicksAreEachCountedOnce() throws Exception {
+        String id = contact("赵", "六", "zhao@example.com", false);
+        EmailTemplate t = template("新品", "新品上市", "<p>新品</p>");
+        MassMailing m = mailings.start("并发跟踪", t, List.of(id), List.of(), null, SENDER);
+        new MassMailingRun(mailings, templates, records, () -> links, () -> "crm@example.com", 50).step(m.getId());
+        String token = jpa.txExpr(em -> em.createQuery("SELECT t.token FROM EmailTracking t", String.class).getSingleResult());
+
+        int hits = 16;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2 * hits);
+        try {
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2 * hits);
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 2 * hits; i++) {
+                boolean open = i % 2 == 0;
+                done.add(pool.submit(() -> {
+                    start.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    if (open) {
+                        assertTrue(tracking.opened(token));
+                    } else {
+                        tracking.clicked(token);
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS); // a hit that failed (a lost update, a lock conflict) throws here
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        EmailTracking counted = tracking.byToken(token).orElseThrow();
+        assertEquals(hits, (long) counted.getOpenCount());
+        assertEquals(hits, (long) counted.getClickCount());
+        assertTrue(!counted.getLastOpenedAt().isBefore(counted.getFirstOpenedAt()));
+        MassMailingRecipient r = jpa.txExpr(em -> em.find(MassMailingRecipient.class, counted.getRecipientId()));
+        assertEquals(hits, (long) r.getOpenCount());
+        assertEquals(hits, (long) r.getClickCount());
+        assertEquals(MassMailingRecipient.OPENED, r.getStatus());
+        MassMailing after = mailings.get(m.getId());
+        assertEquals("the mailing counts the person once", 1L, (long) after.getOpenedCount());
+        assertEquals(1L, (long) after.getClickedCount());
+    }
+
     @Test
     public void cancelledMailingsQueueNothingMore() {
         List<String> ids = new ArrayList<>();

@@ -8,14 +8,17 @@ import java.util.List;
 import java.util.Set;
 
 import javax.persistence.EntityManager;
+import javax.persistence.criteria.CriteriaBuilder;
+import javax.persistence.criteria.Predicate;
+import javax.persistence.criteria.Root;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.error.FieldError;
 import org.atriumcrm.api.module.ModuleGate;
+import org.atriumcrm.api.query.ListQuery;
 import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.Caller;
-import org.atriumcrm.persistence.api.CriteriaTranslator;
 import org.atriumcrm.persistence.api.JpaRecordStore;
 import org.atriumcrm.persistence.api.RecordIds;
 import org.osgi.service.component.annotations.Activate;
@@ -41,8 +44,9 @@ public class OpportunityStore extends JpaRecordStore<Opportunity> {
         super(OpportunityTypes.OPPORTUNITY, jpa, events, OpportunityTypes.ALL);
     }
 
-    CriteriaTranslator<Opportunity> translator() {
-        return criteria();
+    /** The list's condition for {@code query}, so that the pipeline's aggregates count what the list shows. */
+    Predicate listCondition(CriteriaBuilder cb, Root<Opportunity> root, ListQuery query) {
+        return where(cb, root, query);
     }
 
     <R> R inTransaction(org.apache.aries.jpa.template.EmFunction<R> work) {

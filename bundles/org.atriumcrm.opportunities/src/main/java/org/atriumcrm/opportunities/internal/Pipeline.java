@@ -115,7 +115,7 @@ public class Pipeline {
             select.add(cb.sum(amount));
             select.add(cb.sum(cb.prod(amount, probability)));
             ListQuery scope = new ListQuery(0, 1, List.of(), null, where).scopedTo(a.read(), Set.of());
-            q.multiselect(select).where(store.translator().where(cb, o, scope)).groupBy(groups);
+            q.multiselect(select).where(store.listCondition(cb, o, scope)).groupBy(groups);
             return em.createQuery(q).getResultList();
         });
     }
@@ -155,7 +155,7 @@ public class Pipeline {
             ListQuery scope = new ListQuery(0, 1, List.of(), null, where).scopedTo(a.read(), Set.of());
             q.multiselect(c.get("opportunityId"), c.get("fromStage"), c.get("toStage"), c.get("secondsInPreviousStage"),
                     o.get("salesProcessId"))
-                    .where(cb.equal(c.get("opportunityId"), o.get("id")), store.translator().where(cb, o, scope))
+                    .where(cb.equal(c.get("opportunityId"), o.get("id")), store.listCondition(cb, o, scope))
                     .orderBy(cb.asc(c.get("createdAt")), cb.asc(c.get("id")));
             return em.createQuery(q).getResultList();
         });

@@ -1,6 +1,7 @@
 package org.atriumcrm.persistence.api;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.atriumcrm.persistence.internal.CharacterColumns;
 import org.eclipse.persistence.config.SessionCustomizer;
 import org.eclipse.persistence.sessions.Session;
 import org.eclipse.persistence.sessions.SessionEvent;

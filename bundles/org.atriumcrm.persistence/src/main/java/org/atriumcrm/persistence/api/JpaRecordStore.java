@@ -39,6 +39,8 @@ import org.atriumcrm.api.record.FieldChange;
 import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.api.security.Visibility;
+import org.atriumcrm.persistence.internal.CriteriaTranslator;
+import org.atriumcrm.persistence.internal.SchemaUpkeep;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
@@ -76,9 +78,14 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
         return type;
     }
 
-    /** The query translation of this store, for a module's own queries (aggregates) with the same filters and visibility. */
-    protected CriteriaTranslator<T> criteria() {
-        return criteria;
+    /**
+     * The condition of {@code query} as the store's own list applies it (live records, filters, quick search, the
+     * query's visibility), for a module's own queries (aggregates) that must count exactly the records its list shows.
+     *
+     * @since 2.0
+     */
+    protected Predicate where(CriteriaBuilder cb, Root<T> root, ListQuery query) {
+        return criteria.where(cb, root, query);
     }
 
     @Override
@@ -684,8 +691,21 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
     }
 
     /** Runs one transaction; an AtriumException thrown inside comes out unwrapped. */
-    /** Brings an existing database up to this version's schema for this type (see {@link SchemaUpkeep}). */
-    public SchemaUpkeep.Result upkeep() {
+    /**
+     * What one {@link #upkeep()} did, for the log: the indexes it created, the match keys of old rows it filled and
+     * the text columns it widened.
+     *
+     * @since 2.0
+     */
+    public record Upkeep(List<String> createdIndexes, int backfilledKeys, List<String> widenedColumns) {
+    }
+
+    /**
+     * Brings an existing database up to this version's schema for this type: what {@code create-or-extend-tables}
+     * leaves undone (indexes of an existing table, match keys of rows written before their column, text columns an
+     * older version sized in UTF-16 units). The platform runs it once per store and start, in the background.
+     */
+    public Upkeep upkeep() {
         return SchemaUpkeep.run(type, jpa);
     }
 

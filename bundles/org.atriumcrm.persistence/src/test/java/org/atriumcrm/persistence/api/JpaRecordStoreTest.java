@@ -23,6 +23,7 @@ import org.atriumcrm.api.query.Page;
 import org.atriumcrm.api.query.SortKey;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.api.security.Visibility;
+import org.atriumcrm.persistence.internal.SchemaUpkeep;
 import org.atriumcrm.testkit.jpa.InMemoryJpa;
 import org.junit.AfterClass;
 import org.junit.Before;
@@ -393,14 +394,14 @@ public class JpaRecordStoreTest {
         assertEquals("old rows are invisible to the key-based duplicate check", 0,
                 store.findDuplicates(Map.of("name", "beijing foods"), null).size());
 
-        SchemaUpkeep.Result done = SchemaUpkeep.run(Widget.TYPE, jpa);
+        JpaRecordStore.Upkeep done = SchemaUpkeep.run(Widget.TYPE, jpa);
         assertEquals(List.of("IX_TEST_WIDGET_NAME_KEY"), done.createdIndexes());
         assertEquals(2, done.backfilledKeys());
         emf.getCache().evictAll();
         assertEquals(a.getId(), store.findDuplicates(Map.of("name", "beijing foods"), null).get(0).getId());
         assertEquals("nothing changed about the records", 1L, (long) store.find(a.getId()).orElseThrow().getVersion());
 
-        SchemaUpkeep.Result again = SchemaUpkeep.run(Widget.TYPE, jpa);
+        JpaRecordStore.Upkeep again = SchemaUpkeep.run(Widget.TYPE, jpa);
         assertEquals(List.of(), again.createdIndexes());
         assertEquals(0, again.backfilledKeys());
     }
@@ -418,7 +419,7 @@ public class JpaRecordStoreTest {
                 Map.of("javax.persistence.jdbc.url", url));
         try {
             InMemoryJpa jpa = new InMemoryJpa(old);
-            SchemaUpkeep.Result done = SchemaUpkeep.run(Widget.TYPE, jpa);
+            JpaRecordStore.Upkeep done = SchemaUpkeep.run(Widget.TYPE, jpa);
             assertTrue(done.widenedColumns().toString(), done.widenedColumns().containsAll(List.of("TEST_WIDGET.NAME", "TEST_WIDGET.NAME_KEY")));
             JpaRecordStore<Widget> widgets = new JpaRecordStore<>(Widget.TYPE, jpa, null, List.of(Widget.TYPE));
             String emoji = "😀".repeat(200);

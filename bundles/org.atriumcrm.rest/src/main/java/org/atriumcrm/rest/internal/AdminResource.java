@@ -22,7 +22,6 @@ import org.atriumcrm.api.module.ModuleChange;
 import org.atriumcrm.api.module.ModuleInfo;
 import org.atriumcrm.api.module.ModuleRegistry;
 import org.atriumcrm.api.module.ModuleState;
-import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.rest.api.AtriumRest;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -52,6 +51,9 @@ public class AdminResource {
 
     @Reference
     org.atriumcrm.api.security.UserDirectory users;
+
+    @Reference
+    org.atriumcrm.api.record.RecordWrites writes;
 
     private String platformVersion;
 
@@ -126,6 +128,7 @@ public class AdminResource {
     /**
      * Gives everything one owner (e.g. someone leaving) owns to another user or group, in every enabled module or
      * only in {@code entities}: {@code {"fromOwnerId", "toOwnerId", "entities": ["Account", ...]}} → counts per entity.
+     * All or nothing ({@code RecordWrites.transferOwnedBy}): a store that fails part way leaves every record where it was.
      */
     @POST
     @Path("ownership-transfers")
@@ -150,32 +153,26 @@ public class AdminResource {
         } else if (!users.isValidOwner(to)) {
             errors.add(new org.atriumcrm.api.error.FieldError("toOwnerId", "no active user or group with id " + to));
         }
-        List<org.atriumcrm.api.record.RecordStore<?>> targets = new java.util.ArrayList<>();
+        List<String> entities = new java.util.ArrayList<>();
         if (body.has("entities")) {
             if (!body.get("entities").isArray()) {
                 errors.add(new org.atriumcrm.api.error.FieldError("entities", "must be an array of entity names"));
             } else {
                 for (com.fasterxml.jackson.databind.JsonNode e : body.get("entities")) {
-                    var store = e.isTextual() ? stores.byName(e.textValue()) : java.util.Optional.<org.atriumcrm.api.record.RecordStore<?>>empty();
-                    if (store.isEmpty()) {
+                    if (!e.isTextual() || stores.byName(e.textValue()).isEmpty()) {
                         errors.add(new org.atriumcrm.api.error.FieldError("entities", e + " is not an enabled entity type"));
                     } else {
-                        targets.add(store.get());
+                        entities.add(e.textValue());
                     }
                 }
             }
-        } else {
-            targets.addAll(stores.all());
         }
         if (!errors.isEmpty()) {
             throw AtriumException.validation(errors);
         }
-        Caller caller = Requests.caller(security);
         ObjectNode json = Json.MAPPER.createObjectNode();
         ObjectNode counts = json.putObject("transferred");
-        targets.stream().sorted(java.util.Comparator.comparing(s -> s.type().name())).forEach(s -> counts.put(s.type().name(),
-                s.transferOwnership(List.of(new org.atriumcrm.api.query.Condition("ownerId",
-                        org.atriumcrm.api.query.Operator.EQ, List.of(from))), org.atriumcrm.api.security.Visibility.ALL, to, caller)));
+        writes.transferOwnedBy(from, to, entities, Requests.caller(security)).forEach(counts::put);
         return json;
     }
 

@@ -1,6 +1,7 @@
 package org.atriumcrm.rest.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.error.FieldError;
@@ -290,6 +292,31 @@ public class RecordWritesService implements RecordWrites {
                             Integer::sum));
                 }
             }
+            return counts;
+        });
+    }
+
+    @Override
+    public Map<String, Integer> transferOwnedBy(String fromOwnerId, String toOwnerId, Collection<String> entities, Caller caller) {
+        List<FieldError> errors = new ArrayList<>();
+        if (fromOwnerId == null) {
+            errors.add(new FieldError("fromOwnerId", "is required"));
+        }
+        if (toOwnerId == null || !users.isValidOwner(toOwnerId)) {
+            errors.add(new FieldError("toOwnerId", "no active user or group with id " + toOwnerId));
+        }
+        if (!errors.isEmpty()) {
+            throw AtriumException.validation(errors);
+        }
+        Map<String, RecordStore<?>> targets = new TreeMap<>(); // a fixed order: two transfers at once lock alike
+        for (RecordStore<?> s : entities.isEmpty() ? stores.all() : entities.stream().<RecordStore<?>>map(this::store).toList()) {
+            targets.put(s.type().name(), s);
+        }
+        List<Condition> owned = List.of(new Condition("ownerId", Operator.EQ, List.of(fromOwnerId)));
+        // every store of every module in one unit: one that refuses or fails undoes what the others moved
+        return UnitOfWork.run(coordinator, () -> {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            targets.forEach((name, s) -> counts.put(name, policy.secure(s, caller).transferOwnership(owned, null, toOwnerId, caller)));
             return counts;
         });
     }

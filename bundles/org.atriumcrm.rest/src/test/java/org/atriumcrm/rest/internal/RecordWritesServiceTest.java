@@ -83,6 +83,15 @@ public class RecordWritesServiceTest {
     }
 
     @Test
+    public void aHandOverToNoOneOrOfAnUnknownTypeIsRefusedBeforeAnythingMoves() {
+        AtriumException e = refused(() -> writes.transferOwnedBy("alice", "nobody", List.of(), ALICE));
+        assertEquals(400, e.status());
+        assertEquals("toOwnerId", e.errors().get(0).field());
+        assertEquals(404, refused(() -> writes.transferOwnedBy("alice", "bob", List.of("Spaceship"), ALICE)).status());
+        assertEquals("alice", nodes.byId.get(A).getOwnerId());
+    }
+
+    @Test
     public void duplicatesAreRefusedOnCreateAndOnAChangeUnlessAllowed() {
         assertEquals("duplicate-record", refused(() -> writes.check("Node", null, Map.of("name", " root "), false, ALICE)).problemType());
         assertEquals("duplicate-record", refused(() -> writes.check("Node", C, Map.of("name", "Branch"), false, ALICE)).problemType());

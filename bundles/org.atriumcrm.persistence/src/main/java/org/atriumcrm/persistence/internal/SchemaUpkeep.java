@@ -1,6 +1,5 @@
-package org.atriumcrm.persistence.api;
+package org.atriumcrm.persistence.internal;
 
-import org.osgi.annotation.versioning.ProviderType;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -19,6 +18,8 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.atriumcrm.api.meta.EntityType;
 import org.atriumcrm.api.meta.FieldDef;
 import org.atriumcrm.api.record.Record;
+import org.atriumcrm.persistence.api.JpaRecordStore;
+import org.atriumcrm.persistence.api.Transactions;
 import org.eclipse.persistence.descriptors.ClassDescriptor;
 import org.eclipse.persistence.internal.helper.DatabaseField;
 import org.eclipse.persistence.jpa.JpaEntityManager;
@@ -31,9 +32,9 @@ import org.eclipse.persistence.mappings.DirectToFieldMapping;
  * NULL in every old row — so an upgraded database would miss the indexes its queries were shaped for, and the
  * duplicate checks and import matching would not see the old records; and Derby text columns of older versions hold
  * UTF-16 units rather than characters ({@link CharacterColumns}). Run once per store and start, in the background;
- * the steps find nothing to do on a database the current version created.
+ * the steps find nothing to do on a database the current version created. Reached through
+ * {@link JpaRecordStore#upkeep()}: how the upkeep works is this bundle's business, not a module's.
  */
-@ProviderType
 public final class SchemaUpkeep {
     private static final int PAGE = 500;
     static final String DONE_TABLE = "ATRIUM_SCHEMA_UPKEEP";
@@ -41,14 +42,7 @@ public final class SchemaUpkeep {
     private SchemaUpkeep() {
     }
 
-    /** What one run did, for the log. */
-    public record Result(List<String> createdIndexes, int backfilledKeys, List<String> widenedColumns) {
-        public Result(List<String> createdIndexes, int backfilledKeys) {
-            this(createdIndexes, backfilledKeys, List.of());
-        }
-    }
-
-    public static <T extends Record> Result run(EntityType<T> type, JpaTemplate jpa) {
+    public static <T extends Record> JpaRecordStore.Upkeep run(EntityType<T> type, JpaTemplate jpa) {
         List<String> widened = widenTextColumns(type.recordClass(), jpa);
         List<String> created = createMissingIndexes(type.recordClass(), jpa);
         int keys = 0;
@@ -57,7 +51,7 @@ public final class SchemaUpkeep {
                 keys += backfill(type, f, jpa);
             }
         }
-        return new Result(created, keys, widened);
+        return new JpaRecordStore.Upkeep(created, keys, widened);
     }
 
     /**

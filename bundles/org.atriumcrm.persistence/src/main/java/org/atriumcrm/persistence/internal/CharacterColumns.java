@@ -1,4 +1,4 @@
-package org.atriumcrm.persistence.api;
+package org.atriumcrm.persistence.internal;
 
 import org.eclipse.persistence.descriptors.ClassDescriptor;
 import org.eclipse.persistence.internal.helper.DatabaseField;
@@ -13,7 +13,7 @@ import org.eclipse.persistence.sessions.Session;
  * created twice as wide as declared, the most one character can take, up to Derby's VARCHAR maximum; validation
  * keeps the declared limit. (PostgreSQL counts characters, where the extra width is unused.)
  */
-final class CharacterColumns {
+public final class CharacterColumns {
     /** Derby's largest VARCHAR. */
     static final int MAX_VARCHAR = 32_672;
 
@@ -21,7 +21,7 @@ final class CharacterColumns {
     }
 
     /** Widens the String columns of every descriptor before the tables are created or extended. */
-    static void widen(Session session) {
+    public static void widen(Session session) {
         for (ClassDescriptor descriptor : session.getProject().getOrderedDescriptors()) {
             for (DatabaseMapping mapping : descriptor.getMappings()) {
                 if (mapping instanceof DirectToFieldMapping direct && isText(descriptor.getJavaClass(), direct)) {
@@ -41,7 +41,7 @@ final class CharacterColumns {
      * A String attribute in a VARCHAR of declared length: not a CLOB ({@code @Lob}: a converter), nor a column written
      * by hand. The mapping's attribute type is not known before login, so it is read from the entity's field.
      */
-    static boolean isText(Class<?> entity, DirectToFieldMapping mapping) {
+    public static boolean isText(Class<?> entity, DirectToFieldMapping mapping) {
         DatabaseField field = mapping.getField();
         return field != null && field.getLength() > 0 && mapping.getConverter() == null
                 && (field.getColumnDefinition() == null || field.getColumnDefinition().isEmpty())

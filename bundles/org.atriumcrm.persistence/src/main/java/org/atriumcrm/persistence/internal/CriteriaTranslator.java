@@ -1,4 +1,4 @@
-package org.atriumcrm.persistence.api;
+package org.atriumcrm.persistence.internal;
 
 import org.osgi.annotation.versioning.ProviderType;
 import java.util.ArrayList;
