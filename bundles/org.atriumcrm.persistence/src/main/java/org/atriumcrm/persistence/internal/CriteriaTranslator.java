@@ -3,6 +3,7 @@ package org.atriumcrm.persistence.internal;
 import org.osgi.annotation.versioning.ProviderType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 import javax.persistence.criteria.CriteriaBuilder;
@@ -125,9 +126,10 @@ public final class CriteriaTranslator<T extends Record> {
     }
 
     /**
-     * The order for the sort keys, always ending with the id so that paging is stable: descending, because ids are
-     * time-ordered ({@link RecordIds}) and records that tie on the keys are then listed newest first — the order
-     * the record index keeps them in, where every tie in the other direction would displace the page found so far.
+     * The order for the sort keys, then records that tie on them newest first — creation time, then the id, both
+     * descending — so that paging is stable and ties come in the order the record index keeps its documents in
+     * (there, every tie in the other direction would displace the page found so far, and a sort on a field with few
+     * values is answered value by value in the index's own order).
      */
     public List<Order> orderBy(CriteriaBuilder cb, Root<T> root, List<SortKey> sort) {
         List<SortKey> keys = sort.isEmpty() ? type.defaultSort() : sort;
@@ -140,6 +142,10 @@ public final class CriteriaTranslator<T extends Record> {
             orders.add(key.descending() ? cb.desc(path) : cb.asc(path));
         }
         if (keys.stream().noneMatch(k -> k.field().equals("id"))) {
+            Optional<FieldDef<T>> created = type.field("createdAt");
+            if (created.isPresent() && keys.stream().noneMatch(k -> k.field().equals("createdAt"))) {
+                orders.add(cb.desc(root.get(created.get().attribute())));
+            }
             orders.add(cb.desc(root.get("id")));
         }
         return orders;

@@ -247,7 +247,7 @@ final class ListFields {
         return any.build(); // no clause: matches nothing
     }
 
-    /** Ties of every sort: ids are time-ordered, so this is newest first (as {@code CriteriaTranslator} orders). */
+    /** The last tie-break of every sort, after the creation time (as {@code CriteriaTranslator} orders). */
     static final SortField ID_DESCENDING = new SortField("f.id", SortField.Type.STRING, true);
 
     /** The sort of a numeric field; NULL above every value, as the database sorts it. */
@@ -258,8 +258,8 @@ final class ListFields {
     }
 
     /**
-     * The sort fields for the keys, then the id descending as the database breaks ties (pages are stable, ties come
-     * newest first, in the index's own order); empty when one cannot be sorted here.
+     * The sort fields for the keys, then creation time and id descending as the database breaks ties (pages are
+     * stable, ties come newest first, in the index's own order); empty when one cannot be sorted here.
      */
     static <T extends Record> Optional<List<SortField>> sort(EntityType<T> type, List<SortKey> keys) {
         List<SortField> fields = new ArrayList<>();
@@ -279,6 +279,9 @@ final class ListFields {
             }
         }
         if (!byId) {
+            if (type.field("createdAt").isPresent() && keys.stream().noneMatch(k -> k.field().equals("createdAt"))) {
+                fields.add(numericSort("createdAt", true));
+            }
             fields.add(ID_DESCENDING);
         }
         return Optional.of(fields);

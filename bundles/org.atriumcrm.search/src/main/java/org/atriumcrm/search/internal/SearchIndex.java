@@ -238,11 +238,17 @@ final class SearchIndex implements Closeable {
         try {
             TopDocs top = from == null ? oldestFirst(s, query, sort, hits) : null;
             boolean narrowed = top != null; // its hit count is of the narrowed range, not of the query
-            if (top == null) {
+            TopDocs grouped = top == null && from == null ? byValue(s, query, sort, hits) : null;
+            if (grouped != null) {
+                top = grouped;
+                narrowed = true;
+            } else if (top == null) {
                 top = s.search(query, new TopFieldCollectorManager(sort, hits, from == null ? null : from.getValue(), bound));
             }
             List<String> ids = ids(s, top, skip);
-            remember(key, stamp, offset, skip, hits, top);
+            if (grouped == null) { // its hits carry the index's sort values, not this sort's: no position to resume from
+                remember(key, stamp, offset, skip, hits, top);
+            }
             if (countLimit == ListQuery.NO_COUNT) {
                 return new ListIndex.IdPage(ids, -1, false);
             }
@@ -297,6 +303,65 @@ final class SearchIndex implements Closeable {
             }
             span = span > Long.MAX_VALUE / 8 ? Long.MAX_VALUE : span * 8;
         }
+    }
+
+    /** A field with at most this many distinct values is sorted value by value ({@link #byValue}). */
+    static final int FEW_VALUES = 1_024;
+    /** How many values {@link #byValue} searches before it leaves the page to one search over every match. */
+    static final int GROUPS_SEARCHED = 32;
+
+    /**
+     * A page sorted by a text field with few distinct values (a picklist, an owner, a city), ties newest first:
+     * every record of the first value ties on it, and comparing each of them — a hundred thousand at a million
+     * records — is most of the cost. Instead the values are taken in the sort's order (NULL above every value, as the
+     * database sorts) and each value's records are searched in the index's own order, newest first, which is the
+     * order of the ties: Lucene stops a segment after the page, and the next value is only searched when the page is
+     * not full yet. Null when the sort is another one or the field has many values.
+     */
+    private static TopDocs byValue(IndexSearcher s, Query query, Sort sort, int hits) throws IOException {
+        SortField[] fields = sort.getSort();
+        SortField[] newest = NEWEST_FIRST.getSort();
+        if (fields.length != newest.length + 1 || fields[0].getType() != SortField.Type.STRING
+                || !java.util.Arrays.equals(fields, 1, fields.length, newest, 0, newest.length)) {
+            return null;
+        }
+        String field = fields[0].getField();
+        org.apache.lucene.index.Terms terms = org.apache.lucene.index.MultiTerms.getTerms(s.getIndexReader(), field);
+        List<org.apache.lucene.util.BytesRef> values = new ArrayList<>();
+        if (terms != null) {
+            org.apache.lucene.index.TermsEnum each = terms.iterator();
+            for (org.apache.lucene.util.BytesRef v = each.next(); v != null; v = each.next()) {
+                if (values.size() == FEW_VALUES) {
+                    return null;
+                }
+                values.add(org.apache.lucene.util.BytesRef.deepCopyOf(v));
+            }
+        }
+        boolean descending = fields[0].getReverse();
+        List<Query> groups = new ArrayList<>(values.size() + 1);
+        for (org.apache.lucene.util.BytesRef v : values) {
+            groups.add(new BooleanQuery.Builder().add(query, Occur.FILTER).add(new TermQuery(new Term(field, v)), Occur.FILTER).build());
+        }
+        // without a value (the index keeps no value too long for it either: such records sort as NULL here too)
+        groups.add(new BooleanQuery.Builder().add(query, Occur.FILTER)
+                .add(new TermQuery(new Term(ListFields.HAS, field.substring(field.indexOf('.') + 1))), Occur.MUST_NOT).build());
+        if (descending) {
+            java.util.Collections.reverse(groups);
+        }
+        List<org.apache.lucene.search.ScoreDoc> found = new ArrayList<>(hits);
+        int searched = 0;
+        for (Query group : groups) {
+            int wanted = hits - found.size();
+            if (wanted == 0) {
+                break;
+            }
+            if (++searched > GROUPS_SEARCHED) {
+                return null; // matches spread thinly over many values: one search comparing them all is cheaper
+            }
+            java.util.Collections.addAll(found, s.search(group, new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, wanted)).scoreDocs);
+        }
+        return new TopDocs(new TotalHits(found.size(), TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO),
+                found.toArray(org.apache.lucene.search.ScoreDoc[]::new));
     }
 
     private static List<String> ids(IndexSearcher s, TopDocs top, int skip) throws IOException {

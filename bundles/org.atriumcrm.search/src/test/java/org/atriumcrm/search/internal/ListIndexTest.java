@@ -280,6 +280,9 @@ public class ListIndexTest {
         if (keys.stream().anyMatch(k -> k.field().equals("id"))) {
             return order;
         }
+        if (keys.stream().noneMatch(k -> k.field().equals("createdAt"))) {
+            order = order.thenComparing(Comparator.comparing((Item i) -> i.createdAt).reversed());
+        }
         return order.thenComparing(Comparator.comparing(Item::getId).reversed()); // ties newest first, as the store
     }
 }
