@@ -43,7 +43,7 @@ public record OperationSchema(ObjectNode request, ObjectNode response, ArrayNode
         return json(NO_MEMBERS, response);
     }
 
-    /** The request schema of {@link #noParameters}: an object without members. */
+    /** The request schema of {@link #noParameters}: an object without members. @since 1.7 */
     public static final String NO_MEMBERS = "{\"type\": \"object\", \"additionalProperties\": false, \"properties\": {}, \"maxProperties\": 0}";
 
     /** This one with the query parameters of a view (OpenAPI parameter objects as a JSON array). @since 1.7 */
