@@ -8,7 +8,16 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -50,33 +59,39 @@ public class OpenApiIT extends AtriumTestSupport {
         assertEquals(baseUrl() + "/api", doc.at("/servers/0/url").asText());
         Set<String> ids = new HashSet<>();
         List<String> problems = new ArrayList<>();
-        int operations = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = doc.get("paths").fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> path = it.next();
-            for (String method : METHODS) {
-                JsonNode op = path.getValue().get(method);
-                if (op == null) {
-                    continue;
-                }
-                operations++;
-                String id = op.path("operationId").asText("");
-                if (id.isEmpty() || !ids.add(id)) {
-                    problems.add(method + " " + path.getKey() + ": operationId '" + id + "' missing or repeated");
-                }
-                if (!op.has("security") || !op.get("security").isEmpty()) {
-                    if (!op.at("/responses/401").isObject()) {
-                        problems.add(method + " " + path.getKey() + ": 401 not documented");
-                    }
-                }
+        int[] operations = {0};
+        forEachOperation((method, path, op) -> {
+            operations[0]++;
+            String id = op.path("operationId").asText("");
+            if (id.isEmpty() || !ids.add(id)) {
+                problems.add(method + " " + path + ": operationId '" + id + "' missing or repeated");
             }
-        }
+            if ((!op.has("security") || !op.get("security").isEmpty()) && !op.at("/responses/401").isObject()) {
+                problems.add(method + " " + path + ": 401 not documented");
+            }
+        });
         check(doc, "#", problems);
         assertTrue(problems.size() + " problems: " + problems, problems.isEmpty());
-        assertTrue("operations: " + operations, operations > 300);
+        assertTrue("operations: " + operations[0], operations[0] > 300);
         for (String id : List.of("listAccounts", "createAccount", "getAccount", "updateAccount", "patchAccount", "deleteAccount",
                 "getAccountHistory", "shareAccount", "transferAccount", "findAccountDuplicates", "convertLead", "getMe",
                 "changeMyPassword", "listRecycleBin", "uploadImportFile", "listSalesProcesses")) {
             assertTrue(id, ids.contains(id));
+        }
+    }
+
+    private interface OperationVisitor {
+        void visit(String method, String path, JsonNode operation);
+    }
+
+    private void forEachOperation(OperationVisitor visitor) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = doc.get("paths").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> path = it.next();
+            for (String method : METHODS) {
+                if (path.getValue().get(method) != null) {
+                    visitor.visit(method, path.getKey(), path.getValue().get(method));
+                }
+            }
         }
     }
 
@@ -170,6 +185,111 @@ public class OpenApiIT extends AtriumTestSupport {
         assertProblem(again, 404, null);
         Api.Answer me = api.get("/api/v1/me", "Accept", "application/problem+json");
         assertEquals(me.toString(), 200, me.status);
+    }
+
+    /**
+     * Every request body and answer of every operation has a schema a client generator can make a type of: a bare
+     * {@code type: object} (no properties, no additionalProperties, no $ref) becomes an untyped map.
+     */
+    @Test
+    public void everyBodyAndAnswerIsTyped() {
+        List<String> untyped = new ArrayList<>();
+        forEachOperation((method, path, op) -> {
+            op.at("/requestBody/content").fields().forEachRemaining(c -> {
+                if (untyped(c.getValue().get("schema"))) {
+                    untyped.add(method + " " + path + " request " + c.getKey());
+                }
+            });
+            op.path("responses").fields().forEachRemaining(r -> r.getValue().path("content").fields().forEachRemaining(c -> {
+                if (untyped(c.getValue().get("schema"))) {
+                    untyped.add(method + " " + path + " " + r.getKey() + " " + c.getKey());
+                }
+            }));
+        });
+        assertTrue(untyped.size() + " untyped bodies and answers: " + untyped, untyped.isEmpty());
+    }
+
+    private static boolean untyped(JsonNode schema) {
+        if (schema == null || schema.isEmpty()) {
+            return true;
+        }
+        boolean object = "object".equals(schema.path("type").asText()) || !schema.has("type");
+        return object && !schema.has("properties") && !schema.has("additionalProperties") && !schema.has("$ref")
+                && !schema.has("allOf") && !schema.has("oneOf") && !schema.has("anyOf");
+    }
+
+    /**
+     * A method a path does not support is a 405 whose Allow lists what the path does support (never the refused
+     * method), TRACE included (Pax Web refuses it before the API sees it); OPTIONS answers the same list.
+     */
+    @Test
+    public void aRefusedMethodIsAProblemWhoseAllowListsWhatThePathSupports() {
+        String id = id(api.post("/api/v1/accounts", "{\"name\":\"OpenAPI Allow " + UUID.randomUUID() + "\"}"));
+        String[][] cases = {
+            {"DELETE", "/api/v1/accounts", "GET, HEAD, POST, OPTIONS"},
+            {"TRACE", "/api/v1/accounts", "GET, HEAD, POST, OPTIONS"},
+            {"TRACE", "/api/v1/accounts/" + id, "GET, HEAD, PUT, PATCH, DELETE, OPTIONS"},
+            {"PUT", "/api/v1/accounts/" + id + "/history", "GET, HEAD, OPTIONS"},
+            {"DELETE", "/api/v1/admin/system", "GET, HEAD, OPTIONS"},
+        };
+        for (String[] c : cases) {
+            Api.Answer refused = api.send(c[0], c[1], null);
+            assertProblem(refused, 405, null);
+            assertEquals(c[0] + " " + c[1], c[2], refused.header("Allow"));
+            assertTrue(refused.json().get("detail").asText(), refused.json().get("detail").asText().contains(c[2]));
+        }
+        // anonymous TRACE too: the document (and so every path) is public anyway
+        Api.Answer anonymous = http("TRACE", "/api/v1/accounts", null);
+        assertProblem(anonymous, 405, null);
+        assertEquals("GET, HEAD, POST, OPTIONS", anonymous.header("Allow"));
+        for (String[] c : new String[][] {{"/api/v1/accounts", "GET, HEAD, POST, OPTIONS"}, {"/api/v1/accounts/" + id, "GET, HEAD, PUT, PATCH, DELETE, OPTIONS"},
+                {"/api/v1/admin/system", "GET, HEAD, OPTIONS"}}) {
+            Api.Answer options = api.send("OPTIONS", c[0], null);
+            assertEquals(options.toString(), 200, options.status);
+            assertEquals("OPTIONS " + c[0], c[1], options.header("Allow"));
+        }
+        assertEquals(401, http("OPTIONS", "/api/v1/accounts", null).status);
+    }
+
+    /**
+     * A body the client got wrong (no Content-Type, none at all, malformed JSON, a charset other than UTF-8) is a 4xx problem and
+     * no server failure: nothing about it at ERROR in the log, nor a WARN with a stack trace (CXF's "No message body
+     * reader" was an ERROR, a JSON syntax error a WARN with 60 lines of stack).
+     */
+    @Test
+    public void aClientsBodyMistakeIsAProblemAndNoErrorInTheLog() throws Exception {
+        Path log = Paths.get(System.getProperty("karaf.log", System.getProperty("karaf.data") + "/log"), "karaf.log");
+        long before = Files.size(log);
+        HttpRequest untyped = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/accounts"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((adminUser() + ":" + adminPassword())
+                        .getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"no content type\"}")).build();
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(untyped, HttpResponse.BodyHandlers.ofString());
+        assertEquals(answer.body(), 415, answer.statusCode());
+        assertTrue(answer.headers().firstValue("Content-Type").orElse(""), answer.headers().firstValue("Content-Type").orElse("")
+                .startsWith("application/problem+json"));
+        assertTrue(answer.body(), answer.body().contains("must be application/json"));
+        HttpRequest bodiless = HttpRequest.newBuilder(untyped.uri()).header("Authorization", untyped.headers().firstValue("Authorization").get())
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        HttpResponse<String> empty = HttpClient.newHttpClient().send(bodiless, HttpResponse.BodyHandlers.ofString());
+        assertEquals(empty.body(), 400, empty.statusCode());
+        assertTrue(empty.body(), empty.body().contains("the request body is empty"));
+        assertProblem(api.post("/api/v1/accounts", "{\"name\":", "Content-Type", "application/json"), 400, "line 1");
+        assertProblem(api.post("/api/v1/accounts", "{\"name\":\"x\"}", "Content-Type", "application/json; charset=ISO-8859-1"), 400, "UTF-8");
+        assertProblem(api.post("/api/v1/admin/ownership-transfers", "[", "Content-Type", "application/json"), 400, null);
+        List<String> logged = new ArrayList<>();
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(log.toFile(), "r")) {
+            file.seek(Math.min(before, file.length()));
+            for (String line = file.readLine(); line != null; line = file.readLine()) {
+                boolean error = line.contains("| ERROR |");
+                boolean cxf = line.contains("JAXRSUtils") || line.contains("PhaseInterceptorChain") || line.contains("message body")
+                        || line.contains("ProblemMapper");
+                if (error && cxf || cxf && line.contains("| WARN ") || line.startsWith("\tat org.apache.cxf")) {
+                    logged.add(line);
+                }
+            }
+        }
+        assertTrue("logged for a client's mistake: " + logged, logged.isEmpty());
     }
 
     /** A typed client fails on a property its schema lacks, or on a uuid-format value that is not one. */

@@ -11,6 +11,7 @@ import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.api.security.EntityAccess;
 import org.atriumcrm.api.security.UserDirectory;
 import org.atriumcrm.rest.api.RecordAction;
+import org.atriumcrm.rest.api.OperationSchema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -37,6 +38,16 @@ public class AssignLeadAction implements RecordAction {
         this.rules = rules;
         this.access = access;
         this.users = users;
+    }
+
+    /** No body (the rules decide); the lead's new owner and the rule that chose it. */
+    @Override
+    public OperationSchema actionSchema() {
+        return OperationSchema.noParameters("""
+                {"type": "object", "additionalProperties": false, "required": ["leadId", "ownerId"],
+                 "properties": {"leadId": {"type": "string", "format": "uuid"},
+                   "ownerId": {"type": "string", "description": "the user or group the rule gave it to"},
+                   "assignmentRuleId": {"type": "string", "format": "uuid", "nullable": true}}}""");
     }
 
     @Override

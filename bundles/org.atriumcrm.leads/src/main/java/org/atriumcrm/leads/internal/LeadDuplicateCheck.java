@@ -20,6 +20,7 @@ import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.api.security.Right;
 import org.atriumcrm.rest.api.EntityView;
 import org.atriumcrm.rest.api.RecordAction;
+import org.atriumcrm.rest.api.OperationSchema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -74,6 +75,31 @@ public class LeadDuplicateCheck implements RecordAction, EntityView {
             accounts = null;
         }
     }
+
+    /** The matches; the stored lead's own email, mobile and company are checked, so the action takes no body. */
+    @Override
+    public OperationSchema actionSchema() {
+        return OperationSchema.noParameters(MATCHES);
+    }
+
+    @Override
+    public OperationSchema viewSchema() {
+        return OperationSchema.json(null, MATCHES).withParameters("""
+                [{"name": "email", "in": "query", "schema": {"type": "string"}},
+                 {"name": "mobile", "in": "query", "description": "any +86, spaces or dashes", "schema": {"type": "string"}},
+                 {"name": "company", "in": "query", "description": "a lead's company or an account's name", "schema": {"type": "string"}}]""");
+    }
+
+    private static final String MATCHES = """
+            {"type": "object", "additionalProperties": false, "required": ["items", "total"],
+             "properties": {
+               "items": {"type": "array", "items": {"type": "object", "additionalProperties": false,
+                 "required": ["entity", "id", "href", "matchedOn"],
+                 "properties": {"entity": {"type": "string", "enum": ["Lead", "Contact", "Account"]},
+                   "id": {"type": "string", "format": "uuid"}, "displayName": {"type": "string", "nullable": true},
+                   "ownerId": {"type": "string", "nullable": true}, "href": {"type": "string"},
+                   "matchedOn": {"type": "array", "items": {"type": "string", "enum": ["email", "mobile", "company"]}}}}},
+               "total": {"type": "integer", "format": "int32"}}}""";
 
     @Override
     public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {

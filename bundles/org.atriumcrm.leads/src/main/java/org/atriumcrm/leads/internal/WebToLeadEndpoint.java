@@ -26,6 +26,7 @@ import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.api.security.UserDirectory;
 import org.atriumcrm.rest.api.PublicEndpoint;
 import org.atriumcrm.rest.api.RecordBodies;
+import org.atriumcrm.rest.api.OperationSchema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -105,6 +106,31 @@ public class WebToLeadEndpoint implements PublicEndpoint {
                 .header("Access-Control-Allow-Methods", "POST").header("Access-Control-Allow-Headers", "Content-Type, " + KEY_HEADER)
                 .header("Access-Control-Max-Age", "600").build();
     }
+
+    /** The form post: JSON or form-encoded fields, named as the form maps them; a receipt, never stored data. */
+    @Override
+    public ObjectNode openApiPaths() {
+        return OperationSchema.object("""
+                {"/v1/public/leads": {"post": {
+                  "operationId": "postPublicLeads", "tags": ["Public"],
+                  "summary": "Web-to-lead: a web form posts a lead with its formKey; origin, rate and honeypot checked",
+                  "parameters": [{"name": "X-Atrium-Form-Key", "in": "header", "description": "the form's key (or formKey in the body)",
+                    "schema": {"type": "string"}}],
+                  "requestBody": {"required": true, "content": {
+                    "application/json": {"schema": %1$s},
+                    "application/x-www-form-urlencoded": {"schema": %1$s}}},
+                  "responses": {"202": {"description": "received (also when the honeypot caught a bot)",
+                    "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false,
+                      "required": ["status"], "properties": {"status": {"type": "string", "enum": ["received"]}}}}}},
+                    "400": {"description": "a field is invalid", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+                    "403": {"description": "the page's origin is not allowed", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}}}}}"""
+                .formatted(FORM_SCHEMA));
+    }
+
+    private static final String FORM_SCHEMA = """
+            {"type": "object", "description": "the form's fields as text, by name or as the form's field mapping names them; fields a form may not set (ownerId, status) and unknown ones are ignored",
+             "properties": {"formKey": {"type": "string", "description": "the form's key, unless sent as X-Atrium-Form-Key"}},
+             "additionalProperties": {"type": "string"}}""";
 
     Response submit(Map<String, String> fields, String headerKey, String origin, String address) {
         String key = headerKey != null ? headerKey : fields.get("formKey");

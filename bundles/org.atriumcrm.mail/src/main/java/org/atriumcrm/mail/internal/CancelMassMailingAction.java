@@ -8,6 +8,7 @@ import org.atriumcrm.api.security.AccessPolicy;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.rest.api.RecordAction;
 import org.atriumcrm.rest.api.RecordBodies;
+import org.atriumcrm.rest.api.OperationSchema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -26,6 +27,12 @@ public class CancelMassMailingAction implements RecordAction {
             @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + MailTypes.MODULE + ")") ModuleGate gate) {
         this.mailings = mailings;
         this.access = access;
+    }
+
+    @Override
+    public OperationSchema actionSchema() {
+        return OperationSchema.noParameters("""
+                {"$ref": "#/components/schemas/MassMailing"}""");
     }
 
     @Override

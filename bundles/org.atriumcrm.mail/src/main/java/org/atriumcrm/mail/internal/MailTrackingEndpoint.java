@@ -11,6 +11,7 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Response;
 
 import org.atriumcrm.api.module.ModuleGate;
+import org.atriumcrm.rest.api.OperationSchema;
 import org.atriumcrm.rest.api.PublicEndpoint;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -47,6 +48,33 @@ public class MailTrackingEndpoint implements PublicEndpoint {
         this.tracking = tracking;
         this.records = records;
         this.config = config;
+    }
+
+    /** The links of a sent email; none takes a JSON body, all answer an image, a redirect or a page. */
+    @Override
+    public com.fasterxml.jackson.databind.node.ObjectNode openApiPaths() {
+        String token = """
+                [{"name": "token", "in": "path", "required": true, "schema": {"type": "string"}}]""";
+        String page = """
+                {"text/html": {"schema": {"type": "string"}}}""";
+        return OperationSchema.object("""
+                {"/v1/public/mail/open/{token}.gif": {"parameters": %1$s, "get": {"operationId": "getMailOpenPixel",
+                   "summary": "The open pixel of a sent email (never cached)",
+                   "responses": {"200": {"description": "a 1x1 GIF, for known and unknown tokens alike",
+                     "content": {"image/gif": {"schema": {"type": "string", "format": "binary"}}}}}}},
+                 "/v1/public/mail/click/{token}": {"parameters": %1$s, "get": {"operationId": "followMailLink",
+                   "summary": "A link of a sent email: 302 to u when s is the platform's signature of token and u",
+                   "parameters": [{"name": "u", "in": "query", "required": true, "schema": {"type": "string"}},
+                     {"name": "s", "in": "query", "required": true, "schema": {"type": "string"}}],
+                   "responses": {"302": {"description": "to the link's target", "headers": {"Location": {"schema": {"type": "string"}}}},
+                     "404": {"description": "an unsigned or changed link", "content": %2$s}}}},
+                 "/v1/public/mail/unsubscribe/{token}": {"parameters": %1$s,
+                   "get": {"operationId": "confirmMailUnsubscribe", "summary": "Asks to confirm the unsubscription (a GET never unsubscribes)",
+                     "responses": {"200": {"description": "the confirmation page", "content": %2$s}}},
+                   "post": {"operationId": "unsubscribeFromMail", "summary": "Unsubscribe (the page's form, or RFC 8058 one-click)",
+                     "requestBody": {"required": false, "content": {"application/x-www-form-urlencoded": {"schema": {
+                       "type": "object", "properties": {"List-Unsubscribe": {"type": "string", "enum": ["One-Click"]}}}}}},
+                     "responses": {"200": {"description": "unsubscribed", "content": %2$s}}}}}""".formatted(token, page));
     }
 
     @GET

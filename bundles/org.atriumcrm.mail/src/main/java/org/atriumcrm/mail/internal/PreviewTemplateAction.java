@@ -7,6 +7,7 @@ import org.atriumcrm.api.module.ModuleGate;
 import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.rest.api.RecordAction;
+import org.atriumcrm.rest.api.OperationSchema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -25,6 +26,16 @@ public class PreviewTemplateAction implements RecordAction {
     public PreviewTemplateAction(@Reference TemplateMailer mailer,
             @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + MailTypes.MODULE + ")") ModuleGate gate) {
         this.mailer = mailer;
+    }
+
+    @Override
+    public OperationSchema actionSchema() {
+        return OperationSchema.json("""
+                {"type": "object", "additionalProperties": false, "required": ["recordId"],
+                 "properties": {"recordId": {"type": "string", "description": "the contact, lead or account to render it for"}}}""", """
+                {"type": "object", "additionalProperties": false, "required": ["subject"],
+                 "properties": {"subject": {"type": "string"}, "text": {"type": "string", "nullable": true},
+                   "html": {"type": "string", "nullable": true}}}""");
     }
 
     @Override

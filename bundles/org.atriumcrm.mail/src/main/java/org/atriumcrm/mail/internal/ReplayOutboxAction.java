@@ -6,6 +6,7 @@ import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.rest.api.RecordAction;
 import org.atriumcrm.rest.api.RecordBodies;
+import org.atriumcrm.rest.api.OperationSchema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -22,6 +23,12 @@ public class ReplayOutboxAction implements RecordAction {
     public ReplayOutboxAction(@Reference EmailStore emails,
             @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + MailTypes.MODULE + ")") ModuleGate gate) {
         this.emails = emails;
+    }
+
+    @Override
+    public OperationSchema actionSchema() {
+        return OperationSchema.noParameters("""
+                {"$ref": "#/components/schemas/MailOutboxEntry"}""");
     }
 
     @Override

@@ -27,6 +27,7 @@ import org.atriumcrm.api.security.Right;
 import org.atriumcrm.rest.api.RecordAction;
 import org.atriumcrm.rest.api.RecordBodies;
 import org.atriumcrm.rest.api.RecordView;
+import org.atriumcrm.rest.api.OperationSchema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -54,6 +55,21 @@ final class ScannerActions {
         public TestConnection(@Reference MailboxStore boxes,
                 @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + MailTypes.MODULE + ")") ModuleGate gate) {
             this.boxes = boxes;
+        }
+
+        @Override
+        public OperationSchema actionSchema() {
+            return OperationSchema.noParameters("""
+                    {"type": "object", "additionalProperties": false, "required": ["ok"],
+                     "properties": {
+                       "ok": {"type": "boolean"},
+                       "folders": {"type": "array", "description": "when ok: the configured folders",
+                         "items": {"type": "object", "additionalProperties": false, "required": ["name", "exists"],
+                           "properties": {"name": {"type": "string"}, "exists": {"type": "boolean"},
+                             "messages": {"type": "integer", "format": "int32", "description": "when it exists"}}}},
+                       "problem": {"type": "string", "enum": ["dns", "connection", "timeout", "tls", "authentication", "protocol"],
+                         "description": "when not ok: the step that failed"},
+                       "detail": {"type": "string", "description": "when not ok: the server's or the network's message"}}}""");
         }
 
         @Override
@@ -145,6 +161,14 @@ final class ScannerActions {
         }
 
         @Override
+        public OperationSchema actionSchema() {
+            return OperationSchema.noParameters("""
+                    {"type": "object", "additionalProperties": false, "required": ["status", "emailId"],
+                     "properties": {"status": {"type": "string", "enum": ["replayed"]},
+                       "emailId": {"type": "string", "format": "uuid", "description": "the email it was filed as"}}}""");
+        }
+
+        @Override
         public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
             records.find(id).orElseThrow(() -> AtriumException.notFound("no MailScanFailure with id " + id));
             MailScanFailure dead = emails.takeForReplay(id);
@@ -180,6 +204,14 @@ final class ScannerActions {
                 @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + MailTypes.MODULE + ")") ModuleGate gate) {
             this.emails = emails;
             this.access = access;
+        }
+
+        @Override
+        public OperationSchema recordViewSchema() {
+            return OperationSchema.json(null, """
+                    {"$ref": "#/components/schemas/EmailPage"}""").withParameters("""
+                    [{"name": "offset", "in": "query", "schema": {"type": "integer", "format": "int32", "minimum": 0, "default": 0}},
+                     {"name": "limit", "in": "query", "schema": {"type": "integer", "format": "int32", "minimum": 1, "maximum": 500, "default": 50}}]""");
         }
 
         @Override

@@ -11,6 +11,7 @@ import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.api.security.Right;
 import org.atriumcrm.rest.api.RecordAction;
 import org.atriumcrm.rest.api.RecordBodies;
+import org.atriumcrm.rest.api.OperationSchema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -38,6 +39,19 @@ public class StartMassMailingAction implements RecordAction {
         this.mailer = mailer;
         this.access = access;
         this.tracking = tracking;
+    }
+
+    @Override
+    public OperationSchema actionSchema() {
+        return OperationSchema.json("""
+                {"type": "object", "additionalProperties": false, "required": ["name", "templateId"],
+                 "properties": {"name": {"type": "string", "maxLength": 200},
+                   "templateId": {"type": "string", "description": "the email template to send"},
+                   "contactIds": {"type": "array", "items": {"type": "string"}},
+                   "leadIds": {"type": "array", "items": {"type": "string"},
+                     "description": "contactIds and leadIds: at least one recipient, at most 10000 in all"},
+                   "campaignId": {"type": "string"}}}""", """
+                {"$ref": "#/components/schemas/MassMailing"}""");
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.api.security.EntityAccess;
 import org.atriumcrm.rest.api.EntityView;
+import org.atriumcrm.rest.api.OperationSchema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -30,6 +31,24 @@ public class ForecastView implements EntityView {
     public ForecastView(@Reference Pipeline pipeline,
             @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + OpportunityTypes.MODULE + ")") ModuleGate gate) {
         this.pipeline = pipeline;
+    }
+
+    @Override
+    public OperationSchema viewSchema() {
+        return OperationSchema.json(null, """
+                {"type": "object", "additionalProperties": false, "required": ["owners", "teams"],
+                 "properties": {
+                   "from": {"type": "string", "format": "date", "nullable": true},
+                   "to": {"type": "string", "format": "date", "nullable": true},
+                   "owners": {"type": "array", "items": {"type": "object", "additionalProperties": false,
+                     "required": ["ownerId", "openOpportunities"],
+                     "properties": {"ownerId": {"type": "string"}, "openOpportunities": {"type": "integer", "format": "int64"},
+                       "committed": %1$s, "weightedPipeline": %1$s, "bestCase": %1$s}}},
+                   "teams": {"type": "array", "items": {"type": "object", "additionalProperties": false, "required": ["teamId", "team"],
+                     "properties": {"teamId": {"type": "string"}, "team": {"type": "string"},
+                       "committed": %1$s, "weightedPipeline": %1$s, "bestCase": %1$s}}},
+                   "committed": %1$s, "weightedPipeline": %1$s, "bestCase": %1$s}}""".formatted(Pipeline.MONEY))
+                .withParameters(Pipeline.VIEW_PARAMETERS);
     }
 
     @Override

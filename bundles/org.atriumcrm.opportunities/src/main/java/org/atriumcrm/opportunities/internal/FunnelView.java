@@ -16,6 +16,7 @@ import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.api.security.EntityAccess;
 import org.atriumcrm.rest.api.EntityView;
+import org.atriumcrm.rest.api.OperationSchema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -30,6 +31,26 @@ public class FunnelView implements EntityView {
     public FunnelView(@Reference Pipeline pipeline,
             @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + OpportunityTypes.MODULE + ")") ModuleGate gate) {
         this.pipeline = pipeline;
+    }
+
+    @Override
+    public OperationSchema viewSchema() {
+        return OperationSchema.json(null, """
+                {"type": "object", "additionalProperties": false, "required": ["stages", "totals"],
+                 "properties": {
+                   "from": {"type": "string", "format": "date", "nullable": true},
+                   "to": {"type": "string", "format": "date", "nullable": true},
+                   "stages": {"type": "array", "items": {"type": "object", "additionalProperties": false,
+                     "required": ["salesProcessId", "stage", "labelEn", "labelZh", "outcome", "count"],
+                     "properties": {"salesProcessId": {"type": "string"}, "stage": {"type": "string"},
+                       "labelEn": {"type": "string"}, "labelZh": {"type": "string"},
+                       "position": {"type": "integer", "format": "int32", "nullable": true},
+                       "outcome": {"type": "string", "enum": ["open", "won", "lost"]},
+                       "count": {"type": "integer", "format": "int64"}, "amount": %1$s, "weightedAmount": %1$s}}},
+                   "totals": {"type": "object", "description": "per outcome (open, won, lost)",
+                     "additionalProperties": {"type": "object", "additionalProperties": false, "required": ["count"],
+                       "properties": {"count": {"type": "integer", "format": "int64"}, "amount": %1$s, "weightedAmount": %1$s}}}}}"""
+                .formatted(Pipeline.MONEY)).withParameters(Pipeline.VIEW_PARAMETERS);
     }
 
     @Override

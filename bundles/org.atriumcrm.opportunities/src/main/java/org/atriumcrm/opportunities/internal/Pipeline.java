@@ -38,6 +38,16 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = Pipeline.class)
 public class Pipeline {
     private static final Set<String> FILTERS = Set.of("from", "to", "ownerId", "team", "type", "source");
+    /** The query parameters of every pipeline view, for the OpenAPI document ({@link #conditions} reads them). */
+    static final String VIEW_PARAMETERS = """
+            [{"name": "from", "in": "query", "description": "close date from", "schema": {"type": "string", "format": "date"}},
+             {"name": "to", "in": "query", "description": "close date to", "schema": {"type": "string", "format": "date"}},
+             {"name": "ownerId", "in": "query", "description": "one owner (user or group id)", "schema": {"type": "string"}},
+             {"name": "team", "in": "query", "description": "the opportunities of a group's members", "schema": {"type": "string"}},
+             {"name": "type", "in": "query", "description": "opportunity type (picklist value)", "schema": {"type": "string"}},
+             {"name": "source", "in": "query", "description": "lead source (picklist value)", "schema": {"type": "string"}}]""";
+    /** Money figures of a view: left out when field-level security hides the amount from the caller. */
+    static final String MONEY = "{\"type\": \"number\", \"description\": \"left out when the amount is hidden from you\"}";
 
     private final OpportunityStore store;
     private final AccessPolicy access;

@@ -18,6 +18,7 @@ import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.api.security.EntityAccess;
 import org.atriumcrm.api.security.Right;
 import org.atriumcrm.rest.api.EntityView;
+import org.atriumcrm.rest.api.OperationSchema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -55,6 +56,20 @@ public class SourceAnalysisView implements EntityView {
         if (leads == store) {
             leads = null;
         }
+    }
+
+    @Override
+    public OperationSchema viewSchema() {
+        return OperationSchema.json(null, """
+                {"type": "object", "additionalProperties": false, "required": ["sources"],
+                 "properties": {"sources": {"type": "array", "items": {"type": "object", "additionalProperties": false,
+                   "required": ["source", "labelEn", "labelZh", "opportunities", "won"],
+                   "properties": {"source": {"type": "string"}, "labelEn": {"type": "string"}, "labelZh": {"type": "string"},
+                     "opportunities": {"type": "integer", "format": "int64"}, "won": {"type": "integer", "format": "int64"},
+                     "wonAmount": %1$s,
+                     "leads": {"type": "integer", "format": "int64", "description": "when you may see leads"},
+                     "convertedLeads": {"type": "integer", "format": "int64", "description": "when you may see leads"}}}}}}"""
+                .formatted(Pipeline.MONEY)).withParameters(Pipeline.VIEW_PARAMETERS);
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.api.security.EntityAccess;
 import org.atriumcrm.rest.api.EntityView;
+import org.atriumcrm.rest.api.OperationSchema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -30,6 +31,22 @@ public class StageMetricsView implements EntityView {
     public StageMetricsView(@Reference Pipeline pipeline,
             @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + OpportunityTypes.MODULE + ")") ModuleGate gate) {
         this.pipeline = pipeline;
+    }
+
+    @Override
+    public OperationSchema viewSchema() {
+        return OperationSchema.json(null, """
+                {"type": "object", "additionalProperties": false, "required": ["stages"],
+                 "properties": {"stages": {"type": "array", "items": {"type": "object", "additionalProperties": false,
+                   "required": ["salesProcessId", "stage", "labelEn", "labelZh", "entered", "movedOn"],
+                   "properties": {"salesProcessId": {"type": "string"}, "stage": {"type": "string"},
+                     "labelEn": {"type": "string"}, "labelZh": {"type": "string"},
+                     "position": {"type": "integer", "format": "int32", "nullable": true},
+                     "entered": {"type": "integer", "format": "int32", "description": "opportunities that entered the stage"},
+                     "movedOn": {"type": "integer", "format": "int32", "description": "of those, the ones that left it forward"},
+                     "conversionRate": {"type": "number", "nullable": true, "description": "movedOn / entered (0 to 1); open stages only"},
+                     "averageSecondsInStage": {"type": "integer", "format": "int64", "nullable": true}}}}}}""")
+                .withParameters(Pipeline.VIEW_PARAMETERS);
     }
 
     @Override

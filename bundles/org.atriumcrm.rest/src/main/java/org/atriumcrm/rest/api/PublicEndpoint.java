@@ -22,4 +22,16 @@ public interface PublicEndpoint {
     default javax.ws.rs.core.Response preflight(String origin) {
         return null;
     }
+
+    /**
+     * This endpoint's part of {@code /api/openapi.json}: OpenAPI path items keyed by their path below {@code /api}
+     * (e.g. {@code /v1/public/sms/inbound}), which may refer to {@code #/components/schemas/Problem}; the platform
+     * marks their operations public and adds the problem answers every public endpoint may give. Null: the document
+     * shows one untyped {@code POST /v1/public/<path>}. {@link OperationSchema#object(String)} reads them from JSON text.
+     *
+     * @since 1.7
+     */
+    default com.fasterxml.jackson.databind.node.ObjectNode openApiPaths() {
+        return null;
+    }
 }

@@ -9,6 +9,7 @@ import java.lang.reflect.Type;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.Produces;
+import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.ext.MessageBodyReader;
@@ -51,26 +52,35 @@ public class JsonProvider implements MessageBodyReader<JsonNode>, MessageBodyWri
             MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
         String charset = mediaType == null ? null : mediaType.getParameters().get("charset");
         if (charset != null && !charset.equalsIgnoreCase("UTF-8")) {
-            throw AtriumException.badRequest("JSON must be sent as UTF-8, not " + charset);
+            throw refused(AtriumException.badRequest("JSON must be sent as UTF-8, not " + charset));
         }
         PushbackInputStream in = new PushbackInputStream(entityStream, 1);
         int first = in.read();
         if (first == -1) {
-            throw AtriumException.badRequest("the request body is empty: a JSON object was expected");
+            throw refused(AtriumException.badRequest("the request body is empty: a JSON object was expected"));
         }
         in.unread(first);
         try {
             JsonNode node = Json.MAPPER.readTree(in);
             if (node == null || node.isMissingNode()) {
-                throw AtriumException.badRequest("the request body is empty: a JSON object was expected");
+                throw refused(AtriumException.badRequest("the request body is empty: a JSON object was expected"));
             }
             return node;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new AtriumException(400, "malformed-json", "Malformed JSON",
-                    "the request body is not valid JSON" + where + ": " + e.getOriginalMessage(), null);
+            throw refused(new AtriumException(400, "malformed-json", "Malformed JSON",
+                    "the request body is not valid JSON" + where + ": " + e.getOriginalMessage(), null));
         }
+    }
+
+    /**
+     * A body the client got wrong, as a WebApplicationException: CXF passes those to {@link ProblemMapper} (which finds
+     * the AtriumException inside) as they are, whereas any other exception from a reader becomes a Fault that CXF logs
+     * as a WARN with its stack trace, as if the server had failed.
+     */
+    private static WebApplicationException refused(AtriumException problem) {
+        return new WebApplicationException(problem, problem.status());
     }
 
     @Override

@@ -92,11 +92,16 @@ public class OpenApiResource {
         OpenApiShapes.common(components);
         platformPaths(paths, schemas);
         publicEndpoints.summaries().forEach((segment, summary) -> {
+            ObjectNode own = publicEndpoints.openApiPaths(segment);
+            if (own != null) {
+                publicPaths(own, segment, paths);
+                return;
+            }
             ObjectNode post = op(paths.putObject("/v1/public/" + segment), "post",
                     "post" + OperationIds.pascal("public-" + segment), "Public", summary.isEmpty()
                     ? "Unauthenticated endpoint of a module" : summary);
             post.putArray("security");
-            post.putObject("requestBody").putObject("content").putObject("application/json").putObject("schema").put("type", "object");
+            requestBody(post, null);
             post.putObject("responses").putObject("202").put("description", "received");
             problems(post, "400", "403", "404", "413", "415", "429");
         });
@@ -115,6 +120,30 @@ public class OpenApiResource {
         OpenApiShapes.complete(paths);
         OperationIds.assign(paths);
         return doc;
+    }
+
+    /** The methods the path (e.g. {@code /api/v1/accounts}) supports, as the document lists them; empty when it has no such path. */
+    java.util.List<String> allowedMethods(String requestPath) {
+        return AllowedMethods.of(document(null).get("paths"), requestPath);
+    }
+
+    /** What a public endpoint documents itself, below its own prefix only, public and with the problems any may give. */
+    private static void publicPaths(ObjectNode own, String segment, ObjectNode paths) {
+        String prefix = "/v1/public/" + segment;
+        own.fields().forEachRemaining(e -> {
+            if ((e.getKey().equals(prefix) || e.getKey().startsWith(prefix + "/")) && e.getValue() instanceof ObjectNode item) {
+                for (String method : OperationIds.METHODS) {
+                    if (item.get(method) instanceof ObjectNode op) {
+                        op.putArray("security");
+                        if (!op.has("tags")) {
+                            op.putArray("tags").add("Public");
+                        }
+                        problems(op, "404", "429");
+                    }
+                }
+                paths.set(e.getKey(), item);
+            }
+        });
     }
 
     /** {@code http://host:port/api} as the client reached it. */
@@ -320,7 +349,6 @@ public class OpenApiResource {
     }
 
     private void platformPaths(ObjectNode paths, ObjectNode schemas) {
-        ObjectNode any = Json.MAPPER.createObjectNode().put("type", "object");
         response(op(paths.putObject("/v1/meta/entities"), "get", "listEntityTypes", "Metadata", "Entity types of the enabled modules"), "200",
                 refSchema(OpenApiShapes.SCHEMAS + "EntityTypeList"));
         ObjectNode meta = paths.putObject("/v1/meta/entities/{name}");
@@ -339,7 +367,7 @@ public class OpenApiResource {
         ObjectNode enable = paths.putObject("/v1/admin/modules/{id}/enable");
         enable.putArray("parameters").add(pathParam("id"));
         ObjectNode enableOp = op(enable, "post", "enableModule", "Administration", "Enable a module (409 while a module it requires is off)");
-        response(enableOp, "200", any);
+        response(enableOp, "200", ref("Module"));
         problems(enableOp, "404", "409");
         ObjectNode disable = paths.putObject("/v1/admin/modules/{id}/disable");
         ArrayNode disableParams = disable.putArray("parameters");
@@ -347,22 +375,22 @@ public class OpenApiResource {
         disableParams.addObject().put("name", "cascade").put("in", "query").putObject("schema").put("type", "boolean");
         ObjectNode disableOp = op(disable, "post", "disableModule", "Administration",
                 "Disable a module; its data stays (409 for platform modules, or while others require it unless cascade=true)");
-        response(disableOp, "200", any);
+        response(disableOp, "200", ref("Module"));
         problems(disableOp, "404", "409");
         ObjectNode changes = paths.putObject("/v1/admin/modules/{id}/changes");
         changes.putArray("parameters").add(pathParam("id"));
-        response(op(changes, "get", "listModuleChangesOf", "Administration", "Who enabled or disabled the module, and when"), "200", any);
-        response(op(paths.putObject("/v1/admin/module-changes"), "get", "listModuleChanges", "Administration", "All module changes, newest first"), "200", any);
-        response(op(paths.putObject("/v1/admin/system"), "get", "getSystem", "Administration", "Version, uptime and heap"), "200", any);
+        response(op(changes, "get", "listModuleChangesOf", "Administration", "Who enabled or disabled the module, and when"), "200", ref("ModuleChangeList"));
+        response(op(paths.putObject("/v1/admin/module-changes"), "get", "listModuleChanges", "Administration", "All module changes, newest first"), "200", ref("ModuleChangeList"));
+        response(op(paths.putObject("/v1/admin/system"), "get", "getSystem", "Administration", "Version, uptime and heap"), "200", ref("SystemInfo"));
         response(op(paths.putObject("/v1/admin/routes"), "get", "listRoutes", "Administration",
-                "Camel routes contributed by modules and plugins, with module and status"), "200", any);
-        securityPaths(paths, any);
+                "Camel routes contributed by modules and plugins, with module and status"), "200", ref("RouteList"));
+        securityPaths(paths);
         ObjectNode users = paths.putObject("/v1/admin/users");
-        response(op(users, "get", "listUsers", "Users", "All users (administrators only, like all of /v1/admin)"), "200", any);
+        response(op(users, "get", "listUsers", "Users", "All users (administrators only, like all of /v1/admin)"), "200", ref("UserList"));
         ObjectNode newUser = op(users, "post", "createUser", "Users", "Create a user: loginName, password (10+ characters, 4+ different), displayName, email, mobile, language, timeZone, roleId, profileIds (default: standard), groupIds");
         newUser.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
-                .putObject("schema").put("type", "object");
-        response(newUser, "201", any);
+                .set("schema", ref("UserCreate"));
+        response(newUser, "201", ref("User"));
         problems(newUser, "400", "403", "409");
         ObjectNode reset = paths.putObject("/v1/admin/users/{id}/password");
         reset.putArray("parameters").add(pathParam("id"));
@@ -372,7 +400,7 @@ public class OpenApiResource {
         resetOp.putObject("responses").putObject("204").put("description", "changed");
         problems(resetOp, "400", "404", "415");
         response(op(paths.putObject("/v1/admin/login-events"), "get", "listLoginEvents", "Users",
-                "Password verifications, newest first: login, outcome, reason, client address"), "200", any);
+                "Password verifications, newest first: login, outcome, reason, client address"), "200", ref("LoginEventList"));
         ObjectNode change = op(paths.putObject("/v1/me/password"), "post", "changeMyPassword", "Users",
                 "Change my password (currentPassword, newPassword: 10+ characters, 4+ different)");
         change.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
@@ -380,19 +408,22 @@ public class OpenApiResource {
         change.putObject("responses").putObject("204").put("description", "changed");
         problems(change, "400", "415");
         ObjectNode plugins = paths.putObject("/v1/admin/plugins");
-        response(op(plugins, "get", "listPlugins", "Plugins", "Installed plugins: bundle state, module state, failure reason"), "200", any);
+        response(op(plugins, "get", "listPlugins", "Plugins", "Installed plugins: bundle state, module state, failure reason"), "200", ref("PluginList"));
         ObjectNode upload = op(plugins, "post", "installPlugin", "Plugins", "Install or update a plugin: the bundle jar or a KAR as the raw body");
         upload.putObject("requestBody").put("required", true).putObject("content").putObject("application/java-archive")
                 .putObject("schema").put("type", "string").put("format", "binary");
-        response(upload, "201", any);
+        response(upload, "201", ref("PluginInstallation"));
+        response(upload, "200", ref("PluginInstallation"));
+        ((ObjectNode) upload.at("/responses/200")).put("description", "the same bundle or KAR was installed already: updated");
         problems(upload, "400", "409", "413", "415");
         ObjectNode plugin = paths.putObject("/v1/admin/plugins/{id}");
         plugin.putArray("parameters").add(pathParam("id"));
-        response(op(plugin, "get", "getPlugin", "Plugins", "One plugin (bundle id or symbolic name)"), "200", any);
+        response(op(plugin, "get", "getPlugin", "Plugins", "One plugin (bundle id or symbolic name)"), "200", ref("Plugin"));
         ObjectNode uninstall = op(plugin, "delete", "uninstallPlugin", "Plugins", "Uninstall a plugin; its tables stay unless purgeData=true");
         uninstall.putArray("parameters").addObject().put("name", "purgeData").put("in", "query").putObject("schema").put("type", "boolean");
         uninstall.putObject("responses").putObject("204").put("description", "uninstalled");
-        response(uninstall, "200", any);
+        response(uninstall, "200", ref("PluginRemoval"));
+        ((ObjectNode) uninstall.at("/responses/200")).put("description", "uninstalled, with purgeData=true: the tables dropped");
         ObjectNode kar = paths.putObject("/v1/admin/plugins/kars/{name}");
         kar.putArray("parameters").add(pathParam("name"));
         op(kar, "delete", "uninstallKar", "Plugins", "Uninstall an uploaded KAR and its features").putObject("responses").putObject("204")
@@ -407,7 +438,7 @@ public class OpenApiResource {
         problems(bin, "400", "404");
         ObjectNode restore = paths.putObject("/v1/recycle-bin/{entity}/{id}/restore");
         restore.putArray("parameters").add(pathParam("entity")).add(pathParam("id"));
-        response(op(restore, "post", "restoreRecord", "Recycle bin", "Restore a deleted record (answers it as its entity type's schema)"), "200", any);
+        response(op(restore, "post", "restoreRecord", "Recycle bin", "Restore a deleted record (answers it as its entity type's schema)"), "200", ref("Record"));
         problems((ObjectNode) restore.get("post"), "404", "409");
         ObjectNode purge = paths.putObject("/v1/recycle-bin/{entity}/{id}");
         purge.putArray("parameters").add(pathParam("entity")).add(pathParam("id"));
@@ -416,14 +447,14 @@ public class OpenApiResource {
         problems(purgeOp, "403", "404");
         ObjectNode health = op(paths.putObject("/v1/health"), "get", "getHealth", "Platform", "Platform-ready signal (public)");
         health.putArray("security");
-        response(health, "200", any);
-        response(health, "503", any);
+        response(health, "200", ref("Health"));
+        response(health, "503", ref("Health"));
         ((ObjectNode) health.get("responses").get("503")).put("description",
                 "STARTING: waitingFor lists the boot features, module stores and API resources not yet served");
         ObjectNode me = op(paths.putObject("/v1/me"), "get", "getMe", "Users", "The authenticated user");
         response(me, "200", refSchema(OpenApiShapes.SCHEMAS + "Me"));
         ObjectNode tokens = paths.putObject("/v1/me/tokens");
-        response(op(tokens, "get", "listMyTokens", "Users", "My API tokens (never the secrets)"), "200", any);
+        response(op(tokens, "get", "listMyTokens", "Users", "My API tokens (never the secrets)"), "200", ref("ApiTokenList"));
         ObjectNode newToken = op(tokens, "post", "createMyToken", "Users", "Create an API token; the secret is shown once");
         ObjectNode tokenBody = Json.MAPPER.createObjectNode().put("type", "object");
         tokenBody.putObject("properties").putObject("name").put("type", "string");
@@ -431,14 +462,14 @@ public class OpenApiResource {
         tokenBody.putArray("required").add("name");
         problems(newToken, "400", "415");
         newToken.putObject("requestBody").put("required", true).putObject("content").putObject("application/json").set("schema", tokenBody);
-        response(newToken, "201", any);
+        response(newToken, "201", ref("IssuedApiToken"));
         ObjectNode revoke = paths.putObject("/v1/me/tokens/{id}");
         revoke.putArray("parameters").add(pathParam("id"));
         op(revoke, "delete", "revokeMyToken", "Users", "Revoke an API token").putObject("responses").putObject("204").put("description", "revoked");
     }
 
     /** The administration of the security model (answered by the security bundle; documented here, in one document). */
-    private static void securityPaths(ObjectNode paths, ObjectNode any) {
+    private static void securityPaths(ObjectNode paths) {
         String[][] collections = {
             {"roles", "Roles", "the role hierarchy (?tree=true nests children)", "name, parentId, description", "Roles", "Role"},
             {"profiles", "Profiles", "rights per entity type and field-level security",
@@ -449,32 +480,32 @@ public class OpenApiResource {
                 "name, entity, sourceKind, sourceId, targetKind, targetId, access (read | read-write)", "SharingRules", "SharingRule"}};
         for (String[] c : collections) {
             ObjectNode coll = paths.putObject("/v1/admin/" + c[0]);
-            response(op(coll, "get", "list" + c[4], "Security", "All " + c[1].toLowerCase() + ": " + c[2]), "200", any);
+            response(op(coll, "get", "list" + c[4], "Security", "All " + c[1].toLowerCase() + ": " + c[2]), "200", ref(c[5] + "List"));
             ObjectNode create = op(coll, "post", "create" + c[5], "Security", "Create: " + c[3]);
             create.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
-                    .putObject("schema").put("type", "object");
-            response(create, "201", any);
+                    .set("schema", ref(c[5] + "Request"));
+            response(create, "201", ref(c[5]));
             problems(create, "400", "403", "409");
             ObjectNode item = paths.putObject("/v1/admin/" + c[0] + "/{id}");
             item.putArray("parameters").add(pathParam("id"));
             if (!c[0].equals("sharing-rules")) {
-                response(op(item, "get", "get" + c[5], "Security", "One of the " + c[1].toLowerCase()), "200", any);
+                response(op(item, "get", "get" + c[5], "Security", "One of the " + c[1].toLowerCase()), "200", ref(c[5]));
                 ObjectNode patch = op(item, "patch", "patch" + c[5], "Security", "Change: " + c[3]);
                 patch.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
-                        .putObject("schema").put("type", "object");
-                response(patch, "200", any);
+                        .set("schema", ref(c[5] + "Request"));
+                response(patch, "200", ref(c[5]));
                 problems(patch, "400", "404", "409");
             }
             op(item, "delete", "delete" + c[5], "Security", "Delete (409 while in use)").putObject("responses").putObject("204").put("description", "deleted");
         }
         response(op(paths.putObject("/v1/admin/org-defaults"), "get", "listOrgDefaults", "Security",
-                "Org-wide default per entity type: private | public-read | public-read-write, useHierarchy"), "200", any);
+                "Org-wide default per entity type: private | public-read | public-read-write, useHierarchy"), "200", ref("OrgDefaultList"));
         ObjectNode owd = paths.putObject("/v1/admin/org-defaults/{entity}");
         owd.putArray("parameters").add(pathParam("entity"));
         ObjectNode owdPut = op(owd, "put", "setOrgDefault", "Security", "Set the org-wide default of an entity type: access, useHierarchy");
         owdPut.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
-                .set("schema", objectSchema("access", "useHierarchy"));
-        response(owdPut, "200", any);
+                .set("schema", ref("OrgDefaultRequest"));
+        response(owdPut, "200", ref("OrgDefault"));
         problems(owdPut, "400", "404");
         ObjectNode explain = op(paths.putObject("/v1/admin/access/explain"), "get", "explainAccess", "Security",
                 "What user U may do on entity type E (and record R) and why");
@@ -483,34 +514,31 @@ public class OpenApiResource {
             ep.addObject().put("name", name).put("in", "query").put("required", !name.equals("recordId"))
                     .putObject("schema").put("type", "string");
         }
-        response(explain, "200", any);
+        response(explain, "200", ref("AccessExplanation"));
         problems(explain, "400", "404");
         response(op(paths.putObject("/v1/admin/security-changes"), "get", "listSecurityChanges", "Security",
-                "Audit of security changes (users, roles, profiles, groups, defaults, rules, shares), newest first"), "200", any);
+                "Audit of security changes (users, roles, profiles, groups, defaults, rules, shares), newest first"), "200",
+                ref("SecurityChangeList"));
         ObjectNode transfers = op(paths.putObject("/v1/admin/ownership-transfers"), "post", "transferOwnership", "Security",
                 "Give everything fromOwnerId owns (in every module, or in entities) to toOwnerId");
         transfers.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
-                .set("schema", objectSchema("fromOwnerId", "toOwnerId", "entities"));
-        response(transfers, "200", any);
+                .set("schema", ref("OwnershipTransferRequest"));
+        response(transfers, "200", ref("TransferResult"));
         problems(transfers, "400");
         ObjectNode user = paths.putObject("/v1/admin/users/{id}");
         user.putArray("parameters").add(pathParam("id"));
-        response(op(user, "get", "getUser", "Users", "One user with role, profiles and groups"), "200", any);
+        response(op(user, "get", "getUser", "Users", "One user with role, profiles and groups"), "200", ref("User"));
         ObjectNode patchUser = op(user, "patch", "patchUser", "Users", "Change displayName, email, mobile, language (zh-CN | en), timeZone,"
                 + " status (active | locked | inactive), roleId, profileIds, groupIds");
         patchUser.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
-                .putObject("schema").put("type", "object");
-        response(patchUser, "200", any);
+                .set("schema", ref("UserPatch"));
+        response(patchUser, "200", ref("User"));
         problems(patchUser, "400", "404", "409");
     }
 
-    private static ObjectNode objectSchema(String... properties) {
-        ObjectNode schema = Json.MAPPER.createObjectNode().put("type", "object").put("additionalProperties", false);
-        ObjectNode props = schema.putObject("properties");
-        for (String p : properties) {
-            props.putObject(p);
-        }
-        return schema;
+    /** A reference to one of the document's schemas. */
+    private static ObjectNode ref(String schema) {
+        return refSchema(OpenApiShapes.SCHEMAS + schema);
     }
 
     private static ObjectNode op(ObjectNode path, String method, String operationId, String tag, String summary) {

@@ -104,9 +104,24 @@ final class OpenApiShapes {
         return schema;
     }
 
+    /**
+     * The platform's own answers and bodies (administration, security, plugins, health, tokens), kept as JSON beside
+     * this class: they are fixed shapes, easier to read and review as the schema text clients see than as builder calls.
+     */
+    private static final ObjectNode PLATFORM_SCHEMAS = platformSchemas();
+
+    private static ObjectNode platformSchemas() {
+        try (java.io.InputStream in = OpenApiShapes.class.getResourceAsStream("openapi-schemas.json")) {
+            return (ObjectNode) Json.MAPPER.readTree(in);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalStateException("openapi-schemas.json is missing from the bundle or not a JSON object", e);
+        }
+    }
+
     /** Schemas, headers and parameters every document has. */
     static void common(ObjectNode components) {
         ObjectNode schemas = components.withObject("/schemas");
+        schemas.setAll(PLATFORM_SCHEMAS.deepCopy());
         ObjectNode problem = object(schemas.putObject("Problem"), false, "type", "title", "status");
         problem.put("description", "RFC 9457 problem details; some problems add members (duplicates, module, limit, incident)");
         ObjectNode p = problem.withObject("/properties");

@@ -5,6 +5,7 @@ import java.util.UUID;
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.Request;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ExceptionMapper;
@@ -38,8 +39,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Context
     UriInfo uriInfo;
 
+    @Context
+    Request request;
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile ModuleRegistry modules;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile OpenApiResource openApi;
 
     @Override
     public Response toResponse(Throwable failure) {
@@ -63,9 +70,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             if (status < 500) {
                 Response.Status known = Response.Status.fromStatusCode(status);
                 String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+                String allow = status == 405 ? allowed(wae.getResponse()) : null;
                 Response.ResponseBuilder answer = Response.fromResponse(Problems.response(status,
-                        Problems.document(status, slug(title), title, detail(status, wae), instance)));
-                copy(wae.getResponse(), answer, HttpHeaders.ALLOW);
+                        Problems.document(status, slug(title), title, detail(status, wae, allow), instance)));
+                if (allow != null) {
+                    answer.header(HttpHeaders.ALLOW, allow);
+                }
                 copy(wae.getResponse(), answer, HttpHeaders.WWW_AUTHENTICATE);
                 return answer.build();
             }
@@ -92,12 +102,30 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 .orElse(null);
     }
 
-    private String detail(int status, WebApplicationException wae) {
+    /**
+     * The methods this path supports. CXF's own header lists every method of the matched resource class (for a record,
+     * of all record paths, the refused one included), so the document's operations of this path are used; without a
+     * documented path, CXF's list less the refused method.
+     */
+    private String allowed(Response refusal) {
+        String path = instance();
+        OpenApiResource document = openApi;
+        java.util.List<String> methods = document == null || path == null ? java.util.List.of() : document.allowedMethods(path);
+        if (!methods.isEmpty()) {
+            return AllowedMethods.header(methods);
+        }
+        String refused = request == null ? "" : request.getMethod();
+        String cxf = refusal.getHeaderString(HttpHeaders.ALLOW);
+        return cxf == null ? null : AllowedMethods.header(java.util.Arrays.stream(cxf.split(","))
+                .map(String::strip).filter(m -> !m.isEmpty() && !m.equalsIgnoreCase(refused)).distinct().toList());
+    }
+
+    private String detail(int status, WebApplicationException wae, String allow) {
         switch (status) {
             case 404:
                 return "there is no resource at " + instance();
             case 405:
-                return "this resource does not support that method; allowed: " + wae.getResponse().getHeaderString(HttpHeaders.ALLOW);
+                return "this resource does not support that method; allowed: " + allow;
             case 406:
                 return "this resource answers in application/json only";
             case 415:

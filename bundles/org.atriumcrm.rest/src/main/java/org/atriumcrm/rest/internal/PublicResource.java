@@ -39,6 +39,12 @@ public class PublicResource {
         return Map.copyOf(summaries);
     }
 
+    /** The paths the endpoint at {@code segment} documents, for the OpenAPI document; null when it says nothing. */
+    com.fasterxml.jackson.databind.node.ObjectNode openApiPaths(String segment) {
+        PublicEndpoint endpoint = endpoints.get(segment);
+        return endpoint == null ? null : endpoint.openApiPaths();
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addEndpoint(PublicEndpoint endpoint, Map<String, Object> properties) {
         if (properties.get(PublicEndpoint.PATH_PROPERTY) instanceof String path && !path.isBlank()) {

@@ -6,6 +6,7 @@ import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.rest.api.RecordAction;
 import org.atriumcrm.rest.api.RecordBodies;
+import org.atriumcrm.rest.api.OperationSchema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -22,6 +23,12 @@ public class ReplaySmsOutboxAction implements RecordAction {
     public ReplaySmsOutboxAction(@Reference SmsStore messages,
             @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + SmsTypes.MODULE + ")") ModuleGate gate) {
         this.messages = messages;
+    }
+
+    @Override
+    public OperationSchema actionSchema() {
+        return OperationSchema.noParameters("""
+                {"$ref": "#/components/schemas/SmsOutboxEntry"}""");
     }
 
     @Override

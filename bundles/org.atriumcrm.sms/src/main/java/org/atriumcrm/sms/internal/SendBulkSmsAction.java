@@ -4,6 +4,7 @@ import org.atriumcrm.api.module.ModuleGate;
 import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.rest.api.RecordAction;
+import org.atriumcrm.rest.api.OperationSchema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -26,6 +27,26 @@ public class SendBulkSmsAction implements RecordAction {
     public SendBulkSmsAction(@Reference SmsSending sending,
             @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + SmsTypes.MODULE + ")") ModuleGate gate) {
         this.sending = sending;
+    }
+
+    @Override
+    public OperationSchema actionSchema() {
+        return OperationSchema.json("""
+                {"type": "object", "additionalProperties": false, "required": ["text"],
+                 "properties": {
+                   "contactIds": {"type": "array", "items": {"type": "string"}},
+                   "leadIds": {"type": "array", "items": {"type": "string"},
+                     "description": "contactIds and leadIds: the people to text, at most 10000 in all"},
+                   "text": {"type": "string", "minLength": 1, "maxLength": 1000}}}""", """
+                {"type": "object", "additionalProperties": false, "required": ["queued", "segmentsPerMessage", "messageIds", "skipped"],
+                 "properties": {
+                   "queued": {"type": "integer", "format": "int32"},
+                   "segmentsPerMessage": {"type": "integer", "format": "int32", "description": "SMS segments each message takes"},
+                   "messageIds": {"type": "array", "items": {"type": "string"}},
+                   "skipped": {"type": "array", "items": {"type": "object", "additionalProperties": false,
+                     "required": ["entity", "id", "reason"],
+                     "properties": {"entity": {"type": "string", "enum": ["Contact", "Lead"]}, "id": {"type": "string"},
+                       "reason": {"type": "string", "enum": ["not-found", "do-not-sms", "no-mobile", "same-number"]}}}}}}""");
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.atriumcrm.api.module.ModuleGate;
 import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.rest.api.RecordAction;
+import org.atriumcrm.rest.api.OperationSchema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -27,6 +28,21 @@ public class SendSmsAction implements RecordAction {
     public SendSmsAction(@Reference SmsSending sending,
             @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + SmsTypes.MODULE + ")") ModuleGate gate) {
         this.sending = sending;
+    }
+
+    @Override
+    public OperationSchema actionSchema() {
+        return OperationSchema.json("""
+                {"type": "object", "additionalProperties": false, "required": ["text"],
+                 "properties": {
+                   "to": {"type": "array", "maxItems": 100, "items": {"type": "string"},
+                     "description": "mobile numbers (mainland numbers with or without +86)"},
+                   "contactId": {"type": "string", "description": "text this contact's mobile and link the message to it"},
+                   "leadId": {"type": "string", "description": "text this lead's mobile and link the message to it"},
+                   "text": {"type": "string", "minLength": 1, "maxLength": 1000}}}""", """
+                {"type": "object", "additionalProperties": false, "required": ["items", "total"],
+                 "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/SmsMessage"}},
+                   "total": {"type": "integer", "format": "int32"}}}""");
     }
 
     @Override

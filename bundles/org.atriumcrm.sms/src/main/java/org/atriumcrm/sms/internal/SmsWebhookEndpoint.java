@@ -22,6 +22,7 @@ import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.error.FieldError;
 import org.atriumcrm.api.module.ModuleGate;
 import org.atriumcrm.rest.api.PublicEndpoint;
+import org.atriumcrm.rest.api.OperationSchema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -72,6 +73,34 @@ public class SmsWebhookEndpoint implements PublicEndpoint {
         Map<String, String> fields = new LinkedHashMap<>();
         form.forEach((name, values) -> fields.put(name, values.isEmpty() ? null : values.get(0)));
         return accept(fields, header != null ? header : query);
+    }
+
+    /** The inbound webhook: a message or a delivery receipt, JSON or form-encoded, with the shared secret. */
+    @Override
+    public com.fasterxml.jackson.databind.node.ObjectNode openApiPaths() {
+        String body = """
+                {"type": "object", "additionalProperties": false, "required": ["messageId"],
+                 "properties": {
+                   "type": {"type": "string", "enum": ["message", "receipt"], "default": "message"},
+                   "messageId": {"type": "string", "maxLength": 150, "description": "the provider's id: a retry is stored once"},
+                   "from": {"type": "string", "description": "a message's sender (required for a message)"},
+                   "to": {"type": "string"},
+                   "text": {"type": "string"},
+                   "status": {"type": "string", "enum": ["delivered", "failed"], "description": "a receipt's outcome (required for a receipt)"},
+                   "error": {"type": "string", "description": "a failed receipt's reason"}}}""";
+        return OperationSchema.object("""
+                {"/v1/public/sms/inbound": {"post": {"operationId": "postPublicSmsInbound",
+                   "summary": "SMS gateway webhook: an inbound message or a delivery receipt; idempotent per messageId",
+                   "parameters": [
+                     {"name": "X-Atrium-Sms-Secret", "in": "header", "description": "the shared secret of the SMS settings", "schema": {"type": "string"}},
+                     {"name": "secret", "in": "query", "description": "the same, for providers that can only configure a URL", "schema": {"type": "string"}}],
+                   "requestBody": {"required": true, "content": {"application/json": {"schema": %1$s},
+                     "application/x-www-form-urlencoded": {"schema": %1$s}}},
+                   "responses": {"200": {"description": "accepted", "content": {"application/json": {"schema": {"type": "object",
+                     "additionalProperties": false, "required": ["status"], "properties": {"status": {"type": "string", "enum": ["accepted"]}}}}}},
+                     "400": {"description": "a member is missing or invalid", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+                     "403": {"description": "missing or wrong secret", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}}}}}"""
+                .formatted(body));
     }
 
     Map<String, Object> accept(Map<String, String> fields, String secret) {
