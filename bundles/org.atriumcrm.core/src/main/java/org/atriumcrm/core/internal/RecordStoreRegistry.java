@@ -22,8 +22,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The one {@link RecordStores}: follows every {@link RecordStore} service. Several stores of one entity are kept
  * ranked, so that when the serving one leaves the next serves at once (a map keyed by name would lose both).
+ * <p>
+ * Immediate, so that it exists from the start of the bundle and is never created on demand: stores take services
+ * that take this registry in their constructors (e.g. the mail module's), and a registry created while such a store
+ * is being constructed would bind every store, that one included — Felix refuses that as a service-factory cycle and
+ * the store is lost until its module is switched off and on (seen once on a first start).
  */
-@Component(service = RecordStores.class)
+@Component(service = RecordStores.class, immediate = true)
 public class RecordStoreRegistry implements RecordStores {
     private static final Logger LOG = LoggerFactory.getLogger(RecordStoreRegistry.class);
 

@@ -597,7 +597,8 @@ public class OpenApiResource {
         params.add(OpenApiShapes.offsetParameter());
         params.add(OpenApiShapes.limitParameter(ListQuery.DEFAULT_LIMIT));
         params.addObject().put("name", "sort").put("in", "query")
-                .put("description", "comma-separated sortable fields, - for descending, e.g. name,-createdAt")
+                .put("description", "comma-separated sortable fields, - for descending, e.g. name,-createdAt; "
+                        + "NULL sorts above every value; records equal on every key come newest first (creation time, then id, descending)")
                 .putObject("schema").put("type", "string");
         List<String> searchable = type == null ? List.of() : type.searchableFields().stream().map(FieldDef::name).toList();
         if (!searchable.isEmpty()) {
