@@ -1,0 +1,169 @@
+import { LitElement, html, nothing } from 'lit';
+import { api, ApiError, setCsrfToken } from './api.js';
+import { LANGUAGES, label, pickLanguage, rememberLanguage, t } from './i18n.js';
+import './list-view.js';
+
+/**
+ * The application: the login page until a session exists, then the shell (top bar, menu of the entity types
+ * from the metadata, the routed view). Rendered into the light DOM so that one stylesheet styles everything;
+ * every user value goes through lit's text bindings, never innerHTML.
+ */
+class AtriumApp extends LitElement {
+  static properties = {
+    state: { state: true },
+    user: { state: true },
+    language: { state: true },
+    entities: { state: true },
+    route: { state: true },
+    error: { state: true },
+    busy: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.state = 'starting';
+    this.language = pickLanguage();
+    this.entities = [];
+    this.route = location.hash;
+    this.error = '';
+    this.busy = false;
+    window.addEventListener('hashchange', () => { this.route = location.hash; });
+  }
+
+  createRenderRoot() {
+    return this;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.resume();
+  }
+
+  updated() {
+    document.documentElement.lang = this.language;
+  }
+
+  async resume() {
+    try {
+      this.enter(await api('GET', '/api/v1/session'));
+    } catch (e) {
+      this.state = 'login';
+    }
+  }
+
+  async enter(session) {
+    setCsrfToken(session.csrfToken);
+    this.user = session.user || {};
+    if (!localStorage.getItem('atrium.language')) this.language = pickLanguage(this.user.language);
+    this.state = 'app';
+    try {
+      const meta = await api('GET', '/api/v1/meta/entities');
+      this.entities = meta.items || [];
+      if (!location.hash && this.entities.length) {
+        const first = this.entities.find((e) => e.plural === 'accounts') || this.entities[0];
+        location.hash = `#/${first.plural}`;
+      }
+    } catch (e) {
+      this.error = e.message;
+    }
+  }
+
+  async login(event) {
+    event.preventDefault();
+    const form = event.target;
+    this.busy = true;
+    this.error = '';
+    try {
+      const session = await api('POST', '/api/v1/session', {
+        loginName: form.loginName.value,
+        password: form.password.value,
+      });
+      form.password.value = '';
+      await this.enter(session);
+    } catch (e) {
+      this.error = e instanceof ApiError && e.status === 404 ? t(this.language, 'sessionMissing') : e.message;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async logout() {
+    try {
+      await api('DELETE', '/api/v1/session');
+    } catch (e) {
+      // the session is gone either way: show the login page
+    }
+    setCsrfToken(null);
+    this.user = null;
+    this.entities = [];
+    this.state = 'login';
+  }
+
+  switchLanguage(event) {
+    this.language = event.target.value;
+    rememberLanguage(this.language);
+  }
+
+  languageSelect(id) {
+    return html`<label class="language" for=${id}>${t(this.language, 'language')}
+      <select id=${id} @change=${this.switchLanguage}>
+        ${LANGUAGES.map(([code, name]) => html`<option value=${code} ?selected=${code === this.language}>${name}</option>`)}
+      </select></label>`;
+  }
+
+  render() {
+    if (this.state === 'starting') return html`<p class="loading">${t(this.language, 'loading')}</p>`;
+    if (this.state === 'login') return this.renderLogin();
+    return this.renderShell();
+  }
+
+  renderLogin() {
+    const l = this.language;
+    return html`
+      <main class="login" id="login-page">
+        <form class="login-form" @submit=${this.login} novalidate>
+          <h1>${t(l, 'appName')}</h1>
+          <label for="loginName">${t(l, 'loginName')}</label>
+          <input id="loginName" name="loginName" autocomplete="username" required autofocus>
+          <label for="password">${t(l, 'password')}</label>
+          <input id="password" name="password" type="password" autocomplete="current-password" required>
+          ${this.error ? html`<p class="error" role="alert" id="login-error">${this.error}</p>` : nothing}
+          <button type="submit" ?disabled=${this.busy}>${this.busy ? t(l, 'signingIn') : t(l, 'signIn')}</button>
+          ${this.languageSelect('login-language')}
+        </form>
+        <section class="first-start" aria-labelledby="first-start-title">
+          <h2 id="first-start-title">${t(l, 'firstStartTitle')}</h2>
+          <p>${t(l, 'firstStart')}</p>
+        </section>
+      </main>`;
+  }
+
+  renderShell() {
+    const l = this.language;
+    const plural = (this.route.match(/^#\/([a-z0-9-]+)/) || [])[1];
+    const entity = this.entities.find((e) => e.plural === plural);
+    return html`
+      <header class="topbar">
+        <span class="brand">${t(l, 'appName')}</span>
+        <span class="spacer"></span>
+        ${this.languageSelect('shell-language')}
+        <span class="user" id="user-name">${this.user.displayName || this.user.loginName || ''}</span>
+        <button type="button" id="logout" @click=${this.logout}>${t(l, 'logout')}</button>
+      </header>
+      <div class="body">
+        <nav class="menu" aria-label=${t(l, 'menu')}>
+          <ul>
+            ${this.entities.map((e) => html`<li><a href=${`#/${e.plural}`} aria-current=${e.plural === plural ? 'page' : 'false'}>${label(e.pluralLabel, l, e.plural)}</a></li>`)}
+          </ul>
+        </nav>
+        <main class="content">
+          ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+          ${entity
+            ? html`<atrium-list-view .entity=${entity} .language=${l}></atrium-list-view>`
+            : plural && this.entities.length ? html`<p>${t(l, 'notFound')}</p>` : nothing}
+        </main>
+      </div>`;
+  }
+}
+
+customElements.define('atrium-app', AtriumApp);
