@@ -84,6 +84,9 @@ public abstract class AtriumTestSupport {
             // the benchmark bundle and client of the benchmarks' smoke test
             systemProperty("atrium.itest.bench").value(String.valueOf(System.getProperty("atrium.itest.bench"))),
             systemProperty("atrium.itest.bench.client").value(String.valueOf(System.getProperty("atrium.itest.bench.client"))),
+            // UiIT: the class path of its browser JVM and where the screenshots go
+            systemProperty("atrium.itest.browser.classpath").value(String.valueOf(System.getProperty("atrium.itest.browser.classpath"))),
+            systemProperty("atrium.itest.screenshots").value(new File(System.getProperty("atrium.itest.screenshots", "target/screenshots")).getAbsolutePath()),
             // the test SMTP server of MailIT runs inside the container, next to the code it serves
             mavenBundle("com.icegreen", "greenmail", "1.6.15"),
             // the tests' API client (Api, Await, ApiAssertions) lives in the test kit, a bundle of its own

@@ -42,6 +42,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Context
     Request request;
 
+    @Context
+    HttpHeaders headers;
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile ModuleRegistry modules;
 
@@ -54,7 +57,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         AtriumException atrium = find(failure, AtriumException.class);
         if (atrium != null) {
             Response answer = Problems.response(atrium.status(), Problems.document(atrium, instance));
-            if (atrium.status() == 401) {
+            if (atrium.status() == 401 && !fromScript()) {
                 answer = Response.fromResponse(answer).header(HttpHeaders.WWW_AUTHENTICATE, AuthenticationFilter.REALM).build();
             }
             return answer;
@@ -85,6 +88,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return Problems.response(500, Problems.document(500, "internal-error", "Internal error",
                 "an unexpected error occurred; the administrator can find incident " + incident + " in the log", instance)
                 .put("incident", incident));
+    }
+
+    /**
+     * A script of a page (the web UI marks its requests {@code X-Requested-With: XMLHttpRequest}) gets its 401
+     * without the Basic challenge: with one, the browser holds the request open behind its own login prompt.
+     */
+    boolean fromScript() {
+        try {
+            return headers != null && "XMLHttpRequest".equalsIgnoreCase(headers.getHeaderString("X-Requested-With"));
+        } catch (IllegalStateException outsideRequest) {
+            return false;
+        }
     }
 
     /** A 404 under {@code /api/v1/<segment>} of an installed module that is not enabled says so. */

@@ -1,0 +1,85 @@
+package org.atriumcrm.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.Test;
+
+/**
+ * The web UI in a real browser (headless chromium through Selenium), against this container. Selenium runs in a
+ * JVM of its own ({@code ui.UiBrowserCheck}); this test starts it, waits for its verdict and keeps the
+ * screenshots in {@code target/screenshots/}. Logging in needs the session API ({@code POST /api/v1/session}):
+ * where the server lacks it, only the login page is checked.
+ */
+public class UiIT extends AtriumTestSupport {
+
+    @Test
+    public void theRootIsTheUiWithItsSecurityHeadersAndTheApiStaysWhereItWas() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> page = get(client, "/");
+        assertEquals(200, page.statusCode());
+        assertEquals("text/html;charset=utf-8", page.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("no-cache", page.headers().firstValue("Cache-Control").orElse(""));
+        String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp, csp.contains("script-src 'self' 'sha256-") && !csp.contains("unsafe-inline") && csp.contains("frame-ancestors 'none'"));
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals("same-origin", page.headers().firstValue("Referrer-Policy").orElse(""));
+        assertTrue(page.body().contains("<atrium-app>"));
+
+        HttpResponse<String> module = get(client, "/app/main.js");
+        assertEquals(200, module.statusCode());
+        assertEquals("text/javascript;charset=utf-8", module.headers().firstValue("Content-Type").orElse(""));
+        HttpResponse<String> lit = get(client, "/vendor/lit/3.1.2/index.js");
+        assertEquals(200, lit.statusCode());
+        assertEquals("text/javascript;charset=utf-8", lit.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(lit.headers().firstValue("Cache-Control").orElse("").contains("immutable"));
+        assertEquals(404, get(client, "/vendor/lit/3.1.2/nothing.js").statusCode());
+        assertEquals(404, get(client, "/app/%2e%2e/index.html").statusCode());
+
+        // the API is untouched: its health probe, and its Basic challenge for anonymous callers
+        assertEquals(200, get(client, "/api/v1/health").statusCode());
+        assertEquals(401, get(client, "/api/v1/accounts").statusCode());
+    }
+
+    @Test
+    public void theBrowserShowsTheLoginPageAndWithSessionsTheAccounts() throws Exception {
+        waitForHttp("/api/v1/meta/entities", Duration.ofSeconds(120));
+        HttpClient client = HttpClient.newHttpClient();
+        String basic = "Basic " + Base64.getEncoder().encodeToString((adminUser() + ":" + adminPassword()).getBytes(StandardCharsets.UTF_8));
+        int session = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/session")).header("Authorization", basic).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("atrium.itest.browser.classpath"), "org.atriumcrm.itests.ui.UiBrowserCheck",
+                baseUrl(), System.getProperty("atrium.itest.screenshots")));
+        if (session != 404) {
+            command.addAll(List.of("login", adminUser(), adminPassword()));
+        }
+        File log = File.createTempFile("ui-browser", ".log");
+        Process browser = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        boolean done = browser.waitFor(5, TimeUnit.MINUTES);
+        if (!done) {
+            browser.destroyForcibly();
+        }
+        String output = Files.readString(log.toPath());
+        assertTrue("the browser check did not finish:\n" + output, done);
+        assertEquals("the browser check failed:\n" + output, 0, browser.exitValue());
+    }
+
+    private static HttpResponse<String> get(HttpClient client, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
