@@ -204,6 +204,10 @@ public class UserService implements Authenticator, UserDirectory {
         BrowserSession session = new BrowserSession(RecordIds.next(), PasswordHasher.sha256Hex(secret), caller.userId(),
                 PasswordHasher.newSecret(), now, sessionLifetime);
         tx(em -> {
+            // the user's ended sessions go as a new one starts: rows do not pile up, and no sweeper job is needed
+            em.createQuery("DELETE FROM BrowserSession s WHERE s.userId = :u AND (s.expiresAt <= :now OR s.lastSeenAt <= :idleSince)")
+                    .setParameter("u", caller.userId()).setParameter("now", now).setParameter("idleSince", now.minus(idle))
+                    .executeUpdate();
             em.persist(session);
             return null;
         });
