@@ -263,7 +263,20 @@ final class OpenApiShapes {
         ObjectNode reset = object(schemas.putObject("PasswordReset"), false, "newPassword");
         reset.withObject("/properties").set("newPassword", newPassword());
 
+        ObjectNode login = object(schemas.putObject("SessionLogin"), false, "loginName", "password");
+        login.withObject("/properties").putObject("loginName").put("type", "string").put("maxLength", 200);
+        login.withObject("/properties").putObject("password").put("type", "string").put("format", "password");
+        ObjectNode session = object(schemas.putObject("Session"), false, "user", "csrfToken", "expiresAt");
+        session.withObject("/properties").putObject("user").put("$ref", SCHEMAS + "Me");
+        session.withObject("/properties").putObject("csrfToken").put("type", "string")
+                .put("description", "send it as X-CSRF-Token with every POST, PUT, PATCH and DELETE authenticated by the cookie");
+        session.withObject("/properties").putObject("expiresAt").put("type", "string").put("format", "date-time")
+                .put("description", "when the session ends unless it is used again (idle time), at the latest its absolute end");
+
         ObjectNode headers = components.withObject("/headers");
+        headers.putObject("Set-Cookie").put("description", "the session cookie: ATRIUM_SESSION=<secret>; Path=/; HttpOnly;"
+                + " SameSite=Strict, and Secure over HTTPS (also behind a proxy that sends X-Forwarded-Proto: https); on logout"
+                + " the same cookie emptied with Max-Age=0").putObject("schema").put("type", "string");
         headers.putObject("ETag").put("description", "the record's version as an entity tag, e.g. \"3\": send it back in If-Match")
                 .putObject("schema").put("type", "string");
         headers.putObject("Location").put("description", "where the new record is, relative to the API base (/api)")

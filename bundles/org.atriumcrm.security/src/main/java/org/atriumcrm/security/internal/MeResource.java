@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
+import javax.ws.rs.CookieParam;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -49,7 +50,11 @@ public class MeResource {
     @GET
     public ObjectNode me(@Context SecurityContext security) {
         Caller caller = caller(security);
-        UserAccount user = users.user(caller.userId()).orElseThrow(() -> AtriumException.notFound("no such user"));
+        return userJson(users.user(caller.userId()).orElseThrow(() -> AtriumException.notFound("no such user")));
+    }
+
+    /** The caller as {@code GET /api/v1/me} shows them (and the session endpoint, for the page's first screen). */
+    static ObjectNode userJson(UserAccount user) {
         ObjectNode json = JSON.objectNode();
         json.put("id", user.getId());
         json.put("loginName", user.getLoginName());
@@ -117,9 +122,11 @@ public class MeResource {
     @POST
     @Path("password")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response changePassword(JsonNode body, @Context SecurityContext security) {
+    public Response changePassword(JsonNode body, @Context SecurityContext security,
+            @CookieParam(AtriumRest.SESSION_COOKIE) String session) {
         PasswordBody p = PasswordBody.read(body, true);
-        users.changePassword(caller(security).userId(), p.current(), p.next(), caller(security));
+        // the browser the password is changed in stays logged in; every other session of the user ends
+        users.changePassword(caller(security).userId(), p.current(), p.next(), caller(security), session);
         return Response.noContent().build();
     }
 
