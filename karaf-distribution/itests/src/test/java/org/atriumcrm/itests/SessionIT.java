@@ -57,6 +57,29 @@ public class SessionIT extends AtriumTestSupport {
     }
 
     @Test
+    public void aUserChangesTheirOwnLanguageAndDetailsButNotTheirStatus() {
+        Api admin = adminApi();
+        admin.awaitReady(Duration.ofSeconds(90));
+        String login = newUser(admin, "web.lang");
+        Api rep = new Api(baseUrl()).basic(login, PASSWORD);
+
+        JsonNode changed = ok(rep.patch("/api/v1/me", "{\"language\":\"en\",\"displayName\":\"王小明\",\"timeZone\":\"Asia/Shanghai\"}"));
+        assertEquals("en", changed.get("language").asText());
+        assertEquals("王小明", changed.get("displayName").asText());
+        assertEquals("Asia/Shanghai", changed.get("timeZone").asText());
+        assertEquals("en", ok(rep.get("/api/v1/me")).get("language").asText());
+        JsonNode back = ok(rep.patch("/api/v1/me", "{\"language\":\"zh-CN\"}"));
+        assertEquals("zh-CN", back.get("language").asText());
+        assertEquals("members not sent stay", "王小明", back.get("displayName").asText());
+
+        assertProblem(rep.patch("/api/v1/me", "{\"language\":\"fr\"}"), 400, "language");
+        assertProblem(rep.patch("/api/v1/me", "{\"timeZone\":\"Mars/Olympus\"}"), 400, "timeZone");
+        assertProblem(rep.patch("/api/v1/me", "{\"status\":\"active\"}"), 400, "status");
+        assertProblem(rep.patch("/api/v1/me", "{\"administrator\":true}"), 400, "administrator");
+        assertFalse("still no administrator", ok(rep.get("/api/v1/me")).get("administrator").asBoolean());
+    }
+
+    @Test
     public void aBrowserLogsInWorksWithTheCookieAndCsrfTokenAndLogsOut() {
         Api admin = adminApi();
         admin.awaitReady(Duration.ofSeconds(90));

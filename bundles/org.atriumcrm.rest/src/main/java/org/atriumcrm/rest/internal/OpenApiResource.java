@@ -460,8 +460,14 @@ public class OpenApiResource {
         ((ObjectNode) health.get("responses").get("503")).put("description",
                 "STARTING: waitingFor lists the boot features, module stores and API resources not yet served");
         sessionPaths(paths);
-        ObjectNode me = op(paths.putObject("/v1/me"), "get", "getMe", "Users", "The authenticated user");
+        ObjectNode mePath = paths.putObject("/v1/me");
+        ObjectNode me = op(mePath, "get", "getMe", "Users", "The authenticated user");
         response(me, "200", refSchema(OpenApiShapes.SCHEMAS + "Me"));
+        ObjectNode meUpdate = op(mePath, "patch", "updateMe", "Users",
+                "Change my own details: display name, e-mail, mobile, language (the web UI's), time zone");
+        body(meUpdate, OpenApiShapes.SCHEMAS + "MePatch");
+        response(meUpdate, "200", refSchema(OpenApiShapes.SCHEMAS + "Me"));
+        problems(meUpdate, "400", "415");
         ObjectNode tokens = paths.putObject("/v1/me/tokens");
         response(op(tokens, "get", "listMyTokens", "Users", "My API tokens (never the secrets)"), "200", ref("ApiTokenList"));
         ObjectNode newToken = op(tokens, "post", "createMyToken", "Users", "Create an API token; the secret is shown once");

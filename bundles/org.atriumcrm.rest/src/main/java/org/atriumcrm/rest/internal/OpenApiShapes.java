@@ -250,13 +250,23 @@ final class OpenApiShapes {
         list(schemas, "ModuleList", "Module", true);
 
         ObjectNode me = object(schemas.putObject("Me"), false, "id", "loginName", "administrator");
-        for (String s : new String[] {"id", "loginName", "displayName", "email", "language", "status"}) {
+        for (String s : new String[] {"id", "loginName", "displayName", "email", "mobile", "language", "timeZone", "status"}) {
             me.withObject("/properties").putObject(s).put("type", "string");
         }
-        for (String s : new String[] {"displayName", "email", "language", "status"}) {
+        for (String s : new String[] {"displayName", "email", "mobile", "language", "timeZone", "status"}) {
             me.withObject("/properties").withObject("/" + s).put("nullable", true);
         }
         me.withObject("/properties").putObject("administrator").put("type", "boolean");
+        // what a user may change of their own account: the administrator's UserPatch without status, role, profiles
+        ObjectNode mePatch = object(schemas.putObject("MePatch"), false);
+        mePatch.remove("required"); // every member is optional (an empty list is not valid OpenAPI 3.0)
+        mePatch.put("description", "only the members sent change; status, role and profiles are an administrator's");
+        for (String s : new String[] {"displayName", "email", "mobile", "timeZone"}) {
+            mePatch.withObject("/properties").putObject(s).put("type", "string").put("nullable", true);
+        }
+        mePatch.withObject("/properties/timeZone").put("description", "an IANA zone such as Asia/Shanghai");
+        mePatch.withObject("/properties").putObject("language").put("type", "string")
+                .put("description", "the language of the web UI and of labels").putArray("enum").add("zh-CN").add("en");
         ObjectNode password = object(schemas.putObject("PasswordChange"), false, "currentPassword", "newPassword");
         password.withObject("/properties").putObject("currentPassword").put("type", "string").put("format", "password");
         password.withObject("/properties").set("newPassword", newPassword());
