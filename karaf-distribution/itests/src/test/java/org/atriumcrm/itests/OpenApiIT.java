@@ -220,15 +220,15 @@ public class OpenApiIT extends AtriumTestSupport {
 
     /**
      * A method a path does not support is a 405 whose Allow lists what the path does support (never the refused
-     * method), TRACE included (Pax Web refuses it before the API sees it); OPTIONS answers the same list.
+     * method); OPTIONS answers the same list. TRACE is refused by Pax Web before the API sees it: a bare 405 without
+     * Allow (a Jetty handler in front of the servlets answered it as a problem, but registering one makes Pax Web
+     * rebuild its server during the boot, and fresh starts then hung now and then), and never an echo of the request.
      */
     @Test
     public void aRefusedMethodIsAProblemWhoseAllowListsWhatThePathSupports() {
         String id = id(api.post("/api/v1/accounts", "{\"name\":\"OpenAPI Allow " + UUID.randomUUID() + "\"}"));
         String[][] cases = {
             {"DELETE", "/api/v1/accounts", "GET, HEAD, POST, OPTIONS"},
-            {"TRACE", "/api/v1/accounts", "GET, HEAD, POST, OPTIONS"},
-            {"TRACE", "/api/v1/accounts/" + id, "GET, HEAD, PUT, PATCH, DELETE, OPTIONS"},
             {"PUT", "/api/v1/accounts/" + id + "/history", "GET, HEAD, OPTIONS"},
             {"DELETE", "/api/v1/admin/system", "GET, HEAD, OPTIONS"},
         };
@@ -238,10 +238,10 @@ public class OpenApiIT extends AtriumTestSupport {
             assertEquals(c[0] + " " + c[1], c[2], refused.header("Allow"));
             assertTrue(refused.json().get("detail").asText(), refused.json().get("detail").asText().contains(c[2]));
         }
-        // anonymous TRACE too: the document (and so every path) is public anyway
-        Api.Answer anonymous = http("TRACE", "/api/v1/accounts", null);
-        assertProblem(anonymous, 405, null);
-        assertEquals("GET, HEAD, POST, OPTIONS", anonymous.header("Allow"));
+        for (Api.Answer trace : List.of(api.send("TRACE", "/api/v1/accounts", null), http("TRACE", "/api/v1/accounts/" + id, null))) {
+            assertEquals(trace.toString(), 405, trace.status);
+            assertFalse("TRACE echoes nothing: " + trace, String.valueOf(trace.body).contains("Authorization"));
+        }
         for (String[] c : new String[][] {{"/api/v1/accounts", "GET, HEAD, POST, OPTIONS"}, {"/api/v1/accounts/" + id, "GET, HEAD, PUT, PATCH, DELETE, OPTIONS"},
                 {"/api/v1/admin/system", "GET, HEAD, OPTIONS"}}) {
             Api.Answer options = api.send("OPTIONS", c[0], null);

@@ -17,4 +17,14 @@ public interface Authenticator {
 
     /** Bearer API token. Empty when unknown, revoked, expired, or its user is not active. */
     Optional<Caller> authenticateToken(String token);
+
+    /**
+     * The browser session whose cookie holds {@code sessionToken}. Empty when unknown, logged out, expired (idle or past
+     * its lifetime), or its user is not active any more.
+     *
+     * @since 1.2
+     */
+    default Optional<WebSession> authenticateSession(String sessionToken) {
+        return Optional.empty();
+    }
 }

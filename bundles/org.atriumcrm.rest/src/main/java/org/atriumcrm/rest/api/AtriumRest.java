@@ -25,6 +25,19 @@ public final class AtriumRest {
     public static final String REQUIRE_JSON = "(osgi.jaxrs.name=" + JSON_EXTENSION + ")";
     public static final String REQUIRE_AUTHENTICATION = "(osgi.jaxrs.name=" + AUTH_EXTENSION + ")";
     public static final String PROBLEM_JSON = "application/problem+json";
+    /**
+     * The browser session's cookie ({@code POST /api/v1/session}): it authenticates a request that has no
+     * {@code Authorization} header.
+     *
+     * @since 1.8
+     */
+    public static final String SESSION_COOKIE = "ATRIUM_SESSION";
+    /**
+     * The header a cookie-authenticated POST, PUT, PATCH or DELETE must carry, holding the session's CSRF token.
+     *
+     * @since 1.8
+     */
+    public static final String CSRF_HEADER = "X-CSRF-Token";
 
     private AtriumRest() {
     }

@@ -4,6 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.Principal;
 import java.util.Base64;
 import java.util.Optional;
@@ -14,12 +15,14 @@ import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.Cookie;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.SecurityContext;
 
 import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.security.Authenticator;
 import org.atriumcrm.api.security.Caller;
+import org.atriumcrm.api.security.WebSession;
 import org.atriumcrm.rest.api.AtriumRest;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,7 +34,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * Authenticates every request to {@code /api} (HTTP Basic or a bearer API token) before any resource is
+ * Authenticates every request to {@code /api} (HTTP Basic, a bearer API token, or the web UI's session cookie) before any resource is
  * matched, so an anonymous caller learns nothing, not even which URLs exist; and caps request bodies (413).
  * Only the OpenAPI document, the health probe and {@code /api/v1/public/...} are public; {@code /api/v1/admin/...} is for administrators.
  */
@@ -47,6 +50,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     /** The modules' public endpoints (web forms): they check their own keys; everything else needs credentials. */
     static final String PUBLIC_PREFIX = "v1/public/";
     static final String REALM = "Basic realm=\"Atrium CRM\", charset=\"UTF-8\"";
+    static final String SESSION_CHALLENGE = "Session realm=\"Atrium CRM\"";
+    static final String SESSION_PATH = "v1/session";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final Authenticator authenticator;
     private volatile long maxBodyBytes;
@@ -86,12 +92,14 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             // CXF matches against its copy of Accept kept as a message property ("Accept"), which this property sets
             request.setProperty(HttpHeaders.ACCEPT, widened);
         }
-        // the path under /api, whichever Atrium application (platform or module) received the request
-        String path = request.getUriInfo().getRequestUri().getRawPath().replaceFirst("^/+" + AtriumRest.BASE + "/+", "");
-        if (!PUBLIC_PATHS.contains(path) && !isPublicEndpoint(path)) {
-            Caller caller = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION))
-                    .orElseThrow(() -> new AtriumException(401, "unauthenticated", "Unauthorized",
-                            "valid credentials are required: HTTP Basic or an API token as 'Authorization: Bearer <token>'", null));
+        String path = apiPath(request.getUriInfo().getRequestUri());
+        if (!PUBLIC_PATHS.contains(path) && !isPublicEndpoint(path) && !isLogin(request.getMethod(), path)) {
+            String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+            Cookie session = request.getCookies().get(AtriumRest.SESSION_COOKIE);
+            Caller caller = authorization == null && session != null ? sessionCaller(request, session.getValue())
+                    : authenticate(authorization).orElseThrow(() -> new AtriumException(401, "unauthenticated", "Unauthorized",
+                            "valid credentials are required: HTTP Basic, an API token as 'Authorization: Bearer <token>'"
+                                    + " or the cookie of POST /api/v1/session", null));
             if (path.startsWith("v1/admin/") && !caller.administrator()) {
                 throw new AtriumException(403, "administrators-only", "Forbidden",
                         "the administration API is for administrators; " + caller.loginName() + " is not one", null);
@@ -140,6 +148,43 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             }
         }
         return accept + ", application/json;q=0.1";
+    }
+
+    /** The path under {@code /api}, whichever Atrium application (platform or module) received the request. */
+    static String apiPath(java.net.URI requestUri) {
+        return requestUri.getRawPath().replaceFirst("^/+" + AtriumRest.BASE + "/+", "");
+    }
+
+    /** The login itself is the one operation of the session endpoint that needs no credentials. */
+    static boolean isLogin(String method, String path) {
+        return "POST".equals(method) && SESSION_PATH.equals(path);
+    }
+
+    /**
+     * A browser session: the cookie authenticates, and because a browser sends it with any request to us, whatever page
+     * caused it, a write must also prove that it comes from our own page, which alone can read the CSRF token.
+     */
+    private Caller sessionCaller(ContainerRequestContext request, String token) {
+        WebSession session = authenticator.authenticateSession(token).orElseThrow(() -> new AtriumException(401,
+                "unauthenticated", "Unauthorized", "the session has ended (logged out, idle too long or expired): log in again", null));
+        if (!SAFE_METHODS.contains(request.getMethod()) && !sameToken(session.csrfToken(), request.getHeaderString(AtriumRest.CSRF_HEADER))) {
+            throw new AtriumException(403, "csrf", "Forbidden", "a " + request.getMethod() + " authenticated by the session cookie needs the header "
+                    + AtriumRest.CSRF_HEADER + " with the session's csrfToken (from POST or GET /api/v1/session)", null);
+        }
+        return session.caller();
+    }
+
+    static boolean sameToken(String expected, String presented) {
+        return presented != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The challenge of a 401. A browser answers {@code Basic} with its own login prompt, also for a script's request:
+     * the web UI (its session endpoint, or any request that came with the session cookie) gets a scheme no browser
+     * prompts for, so that its own login page can take over.
+     */
+    static String challenge(String path, String authorization, boolean sessionCookie) {
+        return SESSION_PATH.equals(path) || authorization == null && sessionCookie ? SESSION_CHALLENGE : REALM;
     }
 
     private Optional<Caller> authenticate(String authorization) {

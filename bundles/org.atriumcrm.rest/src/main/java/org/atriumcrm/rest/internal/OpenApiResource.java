@@ -83,11 +83,19 @@ public class OpenApiResource {
         doc.putArray("servers").addObject().put("url", serverUrl(uri));
         doc.putArray("security").addObject().putArray("basic");
         doc.withArray("security").addObject().putArray("bearer");
+        ObjectNode cookie = doc.withArray("security").addObject();
+        cookie.putArray("session");
+        cookie.putArray("csrf");
         ObjectNode paths = doc.putObject("paths");
         ObjectNode components = doc.putObject("components");
         ObjectNode schemes = components.putObject("securitySchemes");
         schemes.putObject("basic").put("type", "http").put("scheme", "basic");
         schemes.putObject("bearer").put("type", "http").put("scheme", "bearer");
+        schemes.putObject("session").put("type", "apiKey").put("in", "cookie").put("name", AtriumRest.SESSION_COOKIE)
+                .put("description", "the web UI's login (POST /api/v1/session); used when no Authorization header is sent");
+        schemes.putObject("csrf").put("type", "apiKey").put("in", "header").put("name", AtriumRest.CSRF_HEADER)
+                .put("description", "with the session cookie: the session's csrfToken, required on POST, PUT, PATCH and DELETE"
+                        + " (403 csrf without it)");
         ObjectNode schemas = components.putObject("schemas");
         OpenApiShapes.common(components);
         platformPaths(paths, schemas);
@@ -451,8 +459,15 @@ public class OpenApiResource {
         response(health, "503", ref("Health"));
         ((ObjectNode) health.get("responses").get("503")).put("description",
                 "STARTING: waitingFor lists the boot features, module stores and API resources not yet served");
-        ObjectNode me = op(paths.putObject("/v1/me"), "get", "getMe", "Users", "The authenticated user");
+        sessionPaths(paths);
+        ObjectNode mePath = paths.putObject("/v1/me");
+        ObjectNode me = op(mePath, "get", "getMe", "Users", "The authenticated user");
         response(me, "200", refSchema(OpenApiShapes.SCHEMAS + "Me"));
+        ObjectNode meUpdate = op(mePath, "patch", "updateMe", "Users",
+                "Change my own details: display name, e-mail, mobile, language (the web UI's), time zone");
+        body(meUpdate, OpenApiShapes.SCHEMAS + "MePatch");
+        response(meUpdate, "200", refSchema(OpenApiShapes.SCHEMAS + "Me"));
+        problems(meUpdate, "400", "415");
         ObjectNode tokens = paths.putObject("/v1/me/tokens");
         response(op(tokens, "get", "listMyTokens", "Users", "My API tokens (never the secrets)"), "200", ref("ApiTokenList"));
         ObjectNode newToken = op(tokens, "post", "createMyToken", "Users", "Create an API token; the secret is shown once");
@@ -466,6 +481,24 @@ public class OpenApiResource {
         ObjectNode revoke = paths.putObject("/v1/me/tokens/{id}");
         revoke.putArray("parameters").add(pathParam("id"));
         op(revoke, "delete", "revokeMyToken", "Users", "Revoke an API token").putObject("responses").putObject("204").put("description", "revoked");
+    }
+
+    /** The web UI's login: a cookie session with a CSRF token (answered by the security bundle). */
+    private static void sessionPaths(ObjectNode paths) {
+        ObjectNode session = paths.putObject("/v1/session");
+        ObjectNode login = op(session, "post", "createSession", "Session", "Log in: the password check, lockout and login audit"
+                + " of HTTP Basic; sets the ATRIUM_SESSION cookie. A wrong password or a locked account is the same 401");
+        login.putArray("security");
+        body(login, OpenApiShapes.SCHEMAS + "SessionLogin");
+        response(login, "201", ref("Session"));
+        OpenApiShapes.headers(login, "201", "Set-Cookie", "Location");
+        problems(login, "400", "401", "413", "415");
+        ObjectNode current = op(session, "get", "getSession", "Session", "The session the cookie names, with its CSRF token (after a reload)");
+        response(current, "200", ref("Session"));
+        ObjectNode logout = op(session, "delete", "deleteSession", "Session", "Log out: the session ends on the server and the cookie is cleared");
+        logout.putObject("responses").putObject("204").put("description", "logged out");
+        OpenApiShapes.headers(logout, "204", "Set-Cookie");
+        problems(logout, "403");
     }
 
     /** The administration of the security model (answered by the security bundle; documented here, in one document). */

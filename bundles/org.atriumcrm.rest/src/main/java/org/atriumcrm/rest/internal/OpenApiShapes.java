@@ -250,20 +250,43 @@ final class OpenApiShapes {
         list(schemas, "ModuleList", "Module", true);
 
         ObjectNode me = object(schemas.putObject("Me"), false, "id", "loginName", "administrator");
-        for (String s : new String[] {"id", "loginName", "displayName", "email", "language", "status"}) {
+        for (String s : new String[] {"id", "loginName", "displayName", "email", "mobile", "language", "timeZone", "status"}) {
             me.withObject("/properties").putObject(s).put("type", "string");
         }
-        for (String s : new String[] {"displayName", "email", "language", "status"}) {
+        for (String s : new String[] {"displayName", "email", "mobile", "language", "timeZone", "status"}) {
             me.withObject("/properties").withObject("/" + s).put("nullable", true);
         }
         me.withObject("/properties").putObject("administrator").put("type", "boolean");
+        // what a user may change of their own account: the administrator's UserPatch without status, role, profiles
+        ObjectNode mePatch = object(schemas.putObject("MePatch"), false);
+        mePatch.remove("required"); // every member is optional (an empty list is not valid OpenAPI 3.0)
+        mePatch.put("description", "only the members sent change; status, role and profiles are an administrator's");
+        for (String s : new String[] {"displayName", "email", "mobile", "timeZone"}) {
+            mePatch.withObject("/properties").putObject(s).put("type", "string").put("nullable", true);
+        }
+        mePatch.withObject("/properties/timeZone").put("description", "an IANA zone such as Asia/Shanghai");
+        mePatch.withObject("/properties").putObject("language").put("type", "string")
+                .put("description", "the language of the web UI and of labels").putArray("enum").add("zh-CN").add("en");
         ObjectNode password = object(schemas.putObject("PasswordChange"), false, "currentPassword", "newPassword");
         password.withObject("/properties").putObject("currentPassword").put("type", "string").put("format", "password");
         password.withObject("/properties").set("newPassword", newPassword());
         ObjectNode reset = object(schemas.putObject("PasswordReset"), false, "newPassword");
         reset.withObject("/properties").set("newPassword", newPassword());
 
+        ObjectNode login = object(schemas.putObject("SessionLogin"), false, "loginName", "password");
+        login.withObject("/properties").putObject("loginName").put("type", "string").put("maxLength", 200);
+        login.withObject("/properties").putObject("password").put("type", "string").put("format", "password");
+        ObjectNode session = object(schemas.putObject("Session"), false, "user", "csrfToken", "expiresAt");
+        session.withObject("/properties").putObject("user").put("$ref", SCHEMAS + "Me");
+        session.withObject("/properties").putObject("csrfToken").put("type", "string")
+                .put("description", "send it as X-CSRF-Token with every POST, PUT, PATCH and DELETE authenticated by the cookie");
+        session.withObject("/properties").putObject("expiresAt").put("type", "string").put("format", "date-time")
+                .put("description", "when the session ends unless it is used again (idle time), at the latest its absolute end");
+
         ObjectNode headers = components.withObject("/headers");
+        headers.putObject("Set-Cookie").put("description", "the session cookie: ATRIUM_SESSION=<secret>; Path=/; HttpOnly;"
+                + " SameSite=Strict, and Secure over HTTPS (also behind a proxy that sends X-Forwarded-Proto: https); on logout"
+                + " the same cookie emptied with Max-Age=0").putObject("schema").put("type", "string");
         headers.putObject("ETag").put("description", "the record's version as an entity tag, e.g. \"3\": send it back in If-Match")
                 .putObject("schema").put("type", "string");
         headers.putObject("Location").put("description", "where the new record is, relative to the API base (/api)")

@@ -51,6 +51,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile OpenApiResource openApi;
 
+    private String challenge() {
+        try {
+            return AuthenticationFilter.challenge(AuthenticationFilter.apiPath(uriInfo.getRequestUri()), headers.getHeaderString(HttpHeaders.AUTHORIZATION),
+                    headers.getCookies().containsKey(AtriumRest.SESSION_COOKIE));
+        } catch (RuntimeException outsideRequest) {
+            return AuthenticationFilter.REALM;
+        }
+    }
+
     @Override
     public Response toResponse(Throwable failure) {
         String instance = instance();
@@ -58,7 +67,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (atrium != null) {
             Response answer = Problems.response(atrium.status(), Problems.document(atrium, instance));
             if (atrium.status() == 401 && !fromScript()) {
-                answer = Response.fromResponse(answer).header(HttpHeaders.WWW_AUTHENTICATE, AuthenticationFilter.REALM).build();
+                answer = Response.fromResponse(answer).header(HttpHeaders.WWW_AUTHENTICATE, challenge()).build();
             }
             return answer;
         }

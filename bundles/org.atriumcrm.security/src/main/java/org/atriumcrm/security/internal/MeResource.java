@@ -8,10 +8,12 @@ import java.util.Iterator;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
+import javax.ws.rs.CookieParam;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
+import javax.ws.rs.PATCH;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
@@ -46,16 +48,47 @@ public class MeResource {
     @Reference
     UserService users;
 
+    @Reference
+    SecurityAdmin admin;
+
     @GET
     public ObjectNode me(@Context SecurityContext security) {
         Caller caller = caller(security);
-        UserAccount user = users.user(caller.userId()).orElseThrow(() -> AtriumException.notFound("no such user"));
+        return userJson(users.user(caller.userId()).orElseThrow(() -> AtriumException.notFound("no such user")));
+    }
+
+    /**
+     * The caller changes their own details — display name, e-mail, mobile, language (the web UI's language), time
+     * zone — with the checks an administrator's change has; status, role and profiles stay an administrator's.
+     */
+    @PATCH
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    public ObjectNode update(JsonNode json, @Context SecurityContext security) {
+        JsonBody body = JsonBody.of(json, "your account", UsersResource.OWN_DETAILS);
+        UsersResource.Details details = UsersResource.details(body);
+        body.check();
+        Caller caller = caller(security);
+        UserAccount updated = admin.tx(em -> {
+            UserAccount u = SecurityAdmin.find(em, UserAccount.class, caller.userId(), "user");
+            UsersResource.applyOwn(u, body, details);
+            u.touch(Instant.now(), caller);
+            admin.audit(em, caller, "user", u.getId(), "updated own details", json.toString());
+            return u;
+        });
+        users.forget(updated.getId());
+        return userJson(updated);
+    }
+
+    /** The caller as {@code GET /api/v1/me} shows them (and the session endpoint, for the page's first screen). */
+    static ObjectNode userJson(UserAccount user) {
         ObjectNode json = JSON.objectNode();
         json.put("id", user.getId());
         json.put("loginName", user.getLoginName());
         json.put("displayName", user.getDisplayName());
         json.put("email", user.getEmail());
+        json.put("mobile", user.getMobile());
         json.put("language", user.getLanguage());
+        json.put("timeZone", user.getTimeZone());
         json.put("status", user.getStatus());
         json.put("administrator", user.isAdministrator());
         return json;
@@ -117,9 +150,11 @@ public class MeResource {
     @POST
     @Path("password")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response changePassword(JsonNode body, @Context SecurityContext security) {
+    public Response changePassword(JsonNode body, @Context SecurityContext security,
+            @CookieParam(AtriumRest.SESSION_COOKIE) String session) {
         PasswordBody p = PasswordBody.read(body, true);
-        users.changePassword(caller(security).userId(), p.current(), p.next(), caller(security));
+        // the browser the password is changed in stays logged in; every other session of the user ends
+        users.changePassword(caller(security).userId(), p.current(), p.next(), caller(security), session);
         return Response.noContent().build();
     }
 

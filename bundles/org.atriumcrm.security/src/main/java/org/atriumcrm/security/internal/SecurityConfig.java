@@ -18,4 +18,12 @@ public @interface SecurityConfig {
 
     @AttributeDefinition(name = "Lockout minutes", description = "How long a locked account stays locked (an administrator's password reset unlocks it)")
     int lockoutMinutes() default 15;
+
+    @AttributeDefinition(name = "Browser session idle minutes",
+            description = "A browser session (the ATRIUM_SESSION cookie of POST /api/v1/session) not used for this long ends")
+    int sessionIdleMinutes() default 480;
+
+    @AttributeDefinition(name = "Browser session lifetime hours",
+            description = "A browser session ends this long after the login, however busy it is")
+    int sessionLifetimeHours() default 168;
 }

@@ -17,6 +17,7 @@ import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.security.Authenticator;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.api.security.UserDirectory;
+import org.atriumcrm.api.security.WebSession;
 import org.atriumcrm.persistence.api.RecordIds;
 import org.atriumcrm.persistence.api.Transactions;
 import org.osgi.service.component.annotations.Activate;
@@ -46,6 +47,8 @@ public class UserService implements Authenticator, UserDirectory {
     private volatile String decoyHash;
     private volatile int maxFailedLogins;
     private volatile java.time.Duration lockout;
+    private volatile Duration sessionIdle;
+    private volatile Duration sessionLifetime;
 
     @Activate
     public UserService(@Reference(target = "(osgi.unit.name=atrium.security)") JpaTemplate jpa, SecurityConfig config) {
@@ -61,6 +64,8 @@ public class UserService implements Authenticator, UserDirectory {
         this.decoyHash = hasher.hash(PasswordHasher.newSecret());
         this.maxFailedLogins = Math.max(1, config.maxFailedLogins());
         this.lockout = java.time.Duration.ofMinutes(Math.max(1, config.lockoutMinutes()));
+        this.sessionIdle = Duration.ofMinutes(Math.max(1, config.sessionIdleMinutes()));
+        this.sessionLifetime = Duration.ofHours(Math.max(1, config.sessionLifetimeHours()));
     }
 
     @Override
@@ -81,6 +86,18 @@ public class UserService implements Authenticator, UserDirectory {
         if (cached.isPresent()) {
             return cached;
         }
+        return verify(loginName, password, sourceAddress, key, nowMillis);
+    }
+
+    /**
+     * A login form's attempt: always verified, counted and audited like any password check, never answered from the
+     * cache that spares HTTP Basic clients the slow hash (a person logging in is one event, and is recorded as one).
+     */
+    Optional<Caller> logIn(String loginName, String password, String source) {
+        return verify(loginName, password, source, VerifiedCredentials.key(loginName, password), System.currentTimeMillis());
+    }
+
+    private Optional<Caller> verify(String loginName, String password, String sourceAddress, String key, long nowMillis) {
         // taken before the user is read: a lockout that lands while we verify must keep this success out of the cache
         long epoch = verified.epoch();
         Optional<UserAccount> user = byLogin(loginName);
@@ -179,6 +196,75 @@ public class UserService implements Authenticator, UserDirectory {
         });
     }
 
+    /** Opens a browser session for a caller who just logged in; the cookie's secret is returned once, never stored. */
+    IssuedSession startSession(Caller caller) {
+        String secret = PasswordHasher.newSecret();
+        Instant now = Instant.now();
+        Duration idle = sessionIdle;
+        BrowserSession session = new BrowserSession(RecordIds.next(), PasswordHasher.sha256Hex(secret), caller.userId(),
+                PasswordHasher.newSecret(), now, sessionLifetime);
+        tx(em -> {
+            // the user's ended sessions go as a new one starts: rows do not pile up, and no sweeper job is needed
+            em.createQuery("DELETE FROM BrowserSession s WHERE s.userId = :u AND (s.expiresAt <= :now OR s.lastSeenAt <= :idleSince)")
+                    .setParameter("u", caller.userId()).setParameter("now", now).setParameter("idleSince", now.minus(idle))
+                    .executeUpdate();
+            em.persist(session);
+            return null;
+        });
+        return new IssuedSession(secret, new WebSession(caller, session.csrfToken(), session.endsAt(idle)));
+    }
+
+    record IssuedSession(String secret, WebSession session) {
+    }
+
+    /**
+     * The session a cookie names, checked against its user on every request, so that disabling or deleting a user
+     * ends their sessions at once. A use is written down at most once a minute per session.
+     */
+    @Override
+    public Optional<WebSession> authenticateSession(String sessionToken) {
+        if (sessionToken == null || sessionToken.isEmpty() || sessionToken.length() > 200) {
+            return Optional.empty();
+        }
+        String digest = PasswordHasher.sha256Hex(sessionToken);
+        Instant now = Instant.now();
+        Duration idle = sessionIdle;
+        return tx(em -> {
+            List<BrowserSession> found = em.createQuery("SELECT s FROM BrowserSession s WHERE s.digest = :d", BrowserSession.class)
+                    .setParameter("d", digest).getResultList();
+            if (found.isEmpty() || !found.get(0).isLive(now, idle)) {
+                return Optional.<WebSession>empty();
+            }
+            BrowserSession s = found.get(0);
+            UserAccount user = em.find(UserAccount.class, s.userId());
+            if (user == null || !user.isActive()) {
+                return Optional.<WebSession>empty();
+            }
+            if (s.lastSeenDue(now, LAST_USED_GRANULARITY)) {
+                s.seen(now);
+            }
+            Caller caller = new Caller(user.getId(), user.getLoginName(), user.isAdministrator());
+            return Optional.of(new WebSession(caller, s.csrfToken(), s.endsAt(idle)));
+        });
+    }
+
+    /** Logs a session out, if the cookie names one of {@code userId}'s: another user's cookie is not this caller's to end. */
+    void endSession(String sessionToken, String userId) {
+        if (sessionToken == null || sessionToken.isEmpty() || sessionToken.length() > 200) {
+            return;
+        }
+        String digest = PasswordHasher.sha256Hex(sessionToken);
+        tx(em -> em.createQuery("DELETE FROM BrowserSession s WHERE s.digest = :d AND s.userId = :u")
+                .setParameter("d", digest).setParameter("u", userId).executeUpdate());
+    }
+
+    /** Ends a user's browser sessions but the one whose cookie holds {@code keptToken} (may be null: all of them). */
+    private void endSessionsOf(javax.persistence.EntityManager em, String userId, String keptToken) {
+        String kept = keptToken == null ? "" : PasswordHasher.sha256Hex(keptToken);
+        em.createQuery("DELETE FROM BrowserSession s WHERE s.userId = :u AND s.digest <> :d")
+                .setParameter("u", userId).setParameter("d", kept).executeUpdate();
+    }
+
     @Override
     public List<Team> teams() {
         return tx(em -> em.createQuery("SELECT g FROM SecurityGroup g ORDER BY g.name", SecurityGroup.class).getResultList()
@@ -248,6 +334,14 @@ public class UserService implements Authenticator, UserDirectory {
 
     /** Sets a new password: checks the current one unless an administrator resets it; unlocks the account. */
     void changePassword(String userId, String currentPassword, String newPassword, Caller caller) {
+        changePassword(userId, currentPassword, newPassword, caller, null);
+    }
+
+    /**
+     * As above, and ends the user's browser sessions but the one holding {@code keptSessionToken} (the browser in
+     * which the user changed it): whoever learnt the old password is logged out everywhere else.
+     */
+    void changePassword(String userId, String currentPassword, String newPassword, Caller caller, String keptSessionToken) {
         UserAccount user = user(userId).filter(u -> !u.isDeleted())
                 .orElseThrow(() -> AtriumException.notFound("no user with id " + userId));
         java.util.List<org.atriumcrm.api.error.FieldError> errors = new java.util.ArrayList<>();
@@ -264,6 +358,7 @@ public class UserService implements Authenticator, UserDirectory {
             u.setPasswordHash(hash, Instant.now());
             u.recordSuccess();
             u.touch(Instant.now(), caller);
+            endSessionsOf(em, userId, keptSessionToken);
             return null;
         });
         verified.forgetUser(userId);

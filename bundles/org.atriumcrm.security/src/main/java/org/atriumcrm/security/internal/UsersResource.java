@@ -143,11 +143,11 @@ public class UsersResource {
         return Response.noContent().build();
     }
 
-    private record Details(String displayName, String email, String mobile, String language, String timeZone, String status,
+    record Details(String displayName, String email, String mobile, String language, String timeZone, String status,
             String roleId, Set<String> profileIds, Set<String> groupIds) {
     }
 
-    private static Details details(JsonBody body) {
+    static Details details(JsonBody body) {
         String displayName = body.text("displayName", false, 200);
         String email = body.text("email", false, 255);
         if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+")) {
@@ -180,7 +180,11 @@ public class UsersResource {
         return new Details(displayName, email, mobile, language, timeZone, status, roleId, profileIds, groupIds);
     }
 
-    private void apply(EntityManager em, UserAccount u, JsonBody body, Details d) {
+    /** The members a user may change of their own account ({@code PATCH /api/v1/me}); the rest is an administrator's. */
+    static final Set<String> OWN_DETAILS = Set.of("displayName", "email", "mobile", "language", "timeZone");
+
+    /** Applies the details a user may change of their own account (see {@link #OWN_DETAILS}). */
+    static void applyOwn(UserAccount u, JsonBody body, Details d) {
         if (body.has("displayName")) {
             u.setDisplayName(d.displayName() == null ? u.getLoginName() : d.displayName());
         }
@@ -196,6 +200,10 @@ public class UsersResource {
         if (body.has("timeZone")) {
             u.setTimeZone(d.timeZone());
         }
+    }
+
+    private void apply(EntityManager em, UserAccount u, JsonBody body, Details d) {
+        applyOwn(u, body, d);
         if (d.status() != null) {
             u.setStatus(d.status());
             if (UserAccount.ACTIVE.equals(d.status())) {
