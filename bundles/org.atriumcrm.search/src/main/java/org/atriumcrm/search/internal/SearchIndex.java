@@ -326,6 +326,12 @@ final class SearchIndex implements Closeable {
             return null;
         }
         String field = fields[0].getField();
+        for (org.apache.lucene.index.LeafReaderContext leaf : s.getIndexReader().leaves()) {
+            org.apache.lucene.index.Terms inLeaf = leaf.reader().terms(field);
+            if (inLeaf != null && inLeaf.size() > FEW_VALUES) {
+                return null; // many values (a name): known from one segment's statistics, no term read
+            }
+        }
         org.apache.lucene.index.Terms terms = org.apache.lucene.index.MultiTerms.getTerms(s.getIndexReader(), field);
         List<org.apache.lucene.util.BytesRef> values = new ArrayList<>();
         if (terms != null) {
@@ -338,19 +344,18 @@ final class SearchIndex implements Closeable {
             }
         }
         boolean descending = fields[0].getReverse();
-        List<Query> groups = new ArrayList<>(values.size() + 1);
-        for (org.apache.lucene.util.BytesRef v : values) {
-            groups.add(new BooleanQuery.Builder().add(query, Occur.FILTER).add(new TermQuery(new Term(field, v)), Occur.FILTER).build());
-        }
-        // without a value (the index keeps no value too long for it either: such records sort as NULL here too)
-        groups.add(new BooleanQuery.Builder().add(query, Occur.FILTER)
-                .add(new TermQuery(new Term(ListFields.HAS, field.substring(field.indexOf('.') + 1))), Occur.MUST_NOT).build());
+        // NULL sorts above every value, as the database sorts: after the values ascending, before them descending;
+        // the index keeps no value too long for it either, and such records sort as NULL here too
+        List<org.apache.lucene.util.BytesRef> groups = new ArrayList<>(values.size() + 1);
+        groups.addAll(values);
+        groups.add(null);
         if (descending) {
             java.util.Collections.reverse(groups);
         }
+        Query withoutValue = new TermQuery(new Term(ListFields.HAS, field.substring(field.indexOf('.') + 1)));
         List<org.apache.lucene.search.ScoreDoc> found = new ArrayList<>(hits);
         int searched = 0;
-        for (Query group : groups) {
+        for (org.apache.lucene.util.BytesRef value : groups) {
             int wanted = hits - found.size();
             if (wanted == 0) {
                 break;
@@ -358,6 +363,9 @@ final class SearchIndex implements Closeable {
             if (++searched > GROUPS_SEARCHED) {
                 return null; // matches spread thinly over many values: one search comparing them all is cheaper
             }
+            Query group = new BooleanQuery.Builder().add(query, Occur.FILTER)
+                    .add(value == null ? withoutValue : new TermQuery(new Term(field, value)), value == null ? Occur.MUST_NOT : Occur.FILTER)
+                    .build();
             java.util.Collections.addAll(found, s.search(group, new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, wanted)).scoreDocs);
         }
         return new TopDocs(new TotalHits(found.size(), TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO),
