@@ -86,9 +86,43 @@ final class OpenApiClientCheck {
         }
         ObjectNode checkedIn = comparable(JSON.readTree(Files.readString(copy, StandardCharsets.UTF_8)));
         if (!checkedIn.equals(now)) {
+            List<String> differences = new ArrayList<>();
+            differences(checkedIn, now, "", differences);
             fail("/api/openapi.json differs from " + copy + ", which the test client is generated from: rerun with "
-                    + "-Datrium.openapi.update=true, review the difference and commit it");
+                    + "-Datrium.openapi.update=true, review the difference and commit it. Differences (checked in → served): "
+                    + String.join("; ", differences.subList(0, Math.min(20, differences.size()))));
         }
+    }
+
+    /** JSON pointers where two documents differ, with both values when they are short. */
+    static void differences(JsonNode was, JsonNode is, String pointer, List<String> out) {
+        if (was.equals(is)) {
+            return;
+        }
+        if (was.isObject() && is.isObject()) {
+            Set<String> names = new java.util.TreeSet<>();
+            was.fieldNames().forEachRemaining(names::add);
+            is.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                String at = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
+                if (!was.has(name) || !is.has(name)) {
+                    out.add(at + (was.has(name) ? " removed" : " added"));
+                } else {
+                    differences(was.get(name), is.get(name), at, out);
+                }
+            }
+        } else if (was.isArray() && is.isArray() && was.size() == is.size()) {
+            for (int i = 0; i < was.size(); i++) {
+                differences(was.get(i), is.get(i), pointer + "/" + i, out);
+            }
+        } else {
+            out.add(pointer + ": " + shortened(was) + " → " + shortened(is));
+        }
+    }
+
+    private static String shortened(JsonNode node) {
+        String text = node.toString();
+        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
     }
 
     /** Without what differs between two runs of the same code: the port and the build's version. */
