@@ -48,6 +48,17 @@ const WORDS = {
   },
 };
 
+/** A screen's own words, added when its module loads: {en: {...}, 'zh-CN': {...}}; a key may not be taken twice. */
+export function addWords(words) {
+  for (const [language, entries] of Object.entries(words)) {
+    const into = WORDS[language] || (WORDS[language] = {});
+    for (const [key, word] of Object.entries(entries)) {
+      if (key in into) throw new Error(`i18n key ${key} defined twice`);
+      into[key] = word;
+    }
+  }
+}
+
 export const LANGUAGES = [['zh-CN', '中文'], ['en', 'English']];
 
 export function pickLanguage(preferred) {

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { api } from './api.js';
 import { label, t } from './i18n.js';
+import { registerView } from './views.js';
 
 const PAGE = 20;
 /** Kept out of the default columns: bookkeeping and long text. */
@@ -162,3 +163,5 @@ class ListView extends LitElement {
 }
 
 customElements.define('atrium-list-view', ListView);
+
+registerView('list', ({ entity, language }) => html`<atrium-list-view .entity=${entity} .language=${language}></atrium-list-view>`);

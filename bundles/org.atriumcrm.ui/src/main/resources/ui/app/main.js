@@ -1,6 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { api, ApiError, setCsrfToken } from './api.js';
 import { LANGUAGES, label, pickLanguage, rememberLanguage, t } from './i18n.js';
+import { parseRoute } from './routes.js';
+import { viewFor } from './views.js';
 import './list-view.js';
 
 /**
@@ -59,7 +61,7 @@ class AtriumApp extends LitElement {
     try {
       const meta = await api('GET', '/api/v1/meta/entities');
       this.entities = meta.items || [];
-      if (!location.hash && this.entities.length) {
+      if (!location.hash && this.entities.length && !viewFor('home')) {
         const first = this.entities.find((e) => e.plural === 'accounts') || this.entities[0];
         location.hash = `#/${first.plural}`;
       }
@@ -140,11 +142,11 @@ class AtriumApp extends LitElement {
 
   renderShell() {
     const l = this.language;
-    const plural = (this.route.match(/^#\/([a-z0-9-]+)/) || [])[1];
-    const entity = this.entities.find((e) => e.plural === plural);
+    const route = parseRoute(this.route);
+    const entity = route.plural ? this.entities.find((e) => e.plural === route.plural) : undefined;
     return html`
       <header class="topbar">
-        <span class="brand">${t(l, 'appName')}</span>
+        <a class="brand" href="#/home">${t(l, 'appName')}</a>
         <span class="spacer"></span>
         ${this.languageSelect('shell-language')}
         <span class="user" id="user-name">${this.user.displayName || this.user.loginName || ''}</span>
@@ -153,16 +155,23 @@ class AtriumApp extends LitElement {
       <div class="body">
         <nav class="menu" aria-label=${t(l, 'menu')}>
           <ul>
-            ${this.entities.map((e) => html`<li><a href=${`#/${e.plural}`} aria-current=${e.plural === plural ? 'page' : 'false'}>${label(e.pluralLabel, l, e.plural)}</a></li>`)}
+            ${this.entities.map((e) => html`<li><a href=${`#/${e.plural}`} aria-current=${e.plural === route.plural ? 'page' : 'false'}>${label(e.pluralLabel, l, e.plural)}</a></li>`)}
           </ul>
         </nav>
         <main class="content">
           ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-          ${entity
-            ? html`<atrium-list-view .entity=${entity} .language=${l}></atrium-list-view>`
-            : plural && this.entities.length ? html`<p>${t(l, 'notFound')}</p>` : nothing}
+          ${this.renderView(route, entity)}
         </main>
       </div>`;
+  }
+
+  /** The routed screen; a type that does not exist (or whose module is disabled) is said so. */
+  renderView(route, entity) {
+    const l = this.language;
+    if (route.plural && !entity) return this.entities.length ? html`<p id="not-found">${t(l, 'notFound')}</p>` : nothing;
+    const view = viewFor(route.name);
+    if (!view) return html`<p id="not-found">${t(l, 'notFound')}</p>`;
+    return view({ route, entity, entities: this.entities, language: l, user: this.user, app: this });
   }
 }
 

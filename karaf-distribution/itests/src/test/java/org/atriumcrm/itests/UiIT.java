@@ -9,12 +9,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -61,18 +59,20 @@ public class UiIT extends AtriumTestSupport {
     }
 
     @Test
-    public void theBrowserShowsTheLoginPageAndWithSessionsTheAccounts() throws Exception {
+    public void theBrowserShowsTheLoginPageAndTheAccounts() throws Exception {
+        browser("LoginScenario", adminUser(), adminPassword());
+    }
+
+    /**
+     * Runs a {@code ui.UiScenario} in a JVM of its own (see {@code ui.UiBrowserCheck}) and fails with its output
+     * when it fails; screenshots land in {@code target/screenshots/}.
+     */
+    static void browser(String scenario, String... args) throws Exception {
         waitForHttp("/api/v1/meta/entities", Duration.ofSeconds(120));
-        HttpClient client = HttpClient.newHttpClient();
-        String basic = "Basic " + Base64.getEncoder().encodeToString((adminUser() + ":" + adminPassword()).getBytes(StandardCharsets.UTF_8));
-        int session = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/session")).header("Authorization", basic).GET().build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("atrium.itest.browser.classpath"), "org.atriumcrm.itests.ui.UiBrowserCheck",
-                baseUrl(), System.getProperty("atrium.itest.screenshots")));
-        if (session != 404) {
-            command.addAll(List.of("login", adminUser(), adminPassword()));
-        }
+                baseUrl(), System.getProperty("atrium.itest.screenshots"), scenario));
+        command.addAll(List.of(args));
         File log = File.createTempFile("ui-browser", ".log");
         Process browser = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
         boolean done = browser.waitFor(5, TimeUnit.MINUTES);
@@ -80,8 +80,8 @@ public class UiIT extends AtriumTestSupport {
             browser.destroyForcibly();
         }
         String output = Files.readString(log.toPath());
-        assertTrue("the browser check did not finish:\n" + output, done);
-        assertEquals("the browser check failed:\n" + output, 0, browser.exitValue());
+        assertTrue(scenario + " did not finish:\n" + output, done);
+        assertEquals(scenario + " failed:\n" + output, 0, browser.exitValue());
     }
 
     private static HttpResponse<String> get(HttpClient client, String path) throws Exception {
