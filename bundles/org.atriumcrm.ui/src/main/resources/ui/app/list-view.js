@@ -58,6 +58,7 @@ class ListView extends LitElement {
 
   async load() {
     const generation = ++this.generation;
+    performance.mark('atrium:list-request');
     this.error = '';
     try {
       if (!this.meta) this.meta = await api('GET', `/api/v1/meta/entities/${encodeURIComponent(this.entity.name)}`);
@@ -70,6 +71,11 @@ class ListView extends LitElement {
     } catch (e) {
       if (generation === this.generation) this.error = e.message;
     }
+  }
+
+  updated(changed) {
+    // for benchmarks/UiBench.java: the rows are on the screen at the next frame after lit rendered them
+    if (changed.has('page') && this.page) requestAnimationFrame(() => performance.mark('atrium:list-rendered'));
   }
 
   sortBy(field) {
