@@ -127,6 +127,10 @@ public class SessionIT extends AtriumTestSupport {
                 gone.header("WWW-Authenticate").startsWith("Basic"));
         assertProblem(http("GET", "/api/v1/session", null, "Cookie", cookie), 401, null);
         assertProblem(http("GET", "/api/v1/session", null), 401, null);
+        // a page's script without credentials: a challenge (RFC 9110 wants one on every 401), but none a browser prompts for
+        Api.Answer script = http("GET", "/api/v1/accounts", null, "X-Requested-With", "XMLHttpRequest");
+        assertProblem(script, 401, null);
+        assertEquals(script.toString(), "Session realm=\"Atrium CRM\"", script.header("WWW-Authenticate"));
 
         // audited like any password check, with where it came from
         List<JsonNode> events = loginEvents(admin, login);

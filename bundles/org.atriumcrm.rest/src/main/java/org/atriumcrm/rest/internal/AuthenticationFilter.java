@@ -179,12 +179,13 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     }
 
     /**
-     * The challenge of a 401. A browser answers {@code Basic} with its own login prompt, also for a script's request:
-     * the web UI (its session endpoint, or any request that came with the session cookie) gets a scheme no browser
-     * prompts for, so that its own login page can take over.
+     * The challenge of a 401. A browser answers {@code Basic} with its own login prompt, also for a script's request,
+     * and holds the request open behind it: the web UI (its session endpoint, a request with the session cookie, or a
+     * script's request without credentials) gets a scheme no browser prompts for, so that its own login page can take
+     * over.
      */
-    static String challenge(String path, String authorization, boolean sessionCookie) {
-        return SESSION_PATH.equals(path) || authorization == null && sessionCookie ? SESSION_CHALLENGE : REALM;
+    static String challenge(String path, String authorization, boolean sessionCookie, boolean fromScript) {
+        return SESSION_PATH.equals(path) || authorization == null && (sessionCookie || fromScript) ? SESSION_CHALLENGE : REALM;
     }
 
     private Optional<Caller> authenticate(String authorization) {

@@ -54,7 +54,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     private String challenge() {
         try {
             return AuthenticationFilter.challenge(AuthenticationFilter.apiPath(uriInfo.getRequestUri()), headers.getHeaderString(HttpHeaders.AUTHORIZATION),
-                    headers.getCookies().containsKey(AtriumRest.SESSION_COOKIE));
+                    headers.getCookies().containsKey(AtriumRest.SESSION_COOKIE), fromScript());
         } catch (RuntimeException outsideRequest) {
             return AuthenticationFilter.REALM;
         }
@@ -66,7 +66,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         AtriumException atrium = find(failure, AtriumException.class);
         if (atrium != null) {
             Response answer = Problems.response(atrium.status(), Problems.document(atrium, instance));
-            if (atrium.status() == 401 && !fromScript()) {
+            if (atrium.status() == 401) {
                 answer = Response.fromResponse(answer).header(HttpHeaders.WWW_AUTHENTICATE, challenge()).build();
             }
             return answer;
@@ -99,10 +99,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 .put("incident", incident));
     }
 
-    /**
-     * A script of a page (the web UI marks its requests {@code X-Requested-With: XMLHttpRequest}) gets its 401
-     * without the Basic challenge: with one, the browser holds the request open behind its own login prompt.
-     */
+    /** A script of a page: the web UI marks its requests {@code X-Requested-With: XMLHttpRequest}. */
     boolean fromScript() {
         try {
             return headers != null && "XMLHttpRequest".equalsIgnoreCase(headers.getHeaderString("X-Requested-With"));

@@ -42,9 +42,11 @@ public class AuthenticationFilterTest {
 
     @Test
     public void browsersArePromptedForBasicOnlyOutsideTheWebUi() {
-        assertEquals(AuthenticationFilter.REALM, AuthenticationFilter.challenge("v1/accounts", null, false));
-        assertEquals(AuthenticationFilter.REALM, AuthenticationFilter.challenge("v1/accounts", "Basic eDp5", true));
-        assertEquals(AuthenticationFilter.SESSION_CHALLENGE, AuthenticationFilter.challenge("v1/accounts", null, true));
-        assertEquals(AuthenticationFilter.SESSION_CHALLENGE, AuthenticationFilter.challenge("v1/session", null, false));
+        assertEquals(AuthenticationFilter.REALM, AuthenticationFilter.challenge("v1/accounts", null, false, false));
+        assertEquals(AuthenticationFilter.REALM, AuthenticationFilter.challenge("v1/accounts", "Basic eDp5", true, true));
+        assertEquals(AuthenticationFilter.SESSION_CHALLENGE, AuthenticationFilter.challenge("v1/accounts", null, true, false));
+        assertEquals("a script's request without credentials", AuthenticationFilter.SESSION_CHALLENGE,
+                AuthenticationFilter.challenge("v1/accounts", null, false, true));
+        assertEquals(AuthenticationFilter.SESSION_CHALLENGE, AuthenticationFilter.challenge("v1/session", null, false, false));
     }
 }
