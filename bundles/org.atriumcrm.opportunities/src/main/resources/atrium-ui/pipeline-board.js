@@ -263,7 +263,8 @@ class PipelineBoard extends LitElement {
 
   moveByKeyboard(event, card) {
     event.preventDefault();
-    const name = event.target.target.value;
+    // not form.target: that is the form's own target attribute, which hides a control of that name
+    const name = event.target.elements.moveTo.value;
     const stage = this.process.stages.find((s) => s.name === name);
     if (stage) this.move(card, stage);
   }
@@ -341,7 +342,7 @@ class PipelineBoard extends LitElement {
       ${c.closeDate ? html`<span class="deal-date">${day(c.closeDate, l)}</span>` : nothing}
       ${c.closed ? nothing : html`<form class="deal-move" @submit=${(e) => this.moveByKeyboard(e, c)}>
         <label class="visually-hidden" for=${`move-${c.id}`}>${t(l, 'board.moveCard', c.name)}</label>
-        <select id=${`move-${c.id}`} name="target" class="move-target">
+        <select id=${`move-${c.id}`} name="moveTo" class="move-target">
           ${others.map((s) => html`<option value=${s.name}>${this.stageLabel(s)}</option>`)}
         </select>
         <button type="submit" class="move-button" aria-label=${t(l, 'board.moveCard', c.name)}>${t(l, 'board.move')}</button>

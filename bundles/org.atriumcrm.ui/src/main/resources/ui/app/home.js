@@ -149,7 +149,7 @@ class HomePage extends LitElement {
   }
 
   showAll(page, link) {
-    if (!page || !page.items || page.total === undefined) return nothing;
+    if (!page || !page.items || !page.items.length || page.total === undefined) return nothing;
     return html`<a class="show-all" href=${link}>${t(this.language, 'home.showAll', page.totalExact === false ? `${page.total}+` : page.total)}</a>`;
   }
 

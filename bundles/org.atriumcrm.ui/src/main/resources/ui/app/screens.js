@@ -77,7 +77,6 @@ class ScreenHost extends LitElement {
   }
 
   updated(changed) {
-    // the list is read again on navigation: the same screen in a fresh object is not a new screen
     const same = this.mounted && this.mounted.name === this.screen.name && this.mounted.script === this.screen.script;
     if (changed.has('screen') && !same) this.mount();
     if (this.element) this.pass();
@@ -89,14 +88,16 @@ class ScreenHost extends LitElement {
     this.failed = false;
     if (this.element) this.element.remove();
     this.element = null;
+    // the list is read again on navigation while the script loads: a fresh copy of this screen is still this screen
+    const current = () => this.screen && this.screen.name === screen.name && this.screen.script === screen.script;
     try {
       await defineScreen(screen);
     } catch (e) {
       console.error('screen', screen.name, e);
-      if (screen === this.screen) this.failed = true;
+      if (current()) this.failed = true;
       return;
     }
-    if (screen !== this.screen || !ELEMENT.test(screen.element)) return;
+    if (!current() || !ELEMENT.test(screen.element)) return;
     this.element = document.createElement(screen.element);
     this.element.classList.add('contributed');
     this.element.dataset.screen = screen.name;

@@ -35,7 +35,13 @@ public final class ScreensFollowModulesScenario implements UiScenario {
         b.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-widget=pipeline-summary]")));
 
         admin(b, args, "enable");
-        b.driver.findElement(By.id("menu-home")).click();
+        // the module's components come back asynchronously after the enable answered: the next navigation after
+        // that shows the board again
+        b.wait.until(d -> {
+            d.findElement(By.id("menu-home")).click();
+            d.get(b.base + "/#/home?at=" + System.nanoTime());
+            return !d.findElements(By.cssSelector("a[data-screen=pipeline]")).isEmpty();
+        });
         b.visible(By.cssSelector("a[data-screen=pipeline]")).click();
         b.visible(By.id("pipeline-board"));
         b.logout();
