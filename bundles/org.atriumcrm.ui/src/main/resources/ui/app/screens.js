@@ -19,6 +19,8 @@ const SCRIPT = /^\/ext\/[a-z][a-z0-9-]*\/[A-Za-z0-9_/.-]+\.js$/;
 
 let screens = [];
 const loaded = new Map();
+/** Failed imports per script: the browser keeps a failed module for the page's life, so a retry needs a new URL. */
+const failures = new Map();
 
 export function knownScreens() {
   return screens;
@@ -38,8 +40,12 @@ export async function loadScreens() {
 /** Imports a screen's script once; resolves when its element is defined. */
 export function defineScreen(screen) {
   if (!loaded.has(screen.script)) {
-    loaded.set(screen.script, import(screen.script).catch((e) => {
+    const failed = failures.get(screen.script) || 0;
+    // e.g. a 404 while the module was disabled, and the module enabled again since
+    const url = failed ? `${screen.script}?retry=${failed}` : screen.script;
+    loaded.set(screen.script, import(url).catch((e) => {
       loaded.delete(screen.script);
+      failures.set(screen.script, failed + 1);
       throw e;
     }));
   }
