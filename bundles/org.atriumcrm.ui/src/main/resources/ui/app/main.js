@@ -4,6 +4,8 @@ import { LANGUAGES, label, pickLanguage, rememberLanguage, t } from './i18n.js';
 import { parseRoute } from './routes.js';
 import { viewFor } from './views.js';
 import './list-view.js';
+import './home.js';
+import { loadScreens, screenMenu } from './screens.js';
 
 /**
  * The application: the login page until a session exists, then the shell (top bar, menu of the entity types
@@ -16,6 +18,7 @@ class AtriumApp extends LitElement {
     user: { state: true },
     language: { state: true },
     entities: { state: true },
+    screens: { state: true },
     route: { state: true },
     error: { state: true },
     busy: { state: true },
@@ -26,10 +29,14 @@ class AtriumApp extends LitElement {
     this.state = 'starting';
     this.language = pickLanguage();
     this.entities = [];
+    this.screens = [];
     this.route = location.hash;
     this.error = '';
     this.busy = false;
-    window.addEventListener('hashchange', () => { this.route = location.hash; });
+    window.addEventListener('hashchange', () => {
+      this.route = location.hash;
+      if (this.state === 'app') loadScreens().then((s) => { this.screens = s; });
+    });
   }
 
   createRenderRoot() {
@@ -63,6 +70,7 @@ class AtriumApp extends LitElement {
     try {
       const meta = await api('GET', '/api/v1/meta/entities');
       this.entities = meta.items || [];
+      this.screens = await loadScreens();
       if (!location.hash && this.entities.length && !viewFor('home')) {
         const first = this.entities.find((e) => e.plural === 'accounts') || this.entities[0];
         location.hash = `#/${first.plural}`;
@@ -101,6 +109,7 @@ class AtriumApp extends LitElement {
     setCsrfToken(null);
     this.user = null;
     this.entities = [];
+    this.screens = [];
     this.state = 'login';
   }
 
@@ -158,7 +167,9 @@ class AtriumApp extends LitElement {
       <div class="body">
         <nav class="menu" aria-label=${t(l, 'menu')}>
           <ul>
+            <li><a href="#/home" id="menu-home" aria-current=${route.name === 'home' ? 'page' : 'false'}>${t(l, 'home.title')}</a></li>
             ${this.entities.map((e) => html`<li><a href=${`#/${e.plural}`} aria-current=${e.plural === route.plural ? 'page' : 'false'}>${label(e.pluralLabel, l, e.plural)}</a></li>`)}
+            ${screenMenu(this.screens, route, l)}
           </ul>
         </nav>
         <main class="content">

@@ -3,6 +3,8 @@ package org.atriumcrm.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.atriumcrm.testkit.http.ApiAssertions.id;
+import static org.atriumcrm.testkit.http.ApiAssertions.ok;
 
 import java.io.File;
 import java.net.URI;
@@ -16,7 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.atriumcrm.testkit.http.Api;
 import org.junit.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The web UI in a real browser (headless chromium through Selenium), against this container. Selenium runs in a
@@ -61,6 +66,92 @@ public class UiIT extends AtriumTestSupport {
     @Test
     public void theBrowserShowsTheLoginPageAndTheAccounts() throws Exception {
         browser("LoginScenario", adminUser(), adminPassword());
+    }
+
+    private static final String REP_PASSWORD = "Board-Pass-2026";
+
+    /** A new sales rep (once opportunities are served) with an account of their own: [login, id, account id, tag]. */
+    private static String[] rep(Api admin) {
+        waitForHttp("/api/v1/opportunities", Duration.ofSeconds(90));
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String login = "board.rep." + tag;
+        String userId = id(admin.post("/api/v1/admin/users", "{\"loginName\":\"" + login + "\",\"displayName\":\"王看板\",\"password\":\""
+                + REP_PASSWORD + "\"}"));
+        Api rep = new Api(baseUrl()).basic(login, REP_PASSWORD);
+        String account = id(rep.post("/api/v1/accounts?allowDuplicates=true", "{\"name\":\"看板客户 " + tag + "\"}"));
+        return new String[] {login, userId, account, tag};
+    }
+
+    private static String opportunity(Api rep, String name, String account, int amount) {
+        return id(rep.post("/api/v1/opportunities", "{\"name\":\"" + name + "\",\"accountId\":\"" + account + "\",\"amount\":" + amount
+                + ",\"currency\":\"CNY\",\"closeDate\":\"" + java.time.LocalDate.now().plusDays(30) + "\"}"));
+    }
+
+    /** Home after login: the rep's open opportunities (not someone else's) and the funnel and forecast drawn from the API. */
+    @Test
+    public void homeShowsMyOpenOpportunitiesAndThePipelineCharts() throws Exception {
+        Api admin = adminApi();
+        String[] rep = rep(admin);
+        String tag = rep[3];
+        Api asRep = new Api(baseUrl()).basic(rep[0], REP_PASSWORD);
+        String mine = "首页机会 " + tag;
+        opportunity(asRep, mine, rep[2], 120000);
+        String adminsAccount = id(admin.post("/api/v1/accounts?allowDuplicates=true", "{\"name\":\"别人的客户 " + tag + "\"}"));
+        opportunity(admin, "Not mine " + tag, adminsAccount, 5000);
+        browser("HomeScenario", rep[0], REP_PASSWORD, mine, "Not mine " + tag);
+    }
+
+    /**
+     * The board: a drag from "Qualification" to "Solution and demo" is refused while the stage's required action is
+     * missing (the refusal shown, the card back in its column), then done once the board has recorded the action;
+     * a keyboard move of another card; both moves persisted.
+     */
+    @Test
+    public void dragAnOpportunityAcrossTheBoardRefusedThenDone() throws Exception {
+        Api admin = adminApi();
+        String[] rep = rep(admin);
+        String tag = rep[3];
+        Api asRep = new Api(baseUrl()).basic(rep[0], REP_PASSWORD);
+        String dragged = opportunity(asRep, "拖动机会 " + tag, rep[2], 300000);
+        assertEquals("qualification", ok(asRep.post("/api/v1/opportunities/" + dragged + "/advance", "{}")).get("stage").asText());
+        String keyed = opportunity(asRep, "Keyboard deal " + tag, rep[2], 80000);
+        browser("BoardScenario", rep[0], REP_PASSWORD, dragged, keyed);
+
+        JsonNode moved = ok(asRep.get("/api/v1/opportunities/" + dragged));
+        assertEquals("solution", moved.get("stage").asText());
+        JsonNode history = ok(asRep.get("/api/v1/opportunities/" + dragged + "/stage-history?sort=createdAt"));
+        JsonNode last = history.get("items").get(history.get("total").asInt() - 1);
+        assertEquals("qualification", last.get("fromStage").asText());
+        assertEquals("solution", last.get("toStage").asText());
+        assertEquals("qualification", ok(asRep.get("/api/v1/opportunities/" + keyed)).get("stage").asText());
+    }
+
+    /**
+     * A module's screens live and die with it: with opportunities disabled, the board's menu entry, its route and
+     * its script are gone for a rep who is logged in; enabled again, they are back.
+     */
+    @Test
+    public void disablingTheOpportunitiesModuleTakesItsScreensAway() throws Exception {
+        Api admin = adminApi();
+        String[] rep = rep(admin);
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> script = get(client, "/ext/opportunities/pipeline-board.js");
+        assertEquals(200, script.statusCode());
+        assertEquals("text/javascript;charset=utf-8", script.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(script.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
+        assertEquals(404, get(client, "/ext/opportunities/nothing.js").statusCode());
+        assertEquals(404, get(client, "/ext/nosuchmodule/pipeline-board.js").statusCode());
+        HttpResponse<String> climbing = get(client, "/ext/opportunities/%2e%2e/%2e%2e/META-INF/MANIFEST.MF");
+        assertTrue(climbing.statusCode() + " " + climbing.body(), climbing.statusCode() == 400 || climbing.statusCode() == 404);
+        assertFalse(climbing.body(), climbing.body().contains("Bundle-SymbolicName"));
+        JsonNode screens = ok(admin.get("/api/v1/meta/screens"));
+        assertTrue(screens.toString(), screens.toString().contains("\"script\":\"/ext/opportunities/pipeline-board.js\""));
+        try {
+            browser("ScreensFollowModulesScenario", rep[0], REP_PASSWORD, adminUser(), adminPassword());
+        } finally {
+            assertEquals(200, admin.post("/api/v1/admin/modules/opportunities/enable", null).status);
+        }
+        assertEquals(200, get(client, "/ext/opportunities/pipeline-board.js").statusCode());
     }
 
     /**

@@ -75,4 +75,20 @@ final class MetaJson {
         }
         return json;
     }
+
+    /** A contributed screen as the UI needs it; the script's URL is where the UI bundle serves the module's folder. */
+    static ObjectNode screen(org.atriumcrm.api.ui.UiScreen screen) {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        json.put("name", screen.name());
+        json.put("module", screen.moduleId());
+        json.set("label", label(screen.label()));
+        json.put("element", screen.element());
+        json.put("script", "/ext/" + screen.moduleId() + "/" + screen.script());
+        json.put("placement", screen.placement().name().toLowerCase(java.util.Locale.ROOT));
+        if (screen.entity() != null) {
+            json.put("entity", screen.entity());
+        }
+        json.put("order", screen.order());
+        return json;
+    }
 }

@@ -1,6 +1,10 @@
 package org.atriumcrm.rest.internal;
 
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -12,13 +16,19 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.SecurityContext;
 
 import org.atriumcrm.api.error.AtriumException;
+import org.atriumcrm.api.module.ModuleState;
 import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.api.security.EntityAccess;
 import org.atriumcrm.api.security.Right;
+import org.atriumcrm.api.ui.UiScreen;
 import org.atriumcrm.rest.api.AtriumRest;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -35,8 +45,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @Produces(MediaType.APPLICATION_JSON)
 public class MetaResource {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MetaResource.class);
+
     @Reference
     Stores stores;
+
+    /** Screens come and go with their modules' gates: a disabled module's screen is simply no longer here. */
+    private final List<UiScreen> screens = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addScreen(UiScreen screen) {
+        screens.add(screen);
+    }
+
+    void removeScreen(UiScreen screen) {
+        screens.remove(screen);
+    }
 
     /** The entity types the caller may view. */
     @GET
@@ -67,5 +91,40 @@ public class MetaResource {
             }
         }
         return json;
+    }
+
+    /**
+     * The screens and home-page widgets of the enabled modules that the caller may use (a screen of an entity type
+     * the caller may not view is left out). A contribution that breaks the {@link UiScreen} rules is left out and
+     * logged rather than handed to browsers; of two with one name only one is listed.
+     */
+    @GET
+    @Path("screens")
+    public ObjectNode screens(@Context SecurityContext security) {
+        Caller caller = Requests.caller(security);
+        Set<String> viewable = new HashSet<>();
+        stores.viewable(caller).forEach(s -> viewable.add(s.type().name()));
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        ArrayNode items = json.putArray("items");
+        Set<String> names = new HashSet<>();
+        screens.stream().filter(MetaResource::wellFormed)
+                .filter(s -> stores.modules.module(s.moduleId()).map(m -> m.state() == ModuleState.ENABLED).orElse(false))
+                .filter(s -> s.entity() == null || viewable.contains(s.entity()))
+                .sorted(Comparator.comparing(UiScreen::placement).thenComparingInt(UiScreen::order).thenComparing(UiScreen::name))
+                .filter(s -> names.add(s.name()))
+                .forEach(s -> items.add(MetaJson.screen(s)));
+        return json;
+    }
+
+    private static boolean wellFormed(UiScreen s) {
+        boolean ok = s.moduleId() != null && UiScreen.NAME.matcher(s.moduleId()).matches()
+                && s.name() != null && UiScreen.NAME.matcher(s.name()).matches()
+                && s.element() != null && UiScreen.ELEMENT.matcher(s.element()).matches()
+                && s.script() != null && UiScreen.SCRIPT.matcher(s.script()).matches()
+                && s.label() != null && s.placement() != null;
+        if (!ok) {
+            LOG.warn("UI screen {} of module {} left out: name, element or script breaks the UiScreen rules", s.name(), s.moduleId());
+        }
+        return ok;
     }
 }

@@ -365,6 +365,9 @@ public class OpenApiResource {
         response(op(meta, "get", "getEntityType", "Metadata", "Fields, labels (en, zh-CN), picklists, references of one entity type"), "200",
                 refSchema(OpenApiShapes.SCHEMAS + "EntityTypeDetails"));
         problems((ObjectNode) meta.get("get"), "403", "404");
+        response(op(paths.putObject("/v1/meta/screens"), "get", "listUiScreens", "Metadata",
+                "Screens and home-page widgets that enabled modules add to the web UI, as far as you may use them"), "200",
+                refSchema(OpenApiShapes.SCHEMAS + "UiScreenList"));
         response(op(paths.putObject("/v1/admin/modules"), "get", "listModules", "Administration", "Installed modules and their state"), "200",
                 refSchema(OpenApiShapes.SCHEMAS + "ModuleList"));
         ObjectNode module = paths.putObject("/v1/admin/modules/{id}");

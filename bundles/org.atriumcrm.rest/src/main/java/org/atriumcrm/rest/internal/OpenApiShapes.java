@@ -231,6 +231,19 @@ final class OpenApiShapes {
         }
         related.withObject("/properties").putObject("label").put("$ref", SCHEMAS + "Label");
 
+        ObjectNode screen = object(schemas.putObject("UiScreen"), false, "name", "module", "label", "element", "script", "placement", "order");
+        ObjectNode screenProps = screen.withObject("/properties");
+        screenProps.putObject("name").put("type", "string").put("pattern", org.atriumcrm.api.ui.UiScreen.NAME.pattern())
+                .put("description", "the screen's address is #/x/<name>");
+        screenProps.putObject("module").put("type", "string");
+        screenProps.putObject("label").put("$ref", SCHEMAS + "Label");
+        screenProps.putObject("element").put("type", "string").put("description", "the custom element the script defines");
+        screenProps.putObject("script").put("type", "string").put("description", "same-origin URL of the ES module, under /ext/<module>/");
+        screenProps.putObject("placement").put("type", "string").putArray("enum").add("menu").add("home");
+        screenProps.putObject("entity").put("type", "string").put("description", "the entity type the screen shows, when it belongs to one");
+        screenProps.putObject("order").put("type", "integer").put("format", "int32");
+        list(schemas, "UiScreenList", "UiScreen", false);
+
         ObjectNode module = object(schemas.putObject("Module"), false, "id", "name", "version", "state", "enabled");
         ObjectNode mp = module.withObject("/properties");
         mp.putObject("id").put("type", "string");

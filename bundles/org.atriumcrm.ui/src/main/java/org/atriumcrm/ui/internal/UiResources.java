@@ -54,6 +54,27 @@ final class UiResources {
         return null;
     }
 
+    /**
+     * A file of a module's contributed screens, {@code /ext/<module>/<path>}: the module and the bundle entry
+     * under its {@code atrium-ui/} folder, or null for anything that is not a plain name of a served type.
+     */
+    static Target extension(String path) {
+        if (path == null || !SAFE.matcher(path).matches() || path.contains("..")) {
+            return null;
+        }
+        int slash = path.indexOf('/', 1);
+        String type = contentType(path);
+        if (slash < 0 || type == null) {
+            return null;
+        }
+        return new Target(path.substring(slash + 1), type, REVALIDATE);
+    }
+
+    /** The module segment of an extension path, {@code /opportunities/board.js} → {@code opportunities}. */
+    static String extensionModule(String path) {
+        return path.substring(1, path.indexOf('/', 1));
+    }
+
     private static String contentType(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         if (name.equals("LICENSE")) {

@@ -43,14 +43,10 @@ public class UiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // every answer, 404s and 405s included, carries the page's policy: nothing here is ever framed or sniffed
-        page.securityHeaders().forEach(response::setHeader);
-        String method = request.getMethod();
-        if (!"GET".equals(method) && !"HEAD".equals(method)) {
-            response.setHeader("Allow", "GET, HEAD");
-            plain(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "method not allowed");
+        if (!readable(page, request, response)) {
             return;
         }
+        String method = request.getMethod();
         String path = request.getPathInfo() == null ? request.getServletPath() : request.getServletPath() + request.getPathInfo();
         UiResources.Target target = UiResources.resolve(path);
         if (target == null) {
@@ -73,6 +69,21 @@ public class UiServlet extends HttpServlet {
         send(response, target, body, "HEAD".equals(method));
     }
 
+    /**
+     * Sets the page's policy on the answer (every one, 404s and 405s included: nothing here is ever framed or
+     * sniffed) and answers 405 to anything but GET and HEAD; true when the request may be served.
+     */
+    static boolean readable(UiPage page, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        page.securityHeaders().forEach(response::setHeader);
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            response.setHeader("Allow", "GET, HEAD");
+            plain(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "method not allowed");
+            return false;
+        }
+        return true;
+    }
+
     static void send(HttpServletResponse response, UiResources.Target target, byte[] body, boolean head) throws IOException {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(target.contentType());
@@ -85,7 +96,7 @@ public class UiServlet extends HttpServlet {
         }
     }
 
-    private static void plain(HttpServletResponse response, int status, String text) throws IOException {
+    static void plain(HttpServletResponse response, int status, String text) throws IOException {
         byte[] body = (text + "\n").getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("text/plain;charset=utf-8");
