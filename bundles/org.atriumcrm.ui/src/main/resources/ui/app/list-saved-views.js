@@ -102,7 +102,8 @@ class SavedViews extends LitElement {
     await this.send(() => api('POST', '/api/v1/list-views', { entity: this.entity.name, name, shared: form.viewShared.checked, ...this.body() }));
   }
 
-  async update() {
+  // not update()/remove(): those names are LitElement's render step and the DOM's own removal
+  async saveChanges() {
     await this.send(() => api('PATCH', `/api/v1/list-views/${encodeURIComponent(this.viewId)}`, this.body()));
   }
 
@@ -119,7 +120,7 @@ class SavedViews extends LitElement {
     }
   }
 
-  async remove() {
+  async deleteView() {
     const view = this.selected;
     if (!view || !confirm(t(this.language, 'views.confirmDelete', view.name))) return;
     try {
@@ -150,8 +151,8 @@ class SavedViews extends LitElement {
           </optgroup>` : nothing}
         </select>
         ${selected && selected.canChange ? html`
-          <button type="button" class="secondary" id="view-update" @click=${this.update}>${t(l, 'views.update')}</button>
-          <button type="button" class="ghost danger" id="view-delete" @click=${this.remove}>${t(l, 'views.delete')}</button>` : nothing}
+          <button type="button" class="secondary" id="view-update" @click=${this.saveChanges}>${t(l, 'views.update')}</button>
+          <button type="button" class="ghost danger" id="view-delete" @click=${this.deleteView}>${t(l, 'views.delete')}</button>` : nothing}
         <button type="button" class="secondary" id="view-save" aria-expanded=${this.saving ? 'true' : 'false'}
           @click=${() => { this.saving = !this.saving; this.message = ''; }}>${selected ? t(l, 'views.saveAs') : t(l, 'views.save')}</button>
         ${this.message ? html`<span class="ok-note" role="status" id="view-message">${this.message}</span>` : nothing}

@@ -73,8 +73,10 @@ class ListView extends LitElement {
 
   willUpdate(changed) {
     if (!this.entity) return;
-    const entityChanged = !this.meta || this.meta.name !== this.entity.name;
+    // the type shown, apart from its metadata: a render while the metadata loads is no change of type
+    const entityChanged = this.shownEntity !== this.entity.name;
     if (entityChanged) {
+      this.shownEntity = this.entity.name;
       this.meta = null;
       this.page = null;
       this.panel = '';
@@ -272,7 +274,7 @@ class ListView extends LitElement {
           @view-saved=${(e) => this.navigate({ view: e.detail.view.id })}></atrium-saved-views>
         <span class="spacer"></span>
         <button type="button" class="secondary" id="toggle-filter" aria-expanded=${this.panel === 'filter' ? 'true' : 'false'}
-          @click=${() => this.togglePanel('filter')}>⏷ ${t(l, 'list.filter')}${filterCount ? html` <span class="count">${filterCount}</span>` : nothing}</button>
+          @click=${() => this.togglePanel('filter')}>▾ ${t(l, 'list.filter')}${filterCount ? html` <span class="count">${filterCount}</span>` : nothing}</button>
         <button type="button" class="secondary" id="toggle-columns" aria-expanded=${this.panel === 'columns' ? 'true' : 'false'}
           @click=${() => this.togglePanel('columns')}>▥ ${t(l, 'list.columns')}</button>
         <span class="export" role="group" aria-label=${t(l, 'list.export')}>
