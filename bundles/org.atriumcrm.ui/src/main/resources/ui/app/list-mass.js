@@ -202,9 +202,13 @@ class MassActions extends LitElement {
           ?disabled=${this.job && !['completed', 'failed', 'cancelled'].includes(this.job.status)}>${t(l, 'mass.start')}</button>
         <button type="button" class="ghost" @click=${() => { this.action = ''; this.job = null; }}>${t(l, 'mass.cancel')}</button>
       </form>
-      ${this.error ? html`<p class="error" role="alert" id="mass-error">${this.error}</p>` : nothing}
-      ${this.job ? html`<atrium-job-progress .job=${this.job} .language=${l}
-        @job-done=${(e) => this.dispatchEvent(new CustomEvent('mass-done', { detail: e.detail, bubbles: true }))}></atrium-job-progress>` : nothing}`;
+      ${this.error ? html`<p class="error" role="alert" id="mass-error">${this.error}</p>` : nothing}`;
+  }
+
+  /** The job stays in view with its result; the form closes when it ends, so a second click never reruns it on another scope. */
+  jobDone(event) {
+    this.action = '';
+    this.dispatchEvent(new CustomEvent('mass-done', { detail: event.detail, bubbles: true }));
   }
 
   render() {
@@ -218,7 +222,8 @@ class MassActions extends LitElement {
         ${['update', 'transfer', 'delete'].map((a) => html`<button type="button" class=${`secondary ${a === 'delete' ? 'danger' : ''}`} id=${`mass-${a}`}
           aria-expanded=${this.action === a ? 'true' : 'false'} @click=${() => { if (n) this.scope = 'selected'; this.open(a); }}>${t(l, `mass.${a}`)}</button>`)}
       </div>
-      ${this.form()}`;
+      ${this.form()}
+      ${this.job ? html`<atrium-job-progress .job=${this.job} .language=${l} @job-done=${this.jobDone}></atrium-job-progress>` : nothing}`;
   }
 }
 

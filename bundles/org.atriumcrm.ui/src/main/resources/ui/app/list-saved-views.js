@@ -18,6 +18,7 @@ addWords({
     'views.delete': 'Delete view',
     'views.name': 'View name',
     'views.share': 'Share with everyone',
+    'views.sharedMark': 'shared',
     'views.cancel': 'Cancel',
     'views.saved': (name) => `View “${name}” saved.`,
     'views.deleted': (name) => `View “${name}” deleted.`,
@@ -35,6 +36,7 @@ addWords({
     'views.delete': '删除视图',
     'views.name': '视图名称',
     'views.share': '与所有人共享',
+    'views.sharedMark': '已共享',
     'views.cancel': '取消',
     'views.saved': (name) => `视图“${name}”已保存。`,
     'views.deleted': (name) => `视图“${name}”已删除。`,
@@ -144,7 +146,7 @@ class SavedViews extends LitElement {
         <select id="view-select" @change=${(e) => this.pick(e.target.value)}>
           <option value="" ?selected=${!selected}>${t(l, 'views.all')}</option>
           ${mine.length ? html`<optgroup label=${t(l, 'views.mine')}>
-            ${mine.map((v) => html`<option value=${v.id} ?selected=${v.id === this.viewId}>${v.name}${v.shared ? ' 👥' : ''}</option>`)}
+            ${mine.map((v) => html`<option value=${v.id} ?selected=${v.id === this.viewId}>${v.name}${v.shared ? ` · ${t(l, 'views.sharedMark')}` : ''}</option>`)}
           </optgroup>` : nothing}
           ${shared.length ? html`<optgroup label=${t(l, 'views.shared')}>
             ${shared.map((v) => html`<option value=${v.id} ?selected=${v.id === this.viewId}>${v.name} (${t(l, 'views.sharedBy', v.ownerName || '')})</option>`)}

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -107,6 +108,15 @@ public final class ListViewScenario implements UiScenario {
         b.check("the others are untouched", b.driver.findElements(By.cssSelector("td[data-field=rating]")).stream()
                 .filter(td -> "Hot".equals(td.getText())).count() == 2);
         b.shot("list-mass-update-done.png");
+
+        // a phone: the toolbar wraps, the table scrolls sideways inside its frame, the page does not
+        b.driver.manage().window().setSize(new Dimension(412, 900));
+        b.wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return window.innerWidth")).intValue() <= 480);
+        b.check("the filter button is reachable on a phone", b.driver.findElement(By.id("toggle-filter")).isDisplayed());
+        b.check("the list does not overflow its column", ((Boolean) ((JavascriptExecutor) b.driver).executeScript(
+                "const l = document.querySelector('.list-view'); return l.scrollWidth <= l.clientWidth + 1")));
+        b.shot("list-phone.png");
+        b.driver.manage().window().setSize(new Dimension(1280, 900));
         b.logout();
     }
 

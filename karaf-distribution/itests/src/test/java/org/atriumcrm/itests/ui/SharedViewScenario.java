@@ -21,7 +21,7 @@ public final class SharedViewScenario implements UiScenario {
         String label = views.getOptions().stream().filter(o -> o.getText().contains(view)).findFirst().get().getText();
         b.check("the shared view names its owner: " + label, label.contains(args.get(3)));
         b.check("it is under the shared views", !b.driver.findElements(By.xpath(
-                "//select[@id='view-select']/optgroup[@label='Shared views']/option[contains(., \"" + view + "\")]")).isEmpty());
+                "//select[@id='view-select']/optgroup[@label='Shared views' or @label='共享视图']/option[contains(., \"" + view + "\")]")).isEmpty());
         ListViewScenario.pick(b, view);
         b.visible(By.id("filter-chips"));
         b.check("its filter is applied", b.driver.getCurrentUrl().contains("filter=") && b.driver.getCurrentUrl().contains("cols="));
