@@ -22,12 +22,14 @@ export async function api(method, path, body) {
     // lets the server answer 401 without a Basic challenge, so the browser never shows its own prompt
     'X-Requested-With': 'XMLHttpRequest',
   };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // a File or Blob (an upload) goes as the raw body; anything else as JSON
+  const raw = typeof Blob !== 'undefined' && body instanceof Blob;
+  if (body !== undefined) headers['Content-Type'] = raw ? (body.type || 'application/octet-stream') : 'application/json';
   if (!['GET', 'HEAD', 'OPTIONS'].includes(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   const response = await fetch(path, {
     method,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined || raw ? body : JSON.stringify(body),
     credentials: 'same-origin',
     cache: 'no-store',
   });
@@ -36,4 +38,10 @@ export async function api(method, path, body) {
   const data = type.includes('json') ? await response.json().catch(() => null) : null;
   if (!response.ok) throw new ApiError(response.status, data);
   return data;
+}
+
+/** An error for the user: the problem's detail and, for a validation problem, each field's message. */
+export function problemText(e) {
+  const errors = e && e.problem && e.problem.errors;
+  return errors && errors.length ? `${e.message} — ${errors.map((x) => `${x.field}: ${x.message}`).join('; ')}` : e.message;
 }

@@ -6,6 +6,7 @@ import { viewFor } from './views.js';
 import './list-view.js';
 import './home.js';
 import { loadScreens, screenMenu } from './screens.js';
+import './import-wizard.js';
 
 /**
  * The application: the login page until a session exists, then the shell (top bar, menu of the entity types

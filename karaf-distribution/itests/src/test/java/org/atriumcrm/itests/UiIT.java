@@ -16,9 +16,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.atriumcrm.testkit.http.Api;
+
 import org.junit.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * where the server lacks it, only the login page is checked.
  */
 public class UiIT extends AtriumTestSupport {
+    private static final String UI_PASSWORD = "Ui-Scenario-Pass-2026";
 
     @Test
     public void theRootIsTheUiWithItsSecurityHeadersAndTheApiStaysWhereItWas() throws Exception {
@@ -152,6 +155,32 @@ public class UiIT extends AtriumTestSupport {
             assertEquals(200, admin.post("/api/v1/admin/modules/opportunities/enable", null).status);
         }
         assertEquals(200, get(client, "/ext/opportunities/pipeline-board.js").statusCode());
+    }
+
+    /**
+     * Lists: the filter builder and the column headers against the API's answer, columns, a shared saved view (found
+     * again after a reload, and by a second user), a mass update of selected rows with its progress bar.
+     */
+    @Test
+    public void listsAreFilteredSortedSavedSharedAndMassUpdated() throws Exception {
+        Api admin = adminApi();
+        admin.awaitReady(Duration.ofSeconds(90));
+        String tag = "LV" + UUID.randomUUID().toString().substring(0, 6);
+        String[] industries = {"retail", "retail", "technology", "finance", "retail", "technology"};
+        for (int i = 0; i < industries.length; i++) {
+            id(admin.post("/api/v1/accounts", "{\"name\":\"" + tag + " 0" + (i + 1) + "\",\"industry\":\"" + industries[i] + "\"}"));
+        }
+        browser("ListViewScenario", adminUser(), adminPassword(), tag);
+        String rep = "ui.rep." + tag.toLowerCase();
+        id(admin.post("/api/v1/admin/users", "{\"loginName\":\"" + rep + "\",\"password\":\"" + UI_PASSWORD + "\"}"));
+        browser("SharedViewScenario", rep, UI_PASSWORD, "Retail & IT " + tag, adminUser());
+    }
+
+    /** The import wizard: a GBK CSV with Chinese names to the end of its job and into the list; a bad row's report. */
+    @Test
+    public void aGbkCsvIsImportedThroughTheWizardAndABadRowIsReported() throws Exception {
+        adminApi().awaitReady(Duration.ofSeconds(90));
+        browser("ImportScenario", adminUser(), adminPassword(), UUID.randomUUID().toString().substring(0, 6));
     }
 
     /**

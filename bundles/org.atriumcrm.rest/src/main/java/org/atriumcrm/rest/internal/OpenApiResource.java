@@ -484,6 +484,35 @@ public class OpenApiResource {
         ObjectNode revoke = paths.putObject("/v1/me/tokens/{id}");
         revoke.putArray("parameters").add(pathParam("id"));
         op(revoke, "delete", "revokeMyToken", "Users", "Revoke an API token").putObject("responses").putObject("204").put("description", "revoked");
+        listViewPaths(paths);
+    }
+
+    /** Saved list views, own and shared (answered by the security bundle). */
+    private static void listViewPaths(ObjectNode paths) {
+        ObjectNode views = paths.putObject("/v1/list-views");
+        ObjectNode list = op(views, "get", "listListViews", "List views", "My list views and the shared ones, by name");
+        list.putArray("parameters").addObject().put("name", "entity").put("in", "query")
+                .put("description", "one entity type (name or plural)").putObject("schema").put("type", "string");
+        response(list, "200", ref("ListViewList"));
+        problems(list, "400");
+        ObjectNode create = op(views, "post", "createListView", "List views",
+                "Save a list view: columns, sort and filter as the list URL takes them; shared views are seen by everyone");
+        body(create, OpenApiShapes.SCHEMAS + "ListViewCreate");
+        response(create, "201", ref("ListView"));
+        OpenApiShapes.headers(create, "201", "Location");
+        problems(create, "400", "409", "415");
+        ObjectNode one = paths.putObject("/v1/list-views/{id}");
+        one.putArray("parameters").add(pathParam("id"));
+        ObjectNode get = op(one, "get", "getListView", "List views", "One of my list views or a shared one");
+        response(get, "200", ref("ListView"));
+        problems(get, "404");
+        ObjectNode patch = op(one, "patch", "patchListView", "List views", "Change a list view (its owner or an administrator)");
+        body(patch, OpenApiShapes.SCHEMAS + "ListViewPatch");
+        response(patch, "200", ref("ListView"));
+        problems(patch, "400", "403", "404", "409", "415");
+        ObjectNode delete = op(one, "delete", "deleteListView", "List views", "Delete a list view (its owner or an administrator)");
+        delete.putObject("responses").putObject("204").put("description", "deleted");
+        problems(delete, "403", "404");
     }
 
     /** The web UI's login: a cookie session with a CSRF token (answered by the security bundle). */
