@@ -130,6 +130,8 @@ class ListView extends LitElement {
       <section class="list-view" data-entity=${this.entity.name}>
         <div class="list-head">
           <h1 id="list-title">${title}</h1>
+          ${this.meta && (this.meta.rights || []).includes('create')
+            ? html`<a class="button" id="new-record" href=${`#/${this.entity.plural}/new`}>${t(l, 'record.new') || '+'}</a>` : nothing}
           <form class="quick-search" role="search" @submit=${this.search}>
             <label class="visually-hidden" for="q">${t(l, 'search')}</label>
             <input id="q" name="q" type="search" placeholder=${t(l, 'searchPlaceholder')} .value=${this.q}>
@@ -149,7 +151,9 @@ class ListView extends LitElement {
               </tr></thead>
               <tbody>
                 ${items.length === 0 ? html`<tr><td colspan=${columns.length || 1}>${t(l, 'noRows')}</td></tr>` : nothing}
-                ${items.map((row) => html`<tr data-id=${row.id}>${columns.map((f) => html`<td>${this.cell(f, row[f.name])}</td>`)}</tr>`)}
+                ${items.map((row) => html`<tr data-id=${row.id}>${columns.map((f, i) => html`<td>${i === 0
+                  ? html`<a class="record-link" href=${`#/${this.entity.plural}/${encodeURIComponent(row.id)}`}>${this.cell(f, row[f.name]) || row.id}</a>`
+                  : this.cell(f, row[f.name])}</td>`)}</tr>`)}
               </tbody>
             </table>
           </div>

@@ -4,6 +4,8 @@ import { LANGUAGES, label, pickLanguage, rememberLanguage, t } from './i18n.js';
 import { parseRoute } from './routes.js';
 import { viewFor } from './views.js';
 import './list-view.js';
+import './record-page.js';
+import './record-form.js';
 
 /**
  * The application: the login page until a session exists, then the shell (top bar, menu of the entity types
