@@ -75,7 +75,7 @@ export function formatMoney(value, currency, language) {
   const number = Number(value);
   if (!Number.isFinite(number)) return String(value);
   try {
-    return new Intl.NumberFormat(locale(language), { style: 'currency', currency: currency || 'CNY', currencyDisplay: 'symbol' }).format(number);
+    return new Intl.NumberFormat(locale(language), { style: 'currency', currency: currency || 'CNY', currencyDisplay: 'narrowSymbol' }).format(number);
   } catch (e) {
     return `${currency || ''} ${number.toLocaleString(locale(language))}`.trim();
   }

@@ -33,10 +33,10 @@ addWords({
     'record.stale': 'Changed by someone else: the record was reloaded with their values; make your change again.',
     'record.done': 'Done',
     'record.created': (what) => `${what} created`,
-    'record.action.CREATE': 'created the record',
-    'record.action.UPDATE': 'changed',
-    'record.action.DELETE': 'deleted the record',
-    'record.action.RESTORE': 'restored the record',
+    'record.action.CREATED': 'created the record',
+    'record.action.UPDATED': 'changed',
+    'record.action.DELETED': 'deleted the record',
+    'record.action.RESTORED': 'restored the record',
     'record.emailIn': 'Email received',
     'record.emailOut': 'Email sent',
     'record.by': (who) => `by ${who}`,
@@ -102,10 +102,10 @@ addWords({
     'record.stale': '记录已被他人修改：已重新加载对方的值，请重新进行修改。',
     'record.done': '完成',
     'record.created': (what) => `已创建${what}`,
-    'record.action.CREATE': '创建了记录',
-    'record.action.UPDATE': '修改了',
-    'record.action.DELETE': '删除了记录',
-    'record.action.RESTORE': '恢复了记录',
+    'record.action.CREATED': '创建了记录',
+    'record.action.UPDATED': '修改了',
+    'record.action.DELETED': '删除了记录',
+    'record.action.RESTORED': '恢复了记录',
     'record.emailIn': '收到邮件',
     'record.emailOut': '发出邮件',
     'record.by': (who) => `操作人 ${who}`,
@@ -770,7 +770,7 @@ class RecordPage extends LitElement {
     const d = this.dialog;
     switch (d.kind) {
       case 'busy':
-        return html`<p class="loading">${t(l, 'loading')}</p>`;
+        return d.error ? nothing : html`<p class="loading">${t(l, 'loading')}</p>`;
       case 'convert': {
         const checks = d.checks;
         const accounts = (checks || []).filter((c) => c.entity === 'Account');
