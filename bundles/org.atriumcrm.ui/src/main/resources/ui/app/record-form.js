@@ -305,7 +305,7 @@ class RecordForm extends LitElement {
     }
   }
 
-  get id() {
+  get recordId() {
     return this.route.id;
   }
 
@@ -320,8 +320,8 @@ class RecordForm extends LitElement {
     this.notFound = false;
     try {
       this.meta = await loadMeta(this.entity.name);
-      if (this.id) {
-        const answer = await apiAnswer('GET', `${this.entity.href}/${encodeURIComponent(this.id)}`);
+      if (this.recordId) {
+        const answer = await apiAnswer('GET', `${this.entity.href}/${encodeURIComponent(this.recordId)}`);
         this.original = answer.data;
         this.etag = answer.etag;
         this.values = { ...answer.data };
@@ -347,7 +347,7 @@ class RecordForm extends LitElement {
 
   shown(field) {
     if (SYSTEM_FIELDS.has(field.name)) return false;
-    return this.id ? true : !field.readOnly;
+    return this.recordId ? true : !field.readOnly;
   }
 
   set(field, value) {
@@ -364,7 +364,7 @@ class RecordForm extends LitElement {
     for (const f of this.meta.fields) {
       if (!this.editable(f) || !(f.name in this.values)) continue;
       const value = this.values[f.name];
-      if (this.id) {
+      if (this.recordId) {
         if (!same(value, this.original[f.name])) body[f.name] = value === '' ? null : value;
       } else if (value !== null && value !== '' && value !== undefined) {
         body[f.name] = value;
@@ -382,8 +382,8 @@ class RecordForm extends LitElement {
     const query = allowDuplicates ? '?allowDuplicates=true' : '';
     try {
       let answer;
-      if (this.id) {
-        answer = await apiAnswer('PATCH', `${this.entity.href}/${encodeURIComponent(this.id)}${query}`, this.body(),
+      if (this.recordId) {
+        answer = await apiAnswer('PATCH', `${this.entity.href}/${encodeURIComponent(this.recordId)}${query}`, this.body(),
           this.etag ? { 'If-Match': this.etag } : {});
       } else {
         answer = await apiAnswer('POST', `${this.entity.href}${query}`, this.body());
@@ -413,7 +413,7 @@ class RecordForm extends LitElement {
       if (first) first.focus();
     } else if (e.status === 412) {
       try {
-        const answer = await apiAnswer('GET', `${this.entity.href}/${encodeURIComponent(this.id)}`);
+        const answer = await apiAnswer('GET', `${this.entity.href}/${encodeURIComponent(this.recordId)}`);
         this.conflict = { current: answer.data, etag: answer.etag };
       } catch (again) {
         this.banner = problemText(again);
@@ -474,7 +474,7 @@ class RecordForm extends LitElement {
         return html`<li><a class="duplicate-link" href=${href([type.plural, d.id])}>${d.displayName || d.id}</a></li>`;
       })}</ul>
       <button type="button" id="create-anyway" @click=${() => this.save(null, true)}>
-        ${this.id ? t(l, 'form.saveAnyway') : t(l, 'form.createAnyway')}</button>
+        ${this.recordId ? t(l, 'form.saveAnyway') : t(l, 'form.createAnyway')}</button>
     </section>`;
   }
 
@@ -483,10 +483,10 @@ class RecordForm extends LitElement {
     if (!this.entity) return nothing;
     if (this.notFound) return notFoundScreen(this.entity, l);
     if (!this.meta) return html`${this.banner ? html`<p class="error" role="alert">${this.banner}</p>` : html`<p class="loading">${t(l, 'loading')}</p>`}`;
-    if (this.id && !this.original) return html`<p class="error" role="alert">${this.banner}</p>`;
+    if (this.recordId && !this.original) return html`<p class="error" role="alert">${this.banner}</p>`;
     const typeLabel = label(this.entity.label, l, this.entity.name);
-    const title = this.id ? t(l, 'form.edit', displayName(this.original)) : t(l, 'form.create', typeLabel);
-    const cancel = this.id ? href([this.entity.plural, this.id]) : href([this.entity.plural]);
+    const title = this.recordId ? t(l, 'form.edit', displayName(this.original)) : t(l, 'form.create', typeLabel);
+    const cancel = this.recordId ? href([this.entity.plural, this.recordId]) : href([this.entity.plural]);
     return html`
       <form class="record-form" id="record-form" data-entity=${this.entity.name} @submit=${(e) => this.save(e)} novalidate>
         <div class="record-head">

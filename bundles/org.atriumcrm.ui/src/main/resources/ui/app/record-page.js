@@ -479,7 +479,7 @@ class RecordPage extends LitElement {
     });
   }
 
-  remove() {
+  moveToBin() {
     return this.run(async () => {
       await apiAnswer('DELETE', this.base, undefined, this.etag ? { 'If-Match': this.etag } : {});
       this.deleted = true;
@@ -737,7 +737,7 @@ class RecordPage extends LitElement {
     if (kind === 'sms') return this.sendSms();
     if (kind === 'share') return this.share();
     if (kind === 'transfer') return this.transfer();
-    if (kind === 'delete') return this.remove();
+    if (kind === 'delete') return this.moveToBin();
     return this.closeDialog();
   }
 

@@ -21,6 +21,7 @@ import org.atriumcrm.testkit.http.Api;
 import org.junit.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The web UI in a real browser (headless chromium through Selenium), against this container. Selenium runs in a
@@ -78,7 +79,6 @@ public class UiIT extends AtriumTestSupport {
         assertTrue(opportunity.toString(), texts(opportunity.get("actions")).containsAll(List.of("advance", "close-won", "close-lost", "complete-actions")));
         JsonNode account = admin.get("/api/v1/meta/entities/Account").json();
         assertTrue(account.toString(), texts(account.get("recordViews")).contains("emails"));
-        assertTrue(account.toString(), texts(account.get("actions")).isEmpty());
         assertTrue(texts(admin.get("/api/v1/meta/entities/Email").json().get("collectionActions")).contains("send"));
     }
 
@@ -90,7 +90,7 @@ public class UiIT extends AtriumTestSupport {
     @Test
     public void aChangeBySomeoneElseBetweenLoadAndSaveIsShownAsAConflict() throws Exception {
         waitForHttp("/api/v1/accounts", Duration.ofSeconds(120));
-        String id = adminApi().post("/api/v1/accounts?allowDuplicates=true", "{"name":"冲突测试 " + UUID.randomUUID() + "","phone":"010-11112222"}")
+        String id = adminApi().post("/api/v1/accounts?allowDuplicates=true", "{\"name\":\"冲突测试 " + UUID.randomUUID() + "\",\"phone\":\"010-11112222\"}")
                 .json().get("id").asText();
         browser("ConflictScenario", adminUser(), adminPassword(), id);
     }
@@ -100,10 +100,10 @@ public class UiIT extends AtriumTestSupport {
         waitForHttp("/api/v1/accounts", Duration.ofSeconds(120));
         Api admin = adminApi();
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        String id = admin.post("/api/v1/accounts?allowDuplicates=true", "{"name":"xss " + tag + ""}").json().get("id").asText();
+        String id = admin.post("/api/v1/accounts?allowDuplicates=true", "{\"name\":\"xss " + tag + "\"}").json().get("id").asText();
         String name = "<img src=x onerror=alert(1)> " + tag;
         // renamed, so the timeline shows the markup as an old → new value too
-        assertEquals(200, admin.patch("/api/v1/accounts/" + id, new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("name", name).toString()).status);
+        assertEquals(200, admin.patch("/api/v1/accounts/" + id, new ObjectMapper().createObjectNode().put("name", name).toString()).status);
         browser("XssRecordScenario", adminUser(), adminPassword(), id, name);
     }
 
@@ -114,10 +114,10 @@ public class UiIT extends AtriumTestSupport {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String email = "zhang." + tag + "@example.cn";
         String company = "上海云帆贸易 " + tag;
-        String contactId = admin.post("/api/v1/contacts?allowDuplicates=true", "{"lastName":"张","firstName":"伟","email":"" + email + ""}")
+        String contactId = admin.post("/api/v1/contacts?allowDuplicates=true", "{\"lastName\":\"张\",\"firstName\":\"伟\",\"email\":\"" + email + "\"}")
                 .json().get("id").asText();
-        Api.Answer lead = admin.post("/api/v1/leads?allowDuplicates=true", "{"lastName":"张","firstName":"伟","company":"" + company
-                + "","email":"" + email + "","status":"qualified"}");
+        Api.Answer lead = admin.post("/api/v1/leads?allowDuplicates=true", "{\"lastName\":\"张\",\"firstName\":\"伟\",\"company\":\"" + company
+                + "\",\"email\":\"" + email + "\",\"status\":\"qualified\"}");
         assertEquals(lead.toString(), 201, lead.status);
         browser("LeadConversionScenario", adminUser(), adminPassword(), lead.json().get("id").asText(), company, contactId);
     }
@@ -127,16 +127,16 @@ public class UiIT extends AtriumTestSupport {
         waitForHttp("/api/v1/admin/roles", Duration.ofSeconds(120));
         Api admin = adminApi();
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        String role = admin.post("/api/v1/admin/roles", "{"name":"UI rep " + tag + ""}").json().get("id").asText();
-        String profile = admin.post("/api/v1/admin/profiles", "{"name":"UI rep " + tag + "","rights":{"*":["view","create","edit"]}}")
+        String role = admin.post("/api/v1/admin/roles", "{\"name\":\"UI rep " + tag + "\"}").json().get("id").asText();
+        String profile = admin.post("/api/v1/admin/profiles", "{\"name\":\"UI rep " + tag + "\",\"rights\":{\"*\":[\"view\",\"create\",\"edit\"]}}")
                 .json().get("id").asText();
         String login = "ui.rep." + tag;
         String password = "Rep-Secret-" + tag;
-        Api.Answer rep = admin.post("/api/v1/admin/users", "{"loginName":"" + login + "","password":"" + password
-                + "","roleId":"" + role + "","profileIds":["" + profile + ""]}");
+        Api.Answer rep = admin.post("/api/v1/admin/users", "{\"loginName\":\"" + login + "\",\"password\":\"" + password
+                + "\",\"roleId\":\"" + role + "\",\"profileIds\":[\"" + profile + "\"]}");
         assertEquals(rep.toString(), 201, rep.status);
         String name = "别的团队的客户 " + tag;
-        String account = admin.post("/api/v1/accounts?allowDuplicates=true", "{"name":"" + name + ""}").json().get("id").asText();
+        String account = admin.post("/api/v1/accounts?allowDuplicates=true", "{\"name\":\"" + name + "\"}").json().get("id").asText();
         assertEquals("the API refuses the rep too", 404, new Api(baseUrl()).basic(login, password).get("/api/v1/accounts/" + account).status);
         browser("RepForbiddenScenario", login, password, account, name);
     }

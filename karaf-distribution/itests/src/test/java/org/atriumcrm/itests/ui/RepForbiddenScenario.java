@@ -17,7 +17,9 @@ public final class RepForbiddenScenario implements UiScenario {
         b.login(args.get(0), args.get(1));
         b.driver.get(b.base + "/#/accounts/" + id);
         WebElement screen = b.visible(By.id("record-not-found"));
-        b.check("a clear screen: " + screen.getText(), screen.getText().contains("Not found or not allowed"));
+        // the rep's language may be either: the screen says it in the one the UI shows
+        b.check("a clear screen: " + screen.getText(), screen.getText().contains("Not found or not allowed")
+                || screen.getText().contains("记录不存在或无权查看"));
         b.check("nothing of the record is shown", !b.driver.getPageSource().contains(name)
                 && b.driver.findElements(By.id("record-title")).isEmpty());
         b.shot("record-not-allowed.png");
