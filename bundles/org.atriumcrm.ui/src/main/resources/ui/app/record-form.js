@@ -318,6 +318,7 @@ class RecordForm extends LitElement {
     this.conflict = null;
     this.duplicates = null;
     this.notFound = false;
+    window.scrollTo(0, 0); // a new record starts at its top, not where the last screen was scrolled
     try {
       this.meta = await loadMeta(this.entity.name);
       if (this.recordId) {

@@ -228,6 +228,7 @@ class RecordPage extends LitElement {
     this.timeline = null;
     this.dialog = null;
     this.deleted = false;
+    window.scrollTo(0, 0); // a new record starts at its top, not where the last screen was scrolled
     try {
       this.meta = await loadMeta(this.entity.name);
       await this.reload();
