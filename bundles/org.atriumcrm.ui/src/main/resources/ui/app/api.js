@@ -17,7 +17,13 @@ export class ApiError extends Error {
 }
 
 export async function api(method, path, body) {
+  return (await apiAnswer(method, path, body)).data;
+}
+
+/** {data, etag} of an answer: the ETag is the If-Match of a later write (optimistic locking). */
+export async function apiAnswer(method, path, body, extraHeaders = {}) {
   const headers = {
+    ...extraHeaders,
     Accept: 'application/json, application/problem+json',
     // lets the server answer 401 without a Basic challenge, so the browser never shows its own prompt
     'X-Requested-With': 'XMLHttpRequest',
@@ -33,11 +39,11 @@ export async function api(method, path, body) {
     credentials: 'same-origin',
     cache: 'no-store',
   });
-  if (response.status === 204) return null;
+  if (response.status === 204) return { data: null, etag: null };
   const type = response.headers.get('Content-Type') || '';
   const data = type.includes('json') ? await response.json().catch(() => null) : null;
   if (!response.ok) throw new ApiError(response.status, data);
-  return data;
+  return { data, etag: response.headers.get('ETag') };
 }
 
 /** An error for the user: the problem's detail and, for a validation problem, each field's message. */

@@ -307,6 +307,8 @@ class ListView extends LitElement {
       <section class="list-view" data-entity=${this.entity.name}>
         <div class="list-head">
           <h1 id="list-title">${title}</h1>
+          ${this.meta && (this.meta.rights || []).includes('create')
+            ? html`<a class="button" id="new-record" href=${`#/${this.entity.plural}/new`}>${t(l, 'record.new') || '+'}</a>` : nothing}
           <form class="quick-search" role="search" @submit=${this.search}>
             <label class="visually-hidden" for="q">${t(l, 'search')}</label>
             <input id="q" name="q" type="search" placeholder=${t(l, 'searchPlaceholder')} .value=${this.state.q}>
@@ -337,7 +339,9 @@ class ListView extends LitElement {
                 ${items.map((row) => html`<tr data-id=${row.id} class=${this.selected.has(row.id) ? 'selected' : ''}>
                   <td class="select"><input type="checkbox" class="row-select" aria-label=${t(l, 'list.selectRow')}
                     .checked=${this.selected.has(row.id)} @change=${(e) => this.select(row.id, e.target.checked)}></td>
-                  ${columns.map((f) => html`<td data-field=${f.name}>${this.cell(f, row[f.name])}</td>`)}</tr>`)}
+                  ${columns.map((f, i) => html`<td data-field=${f.name}>${i === 0
+                    ? html`<a class="record-link" href=${`#/${this.entity.plural}/${encodeURIComponent(row.id)}`}>${this.cell(f, row[f.name]) || row.id}</a>`
+                    : this.cell(f, row[f.name])}</td>`)}</tr>`)}
               </tbody>
             </table>
           </div>

@@ -7,6 +7,8 @@ import './list-view.js';
 import './home.js';
 import { loadScreens, screenMenu } from './screens.js';
 import './import-wizard.js';
+import './record-page.js';
+import './record-form.js';
 
 /**
  * The application: the login page until a session exists, then the shell (top bar, menu of the entity types

@@ -24,6 +24,7 @@ import org.atriumcrm.testkit.http.Api;
 import org.junit.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The web UI in a real browser (headless chromium through Selenium), against this container. Selenium runs in a
@@ -181,6 +182,87 @@ public class UiIT extends AtriumTestSupport {
     public void aGbkCsvIsImportedThroughTheWizardAndABadRowIsReported() throws Exception {
         adminApi().awaitReady(Duration.ofSeconds(90));
         browser("ImportScenario", adminUser(), adminPassword(), UUID.randomUUID().toString().substring(0, 6));
+    }
+
+    /** The record page builds its buttons and tabs from the metadata: the actions and record views installed now. */
+    @Test
+    public void theMetadataNamesTheRecordActionsAndViewsTheRecordPageOffers() throws Exception {
+        waitForHttp("/api/v1/meta/entities", Duration.ofSeconds(120));
+        Api admin = adminApi();
+        JsonNode lead = admin.get("/api/v1/meta/entities/Lead").json();
+        assertTrue(lead.toString(), texts(lead.get("actions")).containsAll(List.of("convert", "duplicate-check")));
+        JsonNode opportunity = admin.get("/api/v1/meta/entities/opportunities").json();
+        assertTrue(opportunity.toString(), texts(opportunity.get("actions")).containsAll(List.of("advance", "close-won", "close-lost", "complete-actions")));
+        JsonNode account = admin.get("/api/v1/meta/entities/Account").json();
+        assertTrue(account.toString(), texts(account.get("recordViews")).contains("emails"));
+        assertTrue(texts(admin.get("/api/v1/meta/entities/Email").json().get("collectionActions")).contains("send"));
+    }
+
+    @Test
+    public void anAccountWithAChineseNameAndAContactUnderItThroughTheForms() throws Exception {
+        browser("AccountAndContactScenario", adminUser(), adminPassword(), "ui" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    @Test
+    public void aChangeBySomeoneElseBetweenLoadAndSaveIsShownAsAConflict() throws Exception {
+        waitForHttp("/api/v1/accounts", Duration.ofSeconds(120));
+        String id = adminApi().post("/api/v1/accounts?allowDuplicates=true", "{\"name\":\"冲突测试 " + UUID.randomUUID() + "\",\"phone\":\"010-11112222\"}")
+                .json().get("id").asText();
+        browser("ConflictScenario", adminUser(), adminPassword(), id);
+    }
+
+    @Test
+    public void aRecordNamedLikeMarkupIsTextOnTheRecordPageAndInTheList() throws Exception {
+        waitForHttp("/api/v1/accounts", Duration.ofSeconds(120));
+        Api admin = adminApi();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String id = admin.post("/api/v1/accounts?allowDuplicates=true", "{\"name\":\"xss " + tag + "\"}").json().get("id").asText();
+        String name = "<img src=x onerror=alert(1)> " + tag;
+        // renamed, so the timeline shows the markup as an old → new value too
+        assertEquals(200, admin.patch("/api/v1/accounts/" + id, new ObjectMapper().createObjectNode().put("name", name).toString()).status);
+        browser("XssRecordScenario", adminUser(), adminPassword(), id, name);
+    }
+
+    @Test
+    public void aLeadIsConvertedInTheBrowserWithItsDuplicateCheckShown() throws Exception {
+        waitForHttp("/api/v1/leads", Duration.ofSeconds(120));
+        Api admin = adminApi();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String email = "zhang." + tag + "@example.cn";
+        String company = "上海云帆贸易 " + tag;
+        String contactId = admin.post("/api/v1/contacts?allowDuplicates=true", "{\"lastName\":\"张\",\"firstName\":\"伟\",\"email\":\"" + email + "\"}")
+                .json().get("id").asText();
+        Api.Answer lead = admin.post("/api/v1/leads?allowDuplicates=true", "{\"lastName\":\"张\",\"firstName\":\"伟\",\"company\":\"" + company
+                + "\",\"email\":\"" + email + "\",\"status\":\"qualified\"}");
+        assertEquals(lead.toString(), 201, lead.status);
+        browser("LeadConversionScenario", adminUser(), adminPassword(), lead.json().get("id").asText(), company, contactId);
+    }
+
+    @Test
+    public void aRepCannotOpenAnotherTeamsAccountByUrl() throws Exception {
+        waitForHttp("/api/v1/admin/roles", Duration.ofSeconds(120));
+        Api admin = adminApi();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String role = admin.post("/api/v1/admin/roles", "{\"name\":\"UI rep " + tag + "\"}").json().get("id").asText();
+        String profile = admin.post("/api/v1/admin/profiles", "{\"name\":\"UI rep " + tag + "\",\"rights\":{\"*\":[\"view\",\"create\",\"edit\"]}}")
+                .json().get("id").asText();
+        String login = "ui.rep." + tag;
+        String password = "Rep-Secret-" + tag;
+        Api.Answer rep = admin.post("/api/v1/admin/users", "{\"loginName\":\"" + login + "\",\"password\":\"" + password
+                + "\",\"roleId\":\"" + role + "\",\"profileIds\":[\"" + profile + "\"]}");
+        assertEquals(rep.toString(), 201, rep.status);
+        String name = "别的团队的客户 " + tag;
+        String account = admin.post("/api/v1/accounts?allowDuplicates=true", "{\"name\":\"" + name + "\"}").json().get("id").asText();
+        assertEquals("the API refuses the rep too", 404, new Api(baseUrl()).basic(login, password).get("/api/v1/accounts/" + account).status);
+        browser("RepForbiddenScenario", login, password, account, name);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> list = new ArrayList<>();
+        if (array != null) {
+            array.forEach(n -> list.add(n.asText()));
+        }
+        return list;
     }
 
     /**

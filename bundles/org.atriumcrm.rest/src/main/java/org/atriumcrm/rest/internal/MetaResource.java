@@ -61,6 +61,8 @@ public class MetaResource {
     void removeScreen(UiScreen screen) {
         screens.remove(screen);
     }
+    @Reference
+    RecordResource records;
 
     /** The entity types the caller may view. */
     @GET
@@ -84,6 +86,15 @@ public class MetaResource {
             throw AtriumException.forbidden("your profiles do not allow you to view " + store.type().pluralLabel().en().toLowerCase());
         }
         ObjectNode json = MetaJson.full(stores.secured(store, caller).type());
+        // what a record page offers beyond the fields: the modules' actions and views of one record (convert,
+        // advance, emails...), so a client builds its buttons and tabs from what is installed now
+        String entity = store.type().name();
+        ArrayNode actions = json.putArray("actions");
+        RecordResource.namesFor(records.actions, entity).forEach(actions::add);
+        ArrayNode collectionActions = json.putArray("collectionActions");
+        RecordResource.collectionActionsFor(records.actions, entity).forEach(collectionActions::add);
+        ArrayNode recordViews = json.putArray("recordViews");
+        RecordResource.namesFor(records.recordViews, entity).forEach(recordViews::add);
         ArrayNode rights = json.putArray("rights");
         for (Right r : Right.values()) {
             if (access.can(r)) {

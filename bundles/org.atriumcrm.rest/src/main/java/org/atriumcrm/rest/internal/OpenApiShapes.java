@@ -208,6 +208,12 @@ final class OpenApiShapes {
         dp.putObject("relatedLists").put("type", "array").putObject("items").put("$ref", SCHEMAS + "RelatedListMetadata");
         dp.putObject("defaultSort").put("type", "array").putObject("items").put("type", "string");
         dp.putObject("rights").put("type", "array").putObject("items").put("type", "string");
+        dp.putObject("actions").put("type", "array").put("description", "actions on one record: POST /v1/<plural>/{id}/<action>")
+                .putObject("items").put("type", "string");
+        dp.putObject("collectionActions").put("type", "array").put("description", "actions on the type: POST /v1/<plural>/<action>")
+                .putObject("items").put("type", "string");
+        dp.putObject("recordViews").put("type", "array").put("description", "views of one record: GET /v1/<plural>/{id}/<view>")
+                .putObject("items").put("type", "string");
         ObjectNode field = object(schemas.putObject("FieldMetadata"), false, "name", "type", "label", "required", "readOnly");
         ObjectNode fp = field.withObject("/properties");
         fp.putObject("name").put("type", "string");
