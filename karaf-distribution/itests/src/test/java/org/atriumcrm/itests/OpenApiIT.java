@@ -221,8 +221,8 @@ public class OpenApiIT extends AtriumTestSupport {
     /**
      * A method a path does not support is a 405 whose Allow lists what the path does support (never the refused
      * method); OPTIONS answers the same list. TRACE, which Pax Web refuses before the API sees it, gets the same
-     * problem and Allow from the container's error page, and never an echo of the request; outside the API (the web
-     * UI's paths) a TRACE is told GET and HEAD.
+     * problem and Allow from a Jetty customizer in front of the server, and never an echo of the request; outside the
+     * API (the web UI's paths) a TRACE is told GET and HEAD, and an API path that does not exist is a 404.
      */
     @Test
     public void aRefusedMethodIsAProblemWhoseAllowListsWhatThePathSupports() {
@@ -250,6 +250,7 @@ public class OpenApiIT extends AtriumTestSupport {
                 assertFalse("TRACE echoes nothing: " + trace, String.valueOf(trace.body).contains("Authorization"));
             }
         }
+        assertProblem(api.send("TRACE", "/api/v1/no-such-things", null), 404, null);
         for (String[] c : new String[][] {{"/api/v1/accounts", "GET, HEAD, POST, OPTIONS"}, {"/api/v1/accounts/" + id, "GET, HEAD, PUT, PATCH, DELETE, OPTIONS"},
                 {"/api/v1/admin/system", "GET, HEAD, OPTIONS"}}) {
             Api.Answer options = api.send("OPTIONS", c[0], null);
