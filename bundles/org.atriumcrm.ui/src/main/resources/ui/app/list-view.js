@@ -137,6 +137,7 @@ class ListView extends LitElement {
           </form>
         </div>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        <atrium-pinyin-hits .entity=${this.entity} .q=${this.q} .language=${l}></atrium-pinyin-hits>
         ${!this.page && !this.error ? html`<p class="loading">${t(l, 'loading')}</p>` : nothing}
         ${this.page ? html`
           <div class="table-wrap">

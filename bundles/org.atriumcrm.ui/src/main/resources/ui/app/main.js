@@ -4,6 +4,10 @@ import { LANGUAGES, label, pickLanguage, rememberLanguage, t } from './i18n.js';
 import { parseRoute } from './routes.js';
 import { viewFor } from './views.js';
 import './list-view.js';
+import './admin.js';
+import './user-menu.js';
+import './pinyin-hits.js';
+import { watchEntities, stopWatchingEntities } from './live-menu.js';
 
 /**
  * The application: the login page until a session exists, then the shell (top bar, menu of the entity types
@@ -68,6 +72,7 @@ class AtriumApp extends LitElement {
     } catch (e) {
       this.error = e.message;
     }
+    watchEntities(this);
   }
 
   async login(event) {
@@ -95,6 +100,7 @@ class AtriumApp extends LitElement {
     } catch (e) {
       // the session is gone either way: show the login page
     }
+    stopWatchingEntities();
     setCsrfToken(null);
     this.user = null;
     this.entities = [];
@@ -149,14 +155,14 @@ class AtriumApp extends LitElement {
         <a class="brand" href="#/home">${t(l, 'appName')}</a>
         <span class="spacer"></span>
         ${this.languageSelect('shell-language')}
-        <span class="user" id="user-name">${this.user.displayName || this.user.loginName || ''}</span>
-        <button type="button" id="logout" @click=${this.logout}>${t(l, 'logout')}</button>
+        <atrium-user-menu .user=${this.user} .language=${l} .app=${this}></atrium-user-menu>
       </header>
       <div class="body">
         <nav class="menu" aria-label=${t(l, 'menu')}>
           <ul>
             ${this.entities.map((e) => html`<li><a href=${`#/${e.plural}`} aria-current=${e.plural === route.plural ? 'page' : 'false'}>${label(e.pluralLabel, l, e.plural)}</a></li>`)}
           </ul>
+          ${this.user.administrator ? html`<ul class="menu-admin"><li><a id="menu-admin" href="#/admin" aria-current=${route.name === 'admin' ? 'page' : 'false'}>${t(l, 'admin.menu')}</a></li></ul>` : nothing}
         </nav>
         <main class="content">
           ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
