@@ -252,6 +252,9 @@ class UsersAdmin extends AdminElement {
       body.password = f.password.value;
     } else {
       body.status = f.status.value;
+      // a PATCH of what changed only: an untouched field is not re-validated or re-audited
+      const same = (a, b) => JSON.stringify(Array.isArray(a) ? [...a].sort() : a ?? null) === JSON.stringify(Array.isArray(b) ? [...b].sort() : b ?? null);
+      for (const key of Object.keys(body)) if (same(body[key], this.editing[key])) delete body[key];
     }
     const ok = await this.run(() => (creating ? api('POST', '/api/v1/admin/users', body)
       : api('PATCH', `/api/v1/admin/users/${encodeURIComponent(this.editing.id)}`, body)), this.t('sec.saved'));

@@ -1,0 +1,57 @@
+package org.atriumcrm.itests.ui;
+
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Every section of the administration console opens from its navigation, loads without an error and is saved as a
+ * screenshot; a user created in the users section is listed, locked and unlocked. Arguments: admin user, admin
+ * password, a login name for the new user.
+ */
+public final class AdminScreensScenario implements UiScenario {
+    @Override
+    public void run(Browser b, List<String> args) throws Exception {
+        b.login(args.get(0), args.get(1));
+        b.driver.get(b.base + "/#/admin");
+        b.visible(By.cssSelector(".admin-nav"));
+        List<String> sections = b.driver.findElements(By.cssSelector(".admin-nav a")).stream()
+                .map(a -> a.getAttribute("id").substring("admin-nav-".length())).toList();
+        b.check("the console has its sections in order: " + sections, sections.size() >= 15
+                && sections.indexOf("modules") == 0 && sections.indexOf("plugins") == 1 && sections.contains("users")
+                && sections.contains("recycle-bin") && sections.contains("mailboxes") && sections.contains("sales-stages"));
+        for (String section : sections) {
+            b.driver.findElement(By.id("admin-nav-" + section)).click();
+            b.visible(By.cssSelector(".admin[data-section='" + section + "'] .admin-section h2"));
+            b.wait.until(d -> d.findElements(By.cssSelector(".admin-section .loading")).isEmpty());
+            b.check(section + " loads without an error: " + errors(b), errors(b).isEmpty());
+            b.shot("admin-" + section + ".png");
+        }
+
+        b.driver.findElement(By.id("admin-nav-users")).click();
+        b.visible(By.id("user-create")).click();
+        b.visible(By.id("user-dialog"));
+        b.driver.findElement(By.id("u-login")).sendKeys(args.get(2));
+        b.driver.findElement(By.id("u-password")).sendKeys("Ui-Created-Pass-2027");
+        b.driver.findElement(By.id("u-name")).sendKeys("王小明");
+        b.shot("admin-user-create.png");
+        b.driver.findElement(By.id("user-dialog-save")).click();
+        By row = By.cssSelector("tr[data-user='" + args.get(2) + "']");
+        WebElement created = b.visible(row);
+        b.check("the new user is listed with the name given", created.getText().contains("王小明"));
+        created.findElement(By.cssSelector(".user-lock")).click();
+        b.wait.until(d -> !d.findElements(By.cssSelector("tr[data-user='" + args.get(2) + "'] .user-unlock")).isEmpty());
+        b.driver.findElement(row).findElement(By.cssSelector(".user-unlock")).click();
+        b.wait.until(d -> !d.findElements(By.cssSelector("tr[data-user='" + args.get(2) + "'] .user-lock")).isEmpty());
+
+        b.driver.findElement(By.id("admin-nav-profiles")).click();
+        b.visible(By.id("rights-matrix"));
+        b.check("the rights matrix has a row per record type", b.driver.findElements(By.cssSelector("#rights-matrix tbody tr")).size() > 5);
+        b.logout();
+    }
+
+    private static String errors(Browser b) {
+        return String.join(" | ", b.driver.findElements(By.cssSelector(".admin-section .error")).stream().map(WebElement::getText).toList());
+    }
+}
