@@ -324,8 +324,8 @@ class PluginsAdmin extends AdminElement {
       this.notice = this.t('plugins.installed', file.name);
       form.reset();
       refreshEntities();
-      // a plugin's module and state settle a moment after the upload: look again
-      setTimeout(() => this.reload(), 1500);
+      // a plugin's bundle and module settle in the moments after the upload: look again a few times
+      for (const ms of [1000, 3000, 6000, 10000]) setTimeout(() => this.isConnected && this.reload(), ms);
     }
   }
 

@@ -130,7 +130,7 @@ public class UiIT extends AtriumTestSupport {
 
     private static void createUser(String login, String password) {
         org.atriumcrm.testkit.http.Api.Answer user = adminApi().post("/api/v1/admin/users",
-                "{\"loginName\":\"" + login + "\",\"password\":\"" + password + "\",\"displayName\":\"李娜\"}");
+                "{\"loginName\":\"" + login + "\",\"password\":\"" + password + "\",\"displayName\":\"李娜\",\"language\":\"en\"}");
         assertEquals(user.toString(), 201, user.status);
     }
 
