@@ -368,7 +368,7 @@ class RolesAdmin extends AdminElement {
     if (ok) f.reset();
   }
 
-  remove(role) {
+  deleteItem(role) {
     if (!window.confirm(this.t('sec.deleteConfirm', role.name))) return undefined;
     return this.run(() => api('DELETE', `/api/v1/admin/roles/${encodeURIComponent(role.id)}`), this.t('sec.deleted'));
   }
@@ -376,7 +376,7 @@ class RolesAdmin extends AdminElement {
   branch(nodes) {
     return html`<ul>${nodes.map((r) => html`<li><div class="tree-node" data-role=${r.name}><span class="tree-name">${r.name}</span>
       ${r.description ? html`<span class="muted">${r.description}</span>` : nothing}
-      <button type="button" class="link danger-link" aria-label=${`${this.t('sec.delete')} ${r.name}`} @click=${() => this.remove(r)}>${this.t('sec.delete')}</button></div>
+      <button type="button" class="link danger-link" aria-label=${`${this.t('sec.delete')} ${r.name}`} @click=${() => this.deleteItem(r)}>${this.t('sec.delete')}</button></div>
       ${r.children && r.children.length ? this.branch(r.children) : nothing}</li>`)}</ul>`;
   }
 
@@ -538,7 +538,7 @@ class GroupsAdmin extends AdminElement {
     if (ok) this.dialog('group-dialog').close();
   }
 
-  remove(g) {
+  deleteItem(g) {
     if (!window.confirm(this.t('sec.deleteConfirm', g.name))) return undefined;
     return this.run(() => api('DELETE', `/api/v1/admin/groups/${encodeURIComponent(g.id)}`), this.t('sec.deleted'));
   }
@@ -555,7 +555,7 @@ class GroupsAdmin extends AdminElement {
           ${this.loaded && !this.groups.length ? html`<tr><td colspan="4">${this.t('sec.none')}</td></tr>` : nothing}
           ${this.groups.map((x) => html`<tr><td>${x.name}</td><td>${x.description || ''}</td><td>${(x.members || []).map((m) => html`<span class="chip">${this.userName(m)}</span>`)}</td>
           <td class="actions"><button type="button" class="secondary" @click=${() => this.edit(x)}>${this.t('sec.edit')}</button>
-            <button type="button" class="danger" @click=${() => this.remove(x)}>${this.t('sec.delete')}</button></td></tr>`)}
+            <button type="button" class="danger" @click=${() => this.deleteItem(x)}>${this.t('sec.delete')}</button></td></tr>`)}
         </tbody></table></div>
       <dialog id="group-dialog" class="admin-dialog" aria-labelledby="group-dialog-title">
         <form @submit=${this.save}>
@@ -647,7 +647,7 @@ class SharingRulesAdmin extends AdminElement {
     if (ok) f.reset();
   }
 
-  remove(r) {
+  deleteItem(r) {
     if (!window.confirm(this.t('sec.deleteConfirm', r.name))) return undefined;
     return this.run(() => api('DELETE', `/api/v1/admin/sharing-rules/${encodeURIComponent(r.id)}`), this.t('sec.deleted'));
   }
@@ -679,7 +679,7 @@ class SharingRulesAdmin extends AdminElement {
           <td>${this.t(`share.kind.${r.sourceKind}`)}: ${this.principalName(r.sourceKind, r.sourceId)}</td>
           <td>${this.t(`share.kind.${r.targetKind}`)}: ${this.principalName(r.targetKind, r.targetId)}</td>
           <td>${this.t(`share.level.${r.access}`)}</td>
-          <td><button type="button" class="danger" @click=${() => this.remove(r)}>${this.t('sec.delete')}</button></td></tr>`)}
+          <td><button type="button" class="danger" @click=${() => this.deleteItem(r)}>${this.t('sec.delete')}</button></td></tr>`)}
         </tbody></table></div>`;
   }
 }

@@ -36,6 +36,7 @@ public final class AdminModulesScenario implements UiScenario {
             admin.check("leads is enabled to begin with", leads.getAttribute("class").contains("is-on"));
             admin.check("platform modules cannot be disabled", !admin.driver.findElement(
                     By.cssSelector(".module-card[data-module=core] .module-disable")).isEnabled());
+            ((org.openqa.selenium.JavascriptExecutor) admin.driver).executeScript("window.scrollTo(0, 0)");
             admin.shot("admin-modules.png");
             leads.findElement(By.cssSelector(".module-disable")).click();
             WebElement dialog = admin.visible(By.id("module-dialog"));

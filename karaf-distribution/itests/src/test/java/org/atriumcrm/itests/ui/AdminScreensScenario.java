@@ -26,6 +26,9 @@ public final class AdminScreensScenario implements UiScenario {
             b.visible(By.cssSelector(".admin[data-section='" + section + "'] .admin-section h2"));
             b.wait.until(d -> d.findElements(By.cssSelector(".admin-section .loading")).isEmpty());
             b.check(section + " loads without an error: " + errors(b), errors(b).isEmpty());
+            // the section before is gone: one section element at a time (an element overriding a DOM method such
+            // as remove() would stay behind)
+            b.check(section + " replaces the section before it", b.driver.findElements(By.cssSelector(".admin-section > *")).size() == 1);
             b.shot("admin-" + section + ".png");
         }
 
