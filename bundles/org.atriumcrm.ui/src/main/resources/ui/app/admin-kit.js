@@ -21,11 +21,11 @@ export function adminSections() {
   return GROUPS.flatMap((g) => sections.filter((s) => s.group === g));
 }
 
-/** The problem's detail, and each invalid field with its message. */
+/** Each invalid field with its message, or else the problem's detail. */
 export function problemText(e) {
   const fields = (e && e.problem && e.problem.errors) || [];
   const detail = e ? e.message : '';
-  return fields.length ? `${detail} — ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}` : detail;
+  return fields.length ? fields.map((f) => `${f.field}: ${f.message}`).join('; ') : detail;
 }
 
 export function when(value, language) {

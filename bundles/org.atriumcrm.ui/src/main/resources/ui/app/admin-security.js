@@ -250,6 +250,9 @@ class UsersAdmin extends AdminElement {
     if (creating) {
       body.loginName = f.loginName.value;
       body.password = f.password.value;
+      // left out, the API gives the standard profile and no role or group
+      for (const key of ['profileIds', 'groupIds']) if (!body[key].length) delete body[key];
+      if (!body.roleId) delete body.roleId;
     } else {
       body.status = f.status.value;
       // a PATCH of what changed only: an untouched field is not re-validated or re-audited
@@ -327,7 +330,7 @@ class UsersAdmin extends AdminElement {
               ${this.roles.map((r) => html`<option value=${r.id} ?selected=${u.roleId === r.id}>${r.name}</option>`)}</select>`)}
           </div>
           <fieldset><legend>${this.t('users.profiles')}</legend>
-            ${this.profiles.map((p) => html`<label class="check"><input type="checkbox" name="profileIds" value=${p.id} .checked=${(u.profileIds || []).includes(p.id)}> ${p.name}</label>`)}
+            ${this.profiles.map((p) => html`<label class="check"><input type="checkbox" name="profileIds" value=${p.id} .checked=${creating ? p.name === 'standard' : (u.profileIds || []).includes(p.id)}> ${p.name}</label>`)}
           </fieldset>
           <fieldset><legend>${this.t('users.groups')}</legend>
             ${this.groups.length ? this.groups.map((g) => html`<label class="check"><input type="checkbox" name="groupIds" value=${g.id} .checked=${(u.groupIds || []).includes(g.id)}> ${g.name}</label>`) : this.t('sec.none')}
