@@ -53,6 +53,8 @@ addWords({
 });
 
 const LIMIT = 50;
+/** Written by the platform as it sends and files: an administrator looks and replays, never creates. */
+const CREATED_BY_SYSTEM = new Set(['mail-outbox', 'sms-outbox', 'mail-scan-failures']);
 const SKIP = new Set(['id', 'version', 'createdBy', 'modifiedBy', 'createdAt', 'modifiedAt', 'ownerId', 'description', 'deletedAt', 'deletedBy']);
 
 class AdminRecords extends AdminElement {
@@ -143,7 +145,7 @@ class AdminRecords extends AdminElement {
     const canReplay = this.hasDeadLetters || this.plural === 'mail-scan-failures';
     return html`
       <header class="admin-head"><div><h2>${this.t(`admin.section.${this.plural}`)}</h2></div>
-        <a class="button" href=${href([this.plural, 'new'])}>${this.t('rec.new')}</a></header>
+        ${CREATED_BY_SYSTEM.has(this.plural) ? nothing : html`<a class="button" href=${href([this.plural, 'new'])}>${this.t('rec.new')}</a>`}</header>
       ${this.hasDeadLetters ? html`<div class="segmented" role="group">
         <button type="button" aria-pressed=${this.deadOnly ? 'false' : 'true'} @click=${() => this.showDead(false)}>${this.t('rec.all')}</button>
         <button type="button" id="dead-letters" aria-pressed=${this.deadOnly ? 'true' : 'false'} @click=${() => this.showDead(true)}>${this.t('rec.dead')}</button></div>` : nothing}

@@ -708,7 +708,8 @@ class LoginEventsAdmin extends AdminElement {
       <div class="table-wrap"><table class="admin-table" id="login-events">
         <thead><tr><th scope="col">${this.t('log.at')}</th><th scope="col">${this.t('log.user')}</th><th scope="col">${this.t('log.outcome')}</th>
           <th scope="col">${this.t('log.reason')}</th><th scope="col">${this.t('log.address')}</th></tr></thead>
-        <tbody>${this.events.map((e) => html`<tr><td>${when(e.at, l)}</td><td>${e.loginName}</td>
+        <tbody>${this.loaded && !this.events.length ? html`<tr><td colspan="5">${this.t('sec.none')}</td></tr>` : nothing}
+          ${this.events.map((e) => html`<tr><td>${when(e.at, l)}</td><td>${e.loginName}</td>
           <td>${e.success ? badge(this.t('log.success'), 'ok') : badge(this.t('log.failure'), 'error')}</td><td>${e.reason || ''}</td><td><code>${e.sourceAddress || ''}</code></td></tr>`)}</tbody>
       </table></div>`;
   }
@@ -735,7 +736,8 @@ class SecurityChangesAdmin extends AdminElement {
       <div class="table-wrap"><table class="admin-table" id="security-changes">
         <thead><tr><th scope="col">${this.t('log.at')}</th><th scope="col">${this.t('log.user')}</th><th scope="col">${this.t('log.kind')}</th>
           <th scope="col">${this.t('log.action')}</th><th scope="col">${this.t('log.target')}</th><th scope="col">${this.t('log.detail')}</th></tr></thead>
-        <tbody>${this.changes.map((c) => html`<tr><td>${when(c.at, l)}</td><td>${c.loginName || ''}</td><td>${c.kind}</td><td>${c.action}</td>
+        <tbody>${this.loaded && !this.changes.length ? html`<tr><td colspan="6">${this.t('sec.none')}</td></tr>` : nothing}
+          ${this.changes.map((c) => html`<tr><td>${when(c.at, l)}</td><td>${c.loginName || ''}</td><td>${c.kind}</td><td>${c.action}</td>
           <td><code class="muted">${c.targetId || ''}</code></td><td class="detail">${c.detail || ''}</td></tr>`)}</tbody>
       </table></div>`;
   }

@@ -51,6 +51,16 @@ public final class AdminScreensScenario implements UiScenario {
         b.driver.findElement(By.id("admin-nav-profiles")).click();
         b.visible(By.id("rights-matrix"));
         b.check("the rights matrix has a row per record type", b.driver.findElements(By.cssSelector("#rights-matrix tbody tr")).size() > 5);
+
+        // on a phone: the console stacks, nothing is wider than the screen
+        b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(400, 860));
+        b.driver.get(b.base + "/#/admin/modules");
+        b.visible(By.cssSelector(".module-card[data-module=leads]"));
+        Object overflow = ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth");
+        b.check("the console fits a phone's width (overflow " + overflow + " px)", ((Number) overflow).intValue() <= 0);
+        b.shot("admin-modules-phone.png");
+        b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         b.logout();
     }
 
