@@ -319,9 +319,9 @@ class UsersAdmin extends AdminElement {
           <div class="form-grid">
             ${creating ? field('u-login', this.t('users.login'), html`<input id="u-login" name="loginName" required autocomplete="off">`) : nothing}
             ${creating ? field('u-password', this.t('users.password'), html`<input id="u-password" name="password" type="password" required autocomplete="new-password">`) : nothing}
-            ${field('u-name', this.t('users.displayName'), html`<input id="u-name" name="displayName" .value=${u.displayName || ''}>`)}
-            ${field('u-email', this.t('users.email'), html`<input id="u-email" name="email" type="email" .value=${u.email || ''}>`)}
-            ${field('u-mobile', this.t('users.mobile'), html`<input id="u-mobile" name="mobile" type="tel" .value=${u.mobile || ''}>`)}
+            ${field('u-name', this.t('users.displayName'), html`<input id="u-name" name="displayName" value=${u.displayName || ''}>`)}
+            ${field('u-email', this.t('users.email'), html`<input id="u-email" name="email" type="email" value=${u.email || ''}>`)}
+            ${field('u-mobile', this.t('users.mobile'), html`<input id="u-mobile" name="mobile" type="tel" value=${u.mobile || ''}>`)}
             ${field('u-language', this.t('users.language'), html`<select id="u-language" name="language">
               ${[['zh-CN', '中文'], ['en', 'English']].map(([v, n]) => html`<option value=${v} ?selected=${(u.language || 'zh-CN') === v}>${n}</option>`)}</select>`)}
             ${creating ? nothing : field('u-status', this.t('users.status'), html`<select id="u-status" name="status">
@@ -330,10 +330,10 @@ class UsersAdmin extends AdminElement {
               ${this.roles.map((r) => html`<option value=${r.id} ?selected=${u.roleId === r.id}>${r.name}</option>`)}</select>`)}
           </div>
           <fieldset><legend>${this.t('users.profiles')}</legend>
-            ${this.profiles.map((p) => html`<label class="check"><input type="checkbox" name="profileIds" value=${p.id} .checked=${creating ? p.name === 'standard' : (u.profileIds || []).includes(p.id)}> ${p.name}</label>`)}
+            ${this.profiles.map((p) => html`<label class="check"><input type="checkbox" name="profileIds" value=${p.id} ?checked=${creating ? p.name === 'standard' : (u.profileIds || []).includes(p.id)}> ${p.name}</label>`)}
           </fieldset>
           <fieldset><legend>${this.t('users.groups')}</legend>
-            ${this.groups.length ? this.groups.map((g) => html`<label class="check"><input type="checkbox" name="groupIds" value=${g.id} .checked=${(u.groupIds || []).includes(g.id)}> ${g.name}</label>`) : this.t('sec.none')}
+            ${this.groups.length ? this.groups.map((g) => html`<label class="check"><input type="checkbox" name="groupIds" value=${g.id} ?checked=${(u.groupIds || []).includes(g.id)}> ${g.name}</label>`) : this.t('sec.none')}
           </fieldset>
           ${dialogButtons(this, 'user-dialog')}
         </form>
@@ -475,15 +475,15 @@ class ProfilesAdmin extends AdminElement {
         ${p ? html`
           <form class="profile-form" @submit=${this.save}>
             <div class="form-grid">
-              ${field('profile-name', this.t('sec.name'), html`<input id="profile-name" name="profileName" .value=${p.name}>`)}
-              ${field('profile-description', this.t('sec.description'), html`<input id="profile-description" name="profileDescription" .value=${p.description || ''}>`)}
+              ${field('profile-name', this.t('sec.name'), html`<input id="profile-name" name="profileName" value=${p.name}>`)}
+              ${field('profile-description', this.t('sec.description'), html`<input id="profile-description" name="profileDescription" value=${p.description || ''}>`)}
             </div>
             <h3 class="admin-subhead">${this.t('profiles.rights')}</h3>
             <div class="table-wrap">
               <table class="admin-table matrix" id="rights-matrix">
                 <thead><tr><th scope="col">${this.t('profiles.entity')}</th>${RIGHTS.map((r) => html`<th scope="col">${this.t(`profiles.right.${r}`)}</th>`)}</tr></thead>
                 <tbody>${this.rows().map((entity) => html`<tr><th scope="row">${entityLabel(entity)}</th>
-                  ${RIGHTS.map((r) => html`<td><input type="checkbox" data-entity=${entity} data-right=${r} .checked=${(rights[entity] || []).includes(r)}
+                  ${RIGHTS.map((r) => html`<td><input type="checkbox" data-entity=${entity} data-right=${r} ?checked=${(rights[entity] || []).includes(r)}
                     aria-label=${`${entityLabel(entity)}: ${this.t(`profiles.right.${r}`)}`}></td>`)}</tr>`)}</tbody>
               </table>
             </div>
@@ -563,10 +563,10 @@ class GroupsAdmin extends AdminElement {
       <dialog id="group-dialog" class="admin-dialog" aria-labelledby="group-dialog-title">
         <form @submit=${this.save}>
           <h2 id="group-dialog-title">${g.id ? g.name : this.t('groups.create')}</h2>
-          ${field('group-name', this.t('sec.name'), html`<input id="group-name" name="name" required .value=${g.name || ''}>`)}
-          ${field('group-description', this.t('sec.description'), html`<input id="group-description" name="description" .value=${g.description || ''}>`)}
+          ${field('group-name', this.t('sec.name'), html`<input id="group-name" name="name" required value=${g.name || ''}>`)}
+          ${field('group-description', this.t('sec.description'), html`<input id="group-description" name="description" value=${g.description || ''}>`)}
           <fieldset><legend>${this.t('groups.members')}</legend>${this.users.map((u) => html`<label class="check"><input type="checkbox" name="members" value=${u.id}
-            .checked=${(g.members || []).includes(u.id)}> ${u.displayName || u.loginName}</label>`)}</fieldset>
+            ?checked=${(g.members || []).includes(u.id)}> ${u.displayName || u.loginName}</label>`)}</fieldset>
           ${dialogButtons(this, 'group-dialog')}
         </form>
       </dialog>`;

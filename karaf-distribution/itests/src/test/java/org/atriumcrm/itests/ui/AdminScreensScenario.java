@@ -43,6 +43,15 @@ public final class AdminScreensScenario implements UiScenario {
         By row = By.cssSelector("tr[data-user='" + args.get(2) + "']");
         WebElement created = b.visible(row);
         b.check("the new user is listed with the name given", created.getText().contains("王小明"));
+        created.findElement(By.cssSelector(".user-edit")).click();
+        b.visible(By.id("user-dialog"));
+        b.check("the edit form shows the user's values", "王小明".equals(b.driver.findElement(By.id("u-name")).getAttribute("value"))
+                && b.driver.findElement(By.cssSelector("#user-dialog input[name=profileIds]:checked")) != null);
+        b.driver.findElement(By.id("u-email")).sendKeys("wang.xiaoming@example.cn");
+        b.driver.findElement(By.id("user-dialog-save")).click();
+        b.wait.until(d -> d.findElement(row).getText().contains("wang.xiaoming@example.cn"));
+        created = b.driver.findElement(row);
+        b.check("the edit kept the name", created.getText().contains("王小明"));
         created.findElement(By.cssSelector(".user-lock")).click();
         b.wait.until(d -> !d.findElements(By.cssSelector("tr[data-user='" + args.get(2) + "'] .user-unlock")).isEmpty());
         b.driver.findElement(row).findElement(By.cssSelector(".user-unlock")).click();
@@ -61,6 +70,11 @@ public final class AdminScreensScenario implements UiScenario {
         b.check("the console fits a phone's width (overflow " + overflow + " px)", ((Number) overflow).intValue() <= 0);
         b.shot("admin-modules-phone.png");
         b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("shell-language"))).selectByValue("zh-CN");
+        b.wait.until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".admin-head h2"), "模块"));
+        b.check("the console speaks Chinese", b.driver.findElement(By.id("admin-nav-users")).getText().equals("用户"));
+        b.shot("admin-modules-zh-CN.png");
+        new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("shell-language"))).selectByValue("en");
         b.logout();
     }
 
