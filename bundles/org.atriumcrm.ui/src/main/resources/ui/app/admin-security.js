@@ -293,13 +293,13 @@ class UsersAdmin extends AdminElement {
       ${this.messages()}
       <div class="table-wrap">
         <table class="admin-table" id="users">
-          <thead><tr><th scope="col">${this.t('users.displayName')}</th><th scope="col">${this.t('users.login')}</th><th scope="col">${this.t('users.email')}</th>
+          <thead><tr><th scope="col">${this.t('users.displayName')}</th><th scope="col">${this.t('users.login')}</th>
             <th scope="col">${this.t('users.role')}</th><th scope="col">${this.t('users.profiles')}</th><th scope="col">${this.t('users.status')}</th><th scope="col"><span class="visually-hidden">${this.t('sec.edit')}</span></th></tr></thead>
           <tbody>${this.users.map((x) => html`
             <tr data-user=${x.loginName}>
               <td><span class="avatar small" aria-hidden="true">${(x.displayName || x.loginName).slice(0, 1)}</span> ${x.displayName || ''}
                 ${x.administrator ? badge(this.t('users.admin'), 'info') : nothing}</td>
-              <td><code>${x.loginName}</code></td><td>${x.email || ''}</td><td>${this.nameOf(this.roles, x.roleId)}</td>
+              <td><code>${x.loginName}</code>${x.email ? html`<br><span class="muted">${x.email}</span>` : nothing}</td><td>${this.nameOf(this.roles, x.roleId)}</td>
               <td>${(x.profileIds || []).map((id) => this.nameOf(this.profiles, id)).join(', ')}</td>
               <td>${badge(this.t(`users.status.${x.status}`) || x.status, tones[x.status])}</td>
               <td class="actions">
