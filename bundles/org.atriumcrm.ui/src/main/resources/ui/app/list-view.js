@@ -319,6 +319,7 @@ class ListView extends LitElement {
         ${this.meta && this.panel ? html`<div class="list-panel">${this.panelContent()}</div>` : nothing}
         ${this.filterChips()}
         ${this.error ? html`<p class="error" role="alert" id="list-error">${this.error}</p>` : nothing}
+        <atrium-pinyin-hits .entity=${this.entity} .q=${this.state.q} .language=${l}></atrium-pinyin-hits>
         ${!this.page && !this.error ? html`<p class="loading">${t(l, 'loading')}</p>` : nothing}
         ${this.page ? html`
           <atrium-mass-actions .entity=${this.entity} .meta=${this.meta} .language=${l} .user=${this.user || {}}

@@ -9,6 +9,10 @@ import { loadScreens, screenMenu } from './screens.js';
 import './import-wizard.js';
 import './record-page.js';
 import './record-form.js';
+import './admin.js';
+import './user-menu.js';
+import './pinyin-hits.js';
+import { watchEntities, stopWatchingEntities } from './live-menu.js';
 
 /**
  * The application: the login page until a session exists, then the shell (top bar, menu of the entity types
@@ -51,6 +55,13 @@ class AtriumApp extends LitElement {
     this.resume();
   }
 
+  willUpdate(changed) {
+    // a module enabled or disabled (the live menu's new list) brings or takes its screens too
+    if (changed.has('entities') && changed.get('entities') !== undefined && this.state === 'app') {
+      loadScreens().then((s) => { this.screens = s; });
+    }
+  }
+
   updated() {
     document.documentElement.lang = this.language;
     // for benchmarks/UiBench.java: the cold start as a user meets it
@@ -81,6 +92,7 @@ class AtriumApp extends LitElement {
     } catch (e) {
       this.error = e.message;
     }
+    watchEntities(this);
   }
 
   async login(event) {
@@ -109,6 +121,7 @@ class AtriumApp extends LitElement {
     } catch (e) {
       // the session is gone either way: show the login page
     }
+    stopWatchingEntities();
     setCsrfToken(null);
     this.user = null;
     this.entities = [];
@@ -164,8 +177,7 @@ class AtriumApp extends LitElement {
         <a class="brand" href="#/home">${t(l, 'appName')}</a>
         <span class="spacer"></span>
         ${this.languageSelect('shell-language')}
-        <span class="user" id="user-name">${this.user.displayName || this.user.loginName || ''}</span>
-        <button type="button" id="logout" @click=${this.logout}>${t(l, 'logout')}</button>
+        <atrium-user-menu .user=${this.user} .language=${l} .app=${this}></atrium-user-menu>
       </header>
       <div class="body">
         <nav class="menu" aria-label=${t(l, 'menu')}>
@@ -174,6 +186,7 @@ class AtriumApp extends LitElement {
             ${this.entities.map((e) => html`<li><a href=${`#/${e.plural}`} aria-current=${e.plural === route.plural ? 'page' : 'false'}>${label(e.pluralLabel, l, e.plural)}</a></li>`)}
             ${screenMenu(this.screens, route, l)}
           </ul>
+          ${this.user.administrator ? html`<ul class="menu-admin"><li><a id="menu-admin" href="#/admin" aria-current=${route.name === 'admin' ? 'page' : 'false'}>${t(l, 'admin.menu')}</a></li></ul>` : nothing}
         </nav>
         <main class="content">
           ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}

@@ -266,6 +266,77 @@ public class UiIT extends AtriumTestSupport {
     }
 
     /**
+     * The list of entity types the UI polls: an ETag, a 304 without a body while it is unchanged, and another list
+     * and tag as soon as a module is switched — so the poll costs nothing until something changes.
+     */
+    @Test
+    public void theEntityTypesAreA304UntilAModuleIsSwitched() throws Exception {
+        org.atriumcrm.testkit.http.Api admin = adminApi();
+        org.atriumcrm.testkit.http.Api.Answer first = admin.get("/api/v1/meta/entities");
+        assertEquals(200, first.status);
+        String tag = first.header("ETag");
+        assertTrue(first.toString(), tag != null && tag.startsWith("\""));
+        assertTrue(first.header("Cache-Control"), first.header("Cache-Control").contains("private"));
+        org.atriumcrm.testkit.http.Api.Answer same = admin.get("/api/v1/meta/entities", "If-None-Match", tag);
+        assertEquals(same.toString(), 304, same.status);
+        assertTrue(same.body, same.body.isEmpty());
+        assertEquals(200, admin.post("/api/v1/admin/modules/leads/disable", null).status);
+        try {
+            org.atriumcrm.testkit.http.Api.Answer changed = admin.get("/api/v1/meta/entities", "If-None-Match", tag);
+            assertEquals(changed.toString(), 200, changed.status);
+            assertFalse(changed.body, changed.body.contains("\"leads\""));
+            assertFalse(tag.equals(changed.header("ETag")));
+        } finally {
+            assertEquals(200, admin.post("/api/v1/admin/modules/leads/enable", null).status);
+        }
+        assertEquals(304, admin.get("/api/v1/meta/entities", "If-None-Match", tag).status);
+    }
+
+    /**
+     * An administrator disables and re-enables the leads module in the console while a rep is logged in elsewhere:
+     * the rep's menu and open page follow without a reload; the rep has no administration.
+     */
+    @Test
+    public void modulesSwitchedInTheConsoleComeAndGoForALoggedInRep() throws Exception {
+        String rep = "ui.rep." + System.nanoTime();
+        createUser(rep, "Ui-Rep-Pass-2027");
+        browser("AdminModulesScenario", adminUser(), adminPassword(), rep, "Ui-Rep-Pass-2027");
+    }
+
+    @Test
+    public void everyAdministrationScreenOpensAndUsersAreManaged() throws Exception {
+        browser("AdminScreensScenario", adminUser(), adminPassword(), "ui.created." + System.nanoTime());
+    }
+
+    /** The pinyin plugin uploaded through the console: the accounts list's quick search then finds by pinyin. */
+    @Test
+    public void thePinyinPluginUploadedInTheConsoleSearchesTheList() throws Exception {
+        String name = "鸿运贸易";
+        org.atriumcrm.testkit.http.Api.Answer created = adminApi().post("/api/v1/accounts", "{\"name\":\"" + name + "\"}");
+        assertEquals(created.toString(), 201, created.status);
+        try {
+            browser("AdminPluginScenario", adminUser(), adminPassword(), System.getProperty("atrium.itest.pinyin"), name, "hongyunmaoyi", "hymy");
+        } finally {
+            // whatever the browser did, the suite goes on without the plugin
+            adminApi().delete("/api/v1/admin/plugins/org.atriumcrm.plugin.pinyin?purgeData=true");
+            adminApi().delete("/api/v1/accounts/" + created.json().get("id").asText());
+        }
+    }
+
+    @Test
+    public void aUserChangesTheirPasswordFromTheUserMenu() throws Exception {
+        String login = "ui.password." + System.nanoTime();
+        createUser(login, "Ui-Old-Pass-2027");
+        browser("PasswordChangeScenario", login, "Ui-Old-Pass-2027", "Ui-New-Pass-2027x");
+    }
+
+    private static void createUser(String login, String password) {
+        org.atriumcrm.testkit.http.Api.Answer user = adminApi().post("/api/v1/admin/users",
+                "{\"loginName\":\"" + login + "\",\"password\":\"" + password + "\",\"displayName\":\"李娜\",\"language\":\"en\"}");
+        assertEquals(user.toString(), 201, user.status);
+    }
+
+    /**
      * Runs a {@code ui.UiScenario} in a JVM of its own (see {@code ui.UiBrowserCheck}) and fails with its output
      * when it fails; screenshots land in {@code target/screenshots/}.
      */

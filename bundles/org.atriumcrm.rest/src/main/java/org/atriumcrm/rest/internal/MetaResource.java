@@ -1,10 +1,13 @@
 package org.atriumcrm.rest.internal;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.HexFormat;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -12,7 +15,11 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
+import javax.ws.rs.core.CacheControl;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.EntityTag;
+import javax.ws.rs.core.Request;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.atriumcrm.api.error.AtriumException;
@@ -33,6 +40,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -64,15 +72,35 @@ public class MetaResource {
     @Reference
     RecordResource records;
 
-    /** The entity types the caller may view. */
+    /**
+     * The entity types the caller may view, with an ETag of the answer: the web UI asks again on every navigation
+     * and every few seconds (so that a module enabled or disabled shows in the menu of users already logged in),
+     * and with If-None-Match an unchanged list is a 304 without a body.
+     */
     @GET
     @Path("entities")
-    public ObjectNode entities(@Context SecurityContext security) {
+    public Response entities(@Context SecurityContext security, @Context Request request) {
         ObjectNode json = Json.MAPPER.createObjectNode();
         ArrayNode items = json.putArray("items");
         stores.viewable(Requests.caller(security)).stream().sorted(Comparator.comparing(s -> s.type().name()))
                 .forEach(s -> items.add(MetaJson.summary(s.type())));
-        return json;
+        EntityTag tag = contentTag(json);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        // private: the list depends on the caller's profiles; no-cache: revalidated every time, never stale
+        CacheControl cache = new CacheControl();
+        cache.setPrivate(true);
+        cache.setNoCache(true);
+        return (notModified != null ? notModified : Response.ok(json)).tag(tag).cacheControl(cache).build();
+    }
+
+    /** A tag of the content itself: it changes exactly when the answer does, whatever made it change. */
+    static EntityTag contentTag(ObjectNode json) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Json.MAPPER.writeValueAsBytes(json));
+            return new EntityTag(HexFormat.of().formatHex(digest, 0, 12));
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The metadata as the caller sees it: hidden fields are absent, read-only ones marked so, with the caller's rights. */

@@ -357,8 +357,14 @@ public class OpenApiResource {
     }
 
     private void platformPaths(ObjectNode paths, ObjectNode schemas) {
-        response(op(paths.putObject("/v1/meta/entities"), "get", "listEntityTypes", "Metadata", "Entity types of the enabled modules"), "200",
-                refSchema(OpenApiShapes.SCHEMAS + "EntityTypeList"));
+        ObjectNode entityTypes = op(paths.putObject("/v1/meta/entities"), "get", "listEntityTypes", "Metadata",
+                "Entity types of the enabled modules the caller may view (ETag of the list; If-None-Match answers 304)");
+        entityTypes.putArray("parameters").addObject().put("name", "If-None-Match").put("in", "header")
+                .put("description", "the ETag of a previous read: 304 without a body while the list is unchanged")
+                .putObject("schema").put("type", "string");
+        response(entityTypes, "200", refSchema(OpenApiShapes.SCHEMAS + "EntityTypeList"));
+        OpenApiShapes.headers(entityTypes, "200", "ETag");
+        entityTypes.withObject("/responses").putObject("304").put("description", "the list is the one of the ETag sent in If-None-Match");
         ObjectNode meta = paths.putObject("/v1/meta/entities/{name}");
         meta.putArray("parameters").addObject().put("name", "name").put("in", "path").put("required", true)
                 .putObject("schema").put("type", "string");

@@ -74,8 +74,12 @@ public final class Browser implements AutoCloseable {
         visible(By.id("user-name"));
     }
 
+    /** Logs out through the user menu (opened first when it is closed). */
     public void logout() {
-        driver.findElement(By.id("logout")).click();
+        if (!driver.findElement(By.id("logout")).isDisplayed()) {
+            driver.findElement(By.id("user-name")).click();
+        }
+        visible(By.id("logout")).click();
         visible(By.id("login-page"));
     }
 
