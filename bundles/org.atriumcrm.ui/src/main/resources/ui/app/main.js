@@ -183,7 +183,7 @@ class AtriumApp extends LitElement {
         <nav class="menu" aria-label=${t(l, 'menu')}>
           <ul>
             <li><a href="#/home" id="menu-home" aria-current=${route.name === 'home' ? 'page' : 'false'}>${t(l, 'home.title')}</a></li>
-            ${this.entities.map((e) => html`<li><a href=${`#/${e.plural}`} aria-current=${e.plural === route.plural ? 'page' : 'false'}>${label(e.pluralLabel, l, e.plural)}</a></li>`)}
+            ${this.menuEntities(l).map((e) => html`<li><a href=${`#/${e.plural}`} aria-current=${e.plural === route.plural ? 'page' : 'false'}>${label(e.pluralLabel, l, e.plural)}</a></li>`)}
             ${screenMenu(this.screens, route, l)}
           </ul>
           ${this.user.administrator ? html`<ul class="menu-admin"><li><a id="menu-admin" href="#/admin" aria-current=${route.name === 'admin' ? 'page' : 'false'}>${t(l, 'admin.menu')}</a></li></ul>` : nothing}
@@ -193,6 +193,15 @@ class AtriumApp extends LitElement {
           ${this.renderView(route, entity)}
         </main>
       </div>`;
+  }
+
+  /**
+   * The types of the main menu, in the modules' order: configuration is in the administration console and records
+   * that live under another record (an email's attachments, an outbox's entries) are reached from it.
+   */
+  menuEntities(language) {
+    return this.entities.filter((e) => (e.menu || 'main') === 'main')
+      .sort((a, b) => (a.menuOrder ?? 1000) - (b.menuOrder ?? 1000) || label(a.pluralLabel, language, a.plural).localeCompare(label(b.pluralLabel, language, b.plural), language));
   }
 
   /** The routed screen; a type that does not exist (or whose module is disabled) is said so. */

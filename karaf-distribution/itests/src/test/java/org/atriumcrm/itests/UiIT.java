@@ -184,6 +184,24 @@ public class UiIT extends AtriumTestSupport {
         browser("ImportScenario", adminUser(), adminPassword(), UUID.randomUUID().toString().substring(0, 6));
     }
 
+    /**
+     * The main menu is the work records in the modules' order; configuration goes to the administration and records
+     * under another record (attachments, outbox entries, stage changes) are reached through it.
+     */
+    @Test
+    public void theEntityTypesSayWhereTheMenuShowsThem() {
+        waitForHttp("/api/v1/meta/entities", Duration.ofSeconds(120));
+        java.util.Map<String, JsonNode> types = new java.util.HashMap<>();
+        adminApi().get("/api/v1/meta/entities").json().get("items").forEach(t -> types.put(t.get("name").asText(), t));
+        for (String[] c : new String[][] {{"Account", "main"}, {"Contact", "main"}, {"Lead", "main"}, {"Opportunity", "main"},
+                {"EmailAttachment", "none"}, {"MailOutboxEntry", "none"}, {"OpportunityStageChange", "none"},
+                {"SalesStage", "administration"}, {"LeadForm", "administration"}}) {
+            assertEquals(c[0], c[1], types.get(c[0]).get("menu").asText());
+        }
+        assertTrue(types.get("Account").get("menuOrder").asInt() < types.get("Contact").get("menuOrder").asInt());
+        assertTrue(types.get("Opportunity").get("menuOrder").asInt() < types.get("Email").get("menuOrder").asInt());
+    }
+
     /** The record page builds its buttons and tabs from the metadata: the actions and record views installed now. */
     @Test
     public void theMetadataNamesTheRecordActionsAndViewsTheRecordPageOffers() throws Exception {

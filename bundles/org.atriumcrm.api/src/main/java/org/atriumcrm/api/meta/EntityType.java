@@ -25,6 +25,8 @@ import org.atriumcrm.api.security.FieldAccess;
  */
 @ProviderType
 public final class EntityType<T extends Record> {
+    /** The menu order of a type that names none. */
+    public static final int DEFAULT_MENU_ORDER = 1000;
     private final String name;
     private final String plural;
     private final String moduleId;
@@ -37,6 +39,8 @@ public final class EntityType<T extends Record> {
     private final List<RelatedList> relatedLists;
     private final Function<T, String> displayName;
     private final List<SortKey> defaultSort;
+    private final boolean detail;
+    private final int menuOrder;
     /** Fields hidden or read-only for the user this copy was made for; empty on the full metadata. */
     private final Map<String, FieldAccess> restrictions;
     private final boolean administrative;
@@ -73,6 +77,8 @@ public final class EntityType<T extends Record> {
         this.relatedLists = List.copyOf(b.relatedLists);
         this.displayName = b.displayName;
         this.defaultSort = b.defaultSort.isEmpty() ? List.of(new SortKey("createdAt", true)) : List.copyOf(b.defaultSort);
+        this.detail = b.detail;
+        this.menuOrder = b.menuOrder;
         for (List<String> rule : duplicateRules) {
             rule.forEach(this::requireField);
         }
@@ -107,6 +113,8 @@ public final class EntityType<T extends Record> {
         this.restrictions = Map.copyOf(restrictions);
         this.administrative = full.administrative;
         this.importable = full.importable;
+        this.detail = full.detail;
+        this.menuOrder = full.menuOrder;
     }
 
     /**
@@ -115,6 +123,22 @@ public final class EntityType<T extends Record> {
      */
     public boolean isAdministrative() {
         return administrative;
+    }
+
+    /**
+     * Records that live under another record (an email's attachments, an opportunity's stage changes, an outbox's
+     * entries): reached through that record's related lists and the administration, not from the main menu.
+     */
+    public boolean isDetail() {
+        return detail;
+    }
+
+    /**
+     * Where the type stands in the main menu, lower first (the platform's own types below 100); types without one
+     * (a plugin's, unless it says otherwise) come after them by name.
+     */
+    public int menuOrder() {
+        return menuOrder;
     }
 
     /**
@@ -235,6 +259,8 @@ public final class EntityType<T extends Record> {
         private final List<SortKey> defaultSort = new ArrayList<>();
         private boolean administrative;
         private boolean importable;
+        private boolean detail;
+        private int menuOrder = DEFAULT_MENU_ORDER;
 
         private Builder(String name, String plural, Class<T> recordClass, Supplier<T> factory) {
             this.name = Objects.requireNonNull(name);
@@ -288,6 +314,18 @@ public final class EntityType<T extends Record> {
         /** See {@link EntityType#isAdministrative()}. */
         public Builder<T> administrative() {
             this.administrative = true;
+            return this;
+        }
+
+        /** See {@link EntityType#isDetail()}. */
+        public Builder<T> detail() {
+            this.detail = true;
+            return this;
+        }
+
+        /** See {@link EntityType#menuOrder()}. */
+        public Builder<T> menuOrder(int order) {
+            this.menuOrder = order;
             return this;
         }
 

@@ -29,7 +29,7 @@ final class CustomerTypes {
 
     private static EntityType<Account> account() {
         EntityType.Builder<Account> b = EntityType.builder("Account", "accounts", Account.class, Account::new)
-                .module(MODULE)
+                .module(MODULE).menuOrder(10)
                 .importable()
                 .label("Account", "客户")
                 .pluralLabel("Accounts", "客户")
@@ -85,7 +85,7 @@ final class CustomerTypes {
 
     private static EntityType<Contact> contact() {
         EntityType.Builder<Contact> b = EntityType.builder("Contact", "contacts", Contact.class, Contact::new)
-                .module(MODULE)
+                .module(MODULE).menuOrder(20)
                 .importable()
                 .label("Contact", "联系人")
                 .pluralLabel("Contacts", "联系人")

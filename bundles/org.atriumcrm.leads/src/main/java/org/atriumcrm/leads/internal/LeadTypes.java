@@ -33,7 +33,7 @@ final class LeadTypes {
 
     private static EntityType<Lead> lead() {
         return EntityType.builder("Lead", "leads", Lead.class, Lead::new)
-                .module(MODULE)
+                .module(MODULE).menuOrder(30)
                 .importable()
                 .label("Lead", "潜在客户")
                 .pluralLabel("Leads", "潜在客户")

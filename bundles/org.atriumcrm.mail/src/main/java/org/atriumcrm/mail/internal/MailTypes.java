@@ -24,7 +24,7 @@ final class MailTypes {
 
     private static EntityType<Email> email() {
         return EntityType.builder("Email", "emails", Email.class, Email::new)
-                .module(MODULE)
+                .module(MODULE).menuOrder(50)
                 .label("Email", "邮件")
                 .pluralLabel("Emails", "邮件")
                 .field(FieldDef.<Email, String>of("direction", FieldType.PICKLIST, Email::getDirection, null).label("Direction", "方向")
@@ -67,7 +67,7 @@ final class MailTypes {
 
     private static EntityType<MailOutboxEntry> outbox() {
         return EntityType.builder("MailOutboxEntry", "mail-outbox", MailOutboxEntry.class, MailOutboxEntry::new)
-                .module(MODULE)
+                .module(MODULE).detail()
                 .label("Outbox entry", "发件箱条目")
                 .pluralLabel("Company outbox", "公司发件箱")
                 .administrative()

@@ -28,7 +28,7 @@ final class MailingTypes {
 
     private static EntityType<EmailTemplate> template() {
         return EntityType.builder("EmailTemplate", "email-templates", EmailTemplate.class, EmailTemplate::new)
-                .module(MailTypes.MODULE)
+                .module(MailTypes.MODULE).menuOrder(80)
                 .label("Email template", "邮件模板")
                 .pluralLabel("Email templates", "邮件模板")
                 .field(FieldDef.of("name", FieldType.STRING, EmailTemplate::getName, EmailTemplate::setName)
@@ -55,7 +55,7 @@ final class MailingTypes {
 
     private static EntityType<EmailSignature> signature() {
         return EntityType.builder("EmailSignature", "email-signatures", EmailSignature.class, EmailSignature::new)
-                .module(MailTypes.MODULE)
+                .module(MailTypes.MODULE).menuOrder(90)
                 .label("Email signature", "邮件签名")
                 .pluralLabel("Email signatures", "邮件签名")
                 .field(FieldDef.of("senderName", FieldType.STRING, EmailSignature::getSenderName, EmailSignature::setSenderName)
@@ -69,7 +69,7 @@ final class MailingTypes {
 
     private static EntityType<MassMailing> massMailing() {
         return EntityType.builder("MassMailing", "mass-mailings", MassMailing.class, MassMailing::new)
-                .module(MailTypes.MODULE)
+                .module(MailTypes.MODULE).menuOrder(70)
                 .label("Mass mailing", "群发邮件")
                 .pluralLabel("Mass mailings", "群发邮件")
                 .field(FieldDef.of("name", FieldType.STRING, MassMailing::getName, MassMailing::setName)
@@ -105,7 +105,7 @@ final class MailingTypes {
 
     private static EntityType<MassMailingRecipient> recipient() {
         return EntityType.builder("MassMailingRecipient", "mass-mailing-recipients", MassMailingRecipient.class, MassMailingRecipient::new)
-                .module(MailTypes.MODULE)
+                .module(MailTypes.MODULE).detail()
                 .label("Mass mailing recipient", "群发收件人")
                 .pluralLabel("Mass mailing recipients", "群发收件人")
                 .field(FieldDef.<MassMailingRecipient, String>of("massMailingId", FieldType.REFERENCE, MassMailingRecipient::getMassMailingId, null)
@@ -144,7 +144,7 @@ final class MailingTypes {
 
     private static EntityType<EmailTracking> tracking() {
         return EntityType.builder("EmailTracking", "email-tracking", EmailTracking.class, EmailTracking::new)
-                .module(MailTypes.MODULE)
+                .module(MailTypes.MODULE).detail()
                 .label("Email tracking", "邮件跟踪")
                 .pluralLabel("Email tracking", "邮件跟踪")
                 .field(FieldDef.<EmailTracking, String>of("emailId", FieldType.REFERENCE, EmailTracking::getEmailId, null)

@@ -67,7 +67,7 @@ final class ScannerTypes {
 
     private static EntityType<EmailAttachment> attachment() {
         return EntityType.builder("EmailAttachment", "email-attachments", EmailAttachment.class, EmailAttachment::new)
-                .module(MailTypes.MODULE)
+                .module(MailTypes.MODULE).detail()
                 .label("Email attachment", "邮件附件")
                 .pluralLabel("Email attachments", "邮件附件")
                 .field(FieldDef.<EmailAttachment, String>of("emailId", FieldType.REFERENCE, EmailAttachment::getEmailId, null)
@@ -87,7 +87,7 @@ final class ScannerTypes {
 
     private static EntityType<MailScanFailure> failure() {
         return EntityType.builder("MailScanFailure", "mail-scan-failures", MailScanFailure.class, MailScanFailure::new)
-                .module(MailTypes.MODULE)
+                .module(MailTypes.MODULE).detail()
                 .label("Unfiled message (dead letter)", "未归档邮件（死信）")
                 .pluralLabel("Unfiled messages", "未归档邮件")
                 .administrative()

@@ -34,7 +34,7 @@ final class OpportunityTypes {
 
     private static EntityType<Opportunity> opportunity() {
         return EntityType.builder("Opportunity", "opportunities", Opportunity.class, Opportunity::new)
-                .module(MODULE)
+                .module(MODULE).menuOrder(40)
                 .label("Opportunity", "销售机会")
                 .pluralLabel("Opportunities", "销售机会")
                 .field(FieldDef.of("name", FieldType.STRING, Opportunity::getName, Opportunity::setName)
@@ -136,7 +136,7 @@ final class OpportunityTypes {
     private static EntityType<OpportunityStageChange> stageChange() {
         return EntityType.builder("OpportunityStageChange", "opportunity-stage-changes", OpportunityStageChange.class,
                         OpportunityStageChange::new)
-                .module(MODULE)
+                .module(MODULE).detail()
                 .label("Stage change", "阶段变更")
                 .pluralLabel("Stage changes", "阶段变更")
                 .field(FieldDef.<OpportunityStageChange, String>of("opportunityId", FieldType.REFERENCE,
@@ -159,7 +159,7 @@ final class OpportunityTypes {
     private static EntityType<OpportunityTeamMember> teamMember() {
         return EntityType.builder("OpportunityTeamMember", "opportunity-team-members", OpportunityTeamMember.class,
                         OpportunityTeamMember::new)
-                .module(MODULE)
+                .module(MODULE).detail()
                 .label("Sales team member", "销售团队成员")
                 .pluralLabel("Sales team members", "销售团队成员")
                 .field(FieldDef.of("opportunityId", FieldType.REFERENCE, OpportunityTeamMember::getOpportunityId,
@@ -177,7 +177,7 @@ final class OpportunityTypes {
     private static EntityType<OpportunityContactRole> contactRole() {
         return EntityType.builder("OpportunityContactRole", "opportunity-contact-roles", OpportunityContactRole.class,
                         OpportunityContactRole::new)
-                .module(MODULE)
+                .module(MODULE).detail()
                 .label("Contact role", "联系人角色")
                 .pluralLabel("Contact roles", "联系人角色")
                 .field(FieldDef.of("opportunityId", FieldType.REFERENCE, OpportunityContactRole::getOpportunityId,

@@ -33,6 +33,8 @@ final class MetaJson {
         json.set("pluralLabel", label(type.pluralLabel()));
         json.put("href", "/api/v1/" + type.plural());
         json.put("importable", type.isImportable()); // through /api/v1/imports and /api/v1/jobs/import
+        json.put("menu", type.isAdministrative() ? "administration" : type.isDetail() ? "none" : "main");
+        json.put("menuOrder", type.menuOrder());
         return json;
     }
 

@@ -191,7 +191,7 @@ final class OpenApiShapes {
         binPage.withObject("/properties").putObject("limit").put("type", "integer").put("format", "int32");
 
         ObjectNode type = object(schemas.putObject("EntityTypeSummary"), false, "name", "plural", "module", "label",
-                "pluralLabel", "href", "importable");
+                "pluralLabel", "href", "importable", "menu", "menuOrder");
         ObjectNode tp = type.withObject("/properties");
         for (String s : new String[] {"name", "plural", "module", "href"}) {
             tp.putObject(s).put("type", "string");
@@ -199,6 +199,11 @@ final class OpenApiShapes {
         tp.putObject("label").put("$ref", SCHEMAS + "Label");
         tp.putObject("pluralLabel").put("$ref", SCHEMAS + "Label");
         tp.putObject("importable").put("type", "boolean");
+        tp.putObject("menu").put("type", "string").put("description", "where a client shows the type: main (the main menu), "
+                + "administration (configuration, for administrators) or none (records under another record, reached through its "
+                + "related lists)").putArray("enum").add("main").add("administration").add("none");
+        tp.putObject("menuOrder").put("type", "integer").put("format", "int32")
+                .put("description", "the order in the main menu, lower first");
         list(schemas, "EntityTypeList", "EntityTypeSummary", false);
         ObjectNode details = schemas.putObject("EntityTypeDetails").put("type", "object").put("additionalProperties", false);
         details.set("properties", tp.deepCopy());

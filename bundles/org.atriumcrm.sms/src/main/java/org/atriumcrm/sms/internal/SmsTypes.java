@@ -24,7 +24,7 @@ final class SmsTypes {
 
     private static EntityType<SmsMessage> sms() {
         return EntityType.builder("SmsMessage", "sms-messages", SmsMessage.class, SmsMessage::new)
-                .module(MODULE)
+                .module(MODULE).menuOrder(60)
                 .label("Text message", "短信")
                 .pluralLabel("Text messages", "短信")
                 .field(FieldDef.<SmsMessage, String>of("direction", FieldType.PICKLIST, SmsMessage::getDirection, null).label("Direction", "方向")
@@ -65,7 +65,7 @@ final class SmsTypes {
 
     private static EntityType<SmsOutboxEntry> outbox() {
         return EntityType.builder("SmsOutboxEntry", "sms-outbox", SmsOutboxEntry.class, SmsOutboxEntry::new)
-                .module(MODULE)
+                .module(MODULE).detail()
                 .label("SMS outbox entry", "短信发件箱条目")
                 .pluralLabel("SMS outbox", "短信发件箱")
                 .administrative()
