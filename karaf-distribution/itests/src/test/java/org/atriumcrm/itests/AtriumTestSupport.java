@@ -80,6 +80,7 @@ public abstract class AtriumTestSupport {
             systemProperty("atrium.bench.report").value(new File("target/bulk-benchmark.md").getAbsolutePath()),
             systemProperty("atrium.bench.histogram").value(System.getProperty("atrium.bench.histogram", "false")),
             systemProperty("atrium.itest.pinyin").value(String.valueOf(System.getProperty("atrium.pinyin.plugin"))),
+            systemProperty("atrium.itest.notes.plugin").value(String.valueOf(System.getProperty("atrium.notes.plugin"))),
             systemProperty("atrium.itest.pinyin.kar").value(String.valueOf(System.getProperty("atrium.pinyin.kar"))),
             // the benchmark bundle and client of the benchmarks' smoke test
             systemProperty("atrium.itest.bench").value(String.valueOf(System.getProperty("atrium.itest.bench"))),

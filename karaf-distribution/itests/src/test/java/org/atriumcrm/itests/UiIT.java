@@ -341,6 +341,27 @@ public class UiIT extends AtriumTestSupport {
         }
     }
 
+    /**
+     * The SDK's promise: a plugin generated from the archetype (built by the archetype's own test earlier in the
+     * reactor), uploaded at runtime, has its list, form and record page in the UI without a line of UI code.
+     */
+    @Test
+    public void aPluginFromTheArchetypeHasItsListFormAndRecordPageWithoutUiCode() throws Exception {
+        java.nio.file.Path jar = java.nio.file.Path.of(System.getProperty("atrium.itest.notes.plugin"));
+        assertTrue("the archetype's test builds " + jar + " before the itests (mvn install from the root)", Files.isRegularFile(jar));
+        Api admin = adminApi();
+        admin.awaitReady(Duration.ofSeconds(90));
+        Api.Answer uploaded = admin.postBytes("/api/v1/admin/plugins", Files.readAllBytes(jar), "application/java-archive");
+        assertEquals(uploaded.toString(), 201, uploaded.status);
+        String plugin = uploaded.json().get("id").asText();
+        try {
+            waitForHttp("/api/v1/notes", Duration.ofSeconds(90));
+            browser("PluginEntityScenario", adminUser(), adminPassword(), "notes", "Notebook", "插件笔记 " + UUID.randomUUID().toString().substring(0, 6));
+        } finally {
+            admin.delete("/api/v1/admin/plugins/" + plugin + "?purgeData=true");
+        }
+    }
+
     @Test
     public void aUserChangesTheirPasswordFromTheUserMenu() throws Exception {
         String login = "ui.password." + System.nanoTime();
