@@ -80,7 +80,7 @@ addWords({
     'share.entity': 'Record type',
     'share.source': 'Records owned by',
     'share.target': 'Shared with',
-    'share.access': 'Access',
+    'share.ruleAccess': 'Access',
     'share.create': 'New sharing rule',
     'share.kind.role': 'Role', 'share.kind.role-and-subordinates': 'Role and subordinates', 'share.kind.group': 'Group',
     'share.level.read': 'Read only', 'share.level.read-write': 'Read/write',
@@ -167,7 +167,7 @@ addWords({
     'share.entity': '记录类型',
     'share.source': '记录所有者',
     'share.target': '共享给',
-    'share.access': '访问级别',
+    'share.ruleAccess': '访问级别',
     'share.create': '新建共享规则',
     'share.kind.role': '角色', 'share.kind.role-and-subordinates': '角色及下级', 'share.kind.group': '用户组',
     'share.level.read': '只读', 'share.level.read-write': '读写',
@@ -670,12 +670,12 @@ class SharingRulesAdmin extends AdminElement {
         ${field('rule-source', this.t('share.source'), principalSelect('rule-source', 'sourceId', this.sourceKind))}
         ${field('rule-target-kind', this.t('share.target'), kindSelect('rule-target-kind', 'targetKind', this.targetKind, (v) => { this.targetKind = v; }))}
         ${field('rule-target', this.t('share.target'), principalSelect('rule-target', 'targetId', this.targetKind))}
-        ${field('rule-access', this.t('share.access'), html`<select id="rule-access" name="access">${['read', 'read-write'].map((a) => html`<option value=${a}>${this.t(`share.level.${a}`)}</option>`)}</select>`)}
+        ${field('rule-access', this.t('share.ruleAccess'), html`<select id="rule-access" name="access">${['read', 'read-write'].map((a) => html`<option value=${a}>${this.t(`share.level.${a}`)}</option>`)}</select>`)}
         <button type="submit" ?disabled=${this.busy}>${this.t('share.create')}</button>
       </form>
       <div class="table-wrap"><table class="admin-table" id="sharing-rules">
         <thead><tr><th scope="col">${this.t('sec.name')}</th><th scope="col">${this.t('share.entity')}</th><th scope="col">${this.t('share.source')}</th>
-          <th scope="col">${this.t('share.target')}</th><th scope="col">${this.t('share.access')}</th><th scope="col"><span class="visually-hidden">${this.t('sec.delete')}</span></th></tr></thead>
+          <th scope="col">${this.t('share.target')}</th><th scope="col">${this.t('share.ruleAccess')}</th><th scope="col"><span class="visually-hidden">${this.t('sec.delete')}</span></th></tr></thead>
         <tbody>
           ${this.loaded && !this.rules.length ? html`<tr><td colspan="6">${this.t('sec.none')}</td></tr>` : nothing}
           ${this.rules.map((r) => html`<tr><td>${r.name}</td><td>${r.entity}</td>

@@ -194,7 +194,7 @@ public class UiIT extends AtriumTestSupport {
         java.util.Map<String, JsonNode> types = new java.util.HashMap<>();
         adminApi().get("/api/v1/meta/entities").json().get("items").forEach(t -> types.put(t.get("name").asText(), t));
         for (String[] c : new String[][] {{"Account", "main"}, {"Contact", "main"}, {"Lead", "main"}, {"Opportunity", "main"},
-                {"EmailAttachment", "none"}, {"MailOutboxEntry", "none"}, {"OpportunityStageChange", "none"},
+                {"EmailAttachment", "none"}, {"EmailTracking", "none"}, {"OpportunityStageChange", "none"}, {"MailOutboxEntry", "administration"},
                 {"SalesStage", "administration"}, {"LeadForm", "administration"}}) {
             assertEquals(c[0], c[1], types.get(c[0]).get("menu").asText());
         }
@@ -360,6 +360,18 @@ public class UiIT extends AtriumTestSupport {
         } finally {
             admin.delete("/api/v1/admin/plugins/" + plugin + "?purgeData=true");
         }
+    }
+
+    /** Lists and forms by keyboard alone: Tab, typing and Enter, with a visible focus. */
+    @Test
+    public void listsAndFormsWorkByKeyboardAlone() throws Exception {
+        Api admin = adminApi();
+        admin.awaitReady(Duration.ofSeconds(90));
+        String tag = "kb" + UUID.randomUUID().toString().substring(0, 6);
+        for (String name : new String[] {"B " + tag, "A " + tag}) {
+            assertEquals(201, admin.post("/api/v1/accounts?allowDuplicates=true", "{\"name\":\"" + name + "\"}").status);
+        }
+        browser("KeyboardScenario", adminUser(), adminPassword(), tag);
     }
 
     @Test
