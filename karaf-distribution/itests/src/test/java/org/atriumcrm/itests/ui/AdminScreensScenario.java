@@ -67,7 +67,12 @@ public final class AdminScreensScenario implements UiScenario {
         b.visible(By.cssSelector(".module-card[data-module=leads]"));
         Object overflow = ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript(
                 "return document.documentElement.scrollWidth - window.innerWidth");
-        b.check("the console fits a phone's width (overflow " + overflow + " px)", ((Number) overflow).intValue() <= 0);
+        Object wide = ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript(
+                "const W = document.documentElement.clientWidth; return [...document.querySelectorAll('body *')]"
+                + ".filter(e => e.getBoundingClientRect().right > W + 1 && !e.closest('nav.menu, .admin-nav'))"
+                + ".slice(0, 8).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.')"
+                + " + ' ' + Math.round(e.getBoundingClientRect().width) + 'px').join(', ')");
+        b.check("the console fits a phone's width (overflow " + overflow + " px: " + wide + ")", ((Number) overflow).intValue() <= 0);
         b.shot("admin-modules-phone.png");
         b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("shell-language"))).selectByValue("zh-CN");
