@@ -48,7 +48,17 @@ final class OpenApiClientCheck {
     }
 
     static void run(String base, String user, String password) throws Exception {
-        String served = new Api(base).basic(user, password).get("/api/openapi.json").body;
+        Api api = new Api(base).basic(user, password);
+        String served = api.get("/api/openapi.json").body;
+        // UP does not yet wait for a module without entity types (bulk) to register its endpoints: a document read
+        // in that second lacks its paths, so the copy is compared with what is served once it stops changing
+        Path copy = Paths.get(System.getProperty("atrium.openapi.copy"));
+        ObjectNode checkedIn = comparable(JSON.readTree(Files.readString(copy, StandardCharsets.UTF_8)));
+        for (long deadline = System.nanoTime() + 30_000_000_000L; !Boolean.getBoolean("atrium.openapi.update")
+                && !comparable(JSON.readTree(served)).equals(checkedIn) && System.nanoTime() < deadline;) {
+            Thread.sleep(1000);
+            served = api.get("/api/openapi.json").body;
+        }
         validate(served);
         compareWithCopy(served);
         crud(base, user, password);

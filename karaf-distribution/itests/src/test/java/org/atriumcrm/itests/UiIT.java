@@ -358,8 +358,14 @@ public class UiIT extends AtriumTestSupport {
             waitForHttp("/api/v1/notes", Duration.ofSeconds(90));
             browser("PluginEntityScenario", adminUser(), adminPassword(), "notes", "Notebook", "插件笔记 " + UUID.randomUUID().toString().substring(0, 6));
         } finally {
-            admin.delete("/api/v1/admin/plugins/" + plugin + "?purgeData=true");
+            Api.Answer purged = admin.delete("/api/v1/admin/plugins/" + plugin + "?purgeData=true");
+            assertEquals(purged.toString(), 200, purged.status);
+            // its own table only: the platform's shared history (in the plugin's persistence unit too) stays
+            assertEquals(purged.toString(), List.of("PLUGIN_NOTES"), texts(purged.json().get("droppedTables")));
         }
+        Api.Answer after = admin.post("/api/v1/accounts", "{\"name\":\"After the notes plugin " + UUID.randomUUID() + "\"}");
+        assertEquals(after.toString(), 201, after.status);
+        assertEquals(1, admin.get("/api/v1/accounts/" + after.json().get("id").asText() + "/history").json().get("items").size());
     }
 
     /** Lists and forms by keyboard alone: Tab, typing and Enter, with a visible focus. */

@@ -26,10 +26,12 @@ import org.apache.karaf.kar.KarService;
 import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.module.ModuleInfo;
 import org.atriumcrm.api.module.ModuleRegistry;
+import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.Caller;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -196,8 +198,10 @@ public class PluginManager {
     }
 
     /**
-     * The tables of the plugin's persistence units, from the JPA metamodel of the EntityManagerFactory services
-     * its bundle registered (Aries JPA): read before uninstalling, while they exist.
+     * The tables of the plugin's own entities, from the JPA metamodel of the EntityManagerFactory services its bundle
+     * registered (Aries JPA): read before uninstalling, while they exist. A plugin's persistence unit also lists the
+     * platform's shared entities (the change history every store writes); their classes come from another bundle and
+     * their tables hold every module's data, so they are never the plugin's to drop.
      */
     private List<String> tablesOf(Bundle bundle) {
         List<String> tables = new ArrayList<>();
@@ -207,8 +211,14 @@ public class PluginManager {
             try {
                 if (service instanceof EntityManagerFactory emf) {
                     for (EntityType<?> entity : emf.getMetamodel().getEntities()) {
+                        if (!bundle.equals(FrameworkUtil.getBundle(entity.getJavaType()))) {
+                            continue;
+                        }
                         Table table = entity.getJavaType().getAnnotation(Table.class);
-                        tables.add(table != null && !table.name().isEmpty() ? table.name() : entity.getName().toUpperCase());
+                        String name = table != null && !table.name().isEmpty() ? table.name() : entity.getName().toUpperCase();
+                        if (!tables.contains(name)) {
+                            tables.add(name);
+                        }
                     }
                 }
             } finally {
@@ -218,11 +228,40 @@ public class PluginManager {
         return tables;
     }
 
+    /** The names of the entity types whose stores the plugin registered, for their rows in the shared history. */
+    private List<String> entityTypesOf(Bundle bundle) {
+        List<String> types = new ArrayList<>();
+        ServiceReference<?>[] refs = bundle.getRegisteredServices();
+        for (ServiceReference<?> ref : refs == null ? new ServiceReference<?>[0] : refs) {
+            Object service = context.getService(ref);
+            try {
+                if (service instanceof RecordStore<?> store) {
+                    types.add(store.type().name());
+                }
+            } finally {
+                context.ungetService(ref);
+            }
+        }
+        return types;
+    }
+
     /** Uninstalls a plugin; with {@code purgeData} its tables are dropped as well (after it is gone). */
     List<String> uninstall(Bundle bundle, boolean purgeData, Caller caller) {
         List<String> tables = purgeData ? tablesOf(bundle) : List.of();
+        List<String> types = purgeData ? entityTypesOf(bundle) : List.of();
         uninstall(bundle, caller);
         List<String> dropped = new ArrayList<>();
+        if (!types.isEmpty()) {
+            try (Connection c = dataSource.getConnection();
+                    java.sql.PreparedStatement history = c.prepareStatement("DELETE FROM ATRIUM_RECORD_CHANGE WHERE ENTITY = ?")) {
+                for (String type : types) {
+                    history.setString(1, type);
+                    history.executeUpdate();
+                }
+            } catch (SQLException e) {
+                LOG.warn("the history of plugin {}'s records {} was kept: {}", bundle.getSymbolicName(), types, e.getMessage());
+            }
+        }
         if (!tables.isEmpty()) {
             try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
                 for (String table : tables) {
