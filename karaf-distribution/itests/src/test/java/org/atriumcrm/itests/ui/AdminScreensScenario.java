@@ -71,7 +71,11 @@ public final class AdminScreensScenario implements UiScenario {
                 "const W = document.documentElement.clientWidth; return [...document.querySelectorAll('body *')]"
                 + ".filter(e => e.getBoundingClientRect().right > W + 1 && !e.closest('nav.menu, .admin-nav'))"
                 + ".slice(0, 8).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.')"
-                + " + ' ' + Math.round(e.getBoundingClientRect().width) + 'px').join(', ')");
+                + " + ' ' + Math.round(e.getBoundingClientRect().width) + 'px').join(', ')"
+                + " + ' | ancestors: ' + (() => { const out = []; for (let e = document.querySelector('.admin-section'); e; e = e.parentElement)"
+                + " out.push(e.tagName.toLowerCase() + '.' + [...e.classList].join('.') + ' ' + Math.round(e.getBoundingClientRect().width) + '/'"
+                + " + e.scrollWidth + ' ' + getComputedStyle(e).display); return out.join(' < '); })()"
+                + " + ' | topbar ' + document.querySelector('.topbar').scrollWidth + ' menu ' + document.querySelector('nav.menu').scrollWidth");
         b.check("the console fits a phone's width (overflow " + overflow + " px: " + wide + ")", ((Number) overflow).intValue() <= 0);
         b.shot("admin-modules-phone.png");
         b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
