@@ -174,7 +174,7 @@ public class UiIT extends AtriumTestSupport {
         browser("ListViewScenario", adminUser(), adminPassword(), tag);
         String rep = "ui.rep." + tag.toLowerCase();
         id(admin.post("/api/v1/admin/users", "{\"loginName\":\"" + rep + "\",\"password\":\"" + UI_PASSWORD + "\"}"));
-        browser("SharedViewScenario", rep, UI_PASSWORD, "Retail & IT " + tag, adminUser());
+        browser("SharedViewScenario", rep, UI_PASSWORD, "Retail & IT accounts of East China for the quarterly review " + tag, adminUser());
     }
 
     /** The import wizard: a GBK CSV with Chinese names to the end of its job and into the list; a bad row's report. */

@@ -59,9 +59,33 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Takes a screenshot, after checking that every visible button on it can be read. */
     public void shot(String name) throws Exception {
+        Object unreadable = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll('button, a.button, .button-link')]"
+                + ".filter(e => e.offsetParent !== null && e.textContent.trim())"
+                + ".filter(e => { const s = getComputedStyle(e); return s.color === s.backgroundColor; })"
+                + ".map(e => (e.id || e.className || e.tagName) + ' ' + getComputedStyle(e).color).join(', ')");
+        check("every button on " + name + " has text in another colour than its background: " + unreadable,
+                String.valueOf(unreadable).isEmpty());
         File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(file.toPath(), shots.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * For a failed width check: the elements inside {@code container} reaching past its right edge, outside any frame
+     * that scrolls sideways, with their widths, so the report names the culprit.
+     */
+    public String tooWide(String container) {
+        return String.valueOf(((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const c = document.querySelector(arguments[0]); if (!c) return 'no ' + arguments[0];"
+                + " const right = c.getBoundingClientRect().left + c.clientWidth;"
+                + " const scrolls = e => { for (let p = e.parentElement; p && p !== c; p = p.parentElement)"
+                + "   if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) return true; return false; };"
+                + " return [...c.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > right + 1 && !scrolls(e))"
+                + "   .slice(0, 8).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + [...e.classList].map(k => '.' + k).join('')"
+                + "   + ' ' + Math.round(e.getBoundingClientRect().width) + 'px').join(', ') + ' | column ' + c.clientWidth + 'px';",
+                container));
     }
 
     /** Opens the application and signs in through the login form; returns when the shell shows the user. */
