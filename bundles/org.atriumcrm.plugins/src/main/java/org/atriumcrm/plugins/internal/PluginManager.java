@@ -198,18 +198,25 @@ public class PluginManager {
     }
 
     /**
-     * The tables of the plugin's own entities, from the JPA metamodel of the EntityManagerFactory services its bundle
-     * registered (Aries JPA): read before uninstalling, while they exist. A plugin's persistence unit also lists the
-     * platform's shared entities (the change history every store writes); their classes come from another bundle and
-     * their tables hold every module's data, so they are never the plugin's to drop.
+     * What a purge removes of the plugin, read from the services its bundle registered before it is uninstalled:
+     * the tables of the entity classes its own bundle defines (from the JPA metamodel of its EntityManagerFactory;
+     * its persistence unit also lists the platform's shared entities, the change history every store writes, whose
+     * tables hold every module's data and stay) and the names of the entity types whose stores it registered, for
+     * their rows in that shared history.
      */
-    private List<String> tablesOf(Bundle bundle) {
+    private record OwnData(List<String> tables, List<String> entityTypes) {
+    }
+
+    private OwnData ownDataOf(Bundle bundle) {
         List<String> tables = new ArrayList<>();
+        List<String> types = new ArrayList<>();
         ServiceReference<?>[] refs = bundle.getRegisteredServices();
         for (ServiceReference<?> ref : refs == null ? new ServiceReference<?>[0] : refs) {
             Object service = context.getService(ref);
             try {
-                if (service instanceof EntityManagerFactory emf) {
+                if (service instanceof RecordStore<?> store) {
+                    types.add(store.type().name());
+                } else if (service instanceof EntityManagerFactory emf) {
                     for (EntityType<?> entity : emf.getMetamodel().getEntities()) {
                         if (!bundle.equals(FrameworkUtil.getBundle(entity.getJavaType()))) {
                             continue;
@@ -225,30 +232,14 @@ public class PluginManager {
                 context.ungetService(ref);
             }
         }
-        return tables;
-    }
-
-    /** The names of the entity types whose stores the plugin registered, for their rows in the shared history. */
-    private List<String> entityTypesOf(Bundle bundle) {
-        List<String> types = new ArrayList<>();
-        ServiceReference<?>[] refs = bundle.getRegisteredServices();
-        for (ServiceReference<?> ref : refs == null ? new ServiceReference<?>[0] : refs) {
-            Object service = context.getService(ref);
-            try {
-                if (service instanceof RecordStore<?> store) {
-                    types.add(store.type().name());
-                }
-            } finally {
-                context.ungetService(ref);
-            }
-        }
-        return types;
+        return new OwnData(tables, types);
     }
 
     /** Uninstalls a plugin; with {@code purgeData} its tables are dropped as well (after it is gone). */
     List<String> uninstall(Bundle bundle, boolean purgeData, Caller caller) {
-        List<String> tables = purgeData ? tablesOf(bundle) : List.of();
-        List<String> types = purgeData ? entityTypesOf(bundle) : List.of();
+        OwnData own = purgeData ? ownDataOf(bundle) : new OwnData(List.of(), List.of());
+        List<String> tables = own.tables();
+        List<String> types = own.entityTypes();
         uninstall(bundle, caller);
         List<String> dropped = new ArrayList<>();
         if (!types.isEmpty()) {
