@@ -10,6 +10,7 @@
 # Output under benchmarks/target/lists/. Not a test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source benchmarks/distribution.sh
 accounts=${1:-1000000}
 dist=$(ls karaf-distribution/target/atrium-distribution-*.tar.gz | head -n 1)
 work=benchmarks/target/lists
@@ -17,13 +18,10 @@ rm -rf "$work" && mkdir -p "$work/atrium"
 export ATRIUM_ADMIN_PASSWORD=bench-$$-Secret
 echo "$ATRIUM_ADMIN_PASSWORD" > "$work/admin-password" # to look at the loaded distribution afterwards
 home=$work/atrium
-tar -xzf "$dist" -C "$home" --strip-components=1
-sed -i "s/^org.osgi.service.http.port=.*/org.osgi.service.http.port=18581/" "$home/etc/org.ops4j.pax.web.cfg"
-sed -i "s/^sshPort = .*/sshPort = 18501/" "$home/etc/org.apache.karaf.shell.cfg"
-sed -i "s/^rmiRegistryPort = .*/rmiRegistryPort = 18599/; s/^rmiServerPort = .*/rmiServerPort = 18544/" "$home/etc/org.apache.karaf.management.cfg"
+unpack_distribution "$home" 18581 18501 18599 18544 "$dist"
 
-start() { (cd "$home" && exec bin/karaf server >> ../console.log 2>&1) & }
-stop() { "$home/bin/stop" >/dev/null 2>&1 || true; for _ in $(seq 1 150); do pgrep -f "$(cd "$home" && pwd)" >/dev/null || return 0; sleep 0.2; done; }
+start() { start_distribution "$home" "$work/console.log"; }
+stop() { stop_distribution "$home"; }
 trap stop EXIT
 
 start

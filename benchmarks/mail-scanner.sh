@@ -12,6 +12,7 @@
 # benchmarks/target/mail-scanner/. Not a test: nothing is asserted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source benchmarks/distribution.sh
 stall=60
 if [ "${1:-}" = "--smoke" ]; then messages=50; stall=30; else messages=${1:-2000}; fi
 repo=${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}
@@ -31,11 +32,8 @@ read -r http ssh rmiReg rmiSrv imap <<< "$(free_ports 5)"
 
 work=benchmarks/target/mail-scanner
 rm -rf "$work" && mkdir -p "$work/karaf"
-tar -xzf "$(ls karaf-distribution/target/atrium-distribution-*.tar.gz | head -n 1)" -C "$work/karaf" --strip-components=1
+unpack_distribution "$work/karaf" "$http" "$ssh" "$rmiReg" "$rmiSrv"
 home=$(cd "$work/karaf" && pwd)
-sed -i "s/^org.osgi.service.http.port=.*/org.osgi.service.http.port=$http/" "$home/etc/org.ops4j.pax.web.cfg"
-sed -i "s/^sshPort = .*/sshPort = $ssh/" "$home/etc/org.apache.karaf.shell.cfg"
-sed -i "s/^rmiRegistryPort = .*/rmiRegistryPort = $rmiReg/; s/^rmiServerPort = .*/rmiServerPort = $rmiSrv/" "$home/etc/org.apache.karaf.management.cfg"
 export ATRIUM_ADMIN_PASSWORD=bench-$$-Secret
 base=http://localhost:$http
 echo "ports: http $http, ssh $ssh, rmi $rmiReg/$rmiSrv, imap $imap; $(nproc) CPUs; load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -11,6 +11,7 @@
 # Prints one markdown table per benchmark; output and logs under benchmarks/target/run/. Not a test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source benchmarks/distribution.sh
 accounts=1000000
 smoke=
 for a in "$@"; do
@@ -25,13 +26,7 @@ work=benchmarks/target/run
 rm -rf "$work" && mkdir -p "$work"
 export ATRIUM_ADMIN_PASSWORD=bench-$$-Secret
 
-unpack() { # dir http ssh rmiRegistry rmiServer
-  mkdir -p "$1"
-  tar -xzf "$dist" -C "$1" --strip-components=1
-  sed -i "s/^org.osgi.service.http.port=.*/org.osgi.service.http.port=$2/" "$1/etc/org.ops4j.pax.web.cfg"
-  sed -i "s/^sshPort = .*/sshPort = $3/" "$1/etc/org.apache.karaf.shell.cfg"
-  sed -i "s/^rmiRegistryPort = .*/rmiRegistryPort = $4/; s/^rmiServerPort = .*/rmiServerPort = $5/" "$1/etc/org.apache.karaf.management.cfg"
-}
+unpack() { unpack_distribution "$@" "$dist"; } # dir http ssh rmiRegistry rmiServer
 now_ms() { date +%s%3N; }
 pid_of() { # the JVM of the Karaf in $1 (jcmd lists JVMs with their main class and arguments)
   for _ in $(seq 1 100); do
