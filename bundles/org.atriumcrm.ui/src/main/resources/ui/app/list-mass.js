@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { api, problemText } from './api.js';
 import { addWords, label, t } from './i18n.js';
 import './job-progress.js';
+import { loadDirectory } from './record-kit.js';
 
 // Mass update / transfer / delete of a list's rows as background jobs (POST /api/v1/jobs/mass-update|mass-transfer|
 // mass-delete with the list query), either of the selected rows (id in (…)) or of every record the list's query
@@ -20,6 +21,7 @@ addWords({
     'mass.value': 'New value',
     'mass.owner': 'New owner',
     'mass.me': 'Me',
+    'mass.group': 'group',
     'mass.start': 'Start',
     'mass.cancel': 'Close',
     'mass.confirmDelete': (n) => `Move ${n} records to the recycle bin?`,
@@ -39,6 +41,7 @@ addWords({
     'mass.value': '新值',
     'mass.owner': '新负责人',
     'mass.me': '我自己',
+    'mass.group': '组',
     'mass.start': '开始',
     'mass.cancel': '关闭',
     'mass.confirmDelete': (n) => `将 ${n} 条记录移入回收站？`,
@@ -110,15 +113,11 @@ class MassActions extends LitElement {
     if (action === 'transfer' && this.users === null) this.loadUsers();
   }
 
+  /** Every active colleague and group can receive records (the directory is open to every signed-in user). */
   async loadUsers() {
     this.users = [];
-    if (!this.user || !this.user.administrator) return;
-    try {
-      const answer = await api('GET', '/api/v1/admin/users');
-      this.users = (answer.items || []).filter((u) => u.status === 'active' && u.id !== this.user.id);
-    } catch (e) {
-      // others than administrators may not list users: they can transfer to themselves
-    }
+    const entries = await loadDirectory();
+    this.users = entries.filter((e) => e.active && e.id !== this.user.id);
   }
 
   /** The list query of the chosen scope, as the jobs take it. */
@@ -196,7 +195,7 @@ class MassActions extends LitElement {
           <label for="mass-owner">${t(l, 'mass.owner')}</label>
           <select id="mass-owner" name="massOwner">
             <option value=${this.user.id}>${t(l, 'mass.me')} (${this.user.displayName || this.user.loginName})</option>
-            ${(this.users || []).map((u) => html`<option value=${u.id}>${u.displayName || u.loginName}</option>`)}
+            ${(this.users || []).map((u) => html`<option value=${u.id}>${u.name}${u.kind === 'group' ? ` · ${t(l, 'mass.group')}` : ''}</option>`)}
           </select>` : nothing}
         <button type="submit" id="mass-start" class=${this.action === 'delete' ? 'danger' : ''}
           ?disabled=${this.job && !['completed', 'failed', 'cancelled'].includes(this.job.status)}>${t(l, 'mass.start')}</button>

@@ -7,6 +7,10 @@ import { defaultColumns, knownColumns } from './list-columns.js';
 import { operatorsFor, parseFilter } from './list-filter.js';
 import './list-saved-views.js';
 import './list-mass.js';
+import { loadDirectory } from './record-kit.js';
+
+/** Fields holding a user's or group's id, shown by name from the directory. */
+const PEOPLE_FIELDS = new Set(['ownerId', 'createdBy', 'modifiedBy']);
 
 addWords({
   en: {
@@ -50,6 +54,7 @@ class ListView extends LitElement {
     user: { attribute: false },
     language: { attribute: false },
     meta: { state: true },
+    people: { state: true },
     page: { state: true },
     error: { state: true },
     panel: { state: true },
@@ -58,6 +63,8 @@ class ListView extends LitElement {
 
   constructor() {
     super();
+    this.people = new Map();
+    loadDirectory().then((entries) => { this.people = new Map(entries.map((e) => [e.id, e])); });
     this.page = null;
     this.meta = null;
     this.error = '';
@@ -204,6 +211,7 @@ class ListView extends LitElement {
 
   cell(field, value) {
     if (value === null || value === undefined) return '';
+    if (PEOPLE_FIELDS.has(field.name) && this.people.has(value)) return this.people.get(value).name;
     if (field.type === 'picklist' && field.picklist) {
       const option = field.picklist.find((p) => p.value === value);
       return option ? label(option.label, this.language, value) : String(value);

@@ -163,6 +163,24 @@ export function referenceName(entities, entityName, id) {
   return names.get(key);
 }
 
+let directory = null;
+let directoryAt = 0;
+
+/**
+ * The colleagues and groups who can own records ({@code GET /api/v1/directory}: id, kind, name, active), for the
+ * names behind owner ids and the choices of a transfer or a share; fetched at most once a minute.
+ */
+export function loadDirectory() {
+  if (!directory || Date.now() - directoryAt > 60000) {
+    directoryAt = Date.now();
+    directory = api('GET', '/api/v1/directory?limit=500').then((answer) => answer.items || []).catch(() => {
+      directory = null;
+      return [];
+    });
+  }
+  return directory;
+}
+
 /** Remembers a name just seen (a type-ahead choice, a saved record), so it is not fetched again. */
 export function rememberName(entityName, id, name) {
   names.set(`${entityName}/${id}`, Promise.resolve(name));

@@ -4,7 +4,8 @@ import { addWords, label, t } from './i18n.js';
 import { href } from './routes.js';
 import { registerView } from './views.js';
 import {
-  SYSTEM_FIELDS, displayName, entityByName, fieldErrors, formatValue, loadMeta, problemText, referenceName, sections,
+  SYSTEM_FIELDS, displayName, entityByName, fieldErrors, formatValue, loadDirectory, loadMeta, problemText, referenceName,
+  sections,
 } from './record-kit.js';
 import { fieldControl, fieldErrorText, notFoundScreen } from './record-form.js';
 
@@ -69,13 +70,16 @@ addWords({
     'email.sent': 'The email is in the outbox.',
     'sms.text': 'Text message',
     'sms.sent': 'The text message is in the outbox.',
-    'share.principal': 'User or group id',
+    'share.principal': 'Share with',
+    'principal.choose': 'Choose a colleague or a group',
+    'principal.users': 'Colleagues',
+    'principal.groups': 'Groups',
     'share.access': 'Access',
     'share.read': 'Read only',
     'share.readWrite': 'Read and write',
     'share.remove': 'Stop sharing',
     'share.none': 'Not shared with anyone by hand.',
-    'transfer.owner': 'New owner (user or group id)',
+    'transfer.owner': 'New owner',
     'transfer.related': 'Also transfer the related records the previous owner owns',
   },
   'zh-CN': {
@@ -138,13 +142,16 @@ addWords({
     'email.sent': '邮件已放入发件箱。',
     'sms.text': '短信内容',
     'sms.sent': '短信已放入发件箱。',
-    'share.principal': '用户或组的编号',
+    'share.principal': '共享给',
+    'principal.choose': '选择同事或组',
+    'principal.users': '同事',
+    'principal.groups': '组',
     'share.access': '权限',
     'share.read': '只读',
     'share.readWrite': '读写',
     'share.remove': '取消共享',
     'share.none': '尚未手动共享给任何人。',
-    'transfer.owner': '新负责人（用户或组的编号）',
+    'transfer.owner': '新负责人',
     'transfer.related': '同时转移原负责人拥有的相关记录',
   },
 });
@@ -176,6 +183,7 @@ class RecordPage extends LitElement {
     dialog: { state: true },
     deleted: { state: true },
     names: { state: true },
+    people: { state: true },
   };
 
   constructor() {
@@ -183,6 +191,7 @@ class RecordPage extends LitElement {
     this.key = '';
     this.related = {};
     this.names = {};
+    this.people = new Map();
   }
 
   createRenderRoot() {
@@ -229,6 +238,7 @@ class RecordPage extends LitElement {
     this.dialog = null;
     this.deleted = false;
     window.scrollTo(0, 0); // a new record starts at its top, not where the last screen was scrolled
+    loadDirectory().then((entries) => { this.people = new Map(entries.map((e) => [e.id, e])); });
     try {
       this.meta = await loadMeta(this.entity.name);
       await this.reload();
@@ -632,8 +642,8 @@ class RecordPage extends LitElement {
       shown = html`<a href=${`tel:${value}`}>${value}</a>`;
     } else if (f.type === 'url' && value && /^https?:\/\//i.test(value)) {
       shown = html`<a href=${value} rel="noopener noreferrer" target="_blank">${value}</a>`;
-    } else if ((f.name === 'ownerId' || f.name === 'createdBy' || f.name === 'modifiedBy') && value && this.user && value === this.user.id) {
-      shown = t(l, 'record.me');
+    } else if ((f.name === 'ownerId' || f.name === 'createdBy' || f.name === 'modifiedBy') && value) {
+      shown = this.who(value);
     }
     return html`<div class="detail-field ${wide ? 'wide' : ''}" data-field=${f.name}>
       <dt>${label(f.label, l, f.name)}</dt>
@@ -702,7 +712,7 @@ class RecordPage extends LitElement {
       return html`<li class="timeline-item"><span class="dot" aria-hidden="true">•</span><div>
         <p class="what">${action}${item.field ? html` <strong>${fieldLabel}</strong>` : nothing}</p>
         ${item.field ? html`<p class="change"><span class="old">${field ? formatValue(field, item.oldValue, this.record, l) : item.oldValue}</span> → <span class="new">${field ? formatValue(field, item.newValue, this.record, l) : item.newValue}</span></p>` : nothing}
-        <p class="muted">${when(item.at)}${item.userId && this.user && item.userId === this.user.id ? html` · ${t(l, 'record.by', t(l, 'record.me'))}` : nothing}</p>
+        <p class="muted">${when(item.at)}${item.userId ? html` · ${t(l, 'record.by', this.who(item.userId))}` : nothing}</p>
       </div></li>`;
     })}</ol>`;
   }
@@ -750,6 +760,31 @@ class RecordPage extends LitElement {
     if (!words[d.kind]) return nothing;
     return html`<button type="submit" id="dialog-submit" class=${d.kind === 'delete' ? 'danger' : ''} ?disabled=${d.busy
       || (d.kind === 'convert' && !d.checks) || (d.kind === 'required' && d.checked.length !== d.missing.length)}>${t(l, words[d.kind])}</button>`;
+  }
+
+  /** "Me", or a colleague's or group's name from the directory (the id while it loads or when unknown). */
+  who(id) {
+    if (this.user && id === this.user.id) return t(this.language, 'record.me');
+    const entry = this.people.get(id);
+    return entry ? entry.name : id;
+  }
+
+  /** A choice of the active colleagues and groups from the directory, for a transfer or a share. */
+  principal(id, name, labelText) {
+    const d = this.dialog;
+    const l = this.language;
+    const error = (d.errors || {})[name];
+    const active = [...this.people.values()].filter((e) => e.active);
+    const option = (e) => html`<option value=${e.id} ?selected=${d[name] === e.id}>${e.name}${e.loginName && e.loginName !== e.name ? ` (${e.loginName})` : ''}</option>`;
+    return html`<div class="form-field ${error ? 'has-error' : ''}">
+      <label for=${id}>${labelText}<span class="req" aria-hidden="true"> *</span></label>
+      <select id=${id} required aria-invalid=${error ? 'true' : 'false'} @change=${(e) => this.patchDialog({ [name]: e.target.value })}>
+        <option value="" ?selected=${!d[name]}>${t(l, 'principal.choose')}</option>
+        <optgroup label=${t(l, 'principal.users')}>${active.filter((e) => e.kind === 'user').map(option)}</optgroup>
+        <optgroup label=${t(l, 'principal.groups')}>${active.filter((e) => e.kind === 'group').map(option)}</optgroup>
+      </select>
+      ${fieldErrorText(id, error)}
+    </div>`;
   }
 
   input(id, name, labelText, extra = {}) {
@@ -838,14 +873,14 @@ class RecordPage extends LitElement {
         return html`${this.input('sms-text', 'text', t(l, 'sms.text'), { required: true, long: true })}
           <p class="muted">${(d.text || '').length} / 70</p>`;
       case 'share':
-        return html`${this.input('share-principal', 'principalId', t(l, 'share.principal'), { required: true })}
+        return html`${this.principal('share-principal', 'principalId', t(l, 'share.principal'))}
           <div class="form-field"><label for="share-access">${t(l, 'share.access')}</label>
             <select id="share-access" @change=${(e) => this.patchDialog({ access: e.target.value })}>
               <option value="read" ?selected=${d.access === 'read'}>${t(l, 'share.read')}</option>
               <option value="read-write" ?selected=${d.access === 'read-write'}>${t(l, 'share.readWrite')}</option>
             </select></div>`;
       case 'transfer':
-        return html`${this.input('transfer-owner', 'ownerId', t(l, 'transfer.owner'), { required: true })}
+        return html`${this.principal('transfer-owner', 'ownerId', t(l, 'transfer.owner'))}
           <label class="choice"><input type="checkbox" .checked=${d.includeRelated}
             @change=${(e) => this.patchDialog({ includeRelated: e.target.checked })}> ${t(l, 'transfer.related')}</label>`;
       case 'delete':

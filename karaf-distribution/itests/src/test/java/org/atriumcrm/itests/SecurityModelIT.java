@@ -12,8 +12,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -173,6 +175,28 @@ public class SecurityModelIT extends AtriumTestSupport {
         assertEquals(1, total(w.admin.get("/api/v1/accounts?q=" + enc(w.phone))));
         assertEquals(0, total(w.apiA.get("/api/v1/accounts?q=" + enc(w.phone))));
         assertEquals(1, total(w.apiAuditor.get("/api/v1/accounts?q=" + enc(w.phone))));
+    }
+
+    /** Every rep may look up colleagues and groups by name (owner names, transfer choices); contact details stay admin-only. */
+    @Test
+    public void theDirectoryNamesColleaguesAndGroupsForEveryone() {
+        World w = world;
+        Api.Answer dir = w.apiA.get("/api/v1/directory?q=" + enc(w.tag));
+        assertEquals(dir.toString(), 200, dir.status);
+        Map<String, String> kinds = new HashMap<>();
+        dir.json().get("items").forEach(e -> {
+            kinds.put(e.get("id").asText(), e.get("kind").asText());
+            assertFalse("no contact details: " + e, e.has("email") || e.has("mobile") || e.has("roleId"));
+        });
+        assertEquals("user", kinds.get(w.repB));
+        assertEquals("user", kinds.get(w.managerE));
+        assertEquals("group", kinds.get(w.groupKey));
+        assertEquals(dir.json().get("total").asInt(), kinds.size());
+        Api.Answer one = w.apiA.get("/api/v1/directory?limit=1&q=" + enc(w.tag));
+        assertEquals(1, one.json().get("items").size());
+        assertEquals(kinds.size(), one.json().get("total").asInt());
+        assertProblem(w.apiA.get("/api/v1/directory?limit=0"), 400, "limit");
+        assertEquals("the administrators' user list stays closed", 403, w.apiA.get("/api/v1/admin/users").status);
     }
 
     @Test

@@ -275,6 +275,25 @@ public class UiIT extends AtriumTestSupport {
         browser("RepForbiddenScenario", login, password, account, name);
     }
 
+    @Test
+    public void theOwnerIsShownByNameAndATransferPicksAColleagueByName() throws Exception {
+        waitForHttp("/api/v1/directory", Duration.ofSeconds(120));
+        Api admin = adminApi();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String[] ids = new String[2];
+        String[] names = {"王芳 " + tag, "Zhang Wei " + tag};
+        for (int i = 0; i < 2; i++) {
+            Api.Answer user = admin.post("/api/v1/admin/users", "{\"loginName\":\"ui.owner" + i + "." + tag
+                    + "\",\"password\":\"Owner-Secret-" + tag + "\",\"displayName\":\"" + names[i] + "\"}");
+            assertEquals(user.toString(), 201, user.status);
+            ids[i] = user.json().get("id").asText();
+        }
+        String account = admin.post("/api/v1/accounts?allowDuplicates=true", "{\"name\":\"转移 " + tag + "\",\"ownerId\":\""
+                + ids[0] + "\"}").json().get("id").asText();
+        browser("TransferByNameScenario", adminUser(), adminPassword(), account, names[0], names[1]);
+        assertEquals(ids[1], admin.get("/api/v1/accounts/" + account).json().get("ownerId").asText());
+    }
+
     private static List<String> texts(JsonNode array) {
         List<String> list = new ArrayList<>();
         if (array != null) {

@@ -490,6 +490,17 @@ public class OpenApiResource {
         ObjectNode revoke = paths.putObject("/v1/me/tokens/{id}");
         revoke.putArray("parameters").add(pathParam("id"));
         op(revoke, "delete", "revokeMyToken", "Users", "Revoke an API token").putObject("responses").putObject("204").put("description", "revoked");
+        ObjectNode directory = op(paths.putObject("/v1/directory"), "get", "listDirectory", "Users",
+                "Colleagues and groups who can own records (for every signed-in user): active users first, then by name");
+        ArrayNode directoryParams = directory.putArray("parameters");
+        directoryParams.addObject().put("name", "q").put("in", "query")
+                .put("description", "a part of the name or login name, any case").putObject("schema").put("type", "string");
+        directoryParams.add(OpenApiShapes.limitParameter(200).put("description", "entries at most"));
+        directoryParams.addObject().put("name", "inactive").put("in", "query")
+                .put("description", "false leaves out users who can no longer sign in")
+                .putObject("schema").put("type", "boolean").put("default", true);
+        response(directory, "200", ref("Directory"));
+        problems(directory, "400");
         listViewPaths(paths);
     }
 

@@ -273,6 +273,18 @@ final class OpenApiShapes {
         mp.putObject("reason").put("type", "string");
         list(schemas, "ModuleList", "Module", true);
 
+        ObjectNode entry = object(schemas.putObject("DirectoryEntry"), false, "id", "kind", "name", "active");
+        entry.put("description", "a colleague or a group that can own records");
+        entry.withObject("/properties").putObject("id").put("type", "string");
+        entry.withObject("/properties").putObject("kind").put("type", "string").putArray("enum").add("user").add("group");
+        entry.withObject("/properties").putObject("name").put("type", "string")
+                .put("description", "a user's display name (the login name when it has none), a group's name");
+        entry.withObject("/properties").putObject("loginName").put("type", "string").put("description", "users only");
+        entry.withObject("/properties").putObject("active").put("type", "boolean")
+                .put("description", "false for a user who can no longer sign in");
+        list(schemas, "Directory", "DirectoryEntry", true).withObject("/properties/total")
+                .put("description", "every match; items holds at most limit of them");
+
         ObjectNode me = object(schemas.putObject("Me"), false, "id", "loginName", "administrator");
         for (String s : new String[] {"id", "loginName", "displayName", "email", "mobile", "language", "timeZone", "status"}) {
             me.withObject("/properties").putObject(s).put("type", "string");
