@@ -7,7 +7,7 @@ import { defaultColumns, knownColumns } from './list-columns.js';
 import { operatorsFor, parseFilter } from './list-filter.js';
 import './list-saved-views.js';
 import './list-mass.js';
-import { loadDirectory } from './record-kit.js';
+import { displayName, entityByName, loadDirectory, rememberName } from './record-kit.js';
 
 /** Fields holding a user's or group's id, shown by name from the directory. */
 const PEOPLE_FIELDS = new Set(['ownerId', 'createdBy', 'modifiedBy']);
@@ -50,11 +50,13 @@ const PAGE = 20;
 class ListView extends LitElement {
   static properties = {
     entity: { attribute: false },
+    entities: { attribute: false },
     route: { attribute: false },
     user: { attribute: false },
     language: { attribute: false },
     meta: { state: true },
     people: { state: true },
+    refNames: { state: true },
     page: { state: true },
     error: { state: true },
     panel: { state: true },
@@ -64,6 +66,7 @@ class ListView extends LitElement {
   constructor() {
     super();
     this.people = new Map();
+    this.refNames = new Map();
     loadDirectory().then((entries) => { this.people = new Map(entries.map((e) => [e.id, e])); });
     this.page = null;
     this.meta = null;
@@ -151,11 +154,41 @@ class ListView extends LitElement {
       params.set('limit', String(PAGE));
       const page = await api('GET', `${this.entity.href}?${params}`);
       // a slower, older answer must not replace a newer one
-      if (generation === this.generation) this.page = page;
+      if (generation === this.generation) {
+        this.page = page;
+        this.resolveReferences(page.items || []);
+      }
     } catch (e) {
       if (generation === this.generation) {
         this.error = problemText(e);
         this.page = null;
+      }
+    }
+  }
+
+  /**
+   * The names behind the reference columns' ids (an account's name in a contacts list), one list request per
+   * referenced type for the whole page; ids the caller may not see stay ids.
+   */
+  async resolveReferences(items) {
+    const wanted = new Map();
+    for (const f of (this.meta && this.meta.fields) || []) {
+      if (f.type !== 'reference' || !f.referenceTo || PEOPLE_FIELDS.has(f.name)) continue;
+      const type = entityByName(this.entities || [], f.referenceTo);
+      if (!type) continue;
+      const ids = wanted.get(type) || new Set();
+      items.forEach((row) => { if (row[f.name] && !this.refNames.has(row[f.name])) ids.add(row[f.name]); });
+      if (ids.size) wanted.set(type, ids);
+    }
+    for (const [type, ids] of wanted) {
+      const list = [...ids].map((id) => `'${String(id).replace(/'/g, "''")}'`).join(', ');
+      try {
+        const answer = await api('GET', `${type.href}?${new URLSearchParams({ filter: `id in (${list})`, limit: String(ids.size), total: 'none' })}`);
+        const names = new Map(this.refNames);
+        (answer.items || []).forEach((r) => { names.set(r.id, displayName(r)); rememberName(type.name, r.id, displayName(r)); });
+        this.refNames = names;
+      } catch (e) {
+        // a type the caller may not list: its ids stay as they are
       }
     }
   }
@@ -212,6 +245,7 @@ class ListView extends LitElement {
   cell(field, value) {
     if (value === null || value === undefined) return '';
     if (PEOPLE_FIELDS.has(field.name) && this.people.has(value)) return this.people.get(value).name;
+    if (field.type === 'reference' && this.refNames.has(value)) return this.refNames.get(value);
     if (field.type === 'picklist' && field.picklist) {
       const option = field.picklist.find((p) => p.value === value);
       return option ? label(option.label, this.language, value) : String(value);
@@ -232,6 +266,13 @@ class ListView extends LitElement {
     return String(value);
   }
 
+  /** A reference cell whose name is known links to the referenced record. */
+  referenceLink(field, value) {
+    if (field.type !== 'reference' || !value || !this.refNames.has(value)) return null;
+    const type = entityByName(this.entities || [], field.referenceTo);
+    return type ? html`<a href=${`#/${type.plural}/${encodeURIComponent(value)}`}>${this.refNames.get(value)}</a>` : null;
+  }
+
   sortIndicator(field) {
     if (this.state.sort === field.name) return '▲';
     if (this.state.sort === `-${field.name}`) return '▼';
@@ -250,8 +291,11 @@ class ListView extends LitElement {
     if (!this.state.filter || !this.meta) return nothing;
     const conditions = parseFilter(this.state.filter, this.meta.fields);
     const fields = new Map(this.meta.fields.map((f) => [f.name, f]));
-    const shown = (f, v) => (f && f.type === 'picklist' && f.picklist
-      ? label((f.picklist.find((p) => p.value === v) || {}).label, l, v) : v);
+    const shown = (f, v) => {
+      if (f && f.type === 'picklist' && f.picklist) return label((f.picklist.find((p) => p.value === v) || {}).label, l, v);
+      if (f && PEOPLE_FIELDS.has(f.name) && this.people.has(v)) return this.people.get(v).name;
+      return f && f.type === 'reference' && this.refNames.has(v) ? this.refNames.get(v) : v;
+    };
     return html`<div class="filter-chips" id="filter-chips">
       ${conditions.length ? conditions.map((c) => {
         const f = fields.get(c.field);
@@ -350,7 +394,7 @@ class ListView extends LitElement {
                     .checked=${this.selected.has(row.id)} @change=${(e) => this.select(row.id, e.target.checked)}></td>
                   ${columns.map((f, i) => html`<td data-field=${f.name}>${i === 0
                     ? html`<a class="record-link" href=${`#/${this.entity.plural}/${encodeURIComponent(row.id)}`}>${this.cell(f, row[f.name]) || row.id}</a>`
-                    : this.cell(f, row[f.name])}</td>`)}</tr>`)}
+                    : this.referenceLink(f, row[f.name]) || this.cell(f, row[f.name])}</td>`)}</tr>`)}
               </tbody>
             </table>
           </div>
@@ -365,5 +409,5 @@ class ListView extends LitElement {
 
 customElements.define('atrium-list-view', ListView);
 
-registerView('list', ({ entity, route, user, language }) => html`<atrium-list-view .entity=${entity} .route=${route} .user=${user}
-  .language=${language}></atrium-list-view>`);
+registerView('list', ({ entity, entities, route, user, language }) => html`<atrium-list-view .entity=${entity} .entities=${entities}
+  .route=${route} .user=${user} .language=${language}></atrium-list-view>`);

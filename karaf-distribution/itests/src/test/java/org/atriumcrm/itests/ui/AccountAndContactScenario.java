@@ -65,6 +65,18 @@ public final class AccountAndContactScenario implements UiScenario {
         b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".detail-field[data-field=accountId] dd"), accountName));
         b.shot("record-contact.png");
 
+        // the contacts list names the account (and links to it), not its id
+        b.driver.get(b.base + "/#/contacts?cols=lastName%2CfirstName%2CaccountId%2CownerId&filter="
+                + java.net.URLEncoder.encode("firstName eq '小明' and accountId eq '" + accountId + "'", java.nio.charset.StandardCharsets.UTF_8));
+        By accountCell = By.cssSelector("table.records tbody td[data-field=accountId]");
+        b.wait.until(ExpectedConditions.textToBePresentInElementLocated(accountCell, accountName));
+        b.check("the account cell links to the account", b.driver.findElement(accountCell).findElement(By.tagName("a"))
+                .getAttribute("href").endsWith("#/accounts/" + accountId));
+        b.check("the owner column names the owner: " + text(b, By.cssSelector("table.records tbody td[data-field=ownerId]")),
+                !text(b, By.cssSelector("table.records tbody td[data-field=ownerId]")).matches("[0-9a-f-]{36}"));
+        b.check("the filter chip names the account too", text(b, By.id("filter-chips")).contains(accountName));
+        b.shot("list-contacts-reference-names.png");
+
         // the contact is in the account's related list
         b.driver.get(b.base + "/#/accounts/" + accountId + "/contacts");
         waitText(b, By.cssSelector("[data-related=contacts] tbody"), "王");
