@@ -2,7 +2,8 @@
  * What the order-to-cash modules agree on: the topics of their events ({@link org.atriumcrm.commerce.api.CommerceEvents}),
  * the one place amounts are computed and rounded ({@link org.atriumcrm.commerce.api.Amounts}), and the services one
  * module offers the others (the catalog, the price resolution, stock levels, receivables). A module reaches another
- * only through these types and the records' REST/RecordStore API, never through its internals.
+ * only through these types and the records' REST/RecordStore API, never through its internals. 1.1.0: printable
+ * documents ({@link org.atriumcrm.commerce.api.DocumentRenderer}, {@link org.atriumcrm.commerce.api.DocumentMail}).
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.atriumcrm.commerce.api;

@@ -26,6 +26,7 @@ import org.osgi.service.event.EventAdmin;
 @Component(service = {RecordStore.class, EmailStore.class}, property = RecordStore.ENTITY_PROPERTY + "=Email")
 public class EmailStore extends JpaRecordStore<Email> {
     private static final ThreadLocal<String> QUEUE_FROM = new ThreadLocal<>();
+    private static final ThreadLocal<List<org.atriumcrm.mail.api.OutboundMail.Attachment>> QUEUE_ATTACHMENTS = new ThreadLocal<>();
 
     @Activate
     public EmailStore(@Reference(target = "(osgi.unit.name=atrium.mail)") JpaTemplate jpa, @Reference EventAdmin events,
@@ -35,12 +36,29 @@ public class EmailStore extends JpaRecordStore<Email> {
 
     /** An outbound email for the outbox: the email and its outbox entry in one transaction. */
     Email queue(Map<String, Object> values, String from, Caller caller) {
+        return queue(values, from, List.of(), caller);
+    }
+
+    /** As {@link #queue(Map, String, Caller)}, with files attached: written in the email's transaction. */
+    Email queue(Map<String, Object> values, String from, List<org.atriumcrm.mail.api.OutboundMail.Attachment> attachments, Caller caller) {
         QUEUE_FROM.set(from);
+        QUEUE_ATTACHMENTS.set(attachments);
         try {
             return create(values, caller);
         } finally {
             QUEUE_FROM.remove();
+            QUEUE_ATTACHMENTS.remove();
         }
+    }
+
+    /** The files sent with an outbound email, with their content, in the order they were given. */
+    List<EmailAttachment> outgoingAttachments(String emailId) {
+        return tx(em -> {
+            List<EmailAttachment> all = em.createQuery("SELECT a FROM EmailAttachment a WHERE a.emailId = :e ORDER BY a.id",
+                    EmailAttachment.class).setParameter("e", emailId).getResultList();
+            all.forEach(EmailAttachment::getContent); // lazy: read inside the transaction
+            return all;
+        });
     }
 
     @Override
@@ -62,6 +80,19 @@ public class EmailStore extends JpaRecordStore<Email> {
         entry.setAttempts(0L);
         entry.setNextAttemptAt(Instant.now());
         em.persist(entry);
+        List<org.atriumcrm.mail.api.OutboundMail.Attachment> attachments = QUEUE_ATTACHMENTS.get();
+        for (org.atriumcrm.mail.api.OutboundMail.Attachment a : attachments == null ? List.<org.atriumcrm.mail.api.OutboundMail.Attachment>of() : attachments) {
+            EmailAttachment att = new EmailAttachment();
+            att.initialise(RecordIds.next(), Instant.now(), caller);
+            att.setOwnerId(email.getOwnerId());
+            att.setEmailId(email.getId());
+            att.setFileName(cut(a.fileName(), 500));
+            att.setContentType(cut(a.contentType(), 200));
+            att.setSizeBytes((long) a.content().length);
+            att.setStored(true);
+            att.setContent(a.content());
+            em.persist(att);
+        }
     }
 
     /** Outbox entries due now, oldest first. */

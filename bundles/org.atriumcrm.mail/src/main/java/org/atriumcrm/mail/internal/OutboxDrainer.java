@@ -170,17 +170,24 @@ public class OutboxDrainer {
         for (java.util.Map.Entry<String, String> header : decoration.headers().entrySet()) {
             message.setHeader(header.getKey(), header.getValue());
         }
-        if (email.getHtmlBody() == null) {
+        java.util.List<EmailAttachment> attachments = emails.outgoingAttachments(email.getId());
+        if (email.getHtmlBody() == null && attachments.isEmpty()) {
             message.setText(text, "UTF-8");
+        } else if (attachments.isEmpty()) {
+            message.setContent(alternative(text, decoration.html()));
         } else {
-            MimeMultipart alternative = new MimeMultipart("alternative");
-            MimeBodyPart plain = new MimeBodyPart();
-            plain.setText(text, "UTF-8");
-            MimeBodyPart html = new MimeBodyPart();
-            html.setContent(decoration.html(), "text/html; charset=UTF-8");
-            alternative.addBodyPart(plain);
-            alternative.addBodyPart(html);
-            message.setContent(alternative);
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            MimeBodyPart body = new MimeBodyPart();
+            if (email.getHtmlBody() == null) {
+                body.setText(text, "UTF-8");
+            } else {
+                body.setContent(alternative(text, decoration.html()));
+            }
+            mixed.addBodyPart(body);
+            for (EmailAttachment a : attachments) {
+                mixed.addBodyPart(attachment(a));
+            }
+            message.setContent(mixed);
         }
         message.saveChanges();
         Exchange result = producer.send(smtpUri(s), exchange -> exchange.getIn().setBody(message));
@@ -188,6 +195,39 @@ public class OutboxDrainer {
             throw new MessagingException(rootMessage(result.getException()), result.getException());
         }
         return messageId;
+    }
+
+    private static MimeMultipart alternative(String text, String html) throws MessagingException {
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart plain = new MimeBodyPart();
+        plain.setText(text, "UTF-8");
+        MimeBodyPart htmlPart = new MimeBodyPart();
+        htmlPart.setContent(html, "text/html; charset=UTF-8");
+        alternative.addBodyPart(plain);
+        alternative.addBodyPart(htmlPart);
+        return alternative;
+    }
+
+    /**
+     * A file as a base64 part built from its headers and encoded bytes: setting binary content the usual way needs
+     * a JavaBeans Activation handler for its type (none exists for application/pdf), which the bundle does not import.
+     * The file name is RFC 2047-encoded (a Chinese name arrives readable in common clients).
+     */
+    static MimeBodyPart attachment(EmailAttachment a) throws MessagingException {
+        javax.mail.internet.InternetHeaders headers = new javax.mail.internet.InternetHeaders();
+        String name;
+        try {
+            name = javax.mail.internet.MimeUtility.encodeText(a.getFileName() == null ? "attachment" : a.getFileName(), "UTF-8", "B");
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new MessagingException("cannot encode the file name", e);
+        }
+        String type = a.getContentType() == null ? "application/octet-stream" : a.getContentType();
+        headers.setHeader("Content-Type", type + "; name=\"" + name + "\"");
+        headers.setHeader("Content-Transfer-Encoding", "base64");
+        headers.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        byte[] content = a.getContent() == null ? new byte[0] : a.getContent();
+        byte[] encoded = java.util.Base64.getMimeEncoder().encode(content);
+        return new MimeBodyPart(headers, encoded);
     }
 
     static String smtpUri(MailSettings s) {

@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * properties {@value #ENTITY_PROPERTY} (the entity name) and {@value #ACTION_PROPERTY} (the path segment), and
  * reference the module's gate. The platform passes the caller's secured store (so reading the record through it
  * gives the 404 for invisible records), and renders the returned object as JSON (200) or an
- * {@code AtriumException} as problem+json.
+ * {@code AtriumException} as problem+json. An action whose answer is a file (a PDF) returns a
+ * {@code javax.ws.rs.core.Response} with its type, sent as it is, and documents it with {@link #PDF_ANSWER} (since 1.9).
  */
 @ConsumerType
 public interface RecordAction {
@@ -27,6 +28,12 @@ public interface RecordAction {
 
     /** Optional service property: one sentence for the OpenAPI document (what it does, the body's members). */
     String SUMMARY_PROPERTY = "atrium.summary";
+
+    /**
+     * The answer schema of an action that sends a PDF (a {@code Response} of type {@code application/pdf}): the OpenAPI
+     * document lists it under that media type as binary. @since 1.9
+     */
+    String PDF_ANSWER = "{\"type\": \"string\", \"format\": \"binary\", \"x-atrium-media-type\": \"application/pdf\"}";
 
     Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller);
 

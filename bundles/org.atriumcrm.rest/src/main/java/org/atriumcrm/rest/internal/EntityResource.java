@@ -116,13 +116,16 @@ public class EntityResource {
     @POST
     @Path("{id}/{action}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, "application/pdf"})
     public Response perform(@PathParam("id") String id, @PathParam("action") String action, JsonNode body) {
         RecordAction handler = owner.actions.get(store.type().name() + "/" + action);
         if (handler == null) {
             throw AtriumException.notFound(store.type().pluralLabel().en() + " have no action '" + action + "'; they have "
                     + RecordResource.namesFor(owner.actions, store.type().name()));
         }
-        return Response.ok(handler.perform(store, id, body, caller)).build();
+        Object answer = handler.perform(store, id, body, caller);
+        // a file (a printed document) comes as a Response with its own type and headers
+        return answer instanceof Response file ? file : Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @PUT

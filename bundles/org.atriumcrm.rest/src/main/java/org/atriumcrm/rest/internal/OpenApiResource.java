@@ -293,7 +293,16 @@ public class OpenApiResource {
             ObjectNode perform = op(path, "post", OperationIds.camel(action) + name, tag, summary.isEmpty() ? action + " a " + one : summary);
             OperationSchema declared = declared(records.actions.get(name + "/" + action), RecordAction::actionSchema);
             requestBody(perform, declared);
-            response(perform, "200", answer(declared));
+            ObjectNode answer = answer(declared);
+            if (answer.has(MEDIA_TYPE)) { // a file (RecordAction.PDF_ANSWER), under its own media type
+                String mediaType = answer.get(MEDIA_TYPE).asText();
+                ObjectNode schema = answer.deepCopy();
+                schema.remove(MEDIA_TYPE);
+                ObjectNode responses = perform.has("responses") ? (ObjectNode) perform.get("responses") : perform.putObject("responses");
+                responses.putObject("200").put("description", "OK").putObject("content").putObject(mediaType).set("schema", schema);
+            } else {
+                response(perform, "200", answer);
+            }
             problems(perform, "400", "403", "404", "409", "413", "415");
         }
         for (String action : RecordResource.collectionActionsFor(records.actions, name)) {
@@ -350,6 +359,9 @@ public class OpenApiResource {
         op.putObject("requestBody").put("required", declared != null && declared.request() != null)
                 .putObject("content").putObject("application/json").set("schema", schema);
     }
+
+    /** A vendor member of an action's answer schema naming the media type of a file it answers with. */
+    private static final String MEDIA_TYPE = "x-atrium-media-type";
 
     private static ObjectNode answer(OperationSchema declared) {
         return declared == null || declared.response() == null ? Json.MAPPER.createObjectNode().put("type", "object")

@@ -1,0 +1,79 @@
+package org.atriumcrm.commerce.api;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a printed document shows, independent of the module that owns the document: the template decides where each
+ * value goes. Values are strings, numbers ({@link BigDecimal} is printed as {@link BigDecimal#toPlainString()}) or
+ * booleans; a template names them as {@code {{header.number}}}, {@code {{customer.name}}}, a line table
+ * {@code {{#lines}}{{product}} {{quantity}}{{/lines}}}, {@code {{totals.grandTotal}}} and {@code {{terms}}}. The
+ * company block (our letterhead) is filled in by the renderer from its settings when left empty.
+ *
+ * @param header the document's own fields, e.g. {@link #NUMBER}, {@link #DATE}, {@code validUntil}, {@code salesRep}
+ * @param company our company (keys of a {@link #party party block}); empty for the letterhead settings
+ * @param customer the other party (keys of a {@link #party party block})
+ * @param lines one map per line, keys {@link #LINE_KEYS}
+ * @param totals the document's totals, keys {@link #TOTAL_KEYS}; see {@link #totals(Amounts.Totals, String)}
+ * @param taxes one map per tax rate: {@code rate} and {@code amount}
+ * @param terms free text printed under the totals (payment and delivery terms); null for none
+ */
+public record DocumentModel(Map<String, Object> header, Map<String, Object> company, Map<String, Object> customer,
+        List<Map<String, Object>> lines, Map<String, Object> totals, List<Map<String, Object>> taxes, String terms) {
+
+    public static final String NUMBER = "number";
+    public static final String DATE = "date";
+    /** Keys of a party block. */
+    public static final List<String> PARTY_KEYS = List.of("name", "address", "contact", "phone", "email", "taxNumber");
+    /** Keys of a line; {@code net} is the line's amount after discount, before tax (from {@link Amounts}). */
+    public static final List<String> LINE_KEYS = List.of("position", "product", "description", "quantity", "unit", "unitPrice",
+            "discount", "taxRate", "net");
+    public static final List<String> TOTAL_KEYS = List.of("subtotal", "discount", "shipping", "tax", "adjustment", "grandTotal",
+            "currency");
+
+    public DocumentModel {
+        header = header == null ? Map.of() : header;
+        company = company == null ? Map.of() : company;
+        customer = customer == null ? Map.of() : customer;
+        lines = lines == null ? List.of() : lines;
+        totals = totals == null ? Map.of() : totals;
+        taxes = taxes == null ? List.of() : taxes;
+    }
+
+    /** A party block from its values in {@link #PARTY_KEYS} order (nulls are left out). */
+    public static Map<String, Object> party(String name, String address, String contact, String phone, String email, String taxNumber) {
+        Map<String, Object> party = new LinkedHashMap<>();
+        Object[] values = {name, address, contact, phone, email, taxNumber};
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                party.put(PARTY_KEYS.get(i), values[i]);
+            }
+        }
+        return party;
+    }
+
+    /** The totals block of {@code totals} computed by {@link Amounts}, so that a document prints what was computed. */
+    public static Map<String, Object> totals(Amounts.Totals totals, String currency) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("subtotal", totals.subtotal());
+        t.put("discount", totals.discountTotal());
+        t.put("shipping", totals.shipping());
+        t.put("tax", totals.taxTotal());
+        t.put("adjustment", totals.adjustment());
+        t.put("grandTotal", totals.grandTotal());
+        t.put("currency", currency);
+        return t;
+    }
+
+    /** The tax lines of {@code totals} computed by {@link Amounts}: one per rate. */
+    public static List<Map<String, Object>> taxes(Amounts.Totals totals) {
+        List<Map<String, Object>> taxes = new ArrayList<>();
+        for (Map.Entry<BigDecimal, BigDecimal> e : totals.taxes().entrySet()) {
+            taxes.add(Map.of("rate", e.getKey().stripTrailingZeros(), "amount", e.getValue()));
+        }
+        return taxes;
+    }
+}

@@ -1,0 +1,50 @@
+package org.atriumcrm.printing.internal;
+
+import java.util.List;
+
+import org.atriumcrm.api.error.AtriumException;
+import org.atriumcrm.api.module.ModuleGate;
+import org.atriumcrm.api.security.Caller;
+import org.atriumcrm.commerce.api.DocumentKind;
+import org.atriumcrm.commerce.api.DocumentMail;
+import org.atriumcrm.commerce.api.DocumentModel;
+import org.atriumcrm.commerce.api.DocumentRenderer;
+import org.atriumcrm.mail.api.OutboundMail;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * {@link DocumentMail} through the mail module's outbox. The mail service is optional: printing works without
+ * the mail module, and a document mailed while it is disabled is a 409 rather than lost silently.
+ */
+@Component(service = DocumentMail.class)
+public class DocumentMailer implements DocumentMail {
+    private final DocumentRenderer renderer;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile OutboundMail mail;
+
+    @Activate
+    public DocumentMailer(@Reference DocumentRenderer renderer,
+            @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + PrintingTypes.MODULE + ")") ModuleGate gate) {
+        this.renderer = renderer;
+    }
+
+    @Override
+    public String send(DocumentKind kind, String locale, DocumentModel model, Message message, Caller caller) {
+        OutboundMail outbox = mail;
+        if (outbox == null) {
+            throw AtriumException.conflict("mail-unavailable", "the mail module is not enabled: the document cannot be emailed");
+        }
+        Object number = model.header().get(DocumentModel.NUMBER);
+        String title = kind.title(locale) + (number == null ? "" : " " + number);
+        byte[] pdf = renderer.render(kind, locale, model);
+        String fileName = message.fileName() != null ? message.fileName()
+                : (title.replaceAll("[\\\\/:*?\"<>|\\s]+", "-") + ".pdf");
+        return outbox.queue(new OutboundMail.Message(message.to(), message.subject() == null ? title : message.subject(), message.text(),
+                message.contactId(), message.accountId(), List.of(new OutboundMail.Attachment(fileName, "application/pdf", pdf))), caller);
+    }
+}
