@@ -55,6 +55,15 @@ public class ProductStore extends JpaRecordStore<Product> {
         }
     }
 
+    /** The stored image's facts, written as the module's own change (the fields are read-only to clients). */
+    Product setImage(String id, String type, long size, String digest, Caller caller) {
+        return updateBySystem(id, caller, p -> {
+            p.setImageType(type);
+            p.setImageSize(size);
+            p.setImageDigest(digest);
+        }, "imageType", "imageSize");
+    }
+
     @Override
     protected void beforeCreate(EntityManager em, Product product, Caller caller) {
         check(em, product);
