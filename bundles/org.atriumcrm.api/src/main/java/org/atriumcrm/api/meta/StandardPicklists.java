@@ -76,4 +76,61 @@ public final class StandardPicklists {
                     || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
         });
     }
+
+    /** Customer tiers that price books are chosen by. @since 1.4 */
+    public static final PicklistValue[] CUSTOMER_TIERS = {
+        PicklistValue.of("vip", "VIP", "VIP 客户"),
+        PicklistValue.of("a", "Tier A", "A 类客户"),
+        PicklistValue.of("b", "Tier B", "B 类客户"),
+        PicklistValue.of("c", "Tier C", "C 类客户"),
+    };
+
+    /** Sales channels that price books are chosen by. @since 1.4 */
+    public static final PicklistValue[] SALES_CHANNELS = {
+        PicklistValue.of("dealer", "Dealer", "经销商"),
+        PicklistValue.of("retail", "Retail", "零售"),
+        PicklistValue.of("online", "Online", "电商"),
+        PicklistValue.of("direct", "Direct sales", "直销"),
+    };
+
+    /**
+     * Province-level divisions by their Chinese names, the key being the name itself as address fields hold it
+     * (e.g. an account's {@code billingProvince} 浙江), so that a region picked here compares with addresses. @since 1.4
+     */
+    public static final PicklistValue[] PROVINCES = {
+        PicklistValue.of("北京", "Beijing", "北京"),
+        PicklistValue.of("天津", "Tianjin", "天津"),
+        PicklistValue.of("河北", "Hebei", "河北"),
+        PicklistValue.of("山西", "Shanxi", "山西"),
+        PicklistValue.of("内蒙古", "Inner Mongolia", "内蒙古"),
+        PicklistValue.of("辽宁", "Liaoning", "辽宁"),
+        PicklistValue.of("吉林", "Jilin", "吉林"),
+        PicklistValue.of("黑龙江", "Heilongjiang", "黑龙江"),
+        PicklistValue.of("上海", "Shanghai", "上海"),
+        PicklistValue.of("江苏", "Jiangsu", "江苏"),
+        PicklistValue.of("浙江", "Zhejiang", "浙江"),
+        PicklistValue.of("安徽", "Anhui", "安徽"),
+        PicklistValue.of("福建", "Fujian", "福建"),
+        PicklistValue.of("江西", "Jiangxi", "江西"),
+        PicklistValue.of("山东", "Shandong", "山东"),
+        PicklistValue.of("河南", "Henan", "河南"),
+        PicklistValue.of("湖北", "Hubei", "湖北"),
+        PicklistValue.of("湖南", "Hunan", "湖南"),
+        PicklistValue.of("广东", "Guangdong", "广东"),
+        PicklistValue.of("广西", "Guangxi", "广西"),
+        PicklistValue.of("海南", "Hainan", "海南"),
+        PicklistValue.of("重庆", "Chongqing", "重庆"),
+        PicklistValue.of("四川", "Sichuan", "四川"),
+        PicklistValue.of("贵州", "Guizhou", "贵州"),
+        PicklistValue.of("云南", "Yunnan", "云南"),
+        PicklistValue.of("西藏", "Tibet", "西藏"),
+        PicklistValue.of("陕西", "Shaanxi", "陕西"),
+        PicklistValue.of("甘肃", "Gansu", "甘肃"),
+        PicklistValue.of("青海", "Qinghai", "青海"),
+        PicklistValue.of("宁夏", "Ningxia", "宁夏"),
+        PicklistValue.of("新疆", "Xinjiang", "新疆"),
+        PicklistValue.of("香港", "Hong Kong", "香港"),
+        PicklistValue.of("澳门", "Macau", "澳门"),
+        PicklistValue.of("台湾", "Taiwan", "台湾"),
+    };
 }

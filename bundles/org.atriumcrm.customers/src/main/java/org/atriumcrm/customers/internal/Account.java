@@ -37,6 +37,11 @@ public class Account extends BaseRecord {
     private String industry;
     @Column(name = "RATING", length = 20)
     private String rating;
+    /** The customer tier and sales channel that price books are chosen by (pricing module). */
+    @Column(name = "CUSTOMER_TIER", length = 20)
+    private String customerTier;
+    @Column(name = "SALES_CHANNEL", length = 20)
+    private String salesChannel;
     @Column(name = "SOURCE", length = 40)
     private String source;
     @Column(name = "WEBSITE", length = 1000)
@@ -112,6 +117,22 @@ public class Account extends BaseRecord {
 
     public void setRating(String rating) {
         this.rating = rating;
+    }
+
+    public String getCustomerTier() {
+        return customerTier;
+    }
+
+    public void setCustomerTier(String customerTier) {
+        this.customerTier = customerTier;
+    }
+
+    public String getSalesChannel() {
+        return salesChannel;
+    }
+
+    public void setSalesChannel(String salesChannel) {
+        this.salesChannel = salesChannel;
     }
 
     public String getSource() {

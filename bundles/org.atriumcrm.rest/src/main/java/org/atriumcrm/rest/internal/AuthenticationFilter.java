@@ -58,6 +58,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     private volatile long maxBodyBytes;
     private volatile long maxPluginBytes;
     private volatile long maxImportBytes;
+    private volatile long maxFileBytes;
 
     @Activate
     public AuthenticationFilter(@Reference Authenticator authenticator, RestConfig config) {
@@ -70,6 +71,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         this.maxBodyBytes = config.maxBodyBytes();
         this.maxPluginBytes = config.maxPluginBytes();
         this.maxImportBytes = config.maxImportBytes();
+        this.maxFileBytes = config.maxFileBytes();
     }
 
     /** The servlet request, for the client address recorded with each login (CXF injects a thread-local proxy). */
@@ -109,7 +111,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         }
         // files are streamed to disk by the endpoints that take them; everything else is parsed in memory
         limitBody(request, path.startsWith("v1/admin/plugins") ? maxPluginBytes
-                : path.equals("v1/imports") || path.startsWith("v1/imports/") ? maxImportBytes : maxBodyBytes);
+                : path.equals("v1/imports") || path.startsWith("v1/imports/") ? maxImportBytes
+                : isFileUpload(request) ? maxFileBytes : maxBodyBytes);
     }
 
     /**
@@ -130,6 +133,12 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 || length != null && !length.isBlank() && !length.strip().equals("0");
         request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE,
                 body ? javax.ws.rs.core.MediaType.APPLICATION_OCTET_STREAM : javax.ws.rs.core.MediaType.APPLICATION_JSON);
+    }
+
+    /** A record's file ({@code PUT .../{id}/<file>} with a body that is not JSON): the module streams it to disk. */
+    static boolean isFileUpload(ContainerRequestContext request) {
+        javax.ws.rs.core.MediaType type = request.getMediaType();
+        return "PUT".equals(request.getMethod()) && type != null && !type.getSubtype().toLowerCase(java.util.Locale.ROOT).contains("json");
     }
 
     /**

@@ -173,16 +173,67 @@ public class EntityResource {
         return json;
     }
 
+    /** A module's file of a record, e.g. {@code PUT /products/{id}/image}: the body streamed to the module. */
+    @PUT
+    @Path("{id}/{file}")
+    @Consumes(MediaType.WILDCARD)
+    public Response putFile(@PathParam("id") String id, @PathParam("file") String file,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
+            java.io.InputStream body) {
+        org.atriumcrm.rest.api.RecordFile handler = fileHandler(file);
+        Record record = store.find(id).orElseThrow(() -> AtriumException.notFound("no " + store.type().name() + " with id " + id));
+        String type = contentType == null || contentType.isBlank() ? null
+                : contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        long declared = -1;
+        try {
+            declared = length == null || length.isBlank() ? -1 : Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            throw AtriumException.badRequest("Content-Length '" + length + "' is not a number");
+        }
+        return Response.ok(handler.store(store, record, type, declared, body, caller)).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private org.atriumcrm.rest.api.RecordFile fileHandler(String file) {
+        org.atriumcrm.rest.api.RecordFile handler = owner.files.get(store.type().name() + "/" + file);
+        if (handler == null) {
+            throw AtriumException.notFound(store.type().pluralLabel().en() + " have no file '" + file + "'; they have "
+                    + RecordResource.namesFor(owner.files, store.type().name()));
+        }
+        return handler;
+    }
+
+    /** The record's file as it was stored, with its type and ETag; a 304 when the client's copy is current. */
+    private Response file(org.atriumcrm.rest.api.RecordFile handler, String id, String file, Request request) {
+        Record record = store.find(id).orElseThrow(() -> AtriumException.notFound("no " + store.type().name() + " with id " + id));
+        org.atriumcrm.rest.api.RecordFile.Content content = handler.read(record).orElseThrow(() -> AtriumException.notFound(
+                store.type().name() + " " + id + " has no " + file));
+        javax.ws.rs.core.EntityTag tag = new javax.ws.rs.core.EntityTag(content.etag());
+        javax.ws.rs.core.CacheControl cache = new javax.ws.rs.core.CacheControl();
+        cache.setPrivate(true);
+        cache.setNoCache(true); // revalidate with the ETag: a replaced file shows at once
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.tag(tag).cacheControl(cache).build();
+        }
+        StreamingOutput bytes = out -> java.nio.file.Files.copy(content.path(), out);
+        return Response.ok(bytes).type(content.mediaType()).tag(tag).cacheControl(cache)
+                .header(HttpHeaders.CONTENT_LENGTH, content.size()).build();
+    }
+
     @GET
     @Path("{id}/{relation}")
-    public JsonNode related(@PathParam("id") String id,
+    public Object related(@PathParam("id") String id,
             @PathParam("relation") String relation, @QueryParam("offset") String offset,
             @QueryParam("limit") String limit, @QueryParam("sort") String sort, @QueryParam("q") String q,
             @QueryParam("filter") List<String> filter, @QueryParam("total") String total,
-            @Context javax.ws.rs.core.UriInfo uri) {
+            @Context javax.ws.rs.core.UriInfo uri, @Context Request request) {
         RecordStore<?> parent = store;
         Optional<RelatedList> named = parent.type().relatedList(relation);
         org.atriumcrm.rest.api.RecordView view = owner.recordViews.get(parent.type().name() + "/" + relation);
+        org.atriumcrm.rest.api.RecordFile fileHandler = owner.files.get(parent.type().name() + "/" + relation);
+        if (named.isEmpty() && view == null && fileHandler != null) {
+            return file(fileHandler, id, relation, request);
+        }
         if (named.isEmpty() && view != null) {
             Record record = parent.find(id).orElseThrow(() -> AtriumException.notFound("no " + parent.type().name() + " with id " + id));
             return Json.MAPPER.valueToTree(view.view(parent, record, uri.getQueryParameters(), caller));

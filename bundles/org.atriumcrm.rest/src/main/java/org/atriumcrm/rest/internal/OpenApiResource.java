@@ -340,6 +340,29 @@ public class OpenApiResource {
             response(get2, "200", answer(declared));
             problems(get2, "400", "403", "404");
         }
+        for (String file : RecordResource.namesFor(records.files, name)) {
+            String key = name + "/" + file;
+            String summary = records.summaries.getOrDefault("file:" + key, "");
+            ObjectNode path = paths.putObject(base + "/{id}/" + file);
+            idParam(path);
+            ObjectNode putFile = op(path, "put", "put" + name + OperationIds.pascal(file), tag,
+                    summary.isEmpty() ? "Store the " + file + " of a " + one : summary);
+            ObjectNode content = putFile.putObject("requestBody").put("required", true).putObject("content");
+            String types = records.summaries.getOrDefault("file-types:" + key, "");
+            for (String t : types.isBlank() ? List.of("application/octet-stream") : List.of(types.split(","))) {
+                content.putObject(t.strip()).putObject("schema").put("type", "string").put("format", "binary");
+            }
+            response(putFile, "200", refSchema(ref));
+            problems(putFile, "400", "403", "404", "413", "415");
+            ObjectNode get2 = op(path, "get", "get" + name + OperationIds.pascal(file), tag, "The " + file + " of a " + one
+                    + " as stored, with its type and ETag");
+            ObjectNode ok = get2.withObject("/responses").putObject("200").put("description", "the file").putObject("content");
+            for (String t : types.isBlank() ? List.of("application/octet-stream") : List.of(types.split(","))) {
+                ok.putObject(t.strip()).putObject("schema").put("type", "string").put("format", "binary");
+            }
+            get2.withObject("/responses").putObject("304").put("description", "not modified since the ETag sent in If-None-Match");
+            problems(get2, "404");
+        }
         ObjectNode dups = op(paths.putObject(base + "/duplicates"), "post", "find" + name + "Duplicates", tag,
                 "Find likely duplicates of a " + one + " (by its duplicate rules) among the records you may see");
         ObjectNode dupContent = dups.putObject("requestBody").put("required", true).putObject("content");

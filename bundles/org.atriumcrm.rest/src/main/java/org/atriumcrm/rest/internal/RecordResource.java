@@ -152,6 +152,23 @@ public class RecordResource {
         views.values().remove(view);
     }
 
+    /** Files of one record contributed by modules, by "Entity/file" (e.g. "Product/image"). */
+    final Map<String, org.atriumcrm.rest.api.RecordFile> files = new ConcurrentHashMap<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addFile(org.atriumcrm.rest.api.RecordFile file, Map<String, Object> properties) {
+        String key = properties.get(org.atriumcrm.rest.api.RecordFile.ENTITY_PROPERTY) + "/" + properties.get(org.atriumcrm.rest.api.RecordFile.FILE_PROPERTY);
+        files.put(key, file);
+        summaries.put("file:" + key, String.valueOf(properties.getOrDefault(org.atriumcrm.rest.api.RecordFile.SUMMARY_PROPERTY, "")));
+        Object types = properties.get(org.atriumcrm.rest.api.RecordFile.TYPES_PROPERTY);
+        summaries.put("file-types:" + key, types instanceof Object[] many ? String.join(",", java.util.Arrays.stream(many).map(String::valueOf).toList())
+                : types == null ? "" : String.valueOf(types));
+    }
+
+    void removeFile(org.atriumcrm.rest.api.RecordFile file, Map<String, Object> properties) {
+        files.values().removeIf(f -> f == file);
+    }
+
     /** Views of one record contributed by other modules, by "Entity/view" (e.g. "Account/emails"). */
     final Map<String, org.atriumcrm.rest.api.RecordView> recordViews = new ConcurrentHashMap<>();
 

@@ -16,4 +16,7 @@ public @interface RestConfig {
     @AttributeDefinition(name = "Maximum import file", description = "Largest CSV/Excel file accepted by POST /api/v1/imports, in bytes")
     long maxImportBytes() default 1_073_741_824;
 
+    @AttributeDefinition(name = "Maximum record file", description = "Largest file accepted by PUT /api/v1/<plural>/{id}/<file> (a product image, a signed scan), in bytes; each module keeps its own, lower limit")
+    long maxFileBytes() default 67_108_864;
+
 }
