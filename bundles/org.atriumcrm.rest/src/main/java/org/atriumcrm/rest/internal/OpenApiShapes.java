@@ -1,6 +1,9 @@
 package org.atriumcrm.rest.internal;
 
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -86,6 +89,7 @@ final class OpenApiShapes {
             if (f.type() == FieldType.PICKLIST) {
                 ArrayNode values = p.putArray("enum");
                 f.picklist().stream().map(PicklistValue::value).forEach(values::add);
+                enumNames(p, f.picklist());
             }
             if (f.pattern() != null) {
                 p.put("pattern", "^(?:" + f.pattern().pattern() + ")$");
@@ -439,6 +443,34 @@ final class OpenApiShapes {
             object.elements().forEachRemaining(OpenApiShapes::arrayItems);
         } else if (node != null && node.isArray()) {
             node.elements().forEachRemaining(OpenApiShapes::arrayItems);
+        }
+    }
+
+    /**
+     * Picklist keys may be words in Chinese (a province is stored as 浙江 so that it compares with addresses), which
+     * client generators cannot turn into constant names; {@code x-enum-varnames} (openapi-generator's extension) names
+     * those constants after the English labels, and {@code x-enum-descriptions} carries the labels for documentation.
+     */
+    private static void enumNames(ObjectNode property, List<PicklistValue> picklist) {
+        boolean plain = picklist.stream().allMatch(v -> v.value().matches("[A-Za-z][A-Za-z0-9_. -]*"));
+        if (plain) {
+            return;
+        }
+        ArrayNode names = property.putArray("x-enum-varnames");
+        ArrayNode descriptions = property.putArray("x-enum-descriptions");
+        Set<String> taken = new HashSet<>();
+        for (PicklistValue v : picklist) {
+            String source = v.value().matches("[A-Za-z][A-Za-z0-9_. -]*") ? v.value() : v.label().en();
+            String name = source.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_+|_+$", "");
+            if (name.isEmpty() || !Character.isLetter(name.charAt(0))) {
+                name = "V_" + name;
+            }
+            String unique = name;
+            for (int i = 2; !taken.add(unique); i++) {
+                unique = name + "_" + i;
+            }
+            names.add(unique);
+            descriptions.add(v.label().en() + " / " + v.label().zhCN());
         }
     }
 }
