@@ -4,5 +4,5 @@
  * module offers the others (the catalog, the price resolution, stock levels, receivables). A module reaches another
  * only through these types and the records' REST/RecordStore API, never through its internals.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.atriumcrm.commerce.api;

@@ -1,0 +1,37 @@
+package org.atriumcrm.quotes.internal;
+
+import org.atriumcrm.api.module.ModuleGate;
+import org.atriumcrm.api.security.AccessPolicy;
+import org.atriumcrm.api.security.Caller;
+import org.atriumcrm.rest.api.RecordAction;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code POST /api/v1/quotes/{id}/reject}: The approver rejects: comment (required); the quote goes back to draft */
+@Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Quote",
+    RecordAction.ACTION_PROPERTY + "=reject",
+    RecordAction.SUMMARY_PROPERTY + "=The approver rejects: comment (required); the quote goes back to draft"})
+public class RejectQuoteAction extends QuoteAction {
+
+    @Activate
+    public RejectQuoteAction(@Reference QuoteStore quotes, @Reference AccessPolicy access,
+            @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + QuoteTypes.MODULE + ")") ModuleGate gate) {
+        super(quotes, access);
+    }
+
+    @Override
+    Quote act(String id, String comment, Caller caller) {
+        return quotes.decide(id, false, comment, caller);
+    }
+
+    @Override
+    boolean takesComment() {
+        return true;
+    }
+
+    @Override
+    boolean needsEditRight() {
+        return false;
+    }
+}
