@@ -1,8 +1,11 @@
 package org.atriumcrm.quotes.internal;
 
+import java.util.Optional;
+
 import org.atriumcrm.api.module.ModuleGate;
 import org.atriumcrm.api.security.AccessPolicy;
 import org.atriumcrm.api.security.Caller;
+import org.atriumcrm.commerce.actions.DocumentAction;
 import org.atriumcrm.rest.api.RecordAction;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -12,26 +15,33 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Quote",
     RecordAction.ACTION_PROPERTY + "=approve",
     RecordAction.SUMMARY_PROPERTY + "=The approver (or someone above them, or an administrator) approves: comment (optional)"})
-public class ApproveQuoteAction extends QuoteAction {
+public class ApproveQuoteAction extends DocumentAction<Quote> {
+    private final QuoteStore quotes;
 
     @Activate
     public ApproveQuoteAction(@Reference QuoteStore quotes, @Reference AccessPolicy access,
             @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + QuoteTypes.MODULE + ")") ModuleGate gate) {
-        super(quotes, access);
+        super(QuoteTypes.QUOTE, access);
+        this.quotes = quotes;
     }
 
     @Override
-    Quote act(String id, String comment, Caller caller) {
+    protected Quote act(String id, String comment, Caller caller) {
         return quotes.decide(id, true, comment, caller);
     }
 
     @Override
-    boolean takesComment() {
+    protected boolean takesComment() {
         return true;
     }
 
     @Override
-    boolean needsEditRight() {
-        return false;
+    protected boolean isDecision() {
+        return true;
+    }
+
+    @Override
+    protected Optional<Quote> forDecider(String id, Caller caller) {
+        return quotes.find(id).filter(d -> quotes.mayDecide(d, caller));
     }
 }

@@ -3,6 +3,7 @@ package org.atriumcrm.quotes.internal;
 import org.atriumcrm.api.module.ModuleGate;
 import org.atriumcrm.api.security.AccessPolicy;
 import org.atriumcrm.api.security.Caller;
+import org.atriumcrm.commerce.actions.DocumentAction;
 import org.atriumcrm.rest.api.RecordAction;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -12,16 +13,18 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Quote",
     RecordAction.ACTION_PROPERTY + "=revise",
     RecordAction.SUMMARY_PROPERTY + "=A new version in draft (revision + 1, linked to this one) with a copy of the lines; this one is closed as superseded. Answers the new version"})
-public class ReviseQuoteAction extends QuoteAction {
+public class ReviseQuoteAction extends DocumentAction<Quote> {
+    private final QuoteStore quotes;
 
     @Activate
     public ReviseQuoteAction(@Reference QuoteStore quotes, @Reference AccessPolicy access,
             @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + QuoteTypes.MODULE + ")") ModuleGate gate) {
-        super(quotes, access);
+        super(QuoteTypes.QUOTE, access);
+        this.quotes = quotes;
     }
 
     @Override
-    Quote act(String id, String comment, Caller caller) {
+    protected Quote act(String id, String comment, Caller caller) {
         return quotes.revise(id, caller);
     }
 }
