@@ -3,7 +3,7 @@ package org.atriumcrm.contracts.internal;
 import org.atriumcrm.api.module.ModuleGate;
 import org.atriumcrm.api.security.AccessPolicy;
 import org.atriumcrm.api.security.Caller;
-import org.atriumcrm.commerce.actions.DocumentAction;
+import org.atriumcrm.commerce.api.actions.DocumentAction;
 import org.atriumcrm.rest.api.RecordAction;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -1,4 +1,4 @@
-package org.atriumcrm.commerce.actions;
+package org.atriumcrm.commerce.api.actions;
 
 import java.util.ArrayList;
 import java.util.List;
