@@ -166,7 +166,7 @@ public class ContractStore extends JpaRecordStore<Contract> {
             }
         }
         throw AtriumException.conflict("contract-status", "cannot " + action + " contract " + c.getNumber() + " in status "
-                + c.getStatus() + "; it must be " + String.join(" or ", statuses)).with("status", c.getStatus());
+                + c.getStatus() + "; it must be " + String.join(" or ", statuses)).with("currentStatus", c.getStatus());
     }
 
     Contract submit(String id, Caller caller) {
