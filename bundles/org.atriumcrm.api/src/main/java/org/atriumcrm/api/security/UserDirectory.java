@@ -22,4 +22,42 @@ public interface UserDirectory {
     default boolean isValidOwner(String ownerId) {
         return isActiveUser(ownerId);
     }
+
+    /**
+     * The managers of {@code userId}: the active users of the nearest role above the user's role that has any (a
+     * vacant manager role is skipped), ordered by login name; empty when the user has no role or nobody is above.
+     * Approvals route to them.
+     *
+     * @since 1.3
+     */
+    default java.util.List<String> managersOf(String userId) {
+        return java.util.List.of();
+    }
+
+    /**
+     * True when {@code upperUserId}'s role is strictly above {@code lowerUserId}'s role in the role tree.
+     *
+     * @since 1.3
+     */
+    default boolean isAbove(String upperUserId, String lowerUserId) {
+        return false;
+    }
+
+    /**
+     * True when {@code userId} is an active administrator.
+     *
+     * @since 1.3
+     */
+    default boolean isAdministrator(String userId) {
+        return false;
+    }
+
+    /**
+     * The email address of an active user, for notifications the platform sends them (an approval request).
+     *
+     * @since 1.3
+     */
+    default java.util.Optional<String> emailOf(String userId) {
+        return java.util.Optional.empty();
+    }
 }

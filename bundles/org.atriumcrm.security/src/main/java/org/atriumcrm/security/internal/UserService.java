@@ -293,6 +293,81 @@ public class UserService implements Authenticator, UserDirectory {
         });
     }
 
+    @Override
+    public List<String> managersOf(String userId) {
+        if (!RecordIds.isValid(userId)) {
+            return List.of();
+        }
+        return tx(em -> {
+            UserAccount user = em.find(UserAccount.class, userId);
+            if (user == null || user.getRoleId() == null) {
+                return List.of();
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            SecurityRole role = em.find(SecurityRole.class, user.getRoleId());
+            while (role != null && role.parentId != null && seen.add(role.getId())) {
+                role = em.find(SecurityRole.class, role.parentId);
+                if (role == null || role.isDeleted()) {
+                    return List.<String>of();
+                }
+                List<String> holders = em.createQuery("SELECT u FROM UserAccount u WHERE u.roleId = :r ORDER BY u.loginName",
+                        UserAccount.class).setParameter("r", role.getId()).getResultList().stream()
+                        .filter(UserAccount::isActive).map(UserAccount::getId).toList();
+                if (!holders.isEmpty()) {
+                    return holders;
+                }
+            }
+            return List.<String>of();
+        });
+    }
+
+    @Override
+    public boolean isAbove(String upperUserId, String lowerUserId) {
+        if (!RecordIds.isValid(upperUserId) || !RecordIds.isValid(lowerUserId)) {
+            return false;
+        }
+        return tx(em -> {
+            UserAccount upper = em.find(UserAccount.class, upperUserId);
+            UserAccount lower = em.find(UserAccount.class, lowerUserId);
+            if (upper == null || lower == null || upper.getRoleId() == null || lower.getRoleId() == null) {
+                return false;
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            SecurityRole role = em.find(SecurityRole.class, lower.getRoleId());
+            // a cycle in a hand-edited tree must not loop forever: each role is visited once
+            while (role != null && role.parentId != null && seen.add(role.getId())) {
+                if (role.parentId.equals(upper.getRoleId())) {
+                    return true;
+                }
+                role = em.find(SecurityRole.class, role.parentId);
+            }
+            return false;
+        });
+    }
+
+    @Override
+    public boolean isAdministrator(String userId) {
+        if (!RecordIds.isValid(userId)) {
+            return false;
+        }
+        return tx(em -> {
+            UserAccount user = em.find(UserAccount.class, userId);
+            return user != null && user.isActive() && user.isAdministrator();
+        });
+    }
+
+    @Override
+    public Optional<String> emailOf(String userId) {
+        if (!RecordIds.isValid(userId)) {
+            return Optional.empty();
+        }
+        return tx(em -> {
+            UserAccount user = em.find(UserAccount.class, userId);
+            return user == null || !user.isActive() || user.getEmail() == null || user.getEmail().isBlank()
+                    ? Optional.<String>empty() : Optional.of(user.getEmail());
+        });
+    }
+
     Optional<UserAccount> user(String userId) {
         return tx(em -> Optional.ofNullable(em.find(UserAccount.class, userId)));
     }
