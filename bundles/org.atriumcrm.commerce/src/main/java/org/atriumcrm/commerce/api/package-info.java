@@ -5,5 +5,5 @@
  * only through these types and the records' REST/RecordStore API, never through its internals. 1.1.0: printable
  * documents ({@link org.atriumcrm.commerce.api.DocumentRenderer}, {@link org.atriumcrm.commerce.api.DocumentMail}).
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.atriumcrm.commerce.api;

@@ -49,10 +49,6 @@ final class CustomerTypes {
                         .label("Industry", "行业").picklist(StandardPicklists.INDUSTRIES))
                 .field(FieldDef.of("rating", FieldType.PICKLIST, Account::getRating, Account::setRating)
                         .label("Rating", "客户等级").picklist(StandardPicklists.RATINGS))
-                .field(FieldDef.of("customerTier", FieldType.PICKLIST, Account::getCustomerTier, Account::setCustomerTier)
-                        .label("Customer tier (price books)", "客户级别（价格表）").picklist(StandardPicklists.CUSTOMER_TIERS))
-                .field(FieldDef.of("salesChannel", FieldType.PICKLIST, Account::getSalesChannel, Account::setSalesChannel)
-                        .label("Sales channel (price books)", "销售渠道（价格表）").picklist(StandardPicklists.SALES_CHANNELS))
                 .field(FieldDef.of("source", FieldType.PICKLIST, Account::getSource, Account::setSource)
                         .label("Source", "客户来源").picklist(SOURCES))
                 .field(FieldDef.of("website", FieldType.URL, Account::getWebsite, Account::setWebsite).label("Website", "网址"))
@@ -68,7 +64,12 @@ final class CustomerTypes {
                 .field(FieldDef.of("employees", FieldType.INTEGER, Account::getEmployees, Account::setEmployees)
                         .label("Employees", "员工人数"))
                 .field(FieldDef.of("parentAccountId", FieldType.REFERENCE, Account::getParentAccountId,
-                        Account::setParentAccountId).label("Parent account", "上级客户").referenceTo("Account"));
+                        Account::setParentAccountId).label("Parent account", "上级客户").referenceTo("Account"))
+                // after the fields of the default list columns, which a new field must not push out
+                .field(FieldDef.of("customerTier", FieldType.PICKLIST, Account::getCustomerTier, Account::setCustomerTier)
+                        .label("Customer tier (price books)", "客户级别（价格表）").picklist(StandardPicklists.CUSTOMER_TIERS))
+                .field(FieldDef.of("salesChannel", FieldType.PICKLIST, Account::getSalesChannel, Account::setSalesChannel)
+                        .label("Sales channel (price books)", "销售渠道（价格表）").picklist(StandardPicklists.SALES_CHANNELS));
         address(b, "billing", "Billing", "账单", Account::getBillingCountry, Account::setBillingCountry,
                 Account::getBillingProvince, Account::setBillingProvince, Account::getBillingCity, Account::setBillingCity,
                 Account::getBillingDistrict, Account::setBillingDistrict, Account::getBillingStreet, Account::setBillingStreet,

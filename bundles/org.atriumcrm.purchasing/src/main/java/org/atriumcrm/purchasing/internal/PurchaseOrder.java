@@ -40,6 +40,10 @@ public class PurchaseOrder extends BaseRecord {
     private String decisionComment;
     @Column(name = "NOTES", length = 2000)
     private String notes;
+    @Column(name = "PAID_AMOUNT", precision = 19, scale = 4)
+    private BigDecimal paidAmount;
+    @Column(name = "PAYMENT_DUE_DATE")
+    private LocalDate paymentDueDate;
 
     public String getNumber() {
         return number;
@@ -151,5 +155,21 @@ public class PurchaseOrder extends BaseRecord {
 
     public void setNotes(String notes) {
         this.notes = notes;
+    }
+
+    public BigDecimal getPaidAmount() {
+        return paidAmount;
+    }
+
+    public void setPaidAmount(BigDecimal paidAmount) {
+        this.paidAmount = paidAmount;
+    }
+
+    public LocalDate getPaymentDueDate() {
+        return paymentDueDate;
+    }
+
+    public void setPaymentDueDate(LocalDate paymentDueDate) {
+        this.paymentDueDate = paymentDueDate;
     }
 }

@@ -38,7 +38,7 @@ import org.osgi.service.event.EventAdmin;
  */
 @Component(service = {RecordStore.class, PurchaseOrderStore.class}, property = RecordStore.ENTITY_PROPERTY + "=PurchaseOrder")
 public class PurchaseOrderStore extends JpaRecordStore<PurchaseOrder> {
-    static final String[] STATUS_FIELDS = {"status", "approverId", "approvalReason", "decisionComment", "orderDate"};
+    static final String[] STATUS_FIELDS = {"status", "approverId", "approvalReason", "decisionComment", "orderDate", "paymentDueDate"};
     private final Ledger ledger;
     private final EventAdmin events;
     private volatile DocumentNumbers numbers;
@@ -212,6 +212,9 @@ public class PurchaseOrderStore extends JpaRecordStore<PurchaseOrder> {
             requireStatus(o, "ordered", PurchasingTypes.APPROVED);
             o.setStatus(PurchasingTypes.ORDERED);
             o.setOrderDate(orderDate != null ? orderDate : o.getOrderDate() != null ? o.getOrderDate() : LocalDate.now());
+            Vendor vendor = em.find(Vendor.class, o.getVendorId());
+            long term = vendor == null || vendor.getPaymentTermDays() == null ? 0 : vendor.getPaymentTermDays();
+            o.setPaymentDueDate(o.getOrderDate().plusDays(term));
         }, STATUS_FIELDS);
     }
 
@@ -219,6 +222,10 @@ public class PurchaseOrderStore extends JpaRecordStore<PurchaseOrder> {
         return updateBySystem(id, caller, (em, o) -> {
             // a goods receipt posted meanwhile changed the order's version: this flush then fails as a concurrent update (409)
             requireStatus(o, "cancelled", PurchasingTypes.DRAFT, PurchasingTypes.IN_APPROVAL, PurchasingTypes.APPROVED, PurchasingTypes.ORDERED);
+            if (o.getPaidAmount() != null && o.getPaidAmount().signum() > 0) {
+                throw AtriumException.conflict("purchase-order-paid", "purchase order " + o.getNumber() + " has payments of "
+                        + o.getPaidAmount().toPlainString() + " " + o.getCurrency() + ": refund them before cancelling it");
+            }
             if (lines(em, id).stream().anyMatch(l -> l.getReceivedQuantity() != null && l.getReceivedQuantity().signum() > 0)) {
                 throw AtriumException.conflict("purchase-order-received", "goods of purchase order " + o.getNumber()
                         + " were received already: it cannot be cancelled");
@@ -251,5 +258,24 @@ public class PurchaseOrderStore extends JpaRecordStore<PurchaseOrder> {
     /** After a goods receipt changed the order's status: history was written with it; the lists and listeners learn now. */
     void announce(String id, Caller caller, Map<String, Object> extra) {
         post(DomainEvents.Action.UPDATED, id, caller, extra);
+    }
+
+    /** Payable purchase orders: ordered and not cancelled. */
+    static final List<String> PAYABLE = List.of(PurchasingTypes.ORDERED, PurchasingTypes.PARTLY_RECEIVED, PurchasingTypes.RECEIVED);
+
+    /** Payable orders of {@code vendorIds} not fully paid, in {@code currency} (null for any). */
+    List<PurchaseOrder> openForPayment(java.util.Collection<String> vendorIds, String currency) {
+        return tx(em -> em.createQuery("SELECT o FROM PurchaseOrder o WHERE o.vendorId IN :v AND o.status IN :s AND o.deletedAt IS NULL"
+                + " AND (o.paidAmount IS NULL OR o.paidAmount < o.grandTotal)" + (currency == null ? "" : " AND o.currency = :c")
+                + " ORDER BY o.paymentDueDate, o.id", PurchaseOrder.class).setParameter("v", vendorIds).setParameter("s", PAYABLE)
+                .setParameter(currency == null ? "s" : "c", currency == null ? PAYABLE : currency).getResultList());
+    }
+
+    /** Payable orders not fully paid whose payment falls due from {@code from} to {@code to}, oldest first. */
+    List<PurchaseOrder> dueForPayment(LocalDate from, LocalDate to, int limit) {
+        return tx(em -> em.createQuery("SELECT o FROM PurchaseOrder o WHERE o.paymentDueDate BETWEEN :f AND :t AND o.status IN :s"
+                + " AND o.deletedAt IS NULL AND (o.paidAmount IS NULL OR o.paidAmount < o.grandTotal) ORDER BY o.paymentDueDate, o.id",
+                PurchaseOrder.class).setParameter("f", from).setParameter("t", to).setParameter("s", PAYABLE).setMaxResults(limit)
+                .getResultList());
     }
 }

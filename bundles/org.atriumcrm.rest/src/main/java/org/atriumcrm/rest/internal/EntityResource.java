@@ -180,6 +180,10 @@ public class EntityResource {
     public Response putFile(@PathParam("id") String id, @PathParam("file") String file,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
             java.io.InputStream body) {
+        if (!owner.files.containsKey(store.type().name() + "/" + file) && readOnlyPath(file)) {
+            // PUT on the history, a related list or a record view: the path exists, the method does not (405 with Allow)
+            throw new javax.ws.rs.WebApplicationException(Response.status(Response.Status.METHOD_NOT_ALLOWED).build());
+        }
         org.atriumcrm.rest.api.RecordFile handler = fileHandler(file);
         Record record = store.find(id).orElseThrow(() -> AtriumException.notFound("no " + store.type().name() + " with id " + id));
         String type = contentType == null || contentType.isBlank() ? null
@@ -191,6 +195,11 @@ public class EntityResource {
             throw AtriumException.badRequest("Content-Length '" + length + "' is not a number");
         }
         return Response.ok(handler.store(store, record, type, declared, body, caller)).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private boolean readOnlyPath(String name) {
+        return "history".equals(name) || store.type().relatedList(name).isPresent()
+                || owner.recordViews.containsKey(store.type().name() + "/" + name);
     }
 
     private org.atriumcrm.rest.api.RecordFile fileHandler(String file) {

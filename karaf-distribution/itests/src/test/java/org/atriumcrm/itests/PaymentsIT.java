@@ -1,0 +1,129 @@
+package org.atriumcrm.itests;
+
+import static org.atriumcrm.testkit.http.ApiAssertions.assertProblem;
+import static org.atriumcrm.testkit.http.ApiAssertions.id;
+import static org.atriumcrm.testkit.http.ApiAssertions.ok;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.atriumcrm.testkit.http.Api;
+import org.junit.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Receivables and payables against the real distribution, on purchase orders (payables): a payment in part, one
+ * over what is open refused with nothing written, a refund, the vendor's open balance and the overdue list, a paid
+ * order that cannot be cancelled, and 16 payments released together on one order: exactly as many go through as
+ * it is owed, never more.
+ */
+public class PaymentsIT extends AtriumTestSupport {
+
+    private static JsonNode created(Api.Answer a) {
+        assertEquals(a.toString(), 201, a.status);
+        return a.json();
+    }
+
+    private static void assertAmount(String expected, JsonNode actual) {
+        assertEquals(expected + " vs " + actual, 0, new BigDecimal(expected).compareTo(new BigDecimal(actual.asText())));
+    }
+
+    /** An ordered purchase order of {@code quantity} × 10.00 (no tax) whose payment fell due {@code daysAgo} days ago. */
+    private static String orderedPurchase(Api admin, String tag, int quantity, int daysAgo) {
+        String vendor = id(admin.post("/api/v1/vendors", "{\"code\":\"PV-" + tag + "\",\"name\":\"付款测试供应商 " + tag + "\",\"paymentTermDays\":30}"));
+        String product = id(admin.post("/api/v1/products", "{\"sku\":\"PAY-" + tag + "\",\"name\":\"付款测试 " + tag + "\",\"listPrice\":50,\"cost\":10}"));
+        String order = id(admin.post("/api/v1/purchase-orders", "{\"vendorId\":\"" + vendor + "\"}"));
+        id(admin.post("/api/v1/purchase-order-lines", "{\"purchaseOrderId\":\"" + order + "\",\"productId\":\"" + product
+                + "\",\"quantity\":" + quantity + ",\"taxRate\":0}"));
+        String submitted = ok(admin.post("/api/v1/purchase-orders/" + order + "/submit", "{}")).get("status").asText();
+        if ("in_approval".equals(submitted)) {
+            ok(admin.post("/api/v1/purchase-orders/" + order + "/approve", "{}"));
+        }
+        JsonNode ordered = ok(admin.post("/api/v1/purchase-orders/" + order + "/order", "{\"orderDate\":\""
+                + LocalDate.now().minusDays(30L + daysAgo) + "\"}"));
+        assertEquals(LocalDate.now().minusDays(daysAgo).toString(), ordered.get("paymentDueDate").asText());
+        return order;
+    }
+
+    @Test
+    public void purchaseOrdersArePaidInPartsRefundedAndListedWhenOverdue() throws Exception {
+        Api admin = adminApi();
+        admin.awaitReady(Duration.ofSeconds(90));
+        waitForHttp("/api/v1/payments", Duration.ofSeconds(60));
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String order = orderedPurchase(admin, tag, 10, 5);
+        String vendor = ok(admin.get("/api/v1/purchase-orders/" + order)).get("vendorId").asText();
+
+        JsonNode first = created(admin.post("/api/v1/payments", "{\"purchaseOrderId\":\"" + order + "\",\"amount\":30,\"method\":\"bank_transfer\","
+                + "\"reference\":\"HZ-" + tag + "\"}"));
+        assertTrue(first.get("number").asText(), first.get("number").asText().startsWith("PAY-"));
+        assertEquals(vendor, first.get("vendorId").asText());
+        assertEquals("CNY", first.get("currency").asText());
+        assertAmount("30", ok(admin.get("/api/v1/purchase-orders/" + order)).get("paidAmount"));
+
+        // bad input: nothing written
+        assertProblem(admin.post("/api/v1/payments", "{\"purchaseOrderId\":\"" + order + "\",\"amount\":70.01}"), 400, "70.00 open");
+        assertProblem(admin.post("/api/v1/payments", "{\"purchaseOrderId\":\"" + order + "\",\"amount\":0}"), 400, "amount");
+        assertProblem(admin.post("/api/v1/payments", "{\"purchaseOrderId\":\"" + order + "\",\"amount\":1.001}"), 400, "decimals");
+        assertProblem(admin.post("/api/v1/payments", "{\"purchaseOrderId\":\"" + order + "\",\"amount\":1,\"currency\":\"USD\"}"), 400, "CNY");
+        assertProblem(admin.post("/api/v1/payments", "{\"amount\":1}"), 400, "exactly one");
+        assertProblem(admin.post("/api/v1/payments", "{\"purchaseOrderId\":\"" + UUID.randomUUID() + "\",\"amount\":1}"), 400, "purchaseOrderId");
+        assertProblem(admin.post("/api/v1/payments", "{\"purchaseOrderId\":\"" + order + "\",\"amount\":5,\"kind\":\"refund\",\"paidOn\":\""
+                + LocalDate.now().plusDays(1) + "\"}"), 400, "future");
+        assertProblem(admin.post("/api/v1/payments", "{\"purchaseOrderId\":\"" + order + "\",\"amount\":30.01,\"kind\":\"refund\"}"), 400, "30.00");
+        assertAmount("30", ok(admin.get("/api/v1/purchase-orders/" + order)).get("paidAmount"));
+        assertEquals(1, ok(admin.get("/api/v1/purchase-orders/" + order + "/payments")).get("total").asInt());
+
+        // a recorded payment keeps its money; a refund gives some back
+        String paymentId = first.get("id").asText();
+        assertProblem(admin.patch("/api/v1/payments/" + paymentId, "{\"amount\":31}"), 409, "refund");
+        assertEquals("note", ok(admin.patch("/api/v1/payments/" + paymentId, "{\"notes\":\"note\"}")).get("notes").asText());
+        assertProblem(admin.delete("/api/v1/payments/" + paymentId), 409, "refund");
+        JsonNode refund = created(admin.post("/api/v1/payments", "{\"purchaseOrderId\":\"" + order + "\",\"amount\":10,\"kind\":\"refund\"}"));
+        assertTrue(refund.get("number").asText().startsWith("RF-"));
+        assertAmount("20", ok(admin.get("/api/v1/purchase-orders/" + order)).get("paidAmount"));
+
+        // what is owed to the vendor, and the overdue list
+        JsonNode payables = ok(admin.get("/api/v1/vendors/" + vendor + "/payables"));
+        assertEquals(1, payables.get("items").size());
+        assertAmount("80", payables.get("items").get(0).get("open"));
+        assertEquals(5, payables.get("items").get(0).get("overdueDays").asInt());
+        assertAmount("80", payables.get("totals").get(0).get("overdue"));
+        JsonNode overdue = ok(admin.get("/api/v1/payments/overdue?direction=payable&limit=500"));
+        assertTrue(overdue.toString(), overdue.get("items").findValuesAsText("id").contains(order));
+        assertProblem(admin.get("/api/v1/payments/overdue?direction=sideways"), 400, "direction");
+        assertProblem(admin.get("/api/v1/payments/overdue?limit=0"), 400, "limit");
+
+        // a paid order is not cancelled; paid in full it leaves the open lists
+        assertProblem(admin.post("/api/v1/purchase-orders/" + order + "/cancel", "{}"), 409, "refund");
+        created(admin.post("/api/v1/payments", "{\"purchaseOrderId\":\"" + order + "\",\"amount\":80}"));
+        assertEquals(0, ok(admin.get("/api/v1/vendors/" + vendor + "/payables")).get("items").size());
+        List<String> history = ok(admin.get("/api/v1/purchase-orders/" + order + "/history")).findValuesAsText("field");
+        assertTrue(history.toString(), history.contains("paidAmount"));
+    }
+
+    @Test
+    public void sixteenPaymentsReleasedTogetherNeverPayMoreThanIsOwed() throws Exception {
+        Api admin = adminApi();
+        admin.awaitReady(Duration.ofSeconds(90));
+        waitForHttp("/api/v1/payments", Duration.ofSeconds(60));
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String order = orderedPurchase(admin, tag, 10, 0); // 100.00 owed
+
+        List<Api.Answer> answers = together(16, i -> admin.post("/api/v1/payments", "{\"purchaseOrderId\":\"" + order
+                + "\",\"amount\":10,\"reference\":\"race-" + i + "\"}"));
+        long paid = answers.stream().filter(a -> a.status == 201).count();
+        for (Api.Answer a : answers) {
+            assertTrue(a.toString(), a.status == 201 || a.status == 400 && a.body.contains("payment-exceeds-open"));
+        }
+        assertEquals(10, paid);
+        assertAmount("100", ok(admin.get("/api/v1/purchase-orders/" + order)).get("paidAmount"));
+        assertEquals(10, ok(admin.get("/api/v1/purchase-orders/" + order + "/payments")).get("total").asInt());
+    }
+}
