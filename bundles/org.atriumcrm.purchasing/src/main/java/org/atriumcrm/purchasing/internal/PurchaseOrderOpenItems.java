@@ -77,8 +77,8 @@ public class PurchaseOrderOpenItems implements OpenItems {
                 .setParameter(4, PurchaseOrderStore.PAYABLE.get(1)).setParameter(5, PurchaseOrderStore.PAYABLE.get(2))
                 .setParameter(6, delta).setParameter(7, delta).executeUpdate();
         Object[] after = row(em, id);
-        BigDecimal paid = money(after[0]);
-        BigDecimal total = money(after[1]);
+        BigDecimal paid = scaled(money(after[0]), (String) after[4]);
+        BigDecimal total = scaled(money(after[1]), (String) after[4]);
         if (n == 0) {
             throw delta.signum() > 0
                     ? new AtriumException(400, "payment-exceeds-open", "Payment exceeds the open amount", "purchase order " + after[3]
@@ -88,7 +88,7 @@ public class PurchaseOrderOpenItems implements OpenItems {
                             + " was paid " + paid.toPlainString() + "; a refund of " + delta.negate().toPlainString() + " is more", List.of())
                             .with("settled", paid.toPlainString());
         }
-        em.persist(new RecordChangeRow(PurchasingTypes.ORDER.name(), id, "UPDATED", "paidAmount", money(before[0]).toPlainString(),
+        em.persist(new RecordChangeRow(PurchasingTypes.ORDER.name(), id, "UPDATED", "paidAmount", scaled(money(before[0]), (String) before[4]).toPlainString(),
                 paid.toPlainString(), caller.userId(), java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
         return find(em, id);
     }
@@ -100,7 +100,7 @@ public class PurchaseOrderOpenItems implements OpenItems {
 
     private static Object[] row(EntityManager em, String id) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT PAID_AMOUNT, GRAND_TOTAL, STATUS, NUMBER FROM ATRIUM_PURCHASE_ORDER"
+        List<Object[]> rows = em.createNativeQuery("SELECT PAID_AMOUNT, GRAND_TOTAL, STATUS, NUMBER, CURRENCY FROM ATRIUM_PURCHASE_ORDER"
                 + " WHERE ID = ? AND DELETED_AT IS NULL").setParameter(1, id).getResultList();
         return rows.isEmpty() ? null : rows.get(0);
     }
