@@ -102,7 +102,10 @@ public class InventoryIT extends AtriumTestSupport {
         ServiceRegistration<EventHandler> listener = context.registerService(EventHandler.class, low::add, topics);
         try {
             // opening balance once, adjustments with a reason, nothing below 0
-            String p = product(admin, "INV-P-" + tag, ",\"reorderLevel\":5");
+            // its owner hears of low stock by email (the outbox); the administrator creates it for them
+            String owner = id(admin.post("/api/v1/admin/users", "{\"loginName\":\"inv.owner." + tag + "\",\"password\":\"Owner-Passw0rd-1\","
+                    + "\"email\":\"inv.owner." + tag + "@example.com\"}"));
+            String p = product(admin, "INV-P-" + tag, ",\"reorderLevel\":5,\"ownerId\":\"" + owner + "\"");
             JsonNode opening = ok201(move(admin, MovementTypes.OPENING_BALANCE, p, "10", null));
             assertQuantity("10", new BigDecimal(opening.get("onHandAfter").asText()));
             assertEquals(mainId, opening.get("warehouseId").asText());
@@ -138,6 +141,13 @@ public class InventoryIT extends AtriumTestSupport {
             Event alert = low.stream().filter(e -> p.equals(e.getProperty(CommerceEvents.PRODUCT_ID))).findFirst()
                     .orElseThrow(() -> new AssertionError("no atrium/Stock/LOW for " + p));
             assertEquals("4", alert.getProperty(CommerceEvents.QUANTITY));
+            String mailFilter = "/api/v1/emails?filter=" + q("subject like '*INV-P-" + tag + "*'");
+            while (ok(admin.get(mailFilter)).get("items").size() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            JsonNode mails = ok(admin.get(mailFilter)).get("items");
+            assertEquals(mails.toString(), 1, mails.size());
+            assertTrue(mails.toString(), mails.get(0).toString().contains("inv.owner." + tag + "@example.com"));
 
             // a back-order product may go negative
             String backorder = product(admin, "INV-B-" + tag, ",\"allowBackorder\":true");
