@@ -219,6 +219,39 @@ public class DocumentsIT extends AtriumTestSupport {
         sendThroughGreenMail(admin, asRep, rep, quote, number);
     }
 
+    @Test
+    public void contractsAndPurchaseOrdersPrintWithTheirOwnParties() throws Exception {
+        Api admin = adminApi();
+        admin.awaitReady(Duration.ofSeconds(90));
+        waitForHttp("/api/v1/contracts", Duration.ofSeconds(60));
+        waitForHttp("/api/v1/purchase-orders", Duration.ofSeconds(60));
+        String tag = "d" + UUID.randomUUID().toString().substring(0, 8);
+        String account = id(admin.post("/api/v1/accounts?allowDuplicates=true", "{\"name\":\"苏州园林设备有限公司\"}"));
+        String contract = id(admin.post("/api/v1/contracts", "{\"name\":\"年度维保合同 " + tag + "\",\"contractType\":\"maintenance\",\"accountId\":\""
+                + account + "\",\"startDate\":\"2027-01-01\",\"endDate\":\"2027-12-31\",\"contractValue\":120000,\"currency\":\"CNY\"}"));
+        List<String> contractText = text(pdf(post(adminUser(), adminPassword(), "/api/v1/contracts/" + contract + "/print?locale=zh-CN", "{}")));
+        String all = String.join("\n", contractText);
+        assertTrue(all, contractText.contains("合同"));
+        assertTrue(all, all.contains("客户：苏州园林设备有限公司"));
+        assertTrue(all, contractText.stream().anyMatch(t -> t.contains("年度维保合同 " + tag) && t.endsWith("120000.00")));
+        assertTrue(all, contractText.contains("合计（CNY） 120000.00"));
+        assertEquals("contract", admin.get("/api/v1/contracts/" + contract + "/documents").json().get("items").get(0).get("kind").asText());
+
+        String vendor = id(admin.post("/api/v1/vendors", "{\"code\":\"V-" + tag + "\",\"name\":\"宁波东海五金厂\",\"address\":\"浙江省宁波市北仑区\"}"));
+        String product = id(admin.post("/api/v1/products", "{\"sku\":\"DOCP-" + tag + "\",\"name\":\"不锈钢螺栓 M8\",\"unit\":\"box\",\"listPrice\":50,\"cost\":20}"));
+        String order = id(admin.post("/api/v1/purchase-orders", "{\"vendorId\":\"" + vendor + "\"}"));
+        id(admin.post("/api/v1/purchase-order-lines", "{\"purchaseOrderId\":\"" + order + "\",\"productId\":\"" + product
+                + "\",\"quantity\":10,\"taxRate\":13}"));
+        JsonNode po = admin.get("/api/v1/purchase-orders/" + order).json();
+        List<String> poText = text(pdf(post(adminUser(), adminPassword(), "/api/v1/purchase-orders/" + order + "/print?locale=zh-CN", "{}")));
+        String poAll = String.join("\n", poText);
+        assertTrue(poAll, poText.contains("采购订单"));
+        assertTrue(poAll, poAll.contains("客户：宁波东海五金厂"));
+        assertTrue(poAll, poAll.contains("编号：" + po.get("number").asText()));
+        assertTrue(poAll, poText.stream().anyMatch(t -> t.contains("不锈钢螺栓 M8") && t.contains(" 10 箱 20.00 ") && t.endsWith("200.00")));
+        assertTrue(poAll, poText.contains("合计（CNY） " + money(po.get("grandTotal"))));
+    }
+
     private void sendThroughGreenMail(Api admin, Api asRep, String rep, String quote, String number) throws Exception {
         assertProblem(asRep.post("/api/v1/quotes/" + quote + "/send-document", "{\"to\":[]}"), 400, "to");
         assertProblem(asRep.post("/api/v1/quotes/" + quote + "/send-document", "{\"to\":[\"a@example.cn\"],\"bcc\":\"x\"}"), 400, "bcc");

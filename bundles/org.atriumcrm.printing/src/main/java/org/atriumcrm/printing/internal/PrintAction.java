@@ -90,7 +90,7 @@ final class PrintAction implements RecordAction {
 
     /** A Content-Disposition whose Chinese file name survives: an ASCII fallback plus RFC 6266's UTF-8 {@code filename*}. */
     static String disposition(String type, String fileName) {
-        String ascii = fileName.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^_+", "");
+        String ascii = fileName.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[_-]+", "");
         String encoded = java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
         return type + "; filename=\"" + (ascii.isEmpty() || ascii.equals(".pdf") ? "document.pdf" : ascii) + "\"; filename*=UTF-8''" + encoded;
     }
