@@ -248,7 +248,11 @@ public class DocumentsIT extends AtriumTestSupport {
         assertTrue(poAll, poText.contains("采购订单"));
         assertTrue(poAll, poAll.contains("客户：宁波东海五金厂"));
         assertTrue(poAll, poAll.contains("编号：" + po.get("number").asText()));
-        assertTrue(poAll, poText.stream().anyMatch(t -> t.contains("不锈钢螺栓 M8") && t.contains(" 10 箱 20.00 ") && t.endsWith("200.00")));
+        // the SKU prints under the name (the line's description), so the figures follow on the next text line
+        int row = poText.indexOf("1 不锈钢螺栓 M8");
+        assertTrue(poAll, row >= 0);
+        assertEquals(poAll, "DOCP-" + tag, poText.get(row + 1));
+        assertEquals(poAll, "10 箱 20.00 13% 200.00", poText.get(row + 2));
         assertTrue(poAll, poText.contains("合计（CNY） " + money(po.get("grandTotal"))));
     }
 
