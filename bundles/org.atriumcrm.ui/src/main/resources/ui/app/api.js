@@ -46,6 +46,21 @@ export async function apiAnswer(method, path, body, extraHeaders = {}) {
   return { data, etag: response.headers.get('ETag') };
 }
 
+/**
+ * A call whose answer is a file (a printed PDF): the Response itself, so the caller reads its headers (where the
+ * server kept the copy) or its bytes; an error answer is thrown as for JSON calls.
+ */
+export async function apiFile(method, path, body) {
+  const headers = { Accept: 'application/pdf, application/problem+json', 'X-Requested-With': 'XMLHttpRequest' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (!['GET', 'HEAD', 'OPTIONS'].includes(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const response = await fetch(path, {
+    method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin', cache: 'no-store',
+  });
+  if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
+  return response;
+}
+
 /** An error for the user: the problem's detail and, for a validation problem, each field's message. */
 export function problemText(e) {
   const errors = e && e.problem && e.problem.errors;

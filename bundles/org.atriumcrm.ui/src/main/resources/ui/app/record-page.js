@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { api, apiAnswer, ApiError } from './api.js';
+import { api, apiAnswer, apiFile, ApiError } from './api.js';
 import { addWords, label, t } from './i18n.js';
 import { href } from './routes.js';
 import { registerView } from './views.js';
@@ -16,6 +16,12 @@ addWords({
     'record.timeline': 'Timeline',
     'record.noTimeline': 'No history yet',
     'record.noRelated': 'None yet',
+    'record.documents': 'Printed documents',
+    'record.print': 'Print PDF',
+    'record.printed': 'Printed: the PDF is kept with the record',
+    'documents.none': 'Nothing printed or emailed yet',
+    'documents.print': 'printed',
+    'documents.email': 'emailed to',
     'record.editField': (f) => `Edit ${f}`,
     'record.owner': 'Owner',
     'record.more': 'More',
@@ -88,6 +94,12 @@ addWords({
     'record.timeline': '动态',
     'record.noTimeline': '暂无记录',
     'record.noRelated': '暂无',
+    'record.documents': '打印文档',
+    'record.print': '打印 PDF',
+    'record.printed': '已打印，PDF 已随记录保存',
+    'documents.none': '尚未打印或发送',
+    'documents.print': '打印',
+    'documents.email': '已发送至',
     'record.editField': (f) => `编辑${f}`,
     'record.owner': '负责人',
     'record.more': '更多',
@@ -291,6 +303,10 @@ class RecordPage extends LitElement {
   async loadTab(name) {
     this.related = { ...this.related, [name]: null };
     try {
+      if (name === 'documents') {
+        this.related = { ...this.related, documents: await api('GET', `${this.base}/documents?limit=50`) };
+        return;
+      }
       if (name === 'shares') {
         this.related = { ...this.related, shares: await api('GET', `${this.base}/shares`) };
         return;
@@ -522,6 +538,7 @@ class RecordPage extends LitElement {
     const name = displayName(this.record);
     const tabs = [['', t(l, 'record.details')],
       ...(this.meta.relatedLists || []).map((r) => [r.name, label(r.label, l, r.name)]),
+      ...((this.meta.recordViews || []).includes('documents') ? [['documents', t(l, 'record.documents')]] : []),
       ['shares', t(l, 'record.shares')]];
     return html`
       <article class="record-page" data-entity=${this.entity.name} data-id=${this.record.id}>
@@ -549,7 +566,8 @@ class RecordPage extends LitElement {
                 href=${href(key ? [this.entity.plural, this.record.id, key] : [this.entity.plural, this.record.id])}>${title}</a>`)}
             </div>
             <div role="tabpanel" aria-labelledby=${`tab-${this.tab || 'details'}`}>
-              ${this.tab === '' ? this.renderDetails() : this.tab === 'shares' ? this.renderShares() : this.renderRelated(this.tab)}
+              ${this.tab === '' ? this.renderDetails() : this.tab === 'shares' ? this.renderShares()
+                : this.tab === 'documents' ? this.renderDocuments() : this.renderRelated(this.tab)}
             </div>
           </section>
           <aside class="record-side card" aria-labelledby="timeline-title">
@@ -587,6 +605,7 @@ class RecordPage extends LitElement {
     if (actions.has('close-won') && !this.record.closed) buttons.push(html`<button type="button" class="secondary" id="action-close-won" @click=${() => { this.open('busy'); this.stageStep('close-won'); }}>${t(l, 'record.closeWon')}</button>`);
     if (actions.has('close-lost') && !this.record.closed) buttons.push(html`<button type="button" class="secondary" id="action-close-lost" @click=${() => this.open('lost', { reason: '', competitor: '' })}>${t(l, 'record.closeLost')}</button>`);
     if (EMAIL_TARGET[this.entity.name] && has('Email') && (this.meta.recordViews || []).includes('emails')) buttons.push(html`<button type="button" class="secondary" id="action-email" @click=${() => this.openEmail()}>${t(l, 'record.sendEmail')}</button>`);
+    if (actions.has('print')) buttons.push(html`<button type="button" class="secondary" id="action-print" @click=${() => this.print()}>${t(l, 'record.print')}</button>`);
     if (SMS_TARGET[this.entity.name] && this.entities.some((e) => e.plural === 'sms-messages')) buttons.push(html`<button type="button" class="secondary" id="action-sms" @click=${() => this.open('sms', { text: '' })}>${t(l, 'record.sendSms')}</button>`);
     if (this.can('edit')) {
       buttons.push(html`<button type="button" class="secondary" id="action-share" @click=${() => this.open('share', { principalId: '', access: 'read' })}>${t(l, 'record.share')}</button>`);
@@ -674,6 +693,39 @@ class RecordPage extends LitElement {
           ? html`<a href=${href([type.plural, r.id])}>${formatValue(f, r[f.name], r, l) || displayName(r)}</a>`
           : formatValue(f, r[f.name], r, l)}</td>`)}</tr>`)}</tbody>
       </table></div>`}
+    </section>`;
+  }
+
+  /** Prints in the UI's language; the server keeps the PDF, which then opens from the printed documents. */
+  async print() {
+    this.error = null;
+    try {
+      const answer = await apiFile('POST', `${this.base}/print?locale=${encodeURIComponent(this.language)}`, {});
+      this.notice = t(this.language, 'record.printed');
+      const kept = answer.headers.get('Content-Location');
+      if (kept) window.open(kept, '_blank', 'noopener');
+      delete this.related.documents;
+      this.related = { ...this.related };
+      if (this.tab === 'documents') this.loadTab('documents');
+    } catch (e) {
+      this.error = problemText(e);
+    }
+  }
+
+  renderDocuments() {
+    const l = this.language;
+    const data = this.related.documents;
+    if (!data) return html`<p class="loading">${t(l, 'loading')}</p>`;
+    if (data.error) return html`<p class="error" role="alert">${data.error}</p>`;
+    const items = data.items || [];
+    const when = (at) => formatValue({ type: 'datetime' }, at, null, l);
+    return html`<section class="card related" data-related="documents">
+      <div class="related-head"><h2>${t(l, 'record.documents')} <span class="count">${data.total ?? items.length}</span></h2></div>
+      ${items.length === 0 ? html`<p class="muted">${t(l, 'documents.none')}</p>` : html`<ul class="document-list">${items.map((d) => html`<li data-id=${d.id}>
+        <a href=${d.href} target="_blank" rel="noopener" download=${d.fileName}>${d.fileName}</a>
+        <span class="pill">${d.locale}</span>
+        <span class="muted">${d.purpose === 'email' ? `${t(l, 'documents.email')} ${(d.recipients || []).join(', ')}` : t(l, 'documents.print')} · ${when(d.printedAt)}</span>
+      </li>`)}</ul>`}
     </section>`;
   }
 

@@ -416,6 +416,19 @@ public class UiIT extends AtriumTestSupport {
      * Runs a {@code ui.UiScenario} in a JVM of its own (see {@code ui.UiBrowserCheck}) and fails with its output
      * when it fails; screenshots land in {@code target/screenshots/}.
      */
+    /** A quote printed from its record page, its copy listed under "Printed documents" and downloading as a PDF. */
+    @Test
+    public void aQuoteIsPrintedFromItsRecordPageAndListedWithItsDownload() throws Exception {
+        Api admin = adminApi();
+        String[] rep = rep(admin);
+        waitForHttp("/api/v1/quotes", Duration.ofSeconds(60));
+        Api asRep = new Api(baseUrl()).basic(rep[0], REP_PASSWORD);
+        Api.Answer created = asRep.post("/api/v1/quotes", "{\"subject\":\"打印报价 " + rep[3] + "\",\"accountId\":\"" + rep[2] + "\"}");
+        assertEquals(created.toString(), 201, created.status);
+        JsonNode quote = created.json();
+        browser("PrintedDocumentsScenario", rep[0], REP_PASSWORD, quote.get("id").asText(), quote.get("number").asText());
+    }
+
     static void browser(String scenario, String... args) throws Exception {
         waitForHttp("/api/v1/meta/entities", Duration.ofSeconds(120));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

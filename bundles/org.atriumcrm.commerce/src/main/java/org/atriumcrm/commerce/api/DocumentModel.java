@@ -68,6 +68,29 @@ public record DocumentModel(Map<String, Object> header, Map<String, Object> comp
         return t;
     }
 
+    /** A quantity as a document prints it: no trailing zeros ({@code 2.5000} → {@code 2.5}, {@code 10.0000} → {@code 10}). @since 1.2 */
+    public static String quantity(BigDecimal quantity) {
+        return quantity == null ? null : quantity.stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * An amount as a document prints it: at least the currency's minor unit ({@code 299} → {@code 299.00} in CNY), more
+     * decimals only where the amount has them ({@code 0.125} stays), so a unit price is never rounded on paper. @since 1.2
+     */
+    public static String money(BigDecimal amount, String currency) {
+        if (amount == null) {
+            return null;
+        }
+        BigDecimal plain = amount.stripTrailingZeros();
+        int scale = Amounts.scale(currency);
+        return (plain.scale() < scale ? plain.setScale(scale) : plain).toPlainString();
+    }
+
+    /** A percentage as a document prints it: {@code 13.0000} → {@code 13%}. @since 1.2 */
+    public static String percent(BigDecimal rate) {
+        return rate == null ? null : quantity(rate) + "%";
+    }
+
     /** The tax lines of {@code totals} computed by {@link Amounts}: one per rate. */
     public static List<Map<String, Object>> taxes(Amounts.Totals totals) {
         List<Map<String, Object>> taxes = new ArrayList<>();

@@ -6,7 +6,7 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Renders a document to PDF with the administrator's template for its kind and language (the printing module
- * registers it; the document modules call it for {@code GET /api/v1/<plural>/{id}/pdf}). Chinese text is printed with
+ * registers it and prints the records of every {@link DocumentSource} with it). Chinese text is printed with
  * an embedded font. A template is checked when it is saved, so rendering a model does not fail on the template;
  * no template for the kind at all is an {@link org.atriumcrm.api.error.AtriumException} (409 {@code no-template}).
  */

@@ -122,6 +122,10 @@ public class PurchaseOrderStore extends JpaRecordStore<PurchaseOrder> {
         }
     }
 
+    <R> R inTransaction(org.apache.aries.jpa.template.EmFunction<R> work) {
+        return tx(work);
+    }
+
     static List<PurchaseOrderLine> lines(EntityManager em, String orderId) {
         return em.createQuery("SELECT l FROM PurchaseOrderLine l WHERE l.purchaseOrderId = :o AND l.deletedAt IS NULL ORDER BY l.createdAt, l.id",
                 PurchaseOrderLine.class).setParameter("o", orderId).getResultList();

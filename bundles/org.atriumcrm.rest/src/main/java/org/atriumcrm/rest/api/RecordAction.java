@@ -35,7 +35,22 @@ public interface RecordAction {
      */
     String PDF_ANSWER = "{\"type\": \"string\", \"format\": \"binary\", \"x-atrium-media-type\": \"application/pdf\"}";
 
+    /**
+     * The answer schema's member naming another success status than 200 (e.g. {@code "x-atrium-status": 202} for work
+     * that was queued); the action returns a {@code javax.ws.rs.core.Response} with that status. @since 1.10
+     */
+    String STATUS_MEMBER = "x-atrium-status";
+
     Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller);
+
+    /**
+     * As {@link #perform(RecordStore, String, JsonNode, Caller)} with the request's query parameters (e.g. {@code ?locale=zh-CN}),
+     * which the action documents with {@link OperationSchema#withParameters}; by default they are ignored. @since 1.10
+     */
+    default Object perform(RecordStore<?> records, String id, JsonNode body, java.util.Map<String, java.util.List<String>> parameters,
+            Caller caller) {
+        return perform(records, id, body, caller);
+    }
 
     /** The body and answer of this action for {@code /api/openapi.json}; null leaves them untyped. @since 1.6 */
     default OperationSchema actionSchema() {

@@ -117,13 +117,14 @@ public class EntityResource {
     @Path("{id}/{action}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, "application/pdf"})
-    public Response perform(@PathParam("id") String id, @PathParam("action") String action, JsonNode body) {
+    public Response perform(@PathParam("id") String id, @PathParam("action") String action, JsonNode body,
+            @Context javax.ws.rs.core.UriInfo uri) {
         RecordAction handler = owner.actions.get(store.type().name() + "/" + action);
         if (handler == null) {
             throw AtriumException.notFound(store.type().pluralLabel().en() + " have no action '" + action + "'; they have "
                     + RecordResource.namesFor(owner.actions, store.type().name()));
         }
-        Object answer = handler.perform(store, id, body, caller);
+        Object answer = handler.perform(store, id, body, uri.getQueryParameters(), caller);
         // a file (a printed document) comes as a Response with its own type and headers
         return answer instanceof Response file ? file : Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -293,8 +293,16 @@ public class OpenApiResource {
             ObjectNode perform = op(path, "post", OperationIds.camel(action) + name, tag, summary.isEmpty() ? action + " a " + one : summary);
             OperationSchema declared = declared(records.actions.get(name + "/" + action), RecordAction::actionSchema);
             requestBody(perform, declared);
+            if (declared != null && declared.parameters() != null) {
+                perform.set("parameters", declared.parameters());
+            }
             ObjectNode answer = answer(declared);
-            if (answer.has(MEDIA_TYPE)) { // a file (RecordAction.PDF_ANSWER), under its own media type
+            if (answer.has(RecordAction.STATUS_MEMBER)) { // queued work (202): documented under its own status
+                ObjectNode schema = answer.deepCopy();
+                String status = schema.remove(RecordAction.STATUS_MEMBER).asText();
+                response(perform, status, schema);
+                ((ObjectNode) perform.get("responses").get(status)).put("description", "Accepted");
+            } else if (answer.has(MEDIA_TYPE)) { // a file (RecordAction.PDF_ANSWER), under its own media type
                 String mediaType = answer.get(MEDIA_TYPE).asText();
                 ObjectNode schema = answer.deepCopy();
                 schema.remove(MEDIA_TYPE);
