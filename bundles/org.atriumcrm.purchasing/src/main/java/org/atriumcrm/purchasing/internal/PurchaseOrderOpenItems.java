@@ -15,7 +15,7 @@ import org.atriumcrm.api.security.AccessPolicy;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.commerce.api.Amounts;
 import org.atriumcrm.commerce.api.OpenItems;
-import org.atriumcrm.persistence.api.RecordChangeRow;
+import org.atriumcrm.commerce.api.Settlements;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -28,6 +28,9 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = OpenItems.class, property = OpenItems.ENTITY_PROPERTY + "=PurchaseOrder")
 public class PurchaseOrderOpenItems implements OpenItems {
+    /** Purchase orders keep their status through receipts; payment moves only the paid amount. */
+    static final Settlements.Table TABLE = new Settlements.Table("ATRIUM_PURCHASE_ORDER", "PurchaseOrder", "NUMBER",
+            PurchaseOrderStore.PAYABLE, null, null, null);
     private final PurchaseOrderStore orders;
     private final AccessPolicy access;
 
@@ -61,51 +64,7 @@ public class PurchaseOrderOpenItems implements OpenItems {
 
     @Override
     public OpenItem settle(EntityManager em, String id, BigDecimal delta, Caller caller) {
-        Object[] before = row(em, id);
-        if (before == null) {
-            throw AtriumException.notFound("no PurchaseOrder with id " + id);
-        }
-        String status = (String) before[2];
-        if (!PurchaseOrderStore.PAYABLE.contains(status)) {
-            throw AtriumException.conflict("not-payable", "purchase order " + before[3] + " is " + status
-                    + ": only an ordered one is paid");
-        }
-        int n = em.createNativeQuery("UPDATE ATRIUM_PURCHASE_ORDER SET PAID_AMOUNT = COALESCE(PAID_AMOUNT, 0) + ?, VERSION = VERSION + 1"
-                + " WHERE ID = ? AND DELETED_AT IS NULL AND STATUS IN (?, ?, ?) AND COALESCE(PAID_AMOUNT, 0) + ? <= GRAND_TOTAL"
-                + " AND COALESCE(PAID_AMOUNT, 0) + ? >= 0")
-                .setParameter(1, delta).setParameter(2, id).setParameter(3, PurchaseOrderStore.PAYABLE.get(0))
-                .setParameter(4, PurchaseOrderStore.PAYABLE.get(1)).setParameter(5, PurchaseOrderStore.PAYABLE.get(2))
-                .setParameter(6, delta).setParameter(7, delta).executeUpdate();
-        Object[] after = row(em, id);
-        BigDecimal paid = scaled(money(after[0]), (String) after[4]);
-        BigDecimal total = scaled(money(after[1]), (String) after[4]);
-        if (n == 0) {
-            throw delta.signum() > 0
-                    ? new AtriumException(400, "payment-exceeds-open", "Payment exceeds the open amount", "purchase order " + after[3]
-                            + " has " + total.subtract(paid).toPlainString() + " open; " + delta.toPlainString() + " is more", List.of())
-                            .with("open", total.subtract(paid).toPlainString())
-                    : new AtriumException(400, "refund-exceeds-settled", "Refund exceeds what was paid", "purchase order " + after[3]
-                            + " was paid " + paid.toPlainString() + "; a refund of " + delta.negate().toPlainString() + " is more", List.of())
-                            .with("settled", paid.toPlainString());
-        }
-        em.persist(new RecordChangeRow(PurchasingTypes.ORDER.name(), id, "UPDATED", "paidAmount", scaled(money(before[0]), (String) before[4]).toPlainString(),
-                paid.toPlainString(), caller.userId(), java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
-        return find(em, id);
-    }
-
-    @Override
-    public void settled(String id, Caller caller) {
-        orders.announce(id, caller, Map.of(DomainEvents.CHANGED_FIELDS, new String[] {"paidAmount"}));
-    }
-
-    private static Object[] row(EntityManager em, String id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT PAID_AMOUNT, GRAND_TOTAL, STATUS, NUMBER, CURRENCY FROM ATRIUM_PURCHASE_ORDER"
-                + " WHERE ID = ? AND DELETED_AT IS NULL").setParameter(1, id).getResultList();
-        return rows.isEmpty() ? null : rows.get(0);
-    }
-
-    private OpenItem find(EntityManager em, String id) {
+        Settlements.settle(em, TABLE, id, delta, caller);
         // the payment's unit does not map purchase orders: the figures are read by SQL, in its transaction
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT NUMBER, VENDOR_ID, OWNER_ID, CURRENCY, GRAND_TOTAL, PAID_AMOUNT,"
@@ -113,6 +72,11 @@ public class PurchaseOrderOpenItems implements OpenItems {
         Object[] r = rows.get(0);
         return new OpenItem(PurchasingTypes.ORDER.name(), id, (String) r[0], (String) r[1], (String) r[2], (String) r[3],
                 scaled(money(r[4]), (String) r[3]), scaled(money(r[5]), (String) r[3]), date(r[6]), (String) r[7]);
+    }
+
+    @Override
+    public void settled(String id, Caller caller) {
+        orders.announce(id, caller, Map.of(DomainEvents.CHANGED_FIELDS, new String[] {"paidAmount"}));
     }
 
     static OpenItem item(PurchaseOrder o) {
