@@ -6,9 +6,9 @@ import javax.persistence.Column;
 import javax.persistence.Convert;
 import javax.persistence.Entity;
 import javax.persistence.Id;
+import javax.persistence.Index;
 import javax.persistence.Lob;
 import javax.persistence.Table;
-import javax.persistence.UniqueConstraint;
 
 import org.atriumcrm.persistence.api.InstantConverter;
 
@@ -17,8 +17,8 @@ import org.atriumcrm.persistence.api.InstantConverter;
  * its user can apply to the next file of the same layout.
  */
 @Entity(name = "ImportMapping")
-@Table(name = "ATRIUM_IMPORT_MAPPING", uniqueConstraints = @UniqueConstraint(name = "UQ_IMPORT_MAPPING_NAME",
-        columnNames = {"USER_ID", "ENTITY", "NAME"}))
+@Table(name = "ATRIUM_IMPORT_MAPPING", indexes = @Index(name = "UQ_IMPORT_MAPPING_NAME", columnList = "USER_ID, ENTITY, NAME",
+        unique = true))
 public class ImportMapping {
     @Id
     @Column(name = "ID", length = 36)

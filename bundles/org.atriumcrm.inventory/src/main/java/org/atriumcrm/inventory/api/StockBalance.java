@@ -9,7 +9,6 @@ import javax.persistence.Convert;
 import javax.persistence.Entity;
 import javax.persistence.Index;
 import javax.persistence.Table;
-import javax.persistence.UniqueConstraint;
 
 import org.atriumcrm.persistence.api.BaseRecord;
 import org.atriumcrm.persistence.api.InstantConverter;
@@ -22,8 +21,10 @@ import org.osgi.annotation.versioning.ProviderType;
  */
 @Entity(name = "StockBalance")
 @Cacheable(false)
-@Table(name = "ATRIUM_STOCK_BALANCE", uniqueConstraints = @UniqueConstraint(name = "UX_STOCK_BALANCE",
-        columnNames = {"PRODUCT_ID", "WAREHOUSE_ID"}), indexes = @Index(name = "IX_STOCK_BALANCE_WAREHOUSE", columnList = "WAREHOUSE_ID"))
+// a unique index rather than a unique constraint: every unit that lists this class extends the table at its start,
+// and EclipseLink adds a constraint again each time (Derby refuses the duplicate with a logged stack trace), an index not
+@Table(name = "ATRIUM_STOCK_BALANCE", indexes = {@Index(name = "UX_STOCK_BALANCE", columnList = "PRODUCT_ID, WAREHOUSE_ID", unique = true),
+    @Index(name = "IX_STOCK_BALANCE_WAREHOUSE", columnList = "WAREHOUSE_ID")})
 @ProviderType
 public class StockBalance extends BaseRecord {
     @Column(name = "PRODUCT_ID", length = 36, nullable = false)

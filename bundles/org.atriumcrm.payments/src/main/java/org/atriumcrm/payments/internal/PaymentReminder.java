@@ -7,8 +7,8 @@ import javax.persistence.Column;
 import javax.persistence.Convert;
 import javax.persistence.Entity;
 import javax.persistence.Id;
+import javax.persistence.Index;
 import javax.persistence.Table;
-import javax.persistence.UniqueConstraint;
 
 import org.atriumcrm.persistence.api.InstantConverter;
 
@@ -18,8 +18,8 @@ import org.atriumcrm.persistence.api.InstantConverter;
  * and no row is shared by the rounds.
  */
 @Entity(name = "PaymentReminder")
-@Table(name = "ATRIUM_PAYMENT_REMINDER", uniqueConstraints = @UniqueConstraint(name = "UQ_PAYMENT_REMINDER",
-        columnNames = {"DOCUMENT_ID", "STAGE"}))
+@Table(name = "ATRIUM_PAYMENT_REMINDER", indexes = @Index(name = "UQ_PAYMENT_REMINDER", columnList = "DOCUMENT_ID, STAGE",
+        unique = true))
 public class PaymentReminder {
     @Id
     @Column(name = "ID", length = 36)

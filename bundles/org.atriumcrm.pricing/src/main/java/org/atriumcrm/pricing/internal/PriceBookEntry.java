@@ -7,7 +7,6 @@ import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Index;
 import javax.persistence.Table;
-import javax.persistence.UniqueConstraint;
 
 import org.atriumcrm.persistence.api.BaseRecord;
 
@@ -18,8 +17,9 @@ import org.atriumcrm.persistence.api.BaseRecord;
  */
 @Entity(name = "PriceBookEntry")
 @Cacheable(false)
-@Table(name = "ATRIUM_PRICE_BOOK_ENTRY", uniqueConstraints = @UniqueConstraint(name = "UX_PRICE_BOOK_ENTRY_KEY", columnNames = "ENTRY_KEY"),
-        indexes = {@Index(name = "IX_PRICE_BOOK_ENTRY_BOOK", columnList = "PRICE_BOOK_ID"),
+@Table(name = "ATRIUM_PRICE_BOOK_ENTRY",
+        indexes = {@Index(name = "UX_PRICE_BOOK_ENTRY_KEY", columnList = "ENTRY_KEY", unique = true),
+                @Index(name = "IX_PRICE_BOOK_ENTRY_BOOK", columnList = "PRICE_BOOK_ID"),
                 @Index(name = "IX_PRICE_BOOK_ENTRY_PRODUCT", columnList = "PRODUCT_ID")})
 public class PriceBookEntry extends BaseRecord {
     @Column(name = "ENTRY_KEY", length = 120)

@@ -7,7 +7,6 @@ import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Index;
 import javax.persistence.Table;
-import javax.persistence.UniqueConstraint;
 
 import org.atriumcrm.api.meta.FieldDef;
 import org.atriumcrm.api.meta.FieldType;
@@ -20,8 +19,8 @@ import org.atriumcrm.persistence.api.BaseRecord;
  */
 @Entity(name = "Product")
 @Cacheable(false)
-@Table(name = "ATRIUM_PRODUCT", uniqueConstraints = @UniqueConstraint(name = "UX_PRODUCT_SKU_KEY", columnNames = "SKU_KEY"),
-        indexes = {@Index(name = "IX_PRODUCT_CATEGORY", columnList = "CATEGORY_ID"), @Index(name = "IX_PRODUCT_NAME", columnList = "NAME")})
+@Table(name = "ATRIUM_PRODUCT",
+        indexes = {@Index(name = "UX_PRODUCT_SKU_KEY", columnList = "SKU_KEY", unique = true), @Index(name = "IX_PRODUCT_CATEGORY", columnList = "CATEGORY_ID"), @Index(name = "IX_PRODUCT_NAME", columnList = "NAME")})
 public class Product extends BaseRecord {
     static final String PRODUCT = "product";
     static final String SERVICE = "service";

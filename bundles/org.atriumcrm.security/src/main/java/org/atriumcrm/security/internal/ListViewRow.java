@@ -8,7 +8,6 @@ import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Table;
-import javax.persistence.UniqueConstraint;
 
 import org.atriumcrm.persistence.api.InstantConverter;
 
@@ -18,8 +17,8 @@ import org.atriumcrm.persistence.api.InstantConverter;
  */
 @Entity(name = "ListView")
 @Table(name = "ATRIUM_LIST_VIEW",
-        uniqueConstraints = @UniqueConstraint(name = "UQ_LIST_VIEW_NAME", columnNames = {"OWNER_ID", "ENTITY", "NAME"}),
-        indexes = @Index(name = "IX_LIST_VIEW_ENTITY", columnList = "ENTITY,SHARED"))
+        indexes = {@Index(name = "UQ_LIST_VIEW_NAME", columnList = "OWNER_ID, ENTITY, NAME", unique = true),
+            @Index(name = "IX_LIST_VIEW_ENTITY", columnList = "ENTITY,SHARED")})
 public class ListViewRow {
     @Id
     @Column(name = "ID", length = 36)
