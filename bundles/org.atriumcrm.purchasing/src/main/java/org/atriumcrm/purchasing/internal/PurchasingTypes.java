@@ -5,6 +5,7 @@ import java.util.List;
 import org.atriumcrm.api.meta.EntityType;
 import org.atriumcrm.api.meta.FieldDef;
 import org.atriumcrm.api.meta.FieldType;
+import org.atriumcrm.api.meta.LineItems;
 import org.atriumcrm.api.meta.PicklistValue;
 import org.atriumcrm.api.module.EntityRef;
 
@@ -100,6 +101,8 @@ final class PurchasingTypes {
                 .field(FieldDef.of("notes", FieldType.TEXT, PurchaseOrder::getNotes, PurchaseOrder::setNotes)
                         .label("Notes", "备注").maxLength(2000).notFilterable())
                 .relatedList("lines", "PurchaseOrderLine", "purchaseOrderId", "Lines", "订单明细")
+                .lineItems(LineItems.in("lines").product("productId").quantity("quantity").unitPrice("unitCost").lineTotal("lineTotal")
+                        .totals("subtotal", "taxTotal", "grandTotal").currency("currency").editableWhile("status", DRAFT))
                 .relatedList("receipts", "GoodsReceipt", "purchaseOrderId", "Goods receipts", "采购入库单")
                 .displayName(o -> o.getNumber() == null ? o.getId() : o.getNumber())
                 .defaultSort("createdAt", true)
