@@ -209,6 +209,7 @@ class LineItemsEditor extends LitElement {
     refusal: { state: true },
     loadError: { state: true },
     products: { state: true },
+    removing: { state: true },
   };
 
   constructor() {
@@ -219,6 +220,7 @@ class LineItemsEditor extends LitElement {
     this.refusal = '';
     this.loadError = '';
     this.products = new Map();
+    this.removing = null;
   }
 
   createRenderRoot() {
@@ -409,8 +411,7 @@ class LineItemsEditor extends LitElement {
   }
 
   async removeLine(line) {
-    const name = this.productOf(line).name;
-    if (!window.confirm(t(this.language, 'lines.confirmRemove', name))) return;
+    this.removing = null;
     const lineType = entityByName(this.entities, this.layout.entity);
     try {
       await api('DELETE', `${lineType.href}/${encodeURIComponent(line.id)}`);
@@ -498,8 +499,13 @@ class LineItemsEditor extends LitElement {
         <button type="button" class="small secondary line-edit" ?disabled=${Boolean(this.editing)}
           aria-label=${`${t(l, 'lines.edit')}: ${t(l, 'lines.row', n)}`} @click=${() => this.startEdit(line)}>${t(l, 'lines.edit')}</button>
         <button type="button" class="small ghost line-remove" ?disabled=${Boolean(this.editing)}
-          aria-label=${`${t(l, 'lines.remove')}: ${t(l, 'lines.row', n)}`} @click=${() => this.removeLine(line)}>${t(l, 'lines.remove')}</button></td>`}
-    </tr>`;
+          aria-label=${`${t(l, 'lines.remove')}: ${t(l, 'lines.row', n)}`} @click=${() => { this.removing = line.id; }}>${t(l, 'lines.remove')}</button></td>`}
+    </tr>
+    ${this.removing === line.id ? html`<tr class="line-confirm"><td colspan=${columns.length + 2}>
+      <span role="alert">${t(l, 'lines.confirmRemove', this.productOf(line).name)}</span>
+      <button type="button" class="small danger" id="line-remove-confirm" @click=${() => this.removeLine(line)}>${t(l, 'lines.remove')}</button>
+      <button type="button" class="small secondary" id="line-remove-keep" @click=${() => { this.removing = null; }}>${t(l, 'lines.cancel')}</button>
+    </td></tr>` : nothing}`;
   }
 
   renderEditor(columns, n) {
