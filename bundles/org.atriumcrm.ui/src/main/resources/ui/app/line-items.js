@@ -432,7 +432,7 @@ class LineItemsEditor extends LitElement {
     }
     const errors = fieldErrors(err);
     const named = Object.keys(errors).length > 0;
-    atLine(named ? (err.problem && (err.problem.detail || err.problem.title)) || problemText(err) : problemText(err), errors);
+    atLine(named ? '' : problemText(err), errors);
   }
 
   async changed() {
@@ -497,9 +497,9 @@ class LineItemsEditor extends LitElement {
       })}
       ${readOnly ? nothing : html`<td class="line-actions" data-label=${t(l, 'lines.actions')}>
         <button type="button" class="small secondary line-edit" ?disabled=${Boolean(this.editing)}
-          aria-label=${`${t(l, 'lines.edit')}: ${t(l, 'lines.row', n)}`} @click=${() => this.startEdit(line)}>${t(l, 'lines.edit')}</button>
+          aria-label=${`${t(l, 'lines.edit')}: ${t(l, 'lines.row', n)}`} title=${t(l, 'lines.edit')} @click=${() => this.startEdit(line)}>✎</button>
         <button type="button" class="small ghost line-remove" ?disabled=${Boolean(this.editing)}
-          aria-label=${`${t(l, 'lines.remove')}: ${t(l, 'lines.row', n)}`} @click=${() => { this.removing = line.id; }}>${t(l, 'lines.remove')}</button></td>`}
+          aria-label=${`${t(l, 'lines.remove')}: ${t(l, 'lines.row', n)}`} title=${t(l, 'lines.remove')} @click=${() => { this.removing = line.id; }}>✕</button></td>`}
     </tr>
     ${this.removing === line.id ? html`<tr class="line-confirm"><td colspan=${columns.length + 2}>
       <span role="alert">${t(l, 'lines.confirmRemove', this.productOf(line).name)}</span>

