@@ -1,7 +1,8 @@
 // A record's state transitions as buttons (submit for approval, approve, reject with a comment, send, convert to an
-// order or a contract, print…), from the metadata's `actionDetails`: an action that takes at most a comment and
-// answers a record or a PDF is a button; its refusal (409 with the reason, 403, 400) is shown in its dialog. The
-// record page's own actions (convert, advance, close…) keep their own screens.
+// order or a contract, print…), from the metadata's `actionDetails`: an action that answers a record or a PDF is a
+// button, offered in the states its `when` names (always when it names none); its inputs (a comment, a contract's
+// name and dates) are asked for in a dialog, its refusal (409 with the reason, 403, 400 at the input) shown there.
+// The record page's own actions (convert, advance, close…) keep their own screens.
 
 import { html, nothing } from 'lit';
 import { apiBlob } from './api.js';
@@ -33,6 +34,10 @@ addWords({
     'transition.issue': 'Issue',
     'transition.confirm': 'Confirm',
     'transition.post': 'Post',
+    'transition.input.name': 'Name',
+    'transition.input.startDate': 'Start date',
+    'transition.input.endDate': 'End date',
+    'transition.input.renewalDate': 'Renewal date',
   },
   'zh-CN': {
     'transition.comment': '意见',
@@ -57,16 +62,23 @@ addWords({
     'transition.issue': '开具',
     'transition.confirm': '确认',
     'transition.post': '过账',
+    'transition.input.name': '名称',
+    'transition.input.startDate': '开始日期',
+    'transition.input.endDate': '结束日期',
+    'transition.input.renewalDate': '续约日期',
   },
 });
 
 /** Actions the record page draws itself, or that are steps of its own dialogs. */
 const OWN = new Set(['convert', 'duplicate-check', 'advance', 'close-won', 'close-lost', 'complete-actions']);
 
-/** The metadata's actions that are transitions a button can run: no members but a comment; a record or a PDF back. */
-export function transitions(meta) {
+const SIMPLE = new Set(['string', 'number', 'integer']);
+
+/** The metadata's actions that are transitions a button can run now: a record or a PDF back, plain inputs, the state right. */
+export function transitions(meta, record) {
   return (meta.actionDetails || []).filter((a) => a.declared && !OWN.has(a.name) && (a.answer === 'record' || a.answer === 'pdf')
-    && (a.members || []).every((m) => m === 'comment'));
+    && (a.inputs || []).every((i) => SIMPLE.has(i.type))
+    && (!a.when || !record || (a.when.values || []).includes(record[a.when.field])));
 }
 
 export function transitionLabel(language, action) {
@@ -76,26 +88,42 @@ export function transitionLabel(language, action) {
 /** The buttons; a comment opens the dialog first, anything else runs at once (its refusal shown in the dialog). */
 export function transitionButtons(page) {
   const l = page.language;
-  return transitions(page.meta).map((a) => html`<button type="button" class="secondary transition"
+  return transitions(page.meta, page.record).map((a) => html`<button type="button" class="secondary transition"
     id=${`action-${a.name}`} data-action=${a.name} title=${a.summary || ''}
     @click=${() => startTransition(page, a)}>${transitionLabel(l, a)}</button>`);
 }
 
 function startTransition(page, action) {
-  page.open('transition', { action, comment: '' });
-  if (!(action.members || []).includes('comment')) runTransition(page);
+  page.open('transition', { action, values: {} });
+  if (!(action.inputs || []).length) runTransition(page);
 }
 
 export function transitionDialogBody(page) {
   const d = page.dialog;
   const l = page.language;
-  if (!(d.action.members || []).includes('comment')) return d.busy ? html`<p class="loading">${t(l, 'loading')}</p>` : nothing;
-  return page.input('transition-comment', 'comment', t(l, 'transition.comment'), { long: true });
+  const inputs = d.action.inputs || [];
+  if (!inputs.length) return d.busy ? html`<p class="loading">${t(l, 'loading')}</p>` : nothing;
+  return inputs.map((input) => {
+    const id = `transition-${input.name}`;
+    const error = (d.errors || {})[input.name];
+    const text = input.name === 'comment' ? t(l, 'transition.comment') : t(l, `transition.input.${input.name}`) || input.name;
+    const set = (e) => page.patchDialog({ values: { ...d.values, [input.name]: e.target.value } });
+    const common = { id, error };
+    return html`<div class="form-field ${error ? 'has-error' : ''}">
+      <label for=${id}>${text}${input.required ? html`<span class="req" aria-hidden="true"> *</span>` : nothing}</label>
+      ${input.name === 'comment'
+        ? html`<textarea id=${id} rows="4" ?required=${input.required} .value=${d.values[input.name] || ''}
+            aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? `${id}-error` : nothing} @input=${set}></textarea>`
+        : html`<input id=${id} type=${input.format === 'date' ? 'date' : 'text'} ?required=${input.required} .value=${d.values[input.name] || ''}
+            aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? `${id}-error` : nothing} @input=${set} @change=${set}>`}
+      ${error ? html`<p class="field-error" id=${`${common.id}-error`} role="alert">${error}</p>` : nothing}
+    </div>`;
+  });
 }
 
 export function transitionSubmit(page) {
   const d = page.dialog;
-  if (!(d.action.members || []).includes('comment')) return nothing;
+  if (!(d.action.inputs || []).length) return nothing;
   return html`<button type="submit" id="dialog-submit" ?disabled=${d.busy}>${transitionLabel(page.language, d.action)}</button>`;
 }
 
@@ -104,8 +132,11 @@ export function transitionSubmit(page) {
  * when it made one (a revision, an order, a contract); a PDF downloaded.
  */
 export function runTransition(page) {
-  const { action, comment } = page.dialog;
-  const body = comment && comment.trim() ? { comment: comment.trim() } : {};
+  const { action, values } = page.dialog;
+  const body = {};
+  for (const [name, value] of Object.entries(values || {})) {
+    if (value && String(value).trim()) body[name] = String(value).trim();
+  }
   return page.run(async () => {
     if (action.answer === 'pdf') {
       const blob = await apiBlob('POST', `${page.base}/${action.name}`, body);

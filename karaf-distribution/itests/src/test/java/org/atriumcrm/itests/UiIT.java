@@ -444,11 +444,16 @@ public class UiIT extends AtriumTestSupport {
         assertEquals(created.body, 201, created.status);
         String quote = created.json().get("id").asText();
 
+        String contractName = "网络改造合同 " + tag;
         browser("QuoteLinesScenario", rep[0], REP_PASSWORD, quote, subject, opportunityName, router, routerName, swtch, switchSku,
-                service, serviceName);
+                service, serviceName, contractName);
 
         JsonNode after = ok(asRep.get("/api/v1/quotes/" + quote));
         assertEquals("approved", after.get("stage").asText());
+        assertEquals("one contract, the one the browser made", "contract", after.get("convertedTo").asText());
+        JsonNode contracts = ok(asRep.get("/api/v1/contracts?filter=quoteId%20eq%20'" + quote + "'"));
+        assertEquals(1, contracts.get("total").asInt());
+        assertEquals(contractName, contracts.get("items").get(0).get("name").asText());
         assertEquals(0, new java.math.BigDecimal("4545.00").compareTo(new java.math.BigDecimal(after.get("grandTotal").asText())));
         assertEquals(0, new java.math.BigDecimal("4050.00").compareTo(new java.math.BigDecimal(after.get("subtotal").asText())));
         JsonNode lines = ok(asRep.get("/api/v1/quote-lines?filter=quoteId%20eq%20'" + quote + "'&sort=position"));

@@ -111,11 +111,12 @@ final class MetaJson {
     }
 
     /**
-     * One record action as a client needs it to offer it: its members (what the body may carry), and whether it
-     * answers a record (of which type), a PDF or something else. Derived from the action's declared schema; an
-     * action without one says {@code "declared": false} and answers {@code other}.
+     * One record action as a client needs it to offer it: its inputs (the body's members with their type, format and
+     * whether required), whether it answers a record (of which type), a PDF or something else, and in which states of
+     * the record it applies ({@code when}, from {@link org.atriumcrm.rest.api.RecordAction#WHEN_PROPERTY}). Derived
+     * from the action's declared schema; an action without one says {@code "declared": false} and answers {@code other}.
      */
-    static ObjectNode action(String name, String summary, org.atriumcrm.rest.api.OperationSchema schema,
+    static ObjectNode action(String name, String summary, String when, org.atriumcrm.rest.api.OperationSchema schema,
             java.util.function.Predicate<String> isEntity) {
         ObjectNode json = Json.MAPPER.createObjectNode();
         json.put("name", name);
@@ -123,9 +124,30 @@ final class MetaJson {
             json.put("summary", summary);
         }
         json.put("declared", schema != null);
-        ArrayNode members = json.putArray("members");
+        ArrayNode inputs = json.putArray("inputs");
         if (schema != null && schema.request() != null && schema.request().get("properties") != null) {
-            schema.request().get("properties").fieldNames().forEachRemaining(members::add);
+            com.fasterxml.jackson.databind.JsonNode required = schema.request().path("required");
+            schema.request().get("properties").fields().forEachRemaining(p -> {
+                ObjectNode input = inputs.addObject().put("name", p.getKey()).put("type", p.getValue().path("type").asText("string"));
+                if (p.getValue().has("format")) {
+                    input.put("format", p.getValue().get("format").asText());
+                }
+                boolean needed = false;
+                for (com.fasterxml.jackson.databind.JsonNode r : required) {
+                    needed |= r.asText().equals(p.getKey());
+                }
+                input.put("required", needed);
+            });
+        }
+        int eq = when == null ? -1 : when.indexOf('=');
+        if (eq > 0) {
+            ObjectNode applies = json.putObject("when").put("field", when.substring(0, eq).strip());
+            ArrayNode values = applies.putArray("values");
+            for (String v : when.substring(eq + 1).split(",")) {
+                if (!v.isBlank()) {
+                    values.add(v.strip());
+                }
+            }
         }
         String answer = "other";
         com.fasterxml.jackson.databind.JsonNode response = schema == null ? null : schema.response();

@@ -126,7 +126,7 @@ public class MetaResource {
             org.atriumcrm.rest.api.RecordAction a = records.actions.get(entity + "/" + action);
             if (a != null) {
                 details.add(MetaJson.action(action, records.summaries.getOrDefault("action:" + entity + "/" + action, ""),
-                        a.actionSchema(), n -> stores.byName(n).isPresent()));
+                        records.summaries.getOrDefault("when:" + entity + "/" + action, ""), a.actionSchema(), n -> stores.byName(n).isPresent()));
             }
         }
         ArrayNode collectionActions = json.putArray("collectionActions");

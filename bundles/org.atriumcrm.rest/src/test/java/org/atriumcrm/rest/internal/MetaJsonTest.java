@@ -64,21 +64,24 @@ public class MetaJsonTest {
 
     @Test
     public void anActionSaysWhatItTakesAndAnswers() {
-        OperationSchema reject = OperationSchema.json("{\"type\":\"object\",\"properties\":{\"comment\":{\"type\":\"string\"}}}",
-                "{\"$ref\":\"#/components/schemas/Doc\"}");
-        ObjectNode json = MetaJson.action("reject", "the approver rejects", reject, "Doc"::equals);
-        assertEquals("[\"comment\"]", json.get("members").toString());
+        OperationSchema reject = OperationSchema.json("{\"type\":\"object\",\"required\":[\"comment\"],\"properties\":{\"comment\":{\"type\":\"string\"},"
+                + "\"on\":{\"type\":\"string\",\"format\":\"date\"}}}", "{\"$ref\":\"#/components/schemas/Doc\"}");
+        ObjectNode json = MetaJson.action("reject", "the approver rejects", "stage = in_approval, escalated", reject, "Doc"::equals);
+        assertEquals("[{\"name\":\"comment\",\"type\":\"string\",\"required\":true},"
+                + "{\"name\":\"on\",\"type\":\"string\",\"format\":\"date\",\"required\":false}]", json.get("inputs").toString());
+        assertEquals("{\"field\":\"stage\",\"values\":[\"in_approval\",\"escalated\"]}", json.get("when").toString());
         assertEquals("record", json.get("answer").asText());
         assertEquals("Doc", json.get("answerEntity").asText());
         assertTrue(json.get("declared").asBoolean());
 
         OperationSchema print = OperationSchema.json(OperationSchema.NO_MEMBERS, RecordAction.PDF_ANSWER);
-        assertEquals("pdf", MetaJson.action("print", "", print, n -> true).get("answer").asText());
-        ObjectNode list = MetaJson.action("duplicate-check", "", OperationSchema.json(null, "{\"$ref\":\"#/components/schemas/Matches\"}"),
+        assertEquals("pdf", MetaJson.action("print", "", "", print, n -> true).get("answer").asText());
+        ObjectNode list = MetaJson.action("duplicate-check", "", null, OperationSchema.json(null, "{\"$ref\":\"#/components/schemas/Matches\"}"),
                 "Doc"::equals);
         assertEquals("an answer that is no record type's is other", "other", list.get("answer").asText());
-        ObjectNode undeclared = MetaJson.action("old", "", null, n -> true);
+        ObjectNode undeclared = MetaJson.action("old", "", "", null, n -> true);
         assertFalse(undeclared.get("declared").asBoolean());
+        assertFalse("no states named, no when", undeclared.has("when"));
         assertEquals("other", undeclared.get("answer").asText());
     }
 

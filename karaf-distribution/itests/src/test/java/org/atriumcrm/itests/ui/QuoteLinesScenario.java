@@ -16,8 +16,9 @@ import org.openqa.selenium.WebElement;
  * with everything typed still there, corrects it, changes a quantity, removes a line; after each change the totals
  * shown are the server's (the amounts are the ones UiIT checks over the API); the stock warning of a product with
  * nothing on hand shows at its line; the editor fits a phone; submitting for approval freezes the lines, shown
- * read-only with the reason. Arguments: user, password, quote id, quote subject, opportunity name, then id and
- * search text of the three products (router by Chinese name, switch by SKU, service by name).
+ * read-only with the reason; a contract made from it with a name typed in the action's dialog; a second conversion
+ * refused with the server's reason. Arguments: user, password, quote id, quote subject, opportunity name, then id and
+ * search text of the three products (router by Chinese name, switch by SKU, service by name), the contract's name.
  */
 public final class QuoteLinesScenario implements UiScenario {
     @Override
@@ -31,6 +32,7 @@ public final class QuoteLinesScenario implements UiScenario {
         String switchSku = args.get(8);
         String service = args.get(9);
         String serviceSearch = args.get(10);
+        String contract = args.get(11);
         b.login(args.get(0), args.get(1));
 
         b.driver.get(b.base + "/#/quotes?q=" + java.net.URLEncoder.encode(subject, java.nio.charset.StandardCharsets.UTF_8));
@@ -104,14 +106,24 @@ public final class QuoteLinesScenario implements UiScenario {
         b.check("no line can be added", b.driver.findElements(By.id("line-add")).isEmpty());
         b.check("no line can be edited", b.driver.findElements(By.cssSelector("button.line-edit")).isEmpty());
         b.check("the totals stay", text(b, "#line-totals [data-field=grandTotal] dd").equals("¥4,545.00"));
+        b.check("an approved quote offers no submission", b.driver.findElements(By.id("action-submit-for-approval")).isEmpty());
+        b.check("nor a decision", b.driver.findElements(By.id("action-approve")).isEmpty());
+        b.check("it offers sending", !b.driver.findElements(By.id("action-send")).isEmpty());
         b.shot("quote-lines-frozen.png");
 
-        // a step the stage does not allow: the server's 409 reason in the dialog
-        b.visible(By.id("action-approve")).click();
-        type(b, By.id("transition-comment"), "同意");
+        // a contract from the quote: the action's inputs asked for, the contract it made opened
+        b.visible(By.id("action-convert-to-contract")).click();
+        type(b, By.id("transition-name"), contract);
         b.driver.findElement(By.id("dialog-submit")).click();
+        b.wait.until(d -> d.getCurrentUrl().matches(".*#/contracts/[0-9a-f-]{36}$"));
+        waitText(b, By.id("record-title"), contract);
+
+        // a second conversion, still offered by the stage: the server's 409 and its reason in the dialog
+        b.driver.get(b.base + "/#/quotes/" + quote);
+        b.visible(By.id("action-convert-to-contract")).click();
+        b.visible(By.id("dialog-submit")).click();
         WebElement refusal = b.visible(By.id("dialog-error"));
-        b.check("the 409 says why: " + refusal.getText(), refusal.getText().contains("in_approval"));
+        b.check("the 409 says why: " + refusal.getText(), refusal.getText().contains("contract"));
         b.shot("quote-action-refused.png");
         b.driver.findElement(By.cssSelector("#dialog-transition button.secondary")).click();
         b.logout();
