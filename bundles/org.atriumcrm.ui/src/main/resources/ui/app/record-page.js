@@ -608,6 +608,8 @@ class RecordPage extends LitElement {
         const type = entityByName(this.entities, entity);
         return type ? html`<a class="converted-link" data-entity=${entity} href=${href([type.plural, id])}>${label(type.label, l, entity)}</a>` : nothing;
       });
+    // a lead's conversion names what it became; another type's convertedAt (a quote's) shows as its field
+    if (!links.length) return nothing;
     return html`<p class="banner info" id="record-converted"><strong>${t(l, 'convert.converted')}</strong> ${links}</p>`;
   }
 
