@@ -464,6 +464,24 @@ public class UiIT extends AtriumTestSupport {
         assertEquals(0, java.math.BigDecimal.TEN.compareTo(new java.math.BigDecimal(lines.get("items").get(1).get("discountPercent").asText())));
     }
 
+    /** The line editor is the metadata's, not the quote's: a purchase order's lines in the same editor. */
+    @Test
+    public void aPurchaseOrderHasTheSameLineEditor() throws Exception {
+        Api admin = adminApi();
+        waitForHttp("/api/v1/purchase-orders", Duration.ofSeconds(90));
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String vat13 = ok(admin.get("/api/v1/tax-classes?filter=rate%20eq%2013")).get("items").get(0).get("id").asText();
+        String sku = "PO-UI-" + tag;
+        String product = id(admin.post("/api/v1/products", "{\"sku\":\"" + sku + "\",\"name\":\"网线 " + tag + "\",\"kind\":\"product\","
+                + "\"unit\":\"unit\",\"taxClassId\":\"" + vat13 + "\",\"listPrice\":30,\"cost\":18,\"currency\":\"CNY\"}"));
+        String vendor = id(admin.post("/api/v1/vendors", "{\"code\":\"VUI-" + tag + "\",\"name\":\"界面供应商 " + tag + "\"}"));
+        String order = id(admin.post("/api/v1/purchase-orders", "{\"vendorId\":\"" + vendor + "\",\"currency\":\"CNY\"}"));
+        browser("PurchaseOrderLinesScenario", adminUser(), adminPassword(), order, product, sku);
+        JsonNode after = ok(admin.get("/api/v1/purchase-orders/" + order));
+        assertEquals(0, new java.math.BigDecimal("226.00").compareTo(new java.math.BigDecimal(after.get("grandTotal").asText())));
+        assertFalse("submitted", "draft".equals(after.get("status").asText()));
+    }
+
     /**
      * Runs a {@code ui.UiScenario} in a JVM of its own (see {@code ui.UiBrowserCheck}) and fails with its output
      * when it fails; screenshots land in {@code target/screenshots/}.
