@@ -25,7 +25,11 @@ public final class PurchaseOrderLinesScenario implements UiScenario {
         b.check("the unit cost is a column", !b.driver.findElements(By.id("line-add")).isEmpty());
         b.driver.findElement(By.id("line-add")).click();
         b.visible(By.id("line-new-productId")).sendKeys(sku);
-        b.visible(By.cssSelector("#line-new-productId-options li[data-id='" + product + "']")).click();
+        // the list is drawn again when the typed search answers after the first one: click what is there then
+        b.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector("#line-new-productId-options li[data-id='" + product + "']")).click();
+            return true;
+        });
         type(b, By.id("line-new-quantity"), "10");
         type(b, By.id("line-new-unitCost"), "20");
         b.check("the tax rate is writable here", !b.driver.findElements(By.id("line-new-taxRate")).isEmpty());

@@ -133,7 +133,11 @@ public final class QuoteLinesScenario implements UiScenario {
         b.visible(By.id("line-add")).click();
         WebElement picker = b.visible(By.id("line-new-productId"));
         picker.sendKeys(search);
-        b.visible(By.cssSelector("#line-new-productId-options li[data-id='" + product + "']")).click();
+        // the list is drawn again when the typed search answers after the first one: click what is there then
+        b.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector("#line-new-productId-options li[data-id='" + product + "']")).click();
+            return true;
+        });
         type(b, By.id("line-new-quantity"), quantity);
         if (discount != null) {
             type(b, By.id("line-new-discountPercent"), discount);
