@@ -66,3 +66,17 @@ export function problemText(e) {
   const errors = e && e.problem && e.problem.errors;
   return errors && errors.length ? `${e.message} — ${errors.map((x) => `${x.field}: ${x.message}`).join('; ')}` : e.message;
 }
+
+/** A file the API answers (a PDF of a document action), as a Blob; a problem answer throws an ApiError. */
+export async function apiBlob(method, path, body) {
+  const headers = { Accept: 'application/pdf, application/problem+json', 'X-Requested-With': 'XMLHttpRequest' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (!['GET', 'HEAD', 'OPTIONS'].includes(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin', cache: 'no-store' });
+  if (!response.ok) {
+    const type = response.headers.get('Content-Type') || '';
+    throw new ApiError(response.status, type.includes('json') ? await response.json().catch(() => null) : null);
+  }
+  return response.blob();
+}

@@ -8,6 +8,8 @@ import {
   sections,
 } from './record-kit.js';
 import { fieldControl, fieldErrorText, notFoundScreen } from './record-form.js';
+import './line-items.js';
+import { runTransition, transitionButtons, transitionDialogBody, transitionLabel, transitionSubmit } from './record-transitions.js';
 
 addWords({
   en: {
@@ -559,6 +561,8 @@ class RecordPage extends LitElement {
         ${this.notice ? html`<p class="banner info" role="status" id="record-notice">${this.notice}</p>` : nothing}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         ${this.record.convertedAt ? this.renderConverted() : nothing}
+        ${this.meta.lineItems && this.tab === '' ? html`<atrium-line-items .meta=${this.meta} .record=${this.record} .entities=${this.entities}
+          .language=${l} .onChanged=${() => this.reload().then(() => this.loadTimeline())}></atrium-line-items>` : nothing}
         <div class="record-columns">
           <section class="record-main">
             <div class="tabs" role="tablist" aria-label=${name}>
@@ -604,6 +608,7 @@ class RecordPage extends LitElement {
     if (actions.has('advance') && !this.record.closed) buttons.push(html`<button type="button" id="action-advance" @click=${() => { this.open('busy'); this.stageStep('advance'); }}>${t(l, 'record.advance')}</button>`);
     if (actions.has('close-won') && !this.record.closed) buttons.push(html`<button type="button" class="secondary" id="action-close-won" @click=${() => { this.open('busy'); this.stageStep('close-won'); }}>${t(l, 'record.closeWon')}</button>`);
     if (actions.has('close-lost') && !this.record.closed) buttons.push(html`<button type="button" class="secondary" id="action-close-lost" @click=${() => this.open('lost', { reason: '', competitor: '' })}>${t(l, 'record.closeLost')}</button>`);
+    buttons.push(...transitionButtons(this));
     if (EMAIL_TARGET[this.entity.name] && has('Email') && (this.meta.recordViews || []).includes('emails')) buttons.push(html`<button type="button" class="secondary" id="action-email" @click=${() => this.openEmail()}>${t(l, 'record.sendEmail')}</button>`);
     if (actions.has('print')) buttons.push(html`<button type="button" class="secondary" id="action-print" @click=${() => this.print()}>${t(l, 'record.print')}</button>`);
     if (SMS_TARGET[this.entity.name] && this.entities.some((e) => e.plural === 'sms-messages')) buttons.push(html`<button type="button" class="secondary" id="action-sms" @click=${() => this.open('sms', { text: '' })}>${t(l, 'record.sendSms')}</button>`);
@@ -622,6 +627,8 @@ class RecordPage extends LitElement {
         const type = entityByName(this.entities, entity);
         return type ? html`<a class="converted-link" data-entity=${entity} href=${href([type.plural, id])}>${label(type.label, l, entity)}</a>` : nothing;
       });
+    // a lead's conversion names what it became; another type's convertedAt (a quote's) shows as its field
+    if (!links.length) return nothing;
     return html`<p class="banner info" id="record-converted"><strong>${t(l, 'convert.converted')}</strong> ${links}</p>`;
   }
 
@@ -776,7 +783,8 @@ class RecordPage extends LitElement {
     const d = this.dialog;
     const titles = { convert: t(l, 'convert.title'), converted: t(l, 'convert.title'), required: t(l, 'record.advance'),
       lost: t(l, 'record.closeLost'), email: t(l, 'record.sendEmail'), sms: t(l, 'record.sendSms'), share: t(l, 'record.share'),
-      transfer: t(l, 'record.transfer'), delete: t(l, 'record.delete'), busy: t(l, 'loading') };
+      transfer: t(l, 'record.transfer'), delete: t(l, 'record.delete'), busy: t(l, 'loading'),
+      transition: d.action ? transitionLabel(l, d.action) : '' };
     return html`<dialog class="record-dialog" id=${`dialog-${d.kind}`} aria-labelledby="dialog-title"
         @close=${() => { this.dialog = null; }} @cancel=${() => { this.dialog = null; }}>
       <form method="dialog" class="dialog-body" @submit=${(e) => { e.preventDefault(); this.submitDialog(); }}>
@@ -801,6 +809,7 @@ class RecordPage extends LitElement {
     if (kind === 'share') return this.share();
     if (kind === 'transfer') return this.transfer();
     if (kind === 'delete') return this.moveToBin();
+    if (kind === 'transition') return runTransition(this);
     return this.closeDialog();
   }
 
@@ -809,6 +818,7 @@ class RecordPage extends LitElement {
     const d = this.dialog;
     const words = { convert: 'convert.submit', required: 'stage.markDone', lost: 'record.closeLost', email: 'email.send',
       sms: 'email.send', share: 'record.share', transfer: 'record.transfer', delete: 'record.delete' };
+    if (d.kind === 'transition') return transitionSubmit(this);
     if (!words[d.kind]) return nothing;
     return html`<button type="submit" id="dialog-submit" class=${d.kind === 'delete' ? 'danger' : ''} ?disabled=${d.busy
       || (d.kind === 'convert' && !d.checks) || (d.kind === 'required' && d.checked.length !== d.missing.length)}>${t(l, words[d.kind])}</button>`;
@@ -937,6 +947,8 @@ class RecordPage extends LitElement {
             @change=${(e) => this.patchDialog({ includeRelated: e.target.checked })}> ${t(l, 'transfer.related')}</label>`;
       case 'delete':
         return html`<p>${t(l, 'record.confirmDelete', displayName(this.record))}</p>`;
+      case 'transition':
+        return transitionDialogBody(this);
       default:
         return nothing;
     }

@@ -413,6 +413,76 @@ public class UiIT extends AtriumTestSupport {
     }
 
     /**
+     * The line-item editor of a quote (issue 15): a rep's quote of an opportunity, three lines with real products (one
+     * with a Chinese name), a 400 at a bad line, a quantity changed, a line removed, the server's totals on screen,
+     * submitted for approval and then read-only; over the API afterwards the quote holds exactly what the screen said.
+     */
+    @Test
+    public void aRepEditsTheLinesOfAQuoteInTheBrowserAndSubmitsIt() throws Exception {
+        Api admin = adminApi();
+        String[] rep = rep(admin);
+        String tag = rep[3];
+        waitForHttp("/api/v1/quotes", Duration.ofSeconds(90));
+        waitForHttp("/api/v1/products", Duration.ofSeconds(90));
+        assertEquals(200, admin.put("/api/v1/admin/org-defaults/Product", "{\"access\":\"public-read\"}").status);
+        String vat13 = ok(admin.get("/api/v1/tax-classes?filter=rate%20eq%2013")).get("items").get(0).get("id").asText();
+        String vat6 = ok(admin.get("/api/v1/tax-classes?filter=rate%20eq%206")).get("items").get(0).get("id").asText();
+        String routerName = "工业路由器" + tag;
+        String router = id(admin.post("/api/v1/products", "{\"sku\":\"RT-" + tag + "\",\"name\":\"" + routerName + "\",\"kind\":\"product\","
+                + "\"unit\":\"unit\",\"taxClassId\":\"" + vat13 + "\",\"listPrice\":1200,\"currency\":\"CNY\"}"));
+        String switchSku = "SW-" + tag;
+        String swtch = id(admin.post("/api/v1/products", "{\"sku\":\"" + switchSku + "\",\"name\":\"Switch 24 ports " + tag + "\","
+                + "\"kind\":\"product\",\"unit\":\"unit\",\"taxClassId\":\"" + vat13 + "\",\"listPrice\":350,\"currency\":\"CNY\"}"));
+        String serviceName = "Installation " + tag;
+        String service = id(admin.post("/api/v1/products", "{\"sku\":\"INST-" + tag + "\",\"name\":\"" + serviceName + "\",\"kind\":\"service\","
+                + "\"unit\":\"hour\",\"taxClassId\":\"" + vat6 + "\",\"listPrice\":100,\"currency\":\"CNY\"}"));
+        Api asRep = new Api(baseUrl()).basic(rep[0], REP_PASSWORD);
+        String opportunityName = "网络改造 " + tag;
+        String opportunity = opportunity(asRep, opportunityName, rep[2], 5000);
+        String subject = "网络改造报价 " + tag;
+        Api.Answer created = asRep.post("/api/v1/quotes", "{\"subject\":\"" + subject + "\",\"opportunityId\":\"" + opportunity + "\"}");
+        assertEquals(created.body, 201, created.status);
+        String quote = created.json().get("id").asText();
+
+        String contractName = "网络改造合同 " + tag;
+        browser("QuoteLinesScenario", rep[0], REP_PASSWORD, quote, subject, opportunityName, router, routerName, swtch, switchSku,
+                service, serviceName, contractName);
+
+        JsonNode after = ok(asRep.get("/api/v1/quotes/" + quote));
+        assertEquals("approved", after.get("stage").asText());
+        assertEquals("one contract, the one the browser made", "contract", after.get("convertedTo").asText());
+        JsonNode contracts = ok(asRep.get("/api/v1/contracts?filter=quoteId%20eq%20'" + quote + "'"));
+        assertEquals(1, contracts.get("total").asInt());
+        assertEquals(contractName, contracts.get("items").get(0).get("name").asText());
+        assertEquals(0, new java.math.BigDecimal("4545.00").compareTo(new java.math.BigDecimal(after.get("grandTotal").asText())));
+        assertEquals(0, new java.math.BigDecimal("4050.00").compareTo(new java.math.BigDecimal(after.get("subtotal").asText())));
+        JsonNode lines = ok(asRep.get("/api/v1/quote-lines?filter=quoteId%20eq%20'" + quote + "'&sort=position"));
+        assertEquals(2, lines.get("total").asInt());
+        assertEquals(router, lines.get("items").get(0).get("productId").asText());
+        assertEquals(0, java.math.BigDecimal.valueOf(3).compareTo(new java.math.BigDecimal(lines.get("items").get(0).get("quantity").asText())));
+        assertEquals(service, lines.get("items").get(1).get("productId").asText());
+        assertEquals(0, java.math.BigDecimal.TEN.compareTo(new java.math.BigDecimal(lines.get("items").get(1).get("discountPercent").asText())));
+    }
+
+    /** The line editor is the metadata's, not the quote's: a purchase order's lines in the same editor. */
+    @Test
+    public void aPurchaseOrderHasTheSameLineEditor() throws Exception {
+        Api admin = adminApi();
+        waitForHttp("/api/v1/purchase-orders", Duration.ofSeconds(90));
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String vat13 = ok(admin.get("/api/v1/tax-classes?filter=rate%20eq%2013")).get("items").get(0).get("id").asText();
+        String sku = "PO-UI-" + tag;
+        String product = id(admin.post("/api/v1/products", "{\"sku\":\"" + sku + "\",\"name\":\"网线 " + tag + "\",\"kind\":\"product\","
+                + "\"unit\":\"unit\",\"taxClassId\":\"" + vat13 + "\",\"listPrice\":30,\"cost\":18,\"currency\":\"CNY\"}"));
+        String vendor = id(admin.post("/api/v1/vendors", "{\"code\":\"VUI-" + tag + "\",\"name\":\"界面供应商 " + tag + "\"}"));
+        String order = id(admin.post("/api/v1/purchase-orders", "{\"vendorId\":\"" + vendor + "\",\"currency\":\"CNY\"}"));
+        browser("PurchaseOrderLinesScenario", adminUser(), adminPassword(), order, product, sku);
+        JsonNode after = ok(admin.get("/api/v1/purchase-orders/" + order));
+        assertEquals(0, new java.math.BigDecimal("226.00").compareTo(new java.math.BigDecimal(after.get("grandTotal").asText())));
+        assertFalse("submitted", "draft".equals(after.get("status").asText()));
+    }
+
+    /**
      * Runs a {@code ui.UiScenario} in a JVM of its own (see {@code ui.UiBrowserCheck}) and fails with its output
      * when it fails; screenshots land in {@code target/screenshots/}.
      */

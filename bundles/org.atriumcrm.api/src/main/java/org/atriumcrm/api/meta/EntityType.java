@@ -45,6 +45,7 @@ public final class EntityType<T extends Record> {
     private final Map<String, FieldAccess> restrictions;
     private final boolean administrative;
     private final boolean importable;
+    private final LineItems lineItems;
 
     private EntityType(Builder<T> b) {
         this.restrictions = Map.of();
@@ -83,6 +84,14 @@ public final class EntityType<T extends Record> {
             rule.forEach(this::requireField);
         }
         defaultSort.forEach(s -> requireField(s.field()));
+        this.lineItems = b.lineItems;
+        if (lineItems != null) {
+            // the line type is another module's metadata, checked where both are known (the REST metadata); ours here
+            if (relatedList(lineItems.list()).isEmpty()) {
+                throw new IllegalArgumentException(name + " has no related list " + lineItems.list() + " for its lines");
+            }
+            lineItems.documentFields().forEach(this::requireField);
+        }
     }
 
     /** A copy as a user with these field restrictions sees it. */
@@ -115,6 +124,7 @@ public final class EntityType<T extends Record> {
         this.importable = full.importable;
         this.detail = full.detail;
         this.menuOrder = full.menuOrder;
+        this.lineItems = full.lineItems;
     }
 
     /**
@@ -235,6 +245,11 @@ public final class EntityType<T extends Record> {
         return relatedLists.stream().filter(r -> r.name().equals(listName)).findFirst();
     }
 
+    /** How this document's lines and totals are laid out, when it is made of lines. @since 1.5 */
+    public Optional<LineItems> lineItems() {
+        return Optional.ofNullable(lineItems);
+    }
+
     public String displayName(T record) {
         return displayName.apply(record);
     }
@@ -261,6 +276,7 @@ public final class EntityType<T extends Record> {
         private boolean importable;
         private boolean detail;
         private int menuOrder = DEFAULT_MENU_ORDER;
+        private LineItems lineItems;
 
         private Builder(String name, String plural, Class<T> recordClass, Supplier<T> factory) {
             this.name = Objects.requireNonNull(name);
@@ -326,6 +342,12 @@ public final class EntityType<T extends Record> {
         /** See {@link EntityType#menuOrder()}. */
         public Builder<T> menuOrder(int order) {
             this.menuOrder = order;
+            return this;
+        }
+
+        /** See {@link EntityType#lineItems()}; its related list and document fields must be declared. @since 1.5 */
+        public Builder<T> lineItems(LineItems layout) {
+            this.lineItems = layout;
             return this;
         }
 

@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /** {@code POST /api/v1/contracts/{id}/activate}: A signed contract comes into force */
 @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Contract",
-    RecordAction.ACTION_PROPERTY + "=activate",
+    RecordAction.ACTION_PROPERTY + "=activate", RecordAction.WHEN_PROPERTY + "=status=signed",
     RecordAction.SUMMARY_PROPERTY + "=A signed contract comes into force"})
 public class ActivateContractAction extends DocumentAction<Contract> {
     private final ContractStore contracts;

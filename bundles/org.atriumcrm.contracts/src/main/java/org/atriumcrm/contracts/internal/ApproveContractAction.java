@@ -13,7 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /** {@code POST /api/v1/contracts/{id}/approve}: The approver (or someone above them, or an administrator) approves: comment (optional) */
 @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Contract",
-    RecordAction.ACTION_PROPERTY + "=approve",
+    RecordAction.ACTION_PROPERTY + "=approve", RecordAction.WHEN_PROPERTY + "=status=in_approval",
     RecordAction.SUMMARY_PROPERTY + "=The approver (or someone above them, or an administrator) approves: comment (optional)"})
 public class ApproveContractAction extends DocumentAction<Contract> {
     private final ContractStore contracts;

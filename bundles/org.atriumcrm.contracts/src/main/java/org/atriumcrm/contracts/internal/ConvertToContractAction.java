@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code quote-converted}). Contributed by the contracts module to the quotes' actions.
  */
 @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Quote",
-    RecordAction.ACTION_PROPERTY + "=convert-to-contract",
+    RecordAction.ACTION_PROPERTY + "=convert-to-contract", RecordAction.WHEN_PROPERTY + "=stage=approved,sent,accepted",
     RecordAction.SUMMARY_PROPERTY + "=A contract from this quote (approved, sent or accepted; once): name, startDate, endDate, renewalDate (optional)"})
 public class ConvertToContractAction implements RecordAction {
     private static final Set<String> DATES = Set.of("startDate", "endDate", "renewalDate");

@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /** {@code POST /api/v1/contracts/{id}/expire}: A signed or active contract ran out: comment (optional) */
 @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Contract",
-    RecordAction.ACTION_PROPERTY + "=expire",
+    RecordAction.ACTION_PROPERTY + "=expire", RecordAction.WHEN_PROPERTY + "=status=signed,active",
     RecordAction.SUMMARY_PROPERTY + "=A signed or active contract ran out: comment (optional)"})
 public class ExpireContractAction extends DocumentAction<Contract> {
     private final ContractStore contracts;

@@ -13,7 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /** {@code POST /api/v1/contracts/{id}/reject}: The approver rejects: comment (required); the contract goes back to draft */
 @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Contract",
-    RecordAction.ACTION_PROPERTY + "=reject",
+    RecordAction.ACTION_PROPERTY + "=reject", RecordAction.WHEN_PROPERTY + "=status=in_approval",
     RecordAction.SUMMARY_PROPERTY + "=The approver rejects: comment (required); the contract goes back to draft"})
 public class RejectContractAction extends DocumentAction<Contract> {
     private final ContractStore contracts;

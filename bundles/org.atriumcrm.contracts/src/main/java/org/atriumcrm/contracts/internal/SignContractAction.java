@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /** {@code POST /api/v1/contracts/{id}/sign}: Record that an approved contract was signed (today) */
 @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Contract",
-    RecordAction.ACTION_PROPERTY + "=sign",
+    RecordAction.ACTION_PROPERTY + "=sign", RecordAction.WHEN_PROPERTY + "=status=approved",
     RecordAction.SUMMARY_PROPERTY + "=Record that an approved contract was signed (today)"})
 public class SignContractAction extends DocumentAction<Contract> {
     private final ContractStore contracts;

@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /** {@code POST /api/v1/contracts/{id}/submit-for-approval}: Submit a draft contract for approval: approved at once when no approval rule applies, else in approval with the approver the rules and the role tree name */
 @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Contract",
-    RecordAction.ACTION_PROPERTY + "=submit-for-approval",
+    RecordAction.ACTION_PROPERTY + "=submit-for-approval", RecordAction.WHEN_PROPERTY + "=status=draft",
     RecordAction.SUMMARY_PROPERTY + "=Submit a draft contract for approval: approved at once when no approval rule applies, else in approval with the approver the rules and the role tree name"})
 public class SubmitContractAction extends DocumentAction<Contract> {
     private final ContractStore contracts;

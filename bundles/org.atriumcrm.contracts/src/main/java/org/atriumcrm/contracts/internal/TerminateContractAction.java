@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /** {@code POST /api/v1/contracts/{id}/terminate}: End a signed or active contract early: comment (the reason, required) */
 @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Contract",
-    RecordAction.ACTION_PROPERTY + "=terminate",
+    RecordAction.ACTION_PROPERTY + "=terminate", RecordAction.WHEN_PROPERTY + "=status=signed,active",
     RecordAction.SUMMARY_PROPERTY + "=End a signed or active contract early: comment (the reason, required)"})
 public class TerminateContractAction extends DocumentAction<Contract> {
     private final ContractStore contracts;

@@ -22,7 +22,7 @@ final class PurchasingActions {
     private PurchasingActions() {
     }
 
-    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=PurchaseOrder", RecordAction.ACTION_PROPERTY + "=submit",
+    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=PurchaseOrder", RecordAction.ACTION_PROPERTY + "=submit", RecordAction.WHEN_PROPERTY + "=status=draft",
         RecordAction.SUMMARY_PROPERTY + "=Draft to in approval when an approval rule applies, else to approved (409 from any other status or without lines)"})
     public static class Submit extends DocumentAction<PurchaseOrder> {
         private final PurchaseOrderStore orders;
@@ -39,7 +39,7 @@ final class PurchasingActions {
         }
     }
 
-    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=PurchaseOrder", RecordAction.ACTION_PROPERTY + "=approve",
+    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=PurchaseOrder", RecordAction.ACTION_PROPERTY + "=approve", RecordAction.WHEN_PROPERTY + "=status=in_approval",
         RecordAction.SUMMARY_PROPERTY + "=In approval to approved, by the approver or someone above them (403 otherwise); optional comment"})
     public static class Approve extends DocumentAction<PurchaseOrder> {
         private final PurchaseOrderStore orders;
@@ -56,7 +56,7 @@ final class PurchasingActions {
         }
     }
 
-    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=PurchaseOrder", RecordAction.ACTION_PROPERTY + "=reject",
+    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=PurchaseOrder", RecordAction.ACTION_PROPERTY + "=reject", RecordAction.WHEN_PROPERTY + "=status=in_approval",
         RecordAction.SUMMARY_PROPERTY + "=In approval back to draft, by the approver, with a comment saying why"})
     public static class Reject extends DocumentAction<PurchaseOrder> {
         private final PurchaseOrderStore orders;
@@ -73,7 +73,7 @@ final class PurchasingActions {
         }
     }
 
-    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=PurchaseOrder", RecordAction.ACTION_PROPERTY + "=order",
+    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=PurchaseOrder", RecordAction.ACTION_PROPERTY + "=order", RecordAction.WHEN_PROPERTY + "=status=approved",
         RecordAction.SUMMARY_PROPERTY + "=Approved to ordered (sent to the vendor); optional orderDate, today by default"})
     public static class Order extends DocumentAction<PurchaseOrder> {
         private final PurchaseOrderStore orders;
@@ -95,7 +95,7 @@ final class PurchasingActions {
         }
     }
 
-    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=PurchaseOrder", RecordAction.ACTION_PROPERTY + "=cancel",
+    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=PurchaseOrder", RecordAction.ACTION_PROPERTY + "=cancel", RecordAction.WHEN_PROPERTY + "=status=draft,in_approval,approved,ordered",
         RecordAction.SUMMARY_PROPERTY + "=Cancelled, before anything was received (409 after); optional reason"})
     public static class Cancel extends DocumentAction<PurchaseOrder> {
         private final PurchaseOrderStore orders;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.atriumcrm.api.meta.EntityType;
 import org.atriumcrm.api.meta.FieldDef;
 import org.atriumcrm.api.meta.FieldType;
+import org.atriumcrm.api.meta.LineItems;
 import org.atriumcrm.api.meta.PicklistValue;
 import org.atriumcrm.api.module.EntityRef;
 
@@ -105,6 +106,8 @@ final class PurchasingTypes {
                         .label("Notes", "备注").maxLength(2000).notFilterable())
                 .relatedList("lines", "PurchaseOrderLine", "purchaseOrderId", "Lines", "订单明细")
                 .relatedList("payments", "Payment", "purchaseOrderId", "Payments", "付款记录")
+                .lineItems(LineItems.in("lines").product("productId").quantity("quantity").unitPrice("unitCost").lineTotal("lineTotal")
+                        .totals("subtotal", "taxTotal", "grandTotal").currency("currency").editableWhile("status", DRAFT))
                 .relatedList("receipts", "GoodsReceipt", "purchaseOrderId", "Goods receipts", "采购入库单")
                 .displayName(o -> o.getNumber() == null ? o.getId() : o.getNumber())
                 .defaultSort("createdAt", true)

@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /** {@code POST /api/v1/quotes/{id}/accept}: The customer accepted the quote: comment (optional) */
 @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Quote",
-    RecordAction.ACTION_PROPERTY + "=accept",
+    RecordAction.ACTION_PROPERTY + "=accept", RecordAction.WHEN_PROPERTY + "=stage=approved,sent",
     RecordAction.SUMMARY_PROPERTY + "=The customer accepted the quote: comment (optional)"})
 public class AcceptQuoteAction extends DocumentAction<Quote> {
     private final QuoteStore quotes;

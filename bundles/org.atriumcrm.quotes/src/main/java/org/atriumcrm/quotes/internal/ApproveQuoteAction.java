@@ -13,7 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /** {@code POST /api/v1/quotes/{id}/approve}: The approver (or someone above them, or an administrator) approves: comment (optional) */
 @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Quote",
-    RecordAction.ACTION_PROPERTY + "=approve",
+    RecordAction.ACTION_PROPERTY + "=approve", RecordAction.WHEN_PROPERTY + "=stage=in_approval",
     RecordAction.SUMMARY_PROPERTY + "=The approver (or someone above them, or an administrator) approves: comment (optional)"})
 public class ApproveQuoteAction extends DocumentAction<Quote> {
     private final QuoteStore quotes;

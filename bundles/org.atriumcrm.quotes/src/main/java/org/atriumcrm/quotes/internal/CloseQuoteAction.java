@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /** {@code POST /api/v1/quotes/{id}/close}: Close the quote: it takes nothing more */
 @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Quote",
-    RecordAction.ACTION_PROPERTY + "=close",
+    RecordAction.ACTION_PROPERTY + "=close", RecordAction.WHEN_PROPERTY + "=stage=draft,in_approval,approved,sent,accepted,rejected",
     RecordAction.SUMMARY_PROPERTY + "=Close the quote: it takes nothing more"})
 public class CloseQuoteAction extends DocumentAction<Quote> {
     private final QuoteStore quotes;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.atriumcrm.api.meta.EntityType;
 import org.atriumcrm.api.meta.FieldDef;
 import org.atriumcrm.api.meta.FieldType;
+import org.atriumcrm.api.meta.LineItems;
 import org.atriumcrm.api.meta.PicklistValue;
 import org.atriumcrm.api.module.EntityRef;
 
@@ -131,6 +132,10 @@ final class QuoteTypes {
                 .field(FieldDef.of("description", FieldType.TEXT, Quote::getDescription, Quote::setDescription)
                         .label("Description", "描述").notFilterable())
                 .relatedList("lines", "QuoteLine", "quoteId", "Lines", "报价明细")
+                .lineItems(LineItems.in("lines").product("productId").quantity("quantity").unitPrice("unitPrice")
+                        .lineTotal("netAmount").explanation("priceExplanation").warning("stockWarning")
+                        .totals("subtotal", "discountTotal", "taxTotal", "shipping", "adjustment", "grandTotal")
+                        .taxBreakdown("taxBreakdown").currency("currency").editableWhile("stage", DRAFT))
                 .displayName(q -> q.getNumber() == null ? q.getSubject() : q.getNumber() + " " + q.getSubject())
                 .defaultSort("createdAt", true)
                 .build();

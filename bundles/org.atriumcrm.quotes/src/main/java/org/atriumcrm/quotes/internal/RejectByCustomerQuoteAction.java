@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /** {@code POST /api/v1/quotes/{id}/reject-by-customer}: The customer turned the quote down: comment (optional) */
 @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Quote",
-    RecordAction.ACTION_PROPERTY + "=reject-by-customer",
+    RecordAction.ACTION_PROPERTY + "=reject-by-customer", RecordAction.WHEN_PROPERTY + "=stage=approved,sent",
     RecordAction.SUMMARY_PROPERTY + "=The customer turned the quote down: comment (optional)"})
 public class RejectByCustomerQuoteAction extends DocumentAction<Quote> {
     private final QuoteStore quotes;

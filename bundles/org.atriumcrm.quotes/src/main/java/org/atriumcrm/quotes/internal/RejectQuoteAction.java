@@ -13,7 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /** {@code POST /api/v1/quotes/{id}/reject}: The approver rejects: comment (required); the quote goes back to draft */
 @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Quote",
-    RecordAction.ACTION_PROPERTY + "=reject",
+    RecordAction.ACTION_PROPERTY + "=reject", RecordAction.WHEN_PROPERTY + "=stage=in_approval",
     RecordAction.SUMMARY_PROPERTY + "=The approver rejects: comment (required); the quote goes back to draft"})
 public class RejectQuoteAction extends DocumentAction<Quote> {
     private final QuoteStore quotes;

@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /** {@code POST /api/v1/quotes/{id}/revise}: A new version in draft (revision + 1, linked to this one) with a copy of the lines; this one is closed as superseded. Answers the new version */
 @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Quote",
-    RecordAction.ACTION_PROPERTY + "=revise",
+    RecordAction.ACTION_PROPERTY + "=revise", RecordAction.WHEN_PROPERTY + "=stage=draft,in_approval,approved,sent,accepted,rejected",
     RecordAction.SUMMARY_PROPERTY + "=A new version in draft (revision + 1, linked to this one) with a copy of the lines; this one is closed as superseded. Answers the new version"})
 public class ReviseQuoteAction extends DocumentAction<Quote> {
     private final QuoteStore quotes;

@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /** {@code POST /api/v1/quotes/{id}/send}: Mark an approved quote as sent to the customer */
 @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Quote",
-    RecordAction.ACTION_PROPERTY + "=send",
+    RecordAction.ACTION_PROPERTY + "=send", RecordAction.WHEN_PROPERTY + "=stage=approved,sent",
     RecordAction.SUMMARY_PROPERTY + "=Mark an approved quote as sent to the customer"})
 public class SendQuoteAction extends DocumentAction<Quote> {
     private final QuoteStore quotes;

@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /** {@code POST /api/v1/quotes/{id}/submit-for-approval}: Submit a draft for approval: approved at once when no approval rule applies, else in approval with the approver the rules and the role tree name */
 @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Quote",
-    RecordAction.ACTION_PROPERTY + "=submit-for-approval",
+    RecordAction.ACTION_PROPERTY + "=submit-for-approval", RecordAction.WHEN_PROPERTY + "=stage=draft",
     RecordAction.SUMMARY_PROPERTY + "=Submit a draft for approval: approved at once when no approval rule applies, else in approval with the approver the rules and the role tree name"})
 public class SubmitQuoteAction extends DocumentAction<Quote> {
     private final QuoteStore quotes;

@@ -26,6 +26,13 @@ public interface RecordAction {
     String SCOPE_PROPERTY = "atrium.scope";
     String COLLECTION_SCOPE = "collection";
 
+    /**
+     * Optional service property: the states in which the action applies, as {@code <field>=<value>,<value>} of the
+     * record (e.g. {@code stage=draft}), so that a client offers it only then. The action still checks and refuses
+     * (409) whatever the client offered; without the property a client offers it always. @since 1.10
+     */
+    String WHEN_PROPERTY = "atrium.when";
+
     /** Optional service property: one sentence for the OpenAPI document (what it does, the body's members). */
     String SUMMARY_PROPERTY = "atrium.summary";
 

@@ -119,6 +119,16 @@ public class MetaResource {
         String entity = store.type().name();
         ArrayNode actions = json.putArray("actions");
         RecordResource.namesFor(records.actions, entity).forEach(actions::add);
+        // what each action takes and answers, so a client can offer a transition as a button (a comment asked for,
+        // a PDF opened, the record or the document it made shown) without knowing the module
+        ArrayNode details = json.putArray("actionDetails");
+        for (String action : RecordResource.namesFor(records.actions, entity)) {
+            org.atriumcrm.rest.api.RecordAction a = records.actions.get(entity + "/" + action);
+            if (a != null) {
+                details.add(MetaJson.action(action, records.summaries.getOrDefault("action:" + entity + "/" + action, ""),
+                        records.summaries.getOrDefault("when:" + entity + "/" + action, ""), a.actionSchema(), n -> stores.byName(n).isPresent()));
+            }
+        }
         ArrayNode collectionActions = json.putArray("collectionActions");
         RecordResource.collectionActionsFor(records.actions, entity).forEach(collectionActions::add);
         ArrayNode recordViews = json.putArray("recordViews");

@@ -223,6 +223,40 @@ final class OpenApiShapes {
                 .putObject("items").put("type", "string");
         dp.putObject("recordViews").put("type", "array").put("description", "views of one record: GET /v1/<plural>/{id}/<view>")
                 .putObject("items").put("type", "string");
+        dp.putObject("actionDetails").put("type", "array").put("description", "per action: the body's members and what it answers")
+                .putObject("items").put("$ref", SCHEMAS + "ActionMetadata");
+        dp.putObject("lineItems").put("$ref", SCHEMAS + "LineItemsMetadata");
+        ObjectNode actionMeta = object(schemas.putObject("ActionMetadata"), false, "name", "declared", "inputs", "answer");
+        ObjectNode am = actionMeta.withObject("/properties");
+        am.putObject("name").put("type", "string");
+        am.putObject("summary").put("type", "string");
+        am.putObject("declared").put("type", "boolean").put("description", "whether the action declares its body and answer");
+        ObjectNode input = am.putObject("inputs").put("type", "array").put("description", "what the JSON body may carry (e.g. comment)")
+                .putObject("items").put("type", "object").put("additionalProperties", false);
+        input.putArray("required").add("name").add("type").add("required");
+        ObjectNode ip = input.putObject("properties");
+        ip.putObject("name").put("type", "string");
+        ip.putObject("type").put("type", "string").put("description", "the JSON type of the member");
+        ip.putObject("format").put("type", "string").put("description", "e.g. date");
+        ip.putObject("required").put("type", "boolean");
+        ObjectNode when = am.putObject("when").put("type", "object").put("additionalProperties", false)
+                .put("description", "the record's states in which the action applies: field's value among values");
+        when.putArray("required").add("field").add("values");
+        when.putObject("properties").putObject("field").put("type", "string");
+        when.withObject("/properties").putObject("values").put("type", "array").putObject("items").put("type", "string");
+        am.putObject("answer").put("type", "string").put("description", "record: the answerEntity's record; pdf: a PDF file; other")
+                .putArray("enum").add("record").add("pdf").add("other");
+        am.putObject("answerEntity").put("type", "string");
+        ObjectNode lineMeta = object(schemas.putObject("LineItemsMetadata"), false, "list", "entity", "field", "totals");
+        lineMeta.put("description", "a document made of lines: the related list holding them, the roles of the line's fields, "
+                + "the document's totals (the grand total last) and while which values of stateField the lines may change");
+        ObjectNode lm = lineMeta.withObject("/properties");
+        for (String s : new String[] {"list", "entity", "field", "product", "quantity", "unitPrice", "lineTotal", "explanation", "warning",
+            "taxBreakdown", "currency", "stateField"}) {
+            lm.putObject(s).put("type", "string");
+        }
+        lm.putObject("totals").put("type", "array").putObject("items").put("type", "string");
+        lm.putObject("editableStates").put("type", "array").putObject("items").put("type", "string");
         ObjectNode field = object(schemas.putObject("FieldMetadata"), false, "name", "type", "label", "required", "readOnly");
         ObjectNode fp = field.withObject("/properties");
         fp.putObject("name").put("type", "string");

@@ -135,6 +135,7 @@ public class RecordResource {
         String key = properties.get(RecordAction.ENTITY_PROPERTY) + (collection ? "/*" : "/") + properties.get(RecordAction.ACTION_PROPERTY);
         actions.put(key, action);
         summaries.put("action:" + key, String.valueOf(properties.getOrDefault(RecordAction.SUMMARY_PROPERTY, "")));
+        summaries.put("when:" + key, String.valueOf(properties.getOrDefault(RecordAction.WHEN_PROPERTY, "")));
     }
 
     void removeAction(RecordAction action, Map<String, Object> properties) {
