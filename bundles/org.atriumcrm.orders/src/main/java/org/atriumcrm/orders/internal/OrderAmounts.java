@@ -1,0 +1,64 @@
+package org.atriumcrm.orders.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.atriumcrm.api.error.AtriumException;
+import org.atriumcrm.api.error.FieldError;
+import org.atriumcrm.commerce.api.Amounts;
+
+/**
+ * An order's figures from its lines, always through {@link Amounts} (the one place order-to-cash documents compute
+ * and round). Whatever a client sent for these is overwritten.
+ */
+final class OrderAmounts {
+
+    private OrderAmounts() {
+    }
+
+    static Amounts.Line input(SalesOrderLine l) {
+        return new Amounts.Line(l.getQuantity(), l.getUnitPrice(), l.getDiscountPercent(), l.getDiscountAmount(), l.getTaxRate());
+    }
+
+    /** One line's amounts; a rule it breaks is a 400 naming the line's own field ({@code quantity}). */
+    static void computeLine(SalesOrderLine line, String currency) {
+        Amounts.LineAmount a;
+        try {
+            a = Amounts.line(input(line), 0, currency);
+        } catch (AtriumException e) {
+            if (e.errors().isEmpty()) {
+                throw e;
+            }
+            List<FieldError> own = new ArrayList<>();
+            for (FieldError f : e.errors()) {
+                own.add(new FieldError(f.field().replaceFirst("^lines\\[0\\]\\.", ""), f.message()));
+            }
+            throw AtriumException.validation(own);
+        }
+        set(line, a, currency);
+    }
+
+    private static void set(SalesOrderLine l, Amounts.LineAmount a, String currency) {
+        l.setGrossAmount(Amounts.round(a.gross(), currency));
+        l.setLineDiscount(a.discount());
+        l.setNetAmount(a.net());
+    }
+
+    /** Sets the order's totals from {@code lines} (live lines in position order). */
+    static void computeTotals(SalesOrder order, List<SalesOrderLine> lines) {
+        String currency = order.getCurrency();
+        Amounts.Totals t = Amounts.totals(lines.stream().map(OrderAmounts::input).toList(), order.getShipping(),
+                order.getShippingTaxRate(), order.getAdjustment(), currency);
+        for (int i = 0; i < lines.size(); i++) {
+            set(lines.get(i), t.lines().get(i), currency);
+        }
+        order.setSubtotal(t.subtotal());
+        order.setDiscountTotal(t.discountTotal());
+        order.setTaxTotal(t.taxTotal());
+        order.setGrandTotal(t.grandTotal());
+        order.setTaxBreakdown(t.taxes().entrySet().stream().map(e -> e.getKey().toPlainString() + " %: " + e.getValue().toPlainString())
+                .collect(Collectors.joining("; ")));
+        order.setLineCount((long) lines.size());
+    }
+}
