@@ -15,8 +15,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * take an {@link EntityManager} run on that EntityManager's connection, inside the caller's transaction: the caller
  * (a delivery note, an invoice) writes its own rows, books its stock movements and changes the order in one commit.
  * <p>
- * Rules: {@link #lock} comes first in such a transaction — it locks the order's row until commit, so that every
- * delivery and invoice of one order is serialised on that row (and never deadlocks on its lines); only a confirmed,
+ * Rules: {@link #lock} comes before the changes of lines — it locks the order's row until commit, so that every
+ * delivery and invoice of one order is serialised on that row (and never deadlocks on its lines); a caller that also
+ * books stock does so before {@link #lock} (balances first, then the order, in every transaction); only a confirmed,
  * partly delivered or delivered order is fulfilled (409 {@code order-not-confirmed}). A delivery or invoice of more
  * than remains is a 400 {@code delivery-exceeds-remaining} / {@code invoice-exceeds-remaining} naming the line, what
  * was ordered, what was delivered (invoiced) and what was asked — decided by the database in one conditional UPDATE
