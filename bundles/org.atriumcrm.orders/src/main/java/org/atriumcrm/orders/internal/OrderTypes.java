@@ -210,7 +210,7 @@ final class OrderTypes {
 
     private static EntityType<CreditUnit> creditUnit() {
         return EntityType.builder("CreditUnit", "credit-units", CreditUnit.class, CreditUnit::new)
-                .module(MODULE).menuOrder(56)
+                .module(MODULE).menuOrder(56).administrative() // credit is finance's decision, not the rep's
                 .label("Credit unit", "信用单位")
                 .pluralLabel("Credit units", "信用单位")
                 .field(FieldDef.of("name", FieldType.STRING, CreditUnit::getName, CreditUnit::setName)
@@ -231,7 +231,7 @@ final class OrderTypes {
 
     private static EntityType<AccountCredit> accountCredit() {
         return EntityType.builder("AccountCredit", "account-credits", AccountCredit.class, AccountCredit::new)
-                .module(MODULE).menuOrder(57)
+                .module(MODULE).menuOrder(57).administrative()
                 .label("Account credit", "客户信用")
                 .pluralLabel("Account credit", "客户信用")
                 .field(FieldDef.of("accountId", FieldType.REFERENCE, AccountCredit::getAccountId, AccountCredit::setAccountId)
