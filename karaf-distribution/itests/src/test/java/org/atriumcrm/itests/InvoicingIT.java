@@ -190,7 +190,7 @@ public class InvoicingIT extends AtriumTestSupport {
         waitForHttp("/api/v1/invoices", Duration.ofSeconds(60));
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String service = id(admin.post("/api/v1/products", "{\"sku\":\"SUB-" + tag + "\",\"name\":\"年度维保 " + tag + "\",\"kind\":\"service\","
-                + "\"unit\":\"period\",\"listPrice\":1000}"));
+                + "\"unit\":\"month\",\"listPrice\":1000}"));
         String account = id(admin.post("/api/v1/accounts?allowDuplicates=true", "{\"name\":\"订阅客户 " + tag + "\"}"));
         LocalDate start = LocalDate.now().minusMonths(2);
         String o = confirmedOrder(admin, account, service, "1", ",\"invoiceFrequency\":\"monthly\",\"invoiceStart\":\"" + start
