@@ -3,7 +3,8 @@
  * the one place amounts are computed and rounded ({@link org.atriumcrm.commerce.api.Amounts}), and the services one
  * module offers the others (the catalog, the price resolution, stock levels, receivables). A module reaches another
  * only through these types and the records' REST/RecordStore API, never through its internals. 1.1.0: printable
- * documents ({@link org.atriumcrm.commerce.api.DocumentRenderer}, {@link org.atriumcrm.commerce.api.DocumentMail}).
+ * documents ({@link org.atriumcrm.commerce.api.DocumentRenderer}, {@link org.atriumcrm.commerce.api.DocumentMail}). 1.2.0: how
+ * a document line is priced and refused ({@link org.atriumcrm.commerce.api.DocumentLines}).
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.atriumcrm.commerce.api;

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 
@@ -23,6 +22,7 @@ import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.commerce.api.Amounts;
 import org.atriumcrm.commerce.api.CommerceEvents;
+import org.atriumcrm.commerce.api.DocumentLines;
 import org.atriumcrm.commerce.api.DocumentNumbers;
 import org.atriumcrm.invoicing.api.Invoice;
 import org.atriumcrm.invoicing.api.InvoiceStatus;
@@ -181,8 +181,7 @@ public class InvoiceStore extends JpaRecordStore<Invoice> {
         inv.setDiscountTotal(t.discountTotal());
         inv.setTaxTotal(t.taxTotal());
         inv.setGrandTotal(t.grandTotal());
-        inv.setTaxBreakdown(t.taxes().entrySet().stream().map(x -> x.getKey().toPlainString() + " %: " + x.getValue().toPlainString())
-                .collect(Collectors.joining("; ")));
+        inv.setTaxBreakdown(DocumentLines.taxBreakdown(t.taxes()));
         inv.setLineCount((long) lines.size());
     }
 

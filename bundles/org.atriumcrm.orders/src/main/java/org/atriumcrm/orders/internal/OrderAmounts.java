@@ -1,12 +1,9 @@
 package org.atriumcrm.orders.internal;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
-import org.atriumcrm.api.error.AtriumException;
-import org.atriumcrm.api.error.FieldError;
 import org.atriumcrm.commerce.api.Amounts;
+import org.atriumcrm.commerce.api.DocumentLines;
 
 /**
  * An order's figures from its lines, always through {@link Amounts} (the one place order-to-cash documents compute
@@ -23,20 +20,7 @@ final class OrderAmounts {
 
     /** One line's amounts; a rule it breaks is a 400 naming the line's own field ({@code quantity}). */
     static void computeLine(SalesOrderLine line, String currency) {
-        Amounts.LineAmount a;
-        try {
-            a = Amounts.line(input(line), 0, currency);
-        } catch (AtriumException e) {
-            if (e.errors().isEmpty()) {
-                throw e;
-            }
-            List<FieldError> own = new ArrayList<>();
-            for (FieldError f : e.errors()) {
-                own.add(new FieldError(f.field().replaceFirst("^lines\\[0\\]\\.", ""), f.message()));
-            }
-            throw AtriumException.validation(own);
-        }
-        set(line, a, currency);
+        set(line, DocumentLines.line(input(line), currency), currency);
     }
 
     private static void set(SalesOrderLine l, Amounts.LineAmount a, String currency) {
@@ -57,8 +41,7 @@ final class OrderAmounts {
         order.setDiscountTotal(t.discountTotal());
         order.setTaxTotal(t.taxTotal());
         order.setGrandTotal(t.grandTotal());
-        order.setTaxBreakdown(t.taxes().entrySet().stream().map(e -> e.getKey().toPlainString() + " %: " + e.getValue().toPlainString())
-                .collect(Collectors.joining("; ")));
+        order.setTaxBreakdown(DocumentLines.taxBreakdown(t.taxes()));
         order.setLineCount((long) lines.size());
     }
 }
