@@ -187,6 +187,7 @@ public class DeliveryNoteStore extends JpaRecordStore<DeliveryNote> {
                     errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message() : errors.size() + " lines are refused", errors);
             throw e;
         }
+        List<String> lineIds = new ArrayList<>();
         DeliveryNote note = tx(em -> {
             DeliveryNote n = new DeliveryNote();
             for (Map.Entry<String, Object> e : values.entrySet()) {
@@ -213,11 +214,13 @@ public class DeliveryNoteStore extends JpaRecordStore<DeliveryNote> {
                 l.beforeSave();
                 em.persist(l);
                 em.persist(new RecordChangeRow(InvoicingTypes.NOTE_LINE.name(), l.getId(), "CREATED", null, null, null, caller.userId(), now));
+                lineIds.add(l.getId());
             }
             em.flush();
             return n;
         });
         post(Action.CREATED, note.getId(), caller, Map.of(DomainEvents.CHANGED_FIELDS, new String[0]));
+        created(events, InvoicingTypes.NOTE_LINE.name(), lineIds, caller);
         return note;
     }
 
@@ -359,6 +362,22 @@ public class DeliveryNoteStore extends JpaRecordStore<DeliveryNote> {
         }
         announce(CommerceEvents.DELIVERY_NOTE_CANCELLED, cancelled, caller, reason == null ? Map.of() : Map.of(CommerceEvents.REASON, reason));
         return cancelled;
+    }
+
+    /**
+     * Records of another type of the module written in one of its stores' transactions (a document's lines): the list
+     * index and the listeners hear of them as of records created through their own store.
+     */
+    static void created(EventAdmin events, String entity, List<String> ids, Caller caller) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        events.sendEvent(new Event(DomainEvents.COMMITTED_TOPIC, Map.of(DomainEvents.ENTITY, entity, DomainEvents.IDS,
+                ids.toArray(String[]::new))));
+        for (String id : ids) {
+            events.postEvent(new Event(DomainEvents.topic(entity, Action.CREATED), Map.of(DomainEvents.ENTITY, entity, DomainEvents.ID, id,
+                    DomainEvents.USER_ID, caller.userId(), DomainEvents.CHANGED_FIELDS, new String[0])));
+        }
     }
 
     void linesChanged(String noteId, Caller caller) {

@@ -63,6 +63,18 @@ public class InvoiceStore extends JpaRecordStore<Invoice> {
     }
 
     @Override
+    public Invoice create(Map<String, Object> values, Caller caller) {
+        Invoice inv = super.create(values, caller);
+        linesCreated(inv.getId(), caller);
+        return inv;
+    }
+
+    private void linesCreated(String invoiceId, Caller caller) {
+        DeliveryNoteStore.created(events, InvoicingTypes.INVOICE_LINE.name(), tx(em -> lines(em, invoiceId)).stream().map(InvoiceLine::getId)
+                .toList(), caller);
+    }
+
+    @Override
     protected void beforeCreate(EntityManager em, Invoice inv, Caller caller) {
         Fulfilment.Order order = DeliveryNoteStore.deliverable(fulfilment, inv.getSalesOrderId());
         Map<String, BigDecimal> wanted = new LinkedHashMap<>();
@@ -230,6 +242,7 @@ public class InvoiceStore extends JpaRecordStore<Invoice> {
             return inv;
         });
         post(Action.CREATED, created.getId(), caller, Map.of(DomainEvents.CHANGED_FIELDS, new String[0]));
+        linesCreated(created.getId(), caller);
         return created;
     }
 
@@ -319,6 +332,7 @@ public class InvoiceStore extends JpaRecordStore<Invoice> {
         });
         if (inv != null) {
             post(Action.CREATED, inv.getId(), caller, Map.of(DomainEvents.CHANGED_FIELDS, new String[0]));
+            linesCreated(inv.getId(), caller);
             fulfilment.committed(orderId, caller);
             announce(CommerceEvents.INVOICE_ISSUED, inv, caller, Map.of("dueDate", inv.getDueDate().toString()));
         }

@@ -185,6 +185,9 @@ public class InvoicingTest {
         assertAmount("2", orders.fulfilment.order(o).get().lines().get(0).toDeliver());
         assertEquals(409, refused(() -> notes.cancel(first.getId(), null, CLERK)).status());
         assertEquals(1, posted.stream().filter(e -> e.getTopic().equals("atrium/DeliveryNote/CANCELLED")).count());
+        assertEquals(2, posted.stream().filter(e -> e.getTopic().equals("atrium/DeliveryNote/ISSUED")).count());
+        // the lines written with their note are announced as any created line
+        assertEquals(2, posted.stream().filter(e -> e.getTopic().equals("atrium/DeliveryNoteLine/CREATED")).count());
     }
 
     @Test
@@ -246,7 +249,10 @@ public class InvoicingTest {
         String p = product("INV", "100", true, List.of());
         String service = product("SVC", "50", false, List.of());
         stock(p, "10");
-        String o = orders.confirmed("acc-4", new LinkedHashMap<>(Map.of(p, "4", service, "2")), Map.of("paymentTermDays", 45L), CLERK);
+        Map<String, String> ordered = new LinkedHashMap<>(); // the product first: line(o) is its line
+        ordered.put(p, "4");
+        ordered.put(service, "2");
+        String o = orders.confirmed("acc-4", ordered, Map.of("paymentTermDays", 45L), CLERK);
         DeliveryNote n = notes.issue(note(o, line(o), "3").getId(), CLERK);
 
         Invoice fromNote = invoices.fromOrder(o, List.of(n.getId()), Map.of(), CLERK);

@@ -142,7 +142,24 @@ public class SalesOrderStore extends JpaRecordStore<SalesOrder> {
         }
         c.converted(quote.id(), QuoteConversions.ORDER, order.getId(), caller);
         post(Action.CREATED, order.getId(), caller, Map.of(DomainEvents.CHANGED_FIELDS, values.keySet().toArray(String[]::new)));
+        created(events, OrderTypes.LINE.name(), lineIds, caller);
         return order;
+    }
+
+    /**
+     * Records of another type of the module written in one of this store's transactions (an order's lines from its
+     * quote): the list index and the listeners hear of them as of records created through their own store.
+     */
+    static void created(EventAdmin events, String entity, List<String> ids, Caller caller) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        events.sendEvent(new Event(DomainEvents.COMMITTED_TOPIC, Map.of(DomainEvents.ENTITY, entity, DomainEvents.IDS,
+                ids.toArray(String[]::new))));
+        for (String id : ids) {
+            events.postEvent(new Event(DomainEvents.topic(entity, Action.CREATED), Map.of(DomainEvents.ENTITY, entity, DomainEvents.ID, id,
+                    DomainEvents.USER_ID, caller.userId(), DomainEvents.CHANGED_FIELDS, new String[0])));
+        }
     }
 
     private SalesOrder fromQuote(EntityManager em, QuoteConversions.ClaimedQuote quote, Map<String, Object> values, Caller caller,

@@ -194,6 +194,12 @@ public class OrdersTest {
         return o;
     }
 
+    private List<Event> topics(String topic) {
+        synchronized (posted) {
+            return posted.stream().filter(e -> e.getTopic().equals(topic)).toList();
+        }
+    }
+
     private static AtriumException refused(Runnable r) {
         try {
             r.run();
@@ -266,6 +272,12 @@ public class OrdersTest {
         // a cancelled order gives its credit back
         orders.cancel(first.getId(), "客户取消", REP);
         assertEquals(OrderTypes.CONFIRMED, orders.confirm(second, REP).getStatus());
+        // after commit: confirmed three times (the refusal announced nothing), cancelled once with its reason
+        assertEquals(4, topics("atrium/SalesOrder/CONFIRMED").size());
+        List<Event> cancelled = topics("atrium/SalesOrder/CANCELLED");
+        assertEquals(1, cancelled.size());
+        assertEquals("客户取消", cancelled.get(0).getProperty("reason"));
+        assertEquals(first.getId(), cancelled.get(0).getProperty("id"));
     }
 
     @Test
