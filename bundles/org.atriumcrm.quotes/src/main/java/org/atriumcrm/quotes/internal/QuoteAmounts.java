@@ -1,14 +1,11 @@
 package org.atriumcrm.quotes.internal;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-import org.atriumcrm.api.error.AtriumException;
-import org.atriumcrm.api.error.FieldError;
 import org.atriumcrm.commerce.api.Amounts;
+import org.atriumcrm.commerce.api.DocumentLines;
 
 /**
  * A quote's figures from its lines, always through {@link Amounts} (the one place order-to-cash documents compute
@@ -27,19 +24,7 @@ final class QuoteAmounts {
 
     /** Computes one line's amounts; a rule it breaks is a 400 naming the line's own field ({@code quantity}, not {@code lines[0].quantity}). */
     static void computeLine(QuoteLine line, String currency) {
-        Amounts.LineAmount a;
-        try {
-            a = Amounts.line(input(line), 0, currency);
-        } catch (AtriumException e) {
-            if (e.errors() == null || e.errors().isEmpty()) {
-                throw e;
-            }
-            List<FieldError> own = new ArrayList<>();
-            for (FieldError f : e.errors()) {
-                own.add(new FieldError(f.field().replaceFirst("^lines\\[0\\]\\.", ""), f.message()));
-            }
-            throw AtriumException.validation(own);
-        }
+        Amounts.LineAmount a = DocumentLines.line(input(line), currency);
         line.setGrossAmount(Amounts.round(a.gross(), currency));
         line.setLineDiscount(a.discount());
         line.setNetAmount(a.net());
@@ -66,10 +51,8 @@ final class QuoteAmounts {
         quote.setMaxDiscountPercent(maxDiscountPercent(lines, t.lines()));
     }
 
-    /** "13 %: 1300.00; 6 %: 60.00" — the tax summary of a Chinese VAT invoice, one entry per rate. */
     static String breakdown(Map<BigDecimal, BigDecimal> taxes) {
-        return taxes.entrySet().stream().map(e -> e.getKey().toPlainString() + " %: " + e.getValue().toPlainString())
-                .collect(Collectors.joining("; "));
+        return DocumentLines.taxBreakdown(taxes);
     }
 
     /** The largest discount of a line as a percentage of its gross (an amount discount counts as its percentage). */

@@ -17,6 +17,7 @@ import org.atriumcrm.api.security.AccessPolicy;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.api.security.EntityAccess;
 import org.atriumcrm.commerce.api.Catalog;
+import org.atriumcrm.commerce.api.DocumentLines;
 import org.atriumcrm.commerce.api.PriceResolver;
 import org.atriumcrm.commerce.api.StockLevels;
 import org.atriumcrm.persistence.api.JpaRecordStore;
@@ -171,36 +172,23 @@ public class QuoteLineStore extends JpaRecordStore<QuoteLine> {
 
     /** The catalog's facts and the price of the line; {@code resetPrice} takes the resolved price as the unit price. */
     private void price(QuoteLine line, Quote quote, boolean resetPrice) {
-        if (line.getQuantity() == null || line.getQuantity().signum() <= 0) {
-            throw AtriumException.invalidField("quantity", "must be greater than 0");
-        }
         Catalog c = catalog;
         if (c == null) {
+            if (line.getQuantity() == null || line.getQuantity().signum() <= 0) {
+                throw AtriumException.invalidField("quantity", "must be greater than 0");
+            }
             throw AtriumException.conflict("catalog-unavailable", "the products module is not enabled: quote lines need its catalog");
         }
-        Catalog.Item item = c.item(line.getProductId()).orElseThrow(() -> AtriumException.invalidField("productId",
-                "no product or service with id " + line.getProductId()));
-        if (!item.active()) {
-            throw AtriumException.invalidField("productId", "product " + item.sku() + " (" + item.name() + ") is inactive and cannot be quoted");
-        }
+        DocumentLines.Priced p = DocumentLines.price(c, prices, line.getProductId(), quote.getAccountId(), line.getQuantity(), null,
+                quote.getCurrency(), "quoted");
+        Catalog.Item item = p.item();
         line.setProductName(item.name());
         line.setSku(item.sku());
         line.setUnit(item.unit());
         line.setTaxRate(item.taxRate() == null ? BigDecimal.ZERO : item.taxRate());
         line.setListPrice(item.listPrice());
-        PriceResolver resolver = prices;
-        if (resolver != null) {
-            PriceResolver.Price p = resolver.resolve(new PriceResolver.Request(item.id(), quote.getAccountId(), line.getQuantity(),
-                    null, quote.getCurrency()));
-            line.setResolvedPrice(p.unitPrice());
-            line.setPriceExplanation(p.explanation());
-        } else if (item.currency() != null && !item.currency().equals(quote.getCurrency())) {
-            throw AtriumException.invalidField("productId", "product " + item.sku() + " is priced in " + item.currency()
-                    + " and the quote is in " + quote.getCurrency() + "; without the pricing module there is no price in that currency");
-        } else {
-            line.setResolvedPrice(item.listPrice());
-            line.setPriceExplanation("list price");
-        }
+        line.setResolvedPrice(p.resolvedPrice());
+        line.setPriceExplanation(p.explanation());
         if (resetPrice || line.getUnitPrice() == null) {
             line.setUnitPrice(line.getResolvedPrice());
         }
