@@ -18,7 +18,9 @@ import org.junit.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Receivables and payables against the real distribution, on purchase orders (payables): a payment in part, one
+ * Receivables and payables against the real distribution. Invoices (receivables): paid in part (partly paid), in full
+ * (paid), a refund (partly paid again), the account's open balance, the overdue list, no cancel once paid. Purchase
+ * orders (payables): a payment in part, one
  * over what is open refused with nothing written, a refund, the vendor's open balance and the overdue list, a paid
  * order that cannot be cancelled, and 16 payments released together on one order: exactly as many go through as
  * it is owed, never more.
@@ -125,5 +127,55 @@ public class PaymentsIT extends AtriumTestSupport {
         assertEquals(10, paid);
         assertAmount("100", ok(admin.get("/api/v1/purchase-orders/" + order)).get("paidAmount"));
         assertEquals(10, ok(admin.get("/api/v1/purchase-orders/" + order + "/payments")).get("total").asInt());
+    }
+
+    @Test
+    public void invoicesArePaidInPartsRefundedListedAsReceivablesAndOverdue() throws Exception {
+        Api admin = adminApi();
+        admin.awaitReady(Duration.ofSeconds(90));
+        waitForHttp("/api/v1/payments", Duration.ofSeconds(60));
+        waitForHttp("/api/v1/invoices", Duration.ofSeconds(60));
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String account = id(admin.post("/api/v1/accounts", "{\"name\":\"应收测试客户 " + tag + "\"}"));
+        String product = id(admin.post("/api/v1/products", "{\"sku\":\"AR-" + tag + "\",\"name\":\"应收测试 " + tag + "\",\"listPrice\":100}"));
+        assertEquals(201, admin.post("/api/v1/stock-movements", "{\"movementType\":\"OPENING_BALANCE\",\"productId\":\"" + product
+                + "\",\"quantity\":10}").status);
+        String order = id(admin.post("/api/v1/sales-orders", "{\"subject\":\"应收订单\",\"accountId\":\"" + account + "\",\"paymentTermDays\":30}"));
+        String line = id(admin.post("/api/v1/sales-order-lines", "{\"salesOrderId\":\"" + order + "\",\"productId\":\"" + product
+                + "\",\"quantity\":2,\"taxRate\":0}"));
+        assertEquals("confirmed", ok(admin.post("/api/v1/sales-orders/" + order + "/confirm", "{}")).get("status").asText());
+        ok(admin.post("/api/v1/sales-orders/" + order + "/deliver", "{\"lines\":[{\"salesOrderLineId\":\"" + line
+                + "\",\"quantity\":2}],\"issue\":true}"));
+        // issued 40 days ago with a 30-day term: 10 days overdue
+        JsonNode invoice = ok(admin.post("/api/v1/sales-orders/" + order + "/invoice", "{\"issueDate\":\"" + LocalDate.now().minusDays(40)
+                + "\",\"issue\":true}"));
+        String inv = invoice.get("id").asText();
+        assertEquals(LocalDate.now().minusDays(10).toString(), invoice.get("dueDate").asText());
+        assertAmount("200", invoice.get("grandTotal"));
+
+        JsonNode first = created(admin.post("/api/v1/payments", "{\"invoiceId\":\"" + inv + "\",\"amount\":50,\"method\":\"alipay\"}"));
+        assertEquals(account, first.get("accountId").asText());
+        JsonNode after = ok(admin.get("/api/v1/invoices/" + inv));
+        assertEquals("partly_paid", after.get("status").asText());
+        assertAmount("50", after.get("paidAmount"));
+        assertProblem(admin.post("/api/v1/payments", "{\"invoiceId\":\"" + inv + "\",\"amount\":150.01}"), 400, "150.00 open");
+        assertProblem(admin.post("/api/v1/invoices/" + inv + "/cancel", "{}"), 409, "paid");
+
+        JsonNode receivables = ok(admin.get("/api/v1/accounts/" + account + "/receivables"));
+        assertEquals(1, receivables.get("items").size());
+        assertAmount("150", receivables.get("items").get(0).get("open"));
+        assertEquals(10, receivables.get("items").get(0).get("overdueDays").asInt());
+        assertAmount("150", receivables.get("totals").get(0).get("overdue"));
+        assertTrue(ok(admin.get("/api/v1/payments/overdue?limit=500")).get("items").findValuesAsText("id").contains(inv));
+
+        created(admin.post("/api/v1/payments", "{\"invoiceId\":\"" + inv + "\",\"amount\":150}"));
+        assertEquals("paid", ok(admin.get("/api/v1/invoices/" + inv)).get("status").asText());
+        assertEquals(0, ok(admin.get("/api/v1/accounts/" + account + "/receivables")).get("items").size());
+        created(admin.post("/api/v1/payments", "{\"invoiceId\":\"" + inv + "\",\"amount\":20,\"kind\":\"refund\"}"));
+        JsonNode refunded = ok(admin.get("/api/v1/invoices/" + inv));
+        assertEquals("partly_paid", refunded.get("status").asText());
+        assertAmount("180", refunded.get("paidAmount"));
+        assertEquals(3, ok(admin.get("/api/v1/payments?filter=" + java.net.URLEncoder.encode("invoiceId eq '" + inv + "'",
+                java.nio.charset.StandardCharsets.UTF_8))).get("total").asInt());
     }
 }

@@ -354,4 +354,28 @@ public class InvoiceStore extends JpaRecordStore<Invoice> {
         props.put(CommerceEvents.SOURCE_ID, inv.getSalesOrderId());
         events.postEvent(new Event(topic, props));
     }
+
+    /** Issued invoices not fully paid take payments. */
+    static final List<String> PAYABLE = List.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTLY_PAID);
+
+    /** Open invoices of {@code accountIds} in {@code currency} (null for any), oldest due first. */
+    List<Invoice> openInvoices(java.util.Collection<String> accountIds, String currency) {
+        return tx(em -> em.createQuery("SELECT i FROM Invoice i WHERE i.accountId IN :a AND i.status IN :s AND i.deletedAt IS NULL"
+                + (currency == null ? "" : " AND i.currency = :c") + " ORDER BY i.dueDate, i.id", Invoice.class)
+                .setParameter("a", accountIds).setParameter("s", PAYABLE)
+                .setParameter(currency == null ? "s" : "c", currency == null ? PAYABLE : currency).getResultList());
+    }
+
+    /** Open invoices falling due from {@code from} to {@code to}, oldest first. */
+    List<Invoice> dueInvoices(LocalDate from, LocalDate to, int limit) {
+        return tx(em -> em.createQuery("SELECT i FROM Invoice i WHERE i.dueDate BETWEEN :f AND :t AND i.status IN :s AND i.deletedAt IS NULL"
+                + " ORDER BY i.dueDate, i.id", Invoice.class).setParameter("f", from).setParameter("t", to).setParameter("s", PAYABLE)
+                .setMaxResults(limit).getResultList());
+    }
+
+    /** After a payment committed: the lists learn the new paid amount, and a paid invoice is announced. */
+    void paid(String id, Caller caller) {
+        post(Action.UPDATED, id, caller, Map.of(DomainEvents.CHANGED_FIELDS, new String[] {"paidAmount", "status"}));
+        find(id).filter(i -> InvoiceStatus.PAID.equals(i.getStatus())).ifPresent(i -> announce(CommerceEvents.INVOICE_PAID, i, caller, Map.of()));
+    }
 }
