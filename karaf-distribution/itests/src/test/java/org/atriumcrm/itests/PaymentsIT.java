@@ -150,6 +150,14 @@ public class PaymentsIT extends AtriumTestSupport {
         JsonNode invoice = ok(admin.post("/api/v1/sales-orders/" + order + "/invoice", "{\"issueDate\":\"" + LocalDate.now().minusDays(40)
                 + "\",\"issue\":true}"));
         String inv = invoice.get("id").asText();
+        // the order, its delivery note and the invoice print as PDFs with the order-to-cash templates
+        String note = ok(admin.get("/api/v1/delivery-notes?filter=" + java.net.URLEncoder.encode("salesOrderId eq '" + order + "'",
+                java.nio.charset.StandardCharsets.UTF_8))).get("items").get(0).get("id").asText();
+        for (String printed : List.of("/api/v1/sales-orders/" + order, "/api/v1/delivery-notes/" + note, "/api/v1/invoices/" + inv)) {
+            Api.Answer pdf = admin.post(printed + "/print?locale=zh-CN", "{}");
+            assertEquals(printed + ": " + pdf, 200, pdf.status);
+            assertTrue(printed, pdf.body.startsWith("%PDF-"));
+        }
         assertEquals(LocalDate.now().minusDays(10).toString(), invoice.get("dueDate").asText());
         assertAmount("200", invoice.get("grandTotal"));
 

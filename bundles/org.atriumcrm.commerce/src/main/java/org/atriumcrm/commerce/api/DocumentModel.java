@@ -43,6 +43,25 @@ public record DocumentModel(Map<String, Object> header, Map<String, Object> comp
         taxes = taxes == null ? List.of() : taxes;
     }
 
+    /**
+     * A priced line in {@link #LINE_KEYS}: quantity, unit price, the discount (a percentage, else an amount, else
+     * none) and the tax rate as printed, {@code net} as {@link Amounts} computed it. @since 1.2
+     */
+    public static Map<String, Object> line(String product, String description, BigDecimal quantity, String unit, BigDecimal unitPrice,
+            BigDecimal discountPercent, BigDecimal discountAmount, BigDecimal taxRate, BigDecimal net, String currency) {
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put("product", product);
+        row.put("description", description);
+        row.put("quantity", quantity(quantity));
+        row.put("unit", unit);
+        row.put("unitPrice", unitPrice == null ? null : money(unitPrice, currency));
+        row.put("discount", discountPercent != null && discountPercent.signum() != 0 ? percent(discountPercent)
+                : discountAmount != null && discountAmount.signum() != 0 ? money(discountAmount, currency) : null);
+        row.put("taxRate", taxRate == null ? null : percent(taxRate));
+        row.put("net", net);
+        return row;
+    }
+
     /** A party block from its values in {@link #PARTY_KEYS} order (nulls are left out). */
     public static Map<String, Object> party(String name, String address, String contact, String phone, String email, String taxNumber) {
         Map<String, Object> party = new LinkedHashMap<>();

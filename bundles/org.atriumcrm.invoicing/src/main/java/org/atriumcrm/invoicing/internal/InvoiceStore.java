@@ -378,4 +378,9 @@ public class InvoiceStore extends JpaRecordStore<Invoice> {
         post(Action.UPDATED, id, caller, Map.of(DomainEvents.CHANGED_FIELDS, new String[] {"paidAmount", "status"}));
         find(id).filter(i -> InvoiceStatus.PAID.equals(i.getStatus())).ifPresent(i -> announce(CommerceEvents.INVOICE_PAID, i, caller, Map.of()));
     }
+
+    /** Work in this store's unit, for the printed document. */
+    <R> R inTransaction(org.apache.aries.jpa.template.EmFunction<R> work) {
+        return tx(work);
+    }
 }

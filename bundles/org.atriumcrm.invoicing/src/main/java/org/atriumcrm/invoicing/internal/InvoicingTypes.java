@@ -187,6 +187,7 @@ final class InvoicingTypes {
                 .field(FieldDef.of("description", FieldType.TEXT, Invoice::getDescription, Invoice::setDescription)
                         .label("Description", "描述").notFilterable())
                 .relatedList("lines", "InvoiceLine", "invoiceId", "Lines", "发票明细")
+                .relatedList("payments", "Payment", "invoiceId", "Payments", "收款记录")
                 .displayName(Invoice::getNumber)
                 .defaultSort("createdAt", true)
                 .build();

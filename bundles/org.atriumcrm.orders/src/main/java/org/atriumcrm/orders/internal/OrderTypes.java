@@ -5,6 +5,7 @@ import java.util.List;
 import org.atriumcrm.api.meta.EntityType;
 import org.atriumcrm.api.meta.FieldDef;
 import org.atriumcrm.api.meta.FieldType;
+import org.atriumcrm.api.meta.LineItems;
 import org.atriumcrm.api.meta.PicklistValue;
 import org.atriumcrm.api.module.EntityRef;
 
@@ -155,6 +156,10 @@ final class OrderTypes {
                 .field(FieldDef.of("description", FieldType.TEXT, SalesOrder::getDescription, SalesOrder::setDescription)
                         .label("Description", "描述").notFilterable())
                 .relatedList("lines", "SalesOrderLine", "salesOrderId", "Lines", "订单明细")
+                .lineItems(LineItems.in("lines").product("productId").quantity("quantity").unitPrice("unitPrice")
+                        .lineTotal("netAmount").explanation("priceExplanation")
+                        .totals("subtotal", "discountTotal", "taxTotal", "shipping", "adjustment", "grandTotal")
+                        .taxBreakdown("taxBreakdown").currency("currency").editableWhile("status", DRAFT))
                 .displayName(o -> o.getNumber() == null ? o.getSubject() : o.getSubject() == null ? o.getNumber() : o.getNumber() + " " + o.getSubject())
                 .defaultSort("createdAt", true)
                 .build();
