@@ -198,13 +198,15 @@ public class InventoryIT extends AtriumTestSupport {
             assertQuantity("1", sumOfMovements(admin, c3));
 
             // switched off and on: the data stays
-            // (purchasing requires inventory: it goes first and comes back last)
+            // (purchasing and invoicing require inventory: they go first and come back last)
             assertProblem(admin.post("/api/v1/admin/modules/inventory/disable", null), 409, "purchasing");
             assertEquals(200, admin.post("/api/v1/admin/modules/purchasing/disable", null).status);
+            assertEquals(200, admin.post("/api/v1/admin/modules/invoicing/disable", null).status);
             assertEquals(200, admin.post("/api/v1/admin/modules/inventory/disable", null).status);
             assertProblem(admin.get("/api/v1/stock-balances"), 404, "disabled");
             assertEquals(200, admin.post("/api/v1/admin/modules/inventory/enable", null).status);
             assertEquals(200, admin.post("/api/v1/admin/modules/purchasing/enable", null).status);
+            assertEquals(200, admin.post("/api/v1/admin/modules/invoicing/enable", null).status);
             waitForHttp("/api/v1/stock-balances", Duration.ofSeconds(60));
             assertQuantity("3", onHand(admin, p));
             assertQuantity("1", onHand(admin, c3));
