@@ -56,6 +56,11 @@ public interface OpenItems {
     /** Documents of {@code partyIds} that are payable and not fully settled, in {@code currency} (null for any). */
     List<OpenItem> open(Collection<String> partyIds, String currency);
 
+    /** As {@link #open(Collection, String)}, read on the caller's EntityManager, in its transaction. */
+    default List<OpenItem> open(EntityManager em, Collection<String> partyIds, String currency) {
+        return open(partyIds, currency);
+    }
+
     /** Payable, not fully settled documents due from {@code from} to {@code to} (both included), oldest first. */
     List<OpenItem> dueBetween(LocalDate from, LocalDate to, int limit);
 

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 
+import javax.persistence.EntityManager;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -21,4 +23,13 @@ public interface Receivables {
     }
 
     Exposure exposure(Collection<String> accountIds, String currency);
+
+    /**
+     * As {@link #exposure(Collection, String)}, read on the caller's EntityManager in its transaction: the credit
+     * check holds its credit unit's lock meanwhile, and a second connection per waiting confirmation would drain the
+     * pool under a burst of them. @since 1.2
+     */
+    default Exposure exposure(EntityManager em, Collection<String> accountIds, String currency) {
+        return exposure(accountIds, currency);
+    }
 }

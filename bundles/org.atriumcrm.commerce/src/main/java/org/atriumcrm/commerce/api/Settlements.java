@@ -44,11 +44,15 @@ public final class Settlements {
         if (before == null) {
             throw AtriumException.notFound("no " + t.entity() + " with id " + id);
         }
-        if (!t.payableStatuses().contains(before.status())) {
+        // a refund may also reopen a document paid in full
+        List<String> payable = new ArrayList<>(t.payableStatuses());
+        if (delta.signum() < 0 && t.paidStatus() != null) {
+            payable.add(t.paidStatus());
+        }
+        if (!payable.contains(before.status())) {
             throw AtriumException.conflict("not-payable", t.entity() + " " + before.number() + " is " + before.status()
                     + ": it takes payments only when " + String.join(" or ", t.payableStatuses()));
         }
-        List<String> payable = new ArrayList<>(t.payableStatuses());
         StringBuilder sql = new StringBuilder("UPDATE ").append(t.name()).append(" SET PAID_AMOUNT = COALESCE(PAID_AMOUNT, 0) + ?1, VERSION = VERSION + 1");
         if (t.paidStatus() != null) {
             sql.append(", STATUS = CASE WHEN COALESCE(PAID_AMOUNT, 0) + ?1 >= GRAND_TOTAL THEN '").append(t.paidStatus())

@@ -57,6 +57,33 @@ public class InvoiceOpenItems implements OpenItems {
     }
 
     @Override
+    public List<OpenItem> open(EntityManager em, Collection<String> partyIds, String currency) {
+        if (partyIds.isEmpty()) {
+            return List.of();
+        }
+        // on the credit check's own connection (it holds its credit unit's lock): native SQL, as that unit maps no invoice
+        List<String> ids = List.copyOf(partyIds);
+        StringBuilder sql = new StringBuilder("SELECT ID, INVOICE_NUMBER, ACCOUNT_ID, OWNER_ID, CURRENCY, GRAND_TOTAL, PAID_AMOUNT, DUE_DATE,"
+                + " STATUS FROM ATRIUM_INVOICE WHERE DELETED_AT IS NULL AND STATUS IN (?1, ?2) AND ACCOUNT_ID IN (");
+        for (int i = 0; i < ids.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append('?').append(i + 4);
+        }
+        sql.append(')').append(currency == null ? "" : " AND CURRENCY = ?3");
+        javax.persistence.Query q = em.createNativeQuery(sql.toString()).setParameter(1, InvoiceStore.PAYABLE.get(0))
+                .setParameter(2, InvoiceStore.PAYABLE.get(1));
+        if (currency != null) {
+            q.setParameter(3, currency);
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            q.setParameter(i + 4, ids.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        return rows.stream().map(r -> new OpenItem(InvoicingTypes.INVOICE.name(), (String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                (String) r[4], scaled(decimal(r[5]), (String) r[4]), scaled(decimal(r[6]), (String) r[4]), date(r[7]), (String) r[8])).toList();
+    }
+
+    @Override
     public List<OpenItem> dueBetween(LocalDate from, LocalDate to, int limit) {
         return invoices.dueInvoices(from, to, limit).stream().map(InvoiceOpenItems::item).toList();
     }

@@ -71,7 +71,7 @@ final class CreditCheck {
         BigDecimal exposure = ordered == null ? BigDecimal.ZERO : ordered;
         LocalDate overdue = null;
         if (receivables != null) {
-            Receivables.Exposure open = receivables.exposure(accounts, currency);
+            Receivables.Exposure open = receivables.exposure(em, accounts, currency);
             if (open != null) {
                 exposure = exposure.add(open.openInvoiced() == null ? BigDecimal.ZERO : open.openInvoiced());
                 overdue = open.oldestOpenDueDate();

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 
+import javax.persistence.EntityManager;
+
 import org.atriumcrm.api.module.ModuleGate;
 import org.atriumcrm.commerce.api.OpenItems;
 import org.atriumcrm.commerce.api.Receivables;
@@ -24,13 +26,18 @@ public class ReceivablesService implements Receivables {
 
     @Override
     public Exposure exposure(Collection<String> accountIds, String currency) {
+        return exposure(null, accountIds, currency);
+    }
+
+    @Override
+    public Exposure exposure(EntityManager em, Collection<String> accountIds, String currency) {
         OpenItems invoices = payments.documents(PaymentStore.INVOICE);
         if (invoices == null || accountIds.isEmpty()) {
             return new Exposure(BigDecimal.ZERO, null);
         }
         BigDecimal open = BigDecimal.ZERO;
         LocalDate oldest = null;
-        for (OpenItems.OpenItem i : invoices.open(accountIds, currency)) {
+        for (OpenItems.OpenItem i : em == null ? invoices.open(accountIds, currency) : invoices.open(em, accountIds, currency)) {
             open = open.add(i.open());
             if (i.dueDate() != null && (oldest == null || i.dueDate().isBefore(oldest))) {
                 oldest = i.dueDate();
