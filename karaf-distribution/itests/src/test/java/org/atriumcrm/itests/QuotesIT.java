@@ -91,7 +91,7 @@ public class QuotesIT extends AtriumTestSupport {
     }
 
     @Test
-    public void quoteFromAnOpportunityApprovedByTheManagerFrozenAndRevised() {
+    public void quoteFromAnOpportunityApprovedByTheManagerFrozenAndRevised() throws Exception {
         World w = world();
         String rule = id(w.admin.post("/api/v1/approval-rules", "{\"name\":\"Discount 15 % " + w.tag + "\",\"documentEntity\":\"Quote\","
                 + "\"minDiscountPercent\":15,\"approverType\":\"manager\"}"));
@@ -152,6 +152,16 @@ public class QuotesIT extends AtriumTestSupport {
         assertProblem(w.asRep.post("/api/v1/quotes/" + q + "/approve", "{}"), 403, "approval");
         assertProblem(w.asOther.post("/api/v1/quotes/" + q + "/approve", "{}"), 404, null);
         assertProblem(w.asManager.post("/api/v1/quotes/" + q + "/reject", "{}"), 400, "comment");
+        // the manager hears of it by email (the outbox)
+        String mails = "/api/v1/emails?filter=" + java.net.URLEncoder.encode("toAddresses eq 'mgr." + w.tag + "@example.com'",
+                java.nio.charset.StandardCharsets.UTF_8);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (ok(w.admin.get(mails)).get("total").asInt() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        JsonNode notice = ok(w.admin.get(mails)).get("items");
+        assertEquals(notice.toString(), 1, notice.size());
+        assertTrue(notice.toString(), notice.get(0).get("subject").asText().contains(submitted.get("number").asText()));
         JsonNode approved = ok(w.asManager.post("/api/v1/quotes/" + q + "/approve", "{\"comment\":\"同意，本季度大客户\"}"));
         assertEquals("approved", approved.get("stage").asText());
         assertEquals(w.managerId, approved.get("decidedBy").asText());

@@ -28,6 +28,10 @@ public final class CommerceEvents {
     /** Property: the entity and id of the document a stock movement or a payment belongs to. */
     public static final String SOURCE_ENTITY = "sourceEntity";
     public static final String SOURCE_ID = "sourceId";
+    /** Property: the document's owner (the rep who hears of a decision). @since 1.2 */
+    public static final String OWNER_ID = "ownerId";
+    /** Property: who decides a document submitted for approval. @since 1.2 */
+    public static final String APPROVER_ID = "approverId";
     /** Property: why an action was refused or held (credit check), or the approver's comment. */
     public static final String REASON = "reason";
 

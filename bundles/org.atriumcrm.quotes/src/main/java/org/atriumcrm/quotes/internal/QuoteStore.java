@@ -352,6 +352,9 @@ public class QuoteStore extends JpaRecordStore<Quote> {
         props.put(DomainEvents.ID, quote.getId());
         props.put(DomainEvents.USER_ID, caller.userId());
         props.put(CommerceEvents.NUMBER, quote.getNumber());
+        if (quote.getOwnerId() != null) {
+            props.put(CommerceEvents.OWNER_ID, quote.getOwnerId());
+        }
         if (quote.getAccountId() != null) {
             props.put(CommerceEvents.ACCOUNT_ID, quote.getAccountId());
         }
