@@ -12,20 +12,36 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import javax.inject.Inject;
+
+import org.atriumcrm.commerce.api.CommerceEvents;
 import org.atriumcrm.testkit.http.Api;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import org.junit.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Receivables and payables against the real distribution. Invoices (receivables): paid in part (partly paid), in full
- * (paid), a refund (partly paid again), the account's open balance, the overdue list, no cancel once paid. Purchase
+ * (paid), a refund (partly paid again), the account's open balance, the overdue list, one overdue reminder (event and
+ * email to the owner) however many rounds run, no cancel once paid. Purchase
  * orders (payables): a payment in part, one
  * over what is open refused with nothing written, a refund, the vendor's open balance and the overdue list, a paid
  * order that cannot be cancelled, and 16 payments released together on one order: exactly as many go through as
  * it is owed, never more.
  */
 public class PaymentsIT extends AtriumTestSupport {
+
+    @Inject
+    BundleContext context;
+
+    @Inject
+    ConfigurationAdmin configAdmin;
 
     private static JsonNode created(Api.Answer a) {
         assertEquals(a.toString(), 201, a.status);
@@ -136,6 +152,18 @@ public class PaymentsIT extends AtriumTestSupport {
         waitForHttp("/api/v1/payments", Duration.ofSeconds(60));
         waitForHttp("/api/v1/invoices", Duration.ofSeconds(60));
         String tag = UUID.randomUUID().toString().substring(0, 8);
+        // reminders go to the owner (the administrator here), heard from the start: a round may run any time
+        String ownerMail = "ar.owner." + tag + "@example.com";
+        ok(admin.patch("/api/v1/me", "{\"email\":\"" + ownerMail + "\"}"));
+        String[] invoiceId = new String[1];
+        List<Event> overdueEvents = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.Hashtable<String, Object> topic = new java.util.Hashtable<>();
+        topic.put(EventConstants.EVENT_TOPIC, CommerceEvents.INVOICE_OVERDUE);
+        ServiceRegistration<EventHandler> listener = context.registerService(EventHandler.class, e -> {
+            if (e.getProperty("id").equals(invoiceId[0])) {
+                overdueEvents.add(e);
+            }
+        }, topic);
         String account = id(admin.post("/api/v1/accounts", "{\"name\":\"应收测试客户 " + tag + "\"}"));
         String product = id(admin.post("/api/v1/products", "{\"sku\":\"AR-" + tag + "\",\"name\":\"应收测试 " + tag + "\",\"listPrice\":100}"));
         assertEquals(201, admin.post("/api/v1/stock-movements", "{\"movementType\":\"OPENING_BALANCE\",\"productId\":\"" + product
@@ -150,6 +178,7 @@ public class PaymentsIT extends AtriumTestSupport {
         JsonNode invoice = ok(admin.post("/api/v1/sales-orders/" + order + "/invoice", "{\"issueDate\":\"" + LocalDate.now().minusDays(40)
                 + "\",\"issue\":true}"));
         String inv = invoice.get("id").asText();
+        invoiceId[0] = inv;
         // the order, its delivery note and the invoice print as PDFs with the order-to-cash templates
         String note = ok(admin.get("/api/v1/delivery-notes?filter=" + java.net.URLEncoder.encode("salesOrderId eq '" + order + "'",
                 java.nio.charset.StandardCharsets.UTF_8))).get("items").get(0).get("id").asText();
@@ -177,6 +206,27 @@ public class PaymentsIT extends AtriumTestSupport {
         assertEquals(10, receivables.get("items").get(0).get("overdueDays").asInt());
         assertAmount(rest, receivables.get("totals").get(0).get("overdue"));
         assertTrue(ok(admin.get("/api/v1/payments/overdue?limit=500")).get("items").findValuesAsText("id").contains(inv));
+
+        java.util.Hashtable<String, Object> every = new java.util.Hashtable<>();
+        every.put("intervalSeconds", "1");
+        configAdmin.getConfiguration("org.atriumcrm.payments.reminders", null).update(every);
+        // one overdue reminder for this invoice (stage overdue-7), event and email, however many rounds run
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (overdueEvents.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            Thread.sleep(3000); // more rounds
+            assertEquals(overdueEvents.toString(), 1, overdueEvents.size());
+            assertEquals(10L, ((Number) overdueEvents.get(0).getProperty("overdueDays")).longValue());
+            JsonNode reminders = ok(admin.get("/api/v1/emails?filter=" + java.net.URLEncoder.encode("toAddresses eq '" + ownerMail + "'",
+                    java.nio.charset.StandardCharsets.UTF_8))).get("items");
+            assertEquals(reminders.toString(), 1, reminders.size());
+            assertTrue(reminders.toString(), reminders.get(0).get("subject").asText().contains(invoice.get("number").asText()));
+        } finally {
+            listener.unregister();
+            configAdmin.getConfiguration("org.atriumcrm.payments.reminders", null).delete();
+        }
 
         created(admin.post("/api/v1/payments", "{\"invoiceId\":\"" + inv + "\",\"amount\":" + rest + "}"));
         assertEquals("paid", ok(admin.get("/api/v1/invoices/" + inv)).get("status").asText());
