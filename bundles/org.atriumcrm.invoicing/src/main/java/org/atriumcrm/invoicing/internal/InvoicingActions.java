@@ -131,7 +131,7 @@ final class InvoicingActions {
         return OperationSchema.json(request, "{\"$ref\": \"#/components/schemas/" + answer + "\"}");
     }
 
-    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=SalesOrder", RecordAction.ACTION_PROPERTY + "=deliver",
+    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=SalesOrder", RecordAction.ACTION_PROPERTY + "=deliver", RecordAction.WHEN_PROPERTY + "=status=confirmed,partly_delivered",
         RecordAction.SUMMARY_PROPERTY + "=A delivery note of a confirmed order: lines [{salesOrderLineId, quantity}] (all that remains when left out),"
             + " warehouseId, shippingAddress, carrier, trackingNumber, deliveryDate, description; issue: true issues it at once (stock out)"})
     public static class DeliverOrder implements RecordAction {
@@ -202,7 +202,7 @@ final class InvoicingActions {
         }
     }
 
-    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=SalesOrder", RecordAction.ACTION_PROPERTY + "=invoice",
+    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=SalesOrder", RecordAction.ACTION_PROPERTY + "=invoice", RecordAction.WHEN_PROPERTY + "=status=confirmed,partly_delivered,delivered",
         RecordAction.SUMMARY_PROPERTY + "=A draft invoice of what is not yet invoiced of the order, or of deliveryNoteIds (issued notes);"
             + " issueDate, paymentTermDays (the order's when left out), billingAddress; issue: true issues it at once"})
     public static class InvoiceOrder implements RecordAction {
@@ -250,7 +250,7 @@ final class InvoicingActions {
         }
     }
 
-    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=DeliveryNote", RecordAction.ACTION_PROPERTY + "=issue",
+    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=DeliveryNote", RecordAction.ACTION_PROPERTY + "=issue", RecordAction.WHEN_PROPERTY + "=status=draft",
         RecordAction.SUMMARY_PROPERTY + "=Draft to issued (packed): DELIVERY stock movements of the products and their bundled and gift items and the"
             + " order's delivered quantities in one transaction (409 insufficient-stock with the shortfall, 400 delivery-exceeds-remaining)"})
     public static class IssueNote extends DocumentAction<DeliveryNote> {
@@ -325,7 +325,7 @@ final class InvoicingActions {
         }
     }
 
-    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Invoice", RecordAction.ACTION_PROPERTY + "=issue",
+    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Invoice", RecordAction.ACTION_PROPERTY + "=issue", RecordAction.WHEN_PROPERTY + "=status=draft",
         RecordAction.SUMMARY_PROPERTY + "=Draft to issued: issue date (today when empty), due date = issue date + payment term, the order's invoiced"
             + " quantities (400 invoice-exceeds-remaining)"})
     public static class IssueInvoice extends DocumentAction<Invoice> {
@@ -343,7 +343,7 @@ final class InvoicingActions {
         }
     }
 
-    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Invoice", RecordAction.ACTION_PROPERTY + "=cancel",
+    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Invoice", RecordAction.ACTION_PROPERTY + "=cancel", RecordAction.WHEN_PROPERTY + "=status=draft,issued",
         RecordAction.SUMMARY_PROPERTY + "=Draft or issued (nothing paid; 409 invoice-paid otherwise) to cancelled, the order's invoiced quantities"
             + " given back; comment: the reason"})
     public static class CancelInvoice extends DocumentAction<Invoice> {

@@ -18,7 +18,7 @@ final class OrderActions {
     private OrderActions() {
     }
 
-    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=SalesOrder", RecordAction.ACTION_PROPERTY + "=confirm",
+    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=SalesOrder", RecordAction.ACTION_PROPERTY + "=confirm", RecordAction.WHEN_PROPERTY + "=status=draft",
         RecordAction.SUMMARY_PROPERTY + "=Draft to confirmed after the credit check; over the limit or overdue: 409 credit-limit-exceeded /"
             + " credit-overdue with limit, exposure and orderAmount, or held for approval (configuration creditAction)"})
     public static class Confirm extends DocumentAction<SalesOrder> {
@@ -68,7 +68,7 @@ final class OrderActions {
         }
     }
 
-    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=SalesOrder", RecordAction.ACTION_PROPERTY + "=approve",
+    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=SalesOrder", RecordAction.ACTION_PROPERTY + "=approve", RecordAction.WHEN_PROPERTY + "=status=held",
         RecordAction.SUMMARY_PROPERTY + "=A credit hold approved by its approver (or someone above them, or an administrator): the order is confirmed; comment (optional)"})
     public static class Approve extends Decision {
         @Activate
@@ -77,7 +77,7 @@ final class OrderActions {
         }
     }
 
-    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=SalesOrder", RecordAction.ACTION_PROPERTY + "=reject",
+    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=SalesOrder", RecordAction.ACTION_PROPERTY + "=reject", RecordAction.WHEN_PROPERTY + "=status=held",
         RecordAction.SUMMARY_PROPERTY + "=A credit hold rejected: back to draft, with a comment saying why"})
     public static class Reject extends Decision {
         @Activate
@@ -86,7 +86,7 @@ final class OrderActions {
         }
     }
 
-    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=SalesOrder", RecordAction.ACTION_PROPERTY + "=cancel",
+    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=SalesOrder", RecordAction.ACTION_PROPERTY + "=cancel", RecordAction.WHEN_PROPERTY + "=status=draft,held,confirmed",
         RecordAction.SUMMARY_PROPERTY + "=Draft, held or confirmed to cancelled, before anything was delivered or invoiced (409 after); comment: the reason"})
     public static class Cancel extends DocumentAction<SalesOrder> {
         private final SalesOrderStore orders;
