@@ -70,7 +70,7 @@ addWords({
 });
 
 /** Actions the record page draws itself, or that are steps of its own dialogs. */
-const OWN = new Set(['convert', 'duplicate-check', 'advance', 'close-won', 'close-lost', 'complete-actions']);
+const OWN = new Set(['convert', 'duplicate-check', 'advance', 'close-won', 'close-lost', 'complete-actions', 'print', 'send-document']);
 
 const SIMPLE = new Set(['string', 'number', 'integer']);
 

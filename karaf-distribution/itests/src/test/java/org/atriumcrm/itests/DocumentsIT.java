@@ -276,9 +276,17 @@ public class DocumentsIT extends AtriumTestSupport {
             assertEquals("email", document.get("purpose").asText());
             assertEquals(emailId, document.get("emailId").asText());
 
-            assertTrue("never delivered", smtp.waitForIncomingEmail(30_000, 1));
-            assertEquals(1, smtp.getReceivedMessages().length);
-            MimeMessage received = smtp.getReceivedMessages()[0];
+            // the outbox also delivers what other tests queued before this server was configured: this quote's email
+            MimeMessage received = null;
+            for (long deadline = System.nanoTime() + 30_000_000_000L; received == null && System.nanoTime() < deadline; Thread.sleep(200)) {
+                for (MimeMessage m : smtp.getReceivedMessages()) {
+                    if (m.getSubject() != null && m.getSubject().contains(number)) {
+                        assertTrue("sent once", received == null);
+                        received = m;
+                    }
+                }
+            }
+            assertTrue("never delivered", received != null);
             assertTrue(received.getSubject(), received.getSubject().contains(number));
             assertEquals("buyer@xihu-trade.example.cn", received.getAllRecipients()[0].toString());
             java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();

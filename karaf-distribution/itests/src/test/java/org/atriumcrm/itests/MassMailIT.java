@@ -109,7 +109,14 @@ public class MassMailIT extends AtriumTestSupport {
             assertEquals(0, admin.get("/api/v1/contacts/" + optedOut + "/emails").json().get("total").asInt());
 
             assertTrue(smtp.waitForIncomingEmail(30_000, 199));
-            MimeMessage[] received = smtp.getReceivedMessages();
+            // the outbox also delivers what other tests queued before this server was configured: count this mailing's
+            MimeMessage[] received = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+                try {
+                    return m.getAllRecipients()[0].toString().endsWith("." + tag + "@example.cn");
+                } catch (javax.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toArray(MimeMessage[]::new);
             assertEquals("one email per recipient, none to the opt-out", 199, received.length);
             MimeMessage first = null;
             for (MimeMessage m : received) {
