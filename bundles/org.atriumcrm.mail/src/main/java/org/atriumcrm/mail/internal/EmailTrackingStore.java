@@ -56,10 +56,13 @@ public class EmailTrackingStore extends SystemWrittenStore<EmailTracking> {
             return false;
         }
         return tx(em -> {
-            Instant now = now();
-            if (update(em, "EmailTracking", "x.openCount = x.openCount + 1, x.lastOpenedAt = :now", "x.token = :key", token, now) == 0) {
+            if (update(em, "EmailTracking", "x.openCount = x.openCount + 1", "x.token = :key", token, now()) == 0) {
                 return false;
             }
+            // the clock is read under the row's lock: a hit that waited reads a later time, so the last open is never
+            // before the first even when two hits took their times in the other order
+            Instant now = now();
+            update(em, "EmailTracking", "x.lastOpenedAt = :now", "x.token = :key", token, now);
             Counted t = counted(em, "openCount", token);
             if (t.first()) {
                 update(em, "EmailTracking", "x.firstOpenedAt = :now", "x.token = :key", token, now);
@@ -83,8 +86,11 @@ public class EmailTrackingStore extends SystemWrittenStore<EmailTracking> {
             return;
         }
         tx(em -> {
-            Instant now = now();
-            if (update(em, "EmailTracking", "x.clickCount = x.clickCount + 1, x.lastClickedAt = :now", "x.token = :key", token, now) == 0) {
+            if (update(em, "EmailTracking", "x.clickCount = x.clickCount + 1", "x.token = :key", token, now()) == 0) {
+                return false;
+            }
+            Instant now = now(); // under the row's lock, as for opens
+            if (update(em, "EmailTracking", "x.lastClickedAt = :now", "x.token = :key", token, now) == 0) {
                 return false;
             }
             Counted t = counted(em, "clickCount", token);
