@@ -22,6 +22,10 @@ final class SequenceNumbers {
     static final Pattern SERIES = Pattern.compile("[A-Z][A-Z0-9]{0,9}");
     /** Derby: the sequence exists already (someone created it between our check and our CREATE). */
     private static final String DERBY_EXISTS = "X0Y68";
+    /** Derby: no such sequence (a series or year not used before). */
+    private static final String DERBY_NO_SUCH_OBJECT = "42X94";
+    /** Derby: "too much contention on sequence". */
+    private static final String DERBY_CONTENTION = "X0Y84";
     private final Set<String> created = ConcurrentHashMap.newKeySet();
 
     static String sequenceName(String series, int year) {
@@ -43,24 +47,37 @@ final class SequenceNumbers {
         checkSeries(series);
         String name = sequenceName(series, year);
         boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        if (!created.contains(name)) {
-            create(connection, name, postgres);
+        if (postgres && !created.contains(name)) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("CREATE SEQUENCE IF NOT EXISTS " + name + " START WITH 1");
+            }
             created.add(name);
         }
         String sql = postgres ? "SELECT nextval('" + name.toLowerCase(Locale.ROOT) + "')" : "VALUES (NEXT VALUE FOR " + name + ")";
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return format(series, year, rs.getLong(1));
+        for (int attempt = 1;; attempt++) {
+            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                created.add(name);
+                return format(series, year, rs.getLong(1));
+            } catch (SQLException e) {
+                if (!postgres && DERBY_NO_SUCH_OBJECT.equals(e.getSQLState()) && attempt == 1) {
+                    // a new series or year: made here, in the caller's transaction (Derby undoes only the failed
+                    // statement); a racing transaction making it too waits for ours and finds it made
+                    createDerby(connection, name);
+                } else if (DERBY_CONTENTION.equals(e.getSQLState()) && attempt < 20) {
+                    // Derby refuses at once when another transaction holds the sequence's catalog row while it
+                    // allocates the next range of values; it is free again a moment later
+                    sleep(attempt);
+                } else {
+                    throw e;
+                }
+            }
         }
     }
 
-    private static void create(Connection connection, String name, boolean postgres) throws SQLException {
+    private static void createDerby(Connection connection, String name) throws SQLException {
         try (Statement s = connection.createStatement()) {
-            if (postgres) {
-                s.execute("CREATE SEQUENCE IF NOT EXISTS " + name + " START WITH 1");
-            } else if (!derbySequenceExists(connection, name)) {
-                s.execute("CREATE SEQUENCE " + name + " AS BIGINT START WITH 1");
-            }
+            s.execute("CREATE SEQUENCE " + name + " AS BIGINT START WITH 1");
         } catch (SQLException e) {
             if (!DERBY_EXISTS.equals(e.getSQLState())) {
                 throw e;
@@ -68,14 +85,12 @@ final class SequenceNumbers {
         }
     }
 
-    private static boolean derbySequenceExists(Connection connection, String name) throws SQLException {
-        try (java.sql.PreparedStatement p = connection.prepareStatement(
-                "SELECT 1 FROM SYS.SYSSEQUENCES q JOIN SYS.SYSSCHEMAS s ON q.SCHEMAID = s.SCHEMAID"
-                        + " WHERE q.SEQUENCENAME = ? AND s.SCHEMANAME = CURRENT SCHEMA")) {
-            p.setString(1, name);
-            try (ResultSet rs = p.executeQuery()) {
-                return rs.next();
-            }
+    private static void sleep(int attempt) throws SQLException {
+        try {
+            Thread.sleep(5L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for a document number", e);
         }
     }
 }
