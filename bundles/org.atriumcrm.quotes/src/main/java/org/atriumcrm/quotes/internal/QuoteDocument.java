@@ -54,17 +54,8 @@ public class QuoteDocument implements DocumentSource {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             QuoteLine l = lines.get(i);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("product", l.getProductName());
-            row.put("description", l.getDescription());
-            row.put("quantity", DocumentModel.quantity(l.getQuantity()));
-            row.put("unit", l.getUnit());
-            row.put("unitPrice", DocumentModel.money(l.getUnitPrice(), currency));
-            row.put("discount", l.getDiscountPercent() != null && l.getDiscountPercent().signum() != 0 ? DocumentModel.percent(l.getDiscountPercent())
-                    : l.getDiscountAmount() != null && l.getDiscountAmount().signum() != 0 ? DocumentModel.money(l.getDiscountAmount(), currency) : null);
-            row.put("taxRate", DocumentModel.percent(l.getTaxRate()));
-            row.put("net", totals.lines().get(i).net());
-            rows.add(row);
+            rows.add(DocumentModel.line(l.getProductName(), l.getDescription(), l.getQuantity(), l.getUnit(), l.getUnitPrice(),
+                    l.getDiscountPercent(), l.getDiscountAmount(), l.getTaxRate(), totals.lines().get(i).net(), currency));
         }
         Map<String, Object> header = new LinkedHashMap<>();
         header.put(DocumentModel.NUMBER, q.getNumber());
