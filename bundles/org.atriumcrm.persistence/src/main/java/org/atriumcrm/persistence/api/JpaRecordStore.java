@@ -96,7 +96,11 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
             Root<T> root = select.from(recordClass);
             select.where(criteria.where(cb, root, query));
             select.orderBy(criteria.orderBy(cb, root, query.sort()));
+            // read-only: a page is read to be shown or counted, never changed through its objects (every write goes
+            // through this store by id), so EclipseLink hands out its cached objects instead of registering a copy
+            // of each in the transaction and comparing every field of every copy again at the commit
             List<T> items = em.createQuery(select)
+                    .setHint(org.eclipse.persistence.config.QueryHints.READ_ONLY, org.eclipse.persistence.config.HintValues.TRUE)
                     .setFirstResult(query.offset())
                     .setMaxResults(query.limit())
                     .getResultList();

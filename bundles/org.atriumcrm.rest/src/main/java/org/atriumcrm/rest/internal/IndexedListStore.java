@@ -13,6 +13,7 @@ import org.atriumcrm.api.query.Condition;
 import org.atriumcrm.api.query.ListIndex;
 import org.atriumcrm.api.query.ListQuery;
 import org.atriumcrm.api.query.Page;
+import org.atriumcrm.api.query.QuickSearchIndex;
 import org.atriumcrm.api.query.SortKey;
 import org.atriumcrm.api.record.BatchWrite;
 import org.atriumcrm.api.record.FieldChange;
@@ -34,17 +35,37 @@ final class IndexedListStore<T extends Record> implements RecordStore<T> {
     private static final Logger LOG = LoggerFactory.getLogger(IndexedListStore.class);
     private final RecordStore<T> store;
     private final ListIndex index;
+    private final QuickSearchIndex search;
 
-    IndexedListStore(RecordStore<T> store, ListIndex index) {
+    IndexedListStore(RecordStore<T> store, ListIndex index, QuickSearchIndex search) {
         this.store = store;
         this.index = index;
+        this.search = search;
+    }
+
+    /** Most candidates a quick search hands to the database as an id list; beyond it the store's own search runs. */
+    static final int MAX_SEARCH_CANDIDATES = 1024;
+
+    /**
+     * Narrows a quick search to the records the search index names (when there is an index and it can: see
+     * {@link QuickSearchIndex}). The quick search itself stays in the query: the store re-checks it on those few
+     * records, with the caller's filters, permissions and field-level security. Only for the database's own list:
+     * a page the list index answers searches the same grams itself.
+     */
+    static ListQuery narrow(QuickSearchIndex search, EntityType<?> type, ListQuery query) {
+        if (search == null || query.quickSearch() == null) {
+            return query;
+        }
+        return search.candidates(type.name(), query.quickSearch(), MAX_SEARCH_CANDIDATES)
+                .map(ids -> query.withCondition(Condition.idIn(ids)))
+                .orElse(query);
     }
 
     @Override
     public Page<T> list(ListQuery query) {
         Optional<ListIndex.IdPage> chosen = index.page(store.type().name(), query);
         if (chosen.isEmpty()) {
-            return store.list(query);
+            return store.list(narrow(search, store.type(), query));
         }
         ListIndex.IdPage ids = chosen.get();
         if (ids.ids().isEmpty()) {
@@ -59,7 +80,7 @@ final class IndexedListStore<T extends Record> implements RecordStore<T> {
         if (rows.size() != ids.ids().size()) {
             LOG.debug("list index of {} named {} records, the database agrees on {}: listing from the database",
                     store.type().name(), ids.ids().size(), rows.size());
-            return store.list(query);
+            return store.list(narrow(search, store.type(), query));
         }
         Map<String, T> byId = new HashMap<>();
         rows.forEach(r -> byId.put(r.getId(), r));

@@ -202,30 +202,20 @@ public class RecordResource {
 
     <T extends Record> ObjectNode list(RecordStore<T> store, String offset, String limit, String sort, String q,
             List<String> filter, Condition extra, String total) {
-        ListQuery query = narrow(store.type(), ListParams.parse(store.type(), offset, limit, sort, q, filter)
-                .withCountLimit(ListParams.countLimit(total)));
+        ListQuery query = ListParams.parse(store.type(), offset, limit, sort, q, filter)
+                .withCountLimit(ListParams.countLimit(total));
+        if (!stores.indexed()) { // else the list index answers the page, or narrows before the database does
+            query = narrow(store.type(), query);
+        }
         if (extra != null) {
             query = query.withCondition(extra);
         }
         return page(store.type(), store.list(query));
     }
 
-    /** Most candidates a quick search hands to the database as an id list; beyond it the store's own search runs. */
-    static final int MAX_SEARCH_CANDIDATES = 1024;
-
-    /**
-     * Narrows a quick search to the records the search index names (when there is an index and it can: see
-     * {@link org.atriumcrm.api.query.QuickSearchIndex}). The quick search itself stays in the query: the store
-     * re-checks it on those few records, with the caller's filters, permissions and field-level security.
-     */
+    /** A quick search narrowed for the database's own list (see {@link IndexedListStore#narrow}). */
     ListQuery narrow(EntityType<?> type, ListQuery query) {
-        org.atriumcrm.api.query.QuickSearchIndex index = searchIndex;
-        if (index == null || query.quickSearch() == null) {
-            return query;
-        }
-        return index.candidates(type.name(), query.quickSearch(), MAX_SEARCH_CANDIDATES)
-                .map(ids -> query.withCondition(Condition.idIn(ids)))
-                .orElse(query);
+        return IndexedListStore.narrow(searchIndex, type, query);
     }
 
     static <T extends Record> ObjectNode page(EntityType<T> type, Page<T> page) {

@@ -35,6 +35,9 @@ public class Stores {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile ListIndex listIndex;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile org.atriumcrm.api.query.QuickSearchIndex searchIndex;
+
     @Reference
     RecordStores registry;
 
@@ -65,7 +68,12 @@ public class Stores {
     <T extends Record> RecordStore<T> secured(RecordStore<T> store, Caller caller) {
         ListIndex index = listIndex;
         // under the policy: the index gets the query already scoped to what the caller may see
-        return policy.secure(index == null ? store : new IndexedListStore<>(store, index), caller);
+        return policy.secure(index == null ? store : new IndexedListStore<>(store, index, searchIndex), caller);
+    }
+
+    /** Whether lists of {@link #secured} stores are chosen by the list index (which narrows quick searches itself). */
+    boolean indexed() {
+        return listIndex != null;
     }
 
     /** The stores of the entity types {@code caller} may view, as they may use them. */

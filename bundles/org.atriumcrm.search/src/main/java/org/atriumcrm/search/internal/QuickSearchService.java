@@ -157,7 +157,7 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
             return Optional.empty();
         }
         try {
-            if (i.count(entity) < settings.indexFromRecords()) {
+            if (!i.holdsAtLeast(entity, settings.indexFromRecords())) {
                 return Optional.empty();
             }
             if (!awaitQueued(entity)) {
@@ -210,7 +210,7 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
         }
         try {
             Optional<ListFields.Translated> translated = ListFields.translate(store.type(), query, i.analyzer());
-            if (translated.isEmpty() || i.count(entity) < settings.indexFromRecords()) {
+            if (translated.isEmpty() || !i.holdsAtLeast(entity, settings.indexFromRecords())) {
                 return Optional.empty();
             }
             if (!awaitQueued(entity)) {

@@ -190,6 +190,31 @@ final class SearchIndex implements Closeable {
         }
     }
 
+    /**
+     * Whether the index holds at least {@code records} documents of {@code entity}: asked on every list and search,
+     * so it stops counting there (a plain count walks every posting of the type once a segment has deletions).
+     */
+    boolean holdsAtLeast(String entity, int records) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            org.apache.lucene.index.IndexReader.CacheHelper version = s.getIndexReader().getReaderCacheHelper();
+            Object key = version == null ? null : version.getKey();
+            String counted = entity + '|' + records;
+            Map.Entry<Object, Long> known = typeSizes.get(counted);
+            long size = known != null && key != null && known.getKey() == key ? known.getValue()
+                    : BoundedCount.count(s, new TermQuery(new Term("entity", entity)), records);
+            if (key != null) {
+                typeSizes.put(counted, Map.entry(key, size));
+            }
+            return size >= records;
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** Per type and bound, its bounded document count under the reader it was counted with (see {@link #holdsAtLeast}). */
+    private final Map<String, Map.Entry<Object, Long>> typeSizes = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Ids of the records holding every gram of {@code text}; empty when {@code text} has none or more than {@code limit} match. */
     Optional<Set<String>> candidates(String entity, String text, int limit) throws IOException {
         Set<String> grams = analyzer.lookupGrams(text);
@@ -230,9 +255,10 @@ final class SearchIndex implements Closeable {
         int skip = from == null ? offset : offset - from.getKey() - 1;
         int hits = skip + limit;
         int end = offset + limit;
-        // the page's search counts up to the bound and may then skip documents that cannot reach the page; never
-        // below the end of this page, so that a deep page still has a total past its items. An exact count is asked
-        // of Lucene apart (it counts from term statistics where it can), so the page itself may still stop early.
+        // the page's search stops counting at the page itself, so that Lucene skips every document that cannot
+        // reach the page from there on (by the sort field's points) instead of comparing the first ten thousand
+        // matches; the total is counted apart, by iterating the matches without reading a sort value, and only up to
+        // the bound (an exact count is asked of Lucene, which counts from term statistics where it can)
         int bound = countLimit == ListQuery.EXACT_COUNT || countLimit == ListQuery.NO_COUNT ? end : Math.max(countLimit, end);
         IndexSearcher s = searchers.acquire();
         try {
@@ -243,24 +269,68 @@ final class SearchIndex implements Closeable {
                 top = grouped;
                 narrowed = true;
             } else if (top == null) {
-                top = s.search(query, new TopFieldCollectorManager(sort, hits, from == null ? null : from.getValue(), bound));
+                top = s.search(query, new TopFieldCollectorManager(prunedFor(s, query, sort), hits,
+                        from == null ? null : from.getValue(), hits));
             }
-            List<String> ids = ids(s, top, skip);
+            List<String> ids = ids(s, top, grouped == null ? sort : NEWEST_FIRST, skip);
             if (grouped == null) { // its hits carry the index's sort values, not this sort's: no position to resume from
                 remember(key, stamp, offset, skip, hits, top);
             }
             if (countLimit == ListQuery.NO_COUNT) {
                 return new ListIndex.IdPage(ids, -1, false);
             }
-            long counted = countLimit == ListQuery.EXACT_COUNT || narrowed ? s.count(query) : top.totalHits.value;
-            boolean exact = countLimit == ListQuery.EXACT_COUNT || narrowed || top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
-            if (countLimit > 0 && (!exact || counted > bound)) {
-                return new ListIndex.IdPage(ids, bound, false);
+            if (!narrowed && top.totalHits.relation == TotalHits.Relation.EQUAL_TO) {
+                return new ListIndex.IdPage(ids, top.totalHits.value, true); // every match was collected
             }
-            return new ListIndex.IdPage(ids, counted, exact);
+            if (countLimit == ListQuery.EXACT_COUNT) {
+                return new ListIndex.IdPage(ids, s.count(query), true);
+            }
+            long counted = BoundedCount.count(s, query, bound + 1);
+            return counted > bound ? new ListIndex.IdPage(ids, bound, false) : new ListIndex.IdPage(ids, counted, true);
         } finally {
             searchers.release(s);
         }
+    }
+
+    /** At most this share of the index (1/n) matching makes a query selective for {@link #prunedFor}. */
+    static final int SELECTIVE = 4;
+
+    /**
+     * The sort as Lucene should run it for this query. To skip documents in a sort on a text field, Lucene reads the
+     * postings of every value still competitive in each segment, up to a thousand of them, before the first match is
+     * compared: it pays over a whole type (the administrator's list sorted by name), but for a query that matches a
+     * few percent of the documents (a rep's own records, a quick search, a narrow filter) comparing the matches'
+     * values is much cheaper than reading those postings. Which is the case is told by the query's cost estimate.
+     */
+    private static Sort prunedFor(IndexSearcher s, Query query, Sort sort) throws IOException {
+        SortField[] fields = sort.getSort();
+        if (java.util.Arrays.stream(fields).noneMatch(f -> f.getType() == SortField.Type.STRING && !f.getField().equals(ListFields.ID_DESCENDING.getField()))) {
+            return sort;
+        }
+        org.apache.lucene.search.Weight weight = s.createWeight(s.rewrite(query), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
+        long cost = 0;
+        for (org.apache.lucene.index.LeafReaderContext leaf : s.getIndexReader().leaves()) {
+            org.apache.lucene.search.ScorerSupplier matches = weight.scorerSupplier(leaf);
+            cost += matches == null ? 0 : matches.cost();
+        }
+        if (cost * SELECTIVE > s.getIndexReader().maxDoc()) {
+            return sort;
+        }
+        SortField[] compared = new SortField[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            SortField f = fields[i];
+            if (f.getType() == SortField.Type.STRING) {
+                SortField c = new SortField(f.getField(), SortField.Type.STRING, f.getReverse());
+                if (f.getMissingValue() != null) {
+                    c.setMissingValue(f.getMissingValue());
+                }
+                c.setOptimizeSortWithIndexedData(false);
+                compared[i] = c;
+            } else {
+                compared[i] = f;
+            }
+        }
+        return new Sort(compared);
     }
 
     /** Fields whose values grow with insertion, i.e. against the index's newest-first order. */
@@ -372,11 +442,32 @@ final class SearchIndex implements Closeable {
                 found.toArray(org.apache.lucene.search.ScoreDoc[]::new));
     }
 
-    private static List<String> ids(IndexSearcher s, TopDocs top, int skip) throws IOException {
-        StoredFields stored = s.storedFields();
+    /**
+     * The records' ids of a page: every list sort has the id among its keys (the tie-break, see
+     * {@link ListFields#sort}), so a hit carries its id among its sort values, and no stored document has to be read
+     * and decompressed for it.
+     */
+    private static List<String> ids(IndexSearcher s, TopDocs top, Sort sorted, int skip) throws IOException {
+        int idKey = -1;
+        SortField[] keys = sorted.getSort();
+        for (int k = 0; k < keys.length; k++) {
+            if (ListFields.ID_DESCENDING.getField().equals(keys[k].getField())) {
+                idKey = k;
+            }
+        }
+        StoredFields stored = null;
         List<String> ids = new ArrayList<>(Math.max(0, top.scoreDocs.length - skip));
         for (int i = skip; i < top.scoreDocs.length; i++) {
-            ids.add(stored.document(top.scoreDocs[i].doc, Set.of("id")).get("id"));
+            org.apache.lucene.search.ScoreDoc hit = top.scoreDocs[i];
+            if (idKey >= 0 && hit instanceof FieldDoc f && f.fields != null && f.fields.length > idKey
+                    && f.fields[idKey] instanceof org.apache.lucene.util.BytesRef id) {
+                ids.add(id.utf8ToString());
+                continue;
+            }
+            if (stored == null) {
+                stored = s.storedFields();
+            }
+            ids.add(stored.document(hit.doc, Set.of("id")).get("id"));
         }
         return ids;
     }

@@ -228,6 +228,16 @@ public class ListIndexTest {
         IdPage page = run(q);
         assertEquals("total of " + q, expected.size(), page.total());
         assertEquals("page of " + q, expected.stream().skip(q.offset()).limit(q.limit()).map(Item::getId).toList(), page.ids());
+        if (q.countLimit() == ListQuery.EXACT_COUNT) {
+            // a bounded total: exact below the bound (never below the page's end), the bound itself past it
+            for (int limit : new int[] {7, 60, 100_000}) {
+                int bound = Math.max(limit, q.offset() + q.limit());
+                IdPage b = run(q.withCountLimit(limit));
+                assertEquals("page of " + q + " counted to " + limit, page.ids(), b.ids());
+                assertEquals("total of " + q + " counted to " + limit, Math.min(expected.size(), bound), b.total());
+                assertEquals("exactness of " + q + " counted to " + limit, expected.size() <= bound, b.totalExact());
+            }
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
