@@ -264,13 +264,18 @@ final class SearchIndex implements Closeable {
         try {
             TopDocs top = from == null ? oldestFirst(s, query, sort, hits) : null;
             boolean narrowed = top != null; // its hit count is of the narrowed range, not of the query
-            TopDocs grouped = top == null && from == null ? byValue(s, query, sort, hits) : null;
+            TopDocs grouped = top == null && from == null ? byValue(s, query, sort, hits, fewValues) : null;
             if (grouped != null) {
                 top = grouped;
                 narrowed = true;
-            } else if (top == null) {
-                top = s.search(query, new TopFieldCollectorManager(prunedFor(s, query, sort), hits,
-                        from == null ? null : from.getValue(), hits));
+            } else if (top == null && textSorted(sort) && !matchesFew(s, query)) {
+                top = from == null ? byValues(s, query, sort, hits) : null;
+                narrowed = top != null;
+            } else if (top == null && textSorted(sort)) {
+                sort = compared(sort);
+            }
+            if (top == null) {
+                top = s.search(query, new TopFieldCollectorManager(sort, hits, from == null ? null : from.getValue(), hits));
             }
             List<String> ids = ids(s, top, grouped == null ? sort : NEWEST_FIRST, skip);
             if (grouped == null) { // its hits carry the index's sort values, not this sort's: no position to resume from
@@ -292,30 +297,34 @@ final class SearchIndex implements Closeable {
         }
     }
 
-    /** At most this share of the index (1/n) matching makes a query selective for {@link #prunedFor}. */
+    /** At most this share of the index (1/n) matching makes a query selective (see {@link #compared}). */
     static final int SELECTIVE = 4;
 
-    /**
-     * The sort as Lucene should run it for this query. To skip documents in a sort on a text field, Lucene reads the
-     * postings of every value still competitive in each segment, up to a thousand of them, before the first match is
-     * compared: it pays over a whole type (the administrator's list sorted by name), but for a query that matches a
-     * few percent of the documents (a rep's own records, a quick search, a narrow filter) comparing the matches'
-     * values is much cheaper than reading those postings. Which is the case is told by the query's cost estimate.
-     */
-    private static Sort prunedFor(IndexSearcher s, Query query, Sort sort) throws IOException {
-        SortField[] fields = sort.getSort();
-        if (java.util.Arrays.stream(fields).noneMatch(f -> f.getType() == SortField.Type.STRING && !f.getField().equals(ListFields.ID_DESCENDING.getField()))) {
-            return sort;
-        }
+    /** Whether the sort's first key is a text field (not the id tie-break). */
+    private static boolean textSorted(Sort sort) {
+        SortField first = sort.getSort()[0];
+        return first.getType() == SortField.Type.STRING && !first.getField().equals(ListFields.ID_DESCENDING.getField());
+    }
+
+    /** Whether at most 1/{@value #SELECTIVE} of the index matches, by the query's cost estimate (nothing is read). */
+    private static boolean matchesFew(IndexSearcher s, Query query) throws IOException {
         org.apache.lucene.search.Weight weight = s.createWeight(s.rewrite(query), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
         long cost = 0;
         for (org.apache.lucene.index.LeafReaderContext leaf : s.getIndexReader().leaves()) {
             org.apache.lucene.search.ScorerSupplier matches = weight.scorerSupplier(leaf);
             cost += matches == null ? 0 : matches.cost();
         }
-        if (cost * SELECTIVE > s.getIndexReader().maxDoc()) {
-            return sort;
-        }
+        return cost * SELECTIVE <= s.getIndexReader().maxDoc();
+    }
+
+    /**
+     * The sort with its text keys compared match by match. To skip documents in a sort on a text field, Lucene reads
+     * the postings of every value still competitive in each segment, up to a thousand of them, before the first
+     * match is compared: for a query that matches a few percent of the index (a rep's own records, a quick search,
+     * a narrow filter) comparing the matches' values is much cheaper than reading those postings.
+     */
+    private static Sort compared(Sort sort) {
+        SortField[] fields = sort.getSort();
         SortField[] compared = new SortField[fields.length];
         for (int i = 0; i < fields.length; i++) {
             SortField f = fields[i];
@@ -331,6 +340,78 @@ final class SearchIndex implements Closeable {
             }
         }
         return new Sort(compared);
+    }
+
+    /** Most hits {@link #byValues} looks for; deeper pages are left to the search-after positions. */
+    static final int VALUES_PAGE = 1_000;
+    /** How many batches of values {@link #byValues} searches before it leaves the page to one ordinary search. */
+    static final int VALUE_BATCHES = 8;
+
+    /**
+     * A page sorted by a text field with many values (a name) when much of the index matches: the values are taken
+     * in the sort's order straight from the segments' sorted values, a batch at a time, and only the matches holding
+     * a value of the batch are searched and compared; the page is usually full after the first batch. (Lucene's own
+     * skipping reads the postings of up to a thousand competitive values per segment first.) NULL sorts above every
+     * value, as the database sorts, and a value too long for the index sorts as NULL there too. Null when the sort is
+     * another one or the page is not found within a few batches (sparse matches: the ordinary search is cheaper).
+     */
+    private static TopDocs byValues(IndexSearcher s, Query query, Sort sort, int hits) throws IOException {
+        SortField[] fields = sort.getSort();
+        SortField[] newest = NEWEST_FIRST.getSort();
+        if (hits > VALUES_PAGE || fields.length != newest.length + 1
+                || !java.util.Arrays.equals(fields, 1, fields.length, newest, 0, newest.length)) {
+            return null;
+        }
+        String field = fields[0].getField();
+        boolean descending = fields[0].getReverse();
+        Sort compared = compared(sort);
+        List<org.apache.lucene.search.ScoreDoc> found = new ArrayList<>(hits);
+        Query withoutValue = new BooleanQuery.Builder().add(query, Occur.FILTER)
+                .add(new TermQuery(new Term(ListFields.HAS, field.substring(field.indexOf('.') + 1))), Occur.MUST_NOT).build();
+        if (descending) {
+            java.util.Collections.addAll(found, s.search(withoutValue, new TopFieldCollectorManager(compared, hits, null, hits)).scoreDocs);
+        }
+        List<org.apache.lucene.index.LeafReaderContext> leaves = s.getIndexReader().leaves();
+        org.apache.lucene.index.SortedDocValues[] values = new org.apache.lucene.index.SortedDocValues[leaves.size()];
+        int[] next = new int[leaves.size()]; // per segment, the ordinal of its next value in the sort's order
+        for (int i = 0; i < values.length; i++) {
+            values[i] = org.apache.lucene.index.DocValues.getSorted(leaves.get(i).reader(), field);
+            next[i] = descending ? values[i].getValueCount() - 1 : 0;
+        }
+        int batch = Math.max(32, hits + hits / 2);
+        java.util.Comparator<org.apache.lucene.util.BytesRef> order = descending
+                ? java.util.Comparator.<org.apache.lucene.util.BytesRef>reverseOrder() : java.util.Comparator.<org.apache.lucene.util.BytesRef>naturalOrder();
+        for (int batches = 0; found.size() < hits; batches++) {
+            if (batches == VALUE_BATCHES) {
+                return null;
+            }
+            // the next values over all segments: each of them is among the next `batch` values of its own segment
+            java.util.TreeSet<org.apache.lucene.util.BytesRef> candidates = new java.util.TreeSet<>(order);
+            for (int i = 0; i < values.length; i++) {
+                for (int k = 0, ord = next[i]; k < batch && ord >= 0 && ord < values[i].getValueCount(); k++, ord += descending ? -1 : 1) {
+                    candidates.add(org.apache.lucene.util.BytesRef.deepCopyOf(values[i].lookupOrd(ord)));
+                }
+            }
+            if (candidates.isEmpty()) {
+                break;
+            }
+            List<org.apache.lucene.util.BytesRef> taken = candidates.stream().limit(batch).toList();
+            org.apache.lucene.util.BytesRef last = taken.get(taken.size() - 1);
+            for (int i = 0; i < values.length; i++) {
+                int at = values[i].lookupTerm(last); // its ordinal, or -(where it would be)-1
+                next[i] = descending ? (at >= 0 ? at - 1 : -at - 2) : (at >= 0 ? at + 1 : -at - 1);
+            }
+            Query inBatch = new BooleanQuery.Builder().add(query, Occur.FILTER)
+                    .add(new org.apache.lucene.search.TermInSetQuery(field, taken), Occur.FILTER).build();
+            int wanted = hits - found.size();
+            java.util.Collections.addAll(found, s.search(inBatch, new TopFieldCollectorManager(compared, wanted, null, wanted)).scoreDocs);
+        }
+        if (!descending && found.size() < hits) {
+            int wanted = hits - found.size();
+            java.util.Collections.addAll(found, s.search(withoutValue, new TopFieldCollectorManager(compared, wanted, null, wanted)).scoreDocs);
+        }
+        return new TopDocs(new TotalHits(found.size(), TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO),
+                found.toArray(org.apache.lucene.search.ScoreDoc[]::new));
     }
 
     /** Fields whose values grow with insertion, i.e. against the index's newest-first order. */
@@ -377,6 +458,8 @@ final class SearchIndex implements Closeable {
 
     /** A field with at most this many distinct values is sorted value by value ({@link #byValue}). */
     static final int FEW_VALUES = 1_024;
+    /** {@link #FEW_VALUES}, lower in tests so that both ways of sorting by text are tried on a small index. */
+    int fewValues = FEW_VALUES;
     /** How many values {@link #byValue} searches before it leaves the page to one search over every match. */
     static final int GROUPS_SEARCHED = 32;
 
@@ -388,7 +471,7 @@ final class SearchIndex implements Closeable {
      * order of the ties: Lucene stops a segment after the page, and the next value is only searched when the page is
      * not full yet. Null when the sort is another one or the field has many values.
      */
-    private static TopDocs byValue(IndexSearcher s, Query query, Sort sort, int hits) throws IOException {
+    private static TopDocs byValue(IndexSearcher s, Query query, Sort sort, int hits, int fewValues) throws IOException {
         SortField[] fields = sort.getSort();
         SortField[] newest = NEWEST_FIRST.getSort();
         if (fields.length != newest.length + 1 || fields[0].getType() != SortField.Type.STRING
@@ -398,7 +481,7 @@ final class SearchIndex implements Closeable {
         String field = fields[0].getField();
         for (org.apache.lucene.index.LeafReaderContext leaf : s.getIndexReader().leaves()) {
             org.apache.lucene.index.Terms inLeaf = leaf.reader().terms(field);
-            if (inLeaf != null && inLeaf.size() > FEW_VALUES) {
+            if (inLeaf != null && inLeaf.size() > fewValues) {
                 return null; // many values (a name): known from one segment's statistics, no term read
             }
         }
@@ -407,7 +490,7 @@ final class SearchIndex implements Closeable {
         if (terms != null) {
             org.apache.lucene.index.TermsEnum each = terms.iterator();
             for (org.apache.lucene.util.BytesRef v = each.next(); v != null; v = each.next()) {
-                if (values.size() == FEW_VALUES) {
+                if (values.size() == fewValues) {
                     return null;
                 }
                 values.add(org.apache.lucene.util.BytesRef.deepCopyOf(v));

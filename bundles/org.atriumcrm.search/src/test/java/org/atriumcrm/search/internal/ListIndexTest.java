@@ -70,6 +70,9 @@ public class ListIndexTest {
             item.setPhone("010-" + (1000 + random.nextInt(9000)));
             ITEMS.add(item);
             index.put(Item.TYPE, item, List.of(Objects.toString(item.getName(), ""), item.getPhone()));
+            if (i % 100 == 99) {
+                index.commit(); // several segments, as a grown index has: pages are merged across them
+            }
         }
         index.put(Item.OTHER, new Item("other-1", "u1"), List.of("Acme")); // another type: never in Account's lists
         index.commit();
@@ -89,6 +92,24 @@ public class ListIndexTest {
         }
         check(query(List.of(new SortKey("category", false), new SortKey("amount", true)), List.of(), Visibility.ALL));
         check(query(List.of(), List.of(), Visibility.ALL)); // the default: newest first
+    }
+
+    @Test
+    public void aTextSortWithManyValuesTakesTheValuesInOrderAcrossSegments() throws Exception {
+        index.fewValues = 4; // the names are "many values" now: read in batches from the segments' sorted values
+        try {
+            for (boolean descending : List.of(false, true)) {
+                ListQuery byName = query(List.of(new SortKey("name", descending)), List.of(), Visibility.ALL);
+                check(byName);
+                check(byName.withPage(0, 60)); // more than one batch of values
+                check(byName.withPage(45, 20));
+                check(byName.withPage(380, 20)); // past every value: the records without a name
+                check(byName.withConditions(List.of(new Condition("category", Operator.NE, List.of("partner")))));
+                check(byName.withConditions(List.of(new Condition("category", Operator.EQ, List.of("partner"))))); // compared
+            }
+        } finally {
+            index.fewValues = SearchIndex.FEW_VALUES;
+        }
     }
 
     @Test
