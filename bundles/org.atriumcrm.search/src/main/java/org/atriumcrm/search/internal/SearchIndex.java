@@ -268,11 +268,13 @@ final class SearchIndex implements Closeable {
             if (grouped != null) {
                 top = grouped;
                 narrowed = true;
-            } else if (top == null && textSorted(sort) && !matchesFew(s, query)) {
-                top = from == null ? byValues(s, query, sort, hits) : null;
-                narrowed = top != null;
             } else if (top == null && textSorted(sort)) {
-                sort = compared(sort);
+                if (matchesFew(s, query)) {
+                    sort = compared(sort);
+                } else if (from == null) {
+                    top = byValues(s, query, sort, hits);
+                    narrowed = top != null;
+                }
             }
             if (top == null) {
                 top = s.search(query, new TopFieldCollectorManager(sort, hits, from == null ? null : from.getValue(), hits));
