@@ -135,9 +135,11 @@ class AtriumApp extends LitElement {
     this.language = event.target.value;
     rememberLanguage(this.language);
     // logged in: the user's setting too, which the server answers them in wherever they work (another browser, a job)
-    if (this.user && this.state === 'app' && this.user.language !== this.language) {
+    if (this.user && this.state === 'app') {
       const language = this.language;
-      api('PATCH', '/api/v1/me', { language }).then(() => { if (this.user) this.user = { ...this.user, language }; }, () => {});
+      // one after the other: two quick switches must leave the last choice, not whichever request lands last
+      this.languageSaved = (this.languageSaved || Promise.resolve()).then(() => api('PATCH', '/api/v1/me', { language }))
+        .then(() => { if (this.user) this.user = { ...this.user, language }; }, () => {});
     }
   }
 
