@@ -2,9 +2,19 @@
 // (HttpOnly, set by POST /api/v1/session) and the CSRF token on every unsafe method.
 
 let csrfToken = null;
+// the UI's language, asked of the server too: problems (validation messages at the fields) come back in it
+let uiLanguage = null;
 
 export function setCsrfToken(token) {
   csrfToken = token;
+}
+
+export function setApiLanguage(language) {
+  uiLanguage = language;
+}
+
+function languageHeader() {
+  return uiLanguage ? { 'Accept-Language': uiLanguage === 'zh-CN' ? 'zh-CN, zh;q=0.9' : 'en' } : {};
 }
 
 /** An error answer of the API: status and the problem+json body (detail shown to the user). */
@@ -23,6 +33,7 @@ export async function api(method, path, body) {
 /** {data, etag} of an answer: the ETag is the If-Match of a later write (optimistic locking). */
 export async function apiAnswer(method, path, body, extraHeaders = {}) {
   const headers = {
+    ...languageHeader(),
     ...extraHeaders,
     Accept: 'application/json, application/problem+json',
     // lets the server answer 401 without a Basic challenge, so the browser never shows its own prompt

@@ -28,7 +28,10 @@ addWords({
     'import.field': 'Field',
     'import.skip': '— do not import —',
     'import.values': 'Value mapping',
-    'import.valuesHint': 'Cells that are neither a value nor a label of the picklist: choose what they mean.',
+    'import.valuesHint': 'Every value of the picklist columns in the whole file, with how often it occurs. A value or label of the picklist is chosen for you; choose what the others mean.',
+    'import.valueCount': (n) => (n === 1 ? '1 row' : `${n} rows`),
+    'import.valuesTruncated': (n) => `The first ${n} different values are shown.`,
+    'import.valueNeedsChoice': 'matches no value: choose',
     'import.asIs': '(as in the file)',
     'import.duplicates': 'Duplicates',
     'import.dup.create': 'Create every row (no duplicate check)',
@@ -62,7 +65,10 @@ addWords({
     'import.field': '字段',
     'import.skip': '— 不导入 —',
     'import.values': '值映射',
-    'import.valuesHint': '既不是选项值也不是选项名称的单元格：请选择其含义。',
+    'import.valuesHint': '整个文件中这些选项列出现的每个值及其行数。与选项值或选项名称相符的已自动选择；其余的请选择其含义。',
+    'import.valueCount': (n) => `${n} 行`,
+    'import.valuesTruncated': (n) => `只列出前 ${n} 个不同的值。`,
+    'import.valueNeedsChoice': '未匹配任何选项：请选择',
     'import.asIs': '（按文件原值）',
     'import.duplicates': '重复记录',
     'import.dup.create': '全部新建（不查重）',
@@ -94,6 +100,7 @@ class ImportWizard extends LitElement {
     meta: { state: true },
     columns: { state: true },
     values: { state: true },
+    columnValues: { state: true },
     action: { state: true },
     matchOn: { state: true },
     mappings: { state: true },
@@ -112,6 +119,7 @@ class ImportWizard extends LitElement {
     this.file = null;
     this.columns = {};
     this.values = {};
+    this.columnValues = {};
     this.action = 'create';
     this.matchOn = [];
     this.mappings = [];
@@ -161,6 +169,7 @@ class ImportWizard extends LitElement {
       this.mappings = mappings.items || [];
       this.columns = { ...(file.suggestedColumns || {}) };
       this.values = {};
+      this.columnValues = {};
       this.defaultMatch();
       this.step = 'map';
     } catch (e) {
@@ -201,6 +210,48 @@ class ImportWizard extends LitElement {
   sampleOf(heading) {
     const index = this.file.columns.indexOf(heading);
     return (this.file.sample || []).map((row) => row[index]).filter((v) => v !== undefined && v !== null && v !== '');
+  }
+
+  updated() {
+    if (this.step === 'map') this.loadColumnValues();
+  }
+
+  /** Mapped picklist columns: [heading, field]. */
+  picklistColumns() {
+    return Object.entries(this.columns).map(([heading, name]) => [heading, this.targets.find((x) => x.name === name)])
+      .filter(([, f]) => f && f.type === 'picklist' && f.picklist);
+  }
+
+  /** Every distinct value of each mapped picklist column in the whole file, with its count and suggestion (once per column and field). */
+  loadColumnValues() {
+    for (const [heading, f] of this.picklistColumns()) {
+      const key = `${heading}\u0000${f.name}`;
+      if (this.columnValues[key]) continue;
+      this.columnValues = { ...this.columnValues, [key]: { loading: true } };
+      const params = new URLSearchParams({ column: heading, entity: (this.entity && this.entity.plural) || this.meta.name, field: f.name });
+      api('GET', `/api/v1/imports/${encodeURIComponent(this.file.id)}/values?${params}`)
+        .then((answer) => { this.columnValues = { ...this.columnValues, [key]: answer }; })
+        .catch(() => { this.columnValues = { ...this.columnValues, [key]: { failed: true } }; });
+    }
+  }
+
+  /**
+   * The rows of the value mapping: every value of the whole file (from the server) for each mapped picklist column;
+   * while that is loading (or where it failed), the sample's cells that match nothing, as before.
+   */
+  valueRows() {
+    const out = [];
+    let truncated = 0;
+    for (const [heading, f] of this.picklistColumns()) {
+      const loaded = this.columnValues[`${heading}\u0000${f.name}`];
+      if (loaded && loaded.values) {
+        loaded.values.forEach((v) => out.push({ field: f, cell: v.value, count: v.count, suggested: v.suggested }));
+        if (loaded.truncated) truncated = loaded.limit;
+      } else {
+        this.unknownValues().filter((u) => u.field === f).forEach((u) => out.push(u));
+      }
+    }
+    return { rows: out, truncated };
   }
 
   /** Sample cells of mapped picklist columns that the server would not recognise by value or label. */
@@ -284,7 +335,7 @@ class ImportWizard extends LitElement {
   renderMap() {
     const l = this.language;
     const targets = this.targets;
-    const unknown = this.unknownValues();
+    const { rows: valueRows, truncated } = this.valueRows();
     const mapped = [...new Set(Object.values(this.columns))];
     return html`
       <form class="import-map" id="import-map" @submit=${this.start}>
@@ -309,15 +360,21 @@ class ImportWizard extends LitElement {
             </tbody>
           </table>
         </div>
-        ${unknown.length ? html`<fieldset class="card" id="import-values">
+        ${valueRows.length ? html`<fieldset class="card" id="import-values">
           <legend>${t(l, 'import.values')}</legend>
           <p class="muted">${t(l, 'import.valuesHint')}</p>
-          ${unknown.map(({ field, cell }, i) => html`<div class="inline-field">
-            <label for=${`value-${i}`}>${label(field.label, l, field.name)}: “${cell}”</label>
-            <select id=${`value-${i}`} @change=${(e) => this.mapValue(field.name, cell, e.target.value)}>
-              <option value="">${t(l, 'import.asIs')}</option>
-              ${field.picklist.map((p) => html`<option value=${p.value} ?selected=${(this.values[field.name] || {})[cell] === p.value}>${label(p.label, l, p.value)}</option>`)}
-            </select></div>`)}
+          ${truncated ? html`<p class="muted" id="import-values-truncated">${t(l, 'import.valuesTruncated', truncated)}</p>` : nothing}
+          ${valueRows.map(({ field, cell, count, suggested }, i) => {
+            const chosen = (this.values[field.name] || {})[cell] || suggested || '';
+            return html`<div class="inline-field ${chosen ? '' : 'needs-choice'}" data-field=${field.name} data-value=${cell}>
+            <label for=${`value-${i}`}>${label(field.label, l, field.name)}: “${cell}”${count ? html` <span class="muted">(${t(l, 'import.valueCount', count)})</span>` : nothing}</label>
+            <select id=${`value-${i}`} @change=${(e) => this.mapValue(field.name, cell, e.target.value)}
+              aria-describedby=${chosen ? nothing : `value-${i}-hint`}>
+              ${suggested ? nothing : html`<option value="" ?selected=${!chosen}>${t(l, 'import.asIs')}</option>`}
+              ${field.picklist.map((p) => html`<option value=${p.value} ?selected=${chosen === p.value}>${label(p.label, l, p.value)}</option>`)}
+            </select>
+            ${chosen ? nothing : html`<span class="muted" id=${`value-${i}-hint`}>${t(l, 'import.valueNeedsChoice')}</span>`}</div>`;
+          })}
         </fieldset>` : nothing}
         <fieldset class="card" id="import-duplicates">
           <legend>${t(l, 'import.duplicates')}</legend>

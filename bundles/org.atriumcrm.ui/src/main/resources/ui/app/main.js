@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { api, ApiError, setCsrfToken } from './api.js';
+import { api, ApiError, setApiLanguage, setCsrfToken } from './api.js';
 import { LANGUAGES, label, pickLanguage, rememberLanguage, t } from './i18n.js';
 import { parseRoute } from './routes.js';
 import { viewFor } from './views.js';
@@ -56,6 +56,8 @@ class AtriumApp extends LitElement {
   }
 
   willUpdate(changed) {
+    // before the render's requests: the server answers problems (e.g. a form's field errors) in the UI's language
+    if (changed.has('language')) setApiLanguage(this.language);
     // a module enabled or disabled (the live menu's new list) brings or takes its screens too
     if (changed.has('entities') && changed.get('entities') !== undefined && this.state === 'app') {
       loadScreens().then((s) => { this.screens = s; });
@@ -132,6 +134,13 @@ class AtriumApp extends LitElement {
   switchLanguage(event) {
     this.language = event.target.value;
     rememberLanguage(this.language);
+    // logged in: the user's setting too, which the server answers them in wherever they work (another browser, a job)
+    if (this.user && this.state === 'app') {
+      const language = this.language;
+      // one after the other: two quick switches must leave the last choice, not whichever request lands last
+      this.languageSaved = (this.languageSaved || Promise.resolve()).then(() => api('PATCH', '/api/v1/me', { language }))
+        .then(() => { if (this.user) this.user = { ...this.user, language }; }, () => {});
+    }
   }
 
   languageSelect(id) {

@@ -6,6 +6,7 @@ import static org.atriumcrm.testkit.http.ApiAssertions.id;
 import static org.atriumcrm.testkit.http.ApiAssertions.ok;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -278,6 +280,70 @@ public class BulkDataIT extends AtriumTestSupport {
         JsonNode list = ok(admin.get("/api/v1/jobs?limit=20"));
         assertTrue(list.toString(), list.get("items").size() >= 10);
         assertTrue(admin.get("/api/openapi.json").body.contains("/v1/jobs/mass-transfer"));
+    }
+
+    /**
+     * The value mapping sees the whole file, not the sample: a GBK CSV whose one unknown industry (a Chinese word that
+     * is no picklist value or label) appears only after the five sample rows is listed with its count and no suggestion,
+     * the known ones with theirs (label in Chinese or English, any case); mapped to a key, it lands as that key. The
+     * same for an .xlsx column.
+     */
+    @Test
+    public void valueMappingCoversEveryValueOfTheFile() throws Exception {
+        Api admin = adminApi();
+        admin.awaitReady(Duration.ofSeconds(90));
+        waitForHttp("/api/v1/jobs", Duration.ofSeconds(60));
+        String tag = "vm" + UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder csv = new StringBuilder("客户名称,行业,客户等级\n");
+        String[] industries = {"信息技术", "零售", "Retail", "信息技术", "technology", "信息技术", "餐饮外卖"};
+        for (int i = 0; i < industries.length; i++) {
+            csv.append("值映射").append(i).append(' ').append(tag).append(',').append(industries[i]).append(i == 2 ? ",\n" : ",热\n");
+        }
+        Api.Answer preview = admin.postBytes("/api/v1/imports?entity=accounts&fileName=" + enc("客户.csv"),
+                csv.toString().getBytes(Charset.forName("GBK")), "text/csv");
+        assertEquals(preview.toString(), 201, preview.status);
+        assertEquals("GB18030", preview.json().get("encoding").asText());
+        String fileId = preview.json().get("id").asText();
+        assertFalse("the sample stops before the unknown value", preview.json().get("sample").toString().contains("餐饮外卖"));
+
+        JsonNode values = ok(admin.get("/api/v1/imports/" + fileId + "/values?column=" + enc("行业") + "&entity=accounts&field=industry"));
+        assertEquals(values.toString(), 7, values.get("rows").asInt());
+        assertFalse(values.get("truncated").asBoolean());
+        Map<String, JsonNode> byValue = new java.util.LinkedHashMap<>();
+        values.get("values").forEach(v -> byValue.put(v.get("value").asText(), v));
+        assertEquals(values.toString(), List.of("信息技术", "零售", "Retail", "technology", "餐饮外卖"), List.copyOf(byValue.keySet()));
+        assertEquals(3, byValue.get("信息技术").get("count").asInt());
+        assertEquals("technology", byValue.get("信息技术").get("suggested").asText());
+        assertEquals("retail", byValue.get("Retail").get("suggested").asText());
+        assertEquals("technology", byValue.get("technology").get("suggested").asText());
+        assertEquals(1, byValue.get("餐饮外卖").get("count").asInt());
+        assertTrue("no suggestion for an unknown value: " + values, byValue.get("餐饮外卖").get("suggested").isNull());
+        JsonNode ratings = ok(admin.get("/api/v1/imports/" + fileId + "/values?column=" + enc("客户等级")));
+        assertEquals(ratings.toString(), 1, ratings.get("blank").asInt());
+        assertFalse("no field, no suggestion", ratings.get("values").get(0).has("suggested"));
+        assertProblem(admin.get("/api/v1/imports/" + fileId + "/values?column=nope"), 400, "column");
+        assertProblem(admin.get("/api/v1/imports/" + fileId + "/values"), 400, "column");
+        assertProblem(admin.get("/api/v1/imports/" + fileId + "/values?column=" + enc("行业") + "&entity=accounts&field=name"), 400, "picklist");
+        assertProblem(admin.get("/api/v1/imports/" + UUID.randomUUID() + "/values?column=x"), 404, null);
+
+        JsonNode job = runJob(admin, "/api/v1/jobs/import", "{\"fileId\":\"" + fileId + "\",\"entity\":\"accounts\",\"columns\":"
+                + "{\"客户名称\":\"name\",\"行业\":\"industry\",\"客户等级\":\"rating\"},\"values\":{\"industry\":{\"餐饮外卖\":\"hospitality\"}}}");
+        assertEquals(job.toString(), 7, job.get("created").asInt());
+        assertEquals(job.toString(), 0, job.get("failed").asInt());
+        JsonNode last = ok(admin.get("/api/v1/accounts?filter=" + enc("name eq '值映射6 " + tag + "'"))).get("items").get(0);
+        assertEquals("the value after the sample rows was mapped", "hospitality", last.get("industry").asText());
+        JsonNode third = ok(admin.get("/api/v1/accounts?filter=" + enc("name eq '值映射2 " + tag + "'"))).get("items").get(0);
+        assertEquals("retail", third.get("industry").asText());
+
+        // an .xlsx column alike
+        byte[] xlsx = workbook(List.of(List.of("客户名称", "行业"), List.of("甲 " + tag, "金融"), List.of("乙 " + tag, "金融"),
+                List.of("丙 " + tag, "保险")));
+        String xlsxFile = upload(admin, "accounts", "客户.xlsx", xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", null);
+        JsonNode fromXlsx = ok(admin.get("/api/v1/imports/" + xlsxFile + "/values?column=" + enc("行业") + "&entity=Account&field=industry"));
+        assertEquals(fromXlsx.toString(), 2, fromXlsx.get("values").get(0).get("count").asInt());
+        assertEquals("finance", fromXlsx.get("values").get(0).get("suggested").asText());
+        assertTrue(fromXlsx.get("values").get(1).get("suggested").isNull());
+        assertTrue(admin.get("/api/openapi.json").body.contains("/v1/imports/{id}/values"));
     }
 
     /** A minimal .xlsx with inline strings (what any spreadsheet program writes is richer; this is the part we read). */

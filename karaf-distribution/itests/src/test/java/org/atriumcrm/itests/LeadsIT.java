@@ -55,8 +55,9 @@ public class LeadsIT extends AtriumTestSupport {
         admin.awaitReady(Duration.ofSeconds(90));
         waitForHttp("/api/v1/leads", Duration.ofSeconds(60));
         String tag = "ld" + UUID.randomUUID().toString().substring(0, 8);
-        String rep1 = id(admin.post("/api/v1/admin/users", "{\"loginName\":\"lead.rep1." + tag + "\",\"password\":\"" + PASSWORD + "\"}"));
-        String rep2 = id(admin.post("/api/v1/admin/users", "{\"loginName\":\"lead.rep2." + tag + "\",\"password\":\"" + PASSWORD + "\"}"));
+        // English: the assertions read problem details, which follow the user's language (a new user's is zh-CN)
+        String rep1 = id(admin.post("/api/v1/admin/users", "{\"loginName\":\"lead.rep1." + tag + "\",\"password\":\"" + PASSWORD + "\",\"language\":\"en\"}"));
+        String rep2 = id(admin.post("/api/v1/admin/users", "{\"loginName\":\"lead.rep2." + tag + "\",\"password\":\"" + PASSWORD + "\",\"language\":\"en\"}"));
         Api asRep1 = new Api(baseUrl()).basic("lead.rep1." + tag, PASSWORD);
 
         // configuration is administrative: records, but only for administrators

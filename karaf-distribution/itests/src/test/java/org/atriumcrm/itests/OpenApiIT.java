@@ -54,6 +54,77 @@ public class OpenApiIT extends AtriumTestSupport {
         doc = a.json();
     }
 
+    /**
+     * Problems in the caller's language: a zh-CN user's invalid record is refused in Chinese (title, detail with the
+     * field's Chinese label, field messages), an English user's in English, with the same type and codes; without a
+     * user (a 401), Accept-Language decides. The document promises it: Content-Language and the code of field errors.
+     */
+    @Test
+    public void problemsAnswerInTheCallersLanguageWithTheSameCodes() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String password = "Problem-Lang-2026";
+        for (String lang : List.of("zh-CN", "en")) {
+            assertEquals(201, api.post("/api/v1/admin/users", "{\"loginName\":\"lang." + lang.toLowerCase() + "." + tag
+                    + "\",\"password\":\"" + password + "\",\"language\":\"" + lang + "\"}").status);
+        }
+        Api zh = new Api(baseUrl()).basic("lang.zh-cn." + tag, password);
+        Api en = new Api(baseUrl()).basic("lang.en." + tag, password);
+        String invalid = "{\"industry\":\"mining\",\"website\":\"no web address\",\"employees\":\"many\"}";
+        // the user's setting wins over the request's Accept-Language
+        Api.Answer chinese = zh.post("/api/v1/accounts", invalid, "Content-Type", "application/json", "Accept-Language", "en");
+        Api.Answer english = en.post("/api/v1/accounts", invalid, "Content-Type", "application/json", "Accept-Language", "zh-CN");
+        assertProblem(chinese, 400, null);
+        assertProblem(english, 400, null);
+        assertEquals("zh-CN", chinese.header("Content-Language"));
+        assertEquals("en", english.header("Content-Language"));
+        JsonNode c = chinese.json();
+        JsonNode e = english.json();
+        assertEquals(e.get("type").asText(), c.get("type").asText());
+        assertEquals("校验未通过", c.get("title").asText());
+        assertEquals("4 个字段有误", c.get("detail").asText());
+        assertEquals("Validation failed", e.get("title").asText());
+        Map<String, String[]> expected = Map.of(
+                "name", new String[] {"required", "不能为空", "is required"},
+                "industry", new String[] {"picklist", "必须是以下值之一", "must be one of"},
+                "website", new String[] {"url", "不是有效的网址", "is not a valid web address"},
+                "employees", new String[] {"integer", "必须是整数", "must be an integer"});
+        assertEquals(c.toString(), expected.size(), c.get("errors").size());
+        for (int i = 0; i < c.get("errors").size(); i++) {
+            JsonNode ce = c.get("errors").get(i);
+            JsonNode ee = e.get("errors").get(i);
+            String[] want = expected.get(ce.get("field").asText());
+            assertNotNull(c.toString(), want);
+            assertEquals(ce.toString(), want[0], ce.get("code").asText());
+            assertEquals("the same code in English", ce.get("code").asText(), ee.get("code").asText());
+            assertEquals(ce.get("field").asText(), ee.get("field").asText());
+            assertTrue(ce.toString(), ce.get("message").asText().startsWith(want[1]));
+            assertTrue(ee.toString(), ee.get("message").asText().startsWith(want[2]));
+        }
+        // one field: the detail names it by its Chinese label
+        assertEquals("客户名称：不能为空", zh.post("/api/v1/accounts", "{\"industry\":\"retail\"}").json().get("detail").asText());
+        String missing = UUID.randomUUID().toString();
+        Api.Answer notFound = zh.get("/api/v1/accounts/" + missing);
+        assertProblem(notFound, 404, null);
+        assertEquals("找不到 id 为 " + missing + " 的客户", notFound.json().get("detail").asText());
+        assertEquals("no Account with id " + missing, en.get("/api/v1/accounts/" + missing).json().get("detail").asText());
+
+        // no user yet: Accept-Language
+        Api anonymous = new Api(baseUrl());
+        Api.Answer zh401 = anonymous.get("/api/v1/accounts", "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8");
+        assertProblem(zh401, 401, null);
+        assertEquals("zh-CN", zh401.header("Content-Language"));
+        assertEquals("未登录", zh401.json().get("title").asText());
+        Api.Answer en401 = anonymous.get("/api/v1/accounts", "Accept-Language", "fr-FR,en;q=0.5");
+        assertEquals("en", en401.header("Content-Language"));
+        assertEquals("Unauthorized", en401.json().get("title").asText());
+        assertEquals(zh401.json().get("type").asText(), en401.json().get("type").asText());
+
+        // and the document says so
+        assertEquals("#/components/headers/Content-Language", doc.at("/paths/~1v1~1accounts/post/responses/400/headers/Content-Language/$ref").asText());
+        assertTrue(doc.at("/components/schemas/FieldError/required").toString().contains("code"));
+        assertTrue(doc.at("/info/description").asText().contains("Accept-Language"));
+    }
+
     @Test
     public void everyOperationHasAUniqueIdAndEveryReferenceResolves() {
         assertEquals(baseUrl() + "/api", doc.at("/servers/0/url").asText());

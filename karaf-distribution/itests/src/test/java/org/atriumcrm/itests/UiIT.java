@@ -221,6 +221,17 @@ public class UiIT extends AtriumTestSupport {
         browser("AccountAndContactScenario", adminUser(), adminPassword(), "ui" + UUID.randomUUID().toString().substring(0, 8));
     }
 
+    /** A user whose language is Chinese (a new user's default) reads the server's validation messages in Chinese at the fields. */
+    @Test
+    public void aChineseUserSeesTheServersValidationMessagesInChinese() throws Exception {
+        waitForHttp("/api/v1/accounts", Duration.ofSeconds(120));
+        String login = "ui.zh." + UUID.randomUUID().toString().substring(0, 8);
+        Api.Answer user = adminApi().post("/api/v1/admin/users", "{\"loginName\":\"" + login + "\",\"password\":\"" + UI_PASSWORD
+                + "\",\"language\":\"zh-CN\"}");
+        assertEquals(user.toString(), 201, user.status);
+        browser("ChineseValidationScenario", login, UI_PASSWORD);
+    }
+
     @Test
     public void aChangeBySomeoneElseBetweenLoadAndSaveIsShownAsAConflict() throws Exception {
         waitForHttp("/api/v1/accounts", Duration.ofSeconds(120));

@@ -40,7 +40,9 @@ public class WritePathIT extends AtriumTestSupport {
     BundleContext context;
 
     private static String user(Api admin, String loginName) {
-        return id(admin.post("/api/v1/admin/users", "{\"loginName\":\"" + loginName + "\",\"password\":\"" + PASSWORD + "\"}"));
+        // English: the assertions read problem details, which follow the user's language (a new user's is zh-CN)
+        return id(admin.post("/api/v1/admin/users", "{\"loginName\":\"" + loginName + "\",\"password\":\"" + PASSWORD
+                + "\",\"language\":\"en\"}"));
     }
 
     private static String enc(String s) {
@@ -74,10 +76,10 @@ public class WritePathIT extends AtriumTestSupport {
         String tag = "wp" + UUID.randomUUID().toString().substring(0, 8);
         String writer = id(admin.post("/api/v1/admin/profiles", "{\"name\":\"Writer " + tag + "\",\"rights\":{\"*\":[\"view\",\"create\","
                 + "\"edit\",\"delete\",\"import\",\"export\"]}}"));
-        id(admin.post("/api/v1/admin/users", "{\"loginName\":\"wp.rep1." + tag + "\",\"password\":\"" + PASSWORD + "\",\"profileIds\":[\""
+        id(admin.post("/api/v1/admin/users", "{\"loginName\":\"wp.rep1." + tag + "\",\"password\":\"" + PASSWORD + "\",\"language\":\"en\",\"profileIds\":[\""
                 + writer + "\"]}"));
         String rep2 = id(admin.post("/api/v1/admin/users", "{\"loginName\":\"wp.rep2." + tag + "\",\"password\":\"" + PASSWORD
-                + "\",\"profileIds\":[\"" + writer + "\"]}"));
+                + "\",\"language\":\"en\",\"profileIds\":[\"" + writer + "\"]}"));
         Api rep1 = new Api(baseUrl()).basic("wp.rep1." + tag, PASSWORD);
         String hidden = id(admin.post("/api/v1/accounts", "{\"name\":\"别人的 " + tag + "\",\"ownerId\":\"" + rep2 + "\"}"));
         String mine = id(rep1.post("/api/v1/accounts", "{\"name\":\"我的 " + tag + "\"}"));

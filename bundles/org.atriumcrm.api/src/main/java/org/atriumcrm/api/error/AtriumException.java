@@ -20,6 +20,8 @@ public class AtriumException extends RuntimeException {
     private final String title;
     private final List<FieldError> errors;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
+    private String messageKey;
+    private List<Object> messageArgs = List.of();
 
     public AtriumException(int status, String problemType, String title, String detail, List<FieldError> errors) {
         super(detail);
@@ -66,6 +68,30 @@ public class AtriumException extends RuntimeException {
 
     public static AtriumException preconditionFailed(String detail) {
         return new AtriumException(412, "stale-version", "Precondition failed", detail, null);
+    }
+
+    /**
+     * Names the detail in the platform's message catalogue, so that the REST layer can answer it in the caller's
+     * language: {@code key} with the arguments its translations refer to as {0}, {1}... (a
+     * {@link org.atriumcrm.api.meta.Label} argument is shown in that language). Without a key, or without a translation
+     * of it, the detail stays the English one given to the constructor.
+     *
+     * @since 1.2
+     */
+    public AtriumException localized(String key, Object... args) {
+        this.messageKey = key;
+        this.messageArgs = args == null ? List.of() : java.util.Collections.unmodifiableList(java.util.Arrays.asList(args.clone()));
+        return this;
+    }
+
+    /** The catalogue key of the detail, or null. @since 1.2 */
+    public String messageKey() {
+        return messageKey;
+    }
+
+    /** The arguments of {@link #messageKey()}. @since 1.2 */
+    public List<Object> messageArgs() {
+        return messageArgs;
     }
 
     /** Adds a member to the problem document, e.g. the duplicates found or the current version. */

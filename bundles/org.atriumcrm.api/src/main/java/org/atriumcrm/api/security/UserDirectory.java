@@ -60,4 +60,14 @@ public interface UserDirectory {
     default java.util.Optional<String> emailOf(String userId) {
         return java.util.Optional.empty();
     }
+
+    /**
+     * The language a user chose ({@code "zh-CN"} or {@code "en"}), for what the platform answers them, e.g. the
+     * messages of an error; empty when they chose none or the user is unknown.
+     *
+     * @since 1.4
+     */
+    default java.util.Optional<String> languageOf(String userId) {
+        return java.util.Optional.empty();
+    }
 }

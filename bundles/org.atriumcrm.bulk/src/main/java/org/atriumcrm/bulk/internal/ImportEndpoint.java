@@ -22,6 +22,9 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.atriumcrm.api.error.AtriumException;
+import org.atriumcrm.api.error.FieldError;
+import org.atriumcrm.api.meta.FieldDef;
+import org.atriumcrm.api.meta.FieldType;
 import org.atriumcrm.api.meta.EntityType;
 import org.atriumcrm.api.module.ModuleGate;
 import org.atriumcrm.api.security.Caller;
@@ -123,6 +126,85 @@ public class ImportEndpoint implements ModuleEndpoint {
             }
         }
         return preview(meta, type, sample);
+    }
+
+    /** How many distinct values of a column {@link #values} names at most. */
+    static final int MAX_DISTINCT_VALUES = 200;
+
+    /**
+     * The value-mapping step: every distinct value of {@code column} in the whole file (not only the sample rows), in
+     * the order they first occur, with how often each occurs and, for a picklist {@code field} of {@code entity}, the
+     * picklist value it suggests (the one the import itself would take: value or label, case-insensitively; null when the
+     * user must choose). Values that differ only in case or surrounding blanks are one value, as the mapping applies
+     * them. Streamed over the stored file; at most {@value #MAX_DISTINCT_VALUES} values (then {@code truncated}).
+     */
+    @GET
+    @javax.ws.rs.Path("{id}/values")
+    public ObjectNode values(@PathParam("id") String id, @QueryParam("column") String column, @QueryParam("entity") String entity,
+            @QueryParam("field") String fieldName, @Context SecurityContext security) throws IOException {
+        Caller caller = BulkJson.caller(security);
+        ImportFile meta = repo.file(id, caller);
+        List<String> header = columns(meta);
+        if (column == null || column.isEmpty()) {
+            throw AtriumException.validation(List.of(FieldError.of("column", "required", "is required: one of " + header)));
+        }
+        int index = header.indexOf(column);
+        if (index < 0) {
+            throw AtriumException.invalidField("column", "is not a column of the file; its columns are " + header);
+        }
+        FieldDef<?> field = null;
+        if (fieldName != null && !fieldName.isEmpty()) {
+            if (entity == null || entity.isEmpty()) {
+                throw AtriumException.validation(List.of(FieldError.of("entity", "required", "is required with field")));
+            }
+            EntityType<?> type = stores.importable(entity, caller).type();
+            field = type.field(fieldName).filter(f -> f.type() == FieldType.PICKLIST).orElseThrow(
+                    () -> AtriumException.invalidField("field", "is not a picklist field of " + type.name()));
+        }
+        java.util.Map<String, String> spelling = new java.util.LinkedHashMap<>();
+        java.util.Map<String, long[]> counts = new java.util.HashMap<>();
+        long rows = 0;
+        long blank = 0;
+        boolean truncated = false;
+        Path file = JobService.directory().resolve(meta.id);
+        try (TabularFile table = TabularFile.open(file, meta.format, meta.encoding == null ? null : TabularFile.charset(meta.encoding))) {
+            for (Iterator<TabularFile.DataRow> it = table.rows(); it.hasNext(); rows++) {
+                List<String> cells = it.next().cells();
+                String cell = index < cells.size() && cells.get(index) != null ? cells.get(index).strip() : "";
+                if (cell.isEmpty()) {
+                    blank++;
+                    continue;
+                }
+                String key = cell.toLowerCase(Locale.ROOT); // the mapping's own key: ImportSpec lower-cases what it maps
+                long[] count = counts.get(key);
+                if (count != null) {
+                    count[0]++;
+                } else if (counts.size() < MAX_DISTINCT_VALUES) {
+                    counts.put(key, new long[] {1});
+                    spelling.put(key, cell);
+                } else {
+                    truncated = true; // counting values beyond the bound would hold the whole column in memory
+                }
+            }
+        }
+        ObjectNode json = ImportSpec.JSON.createObjectNode();
+        json.put("id", meta.id);
+        json.put("column", column);
+        if (field != null) {
+            json.put("field", field.name());
+        }
+        json.put("rows", rows);
+        json.put("blank", blank);
+        json.put("truncated", truncated);
+        json.put("limit", MAX_DISTINCT_VALUES);
+        ArrayNode values = json.putArray("values");
+        for (java.util.Map.Entry<String, String> e : spelling.entrySet()) {
+            ObjectNode v = values.addObject().put("value", e.getValue()).put("count", counts.get(e.getKey())[0]);
+            if (field != null) {
+                v.put("suggested", ImportRunner.knownPicklistValue(field, e.getValue()));
+            }
+        }
+        return json;
     }
 
     private static ObjectNode preview(ImportFile meta, EntityType<?> type, ArrayNode sample) throws IOException {

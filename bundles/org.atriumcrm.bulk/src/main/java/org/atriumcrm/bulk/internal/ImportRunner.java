@@ -215,16 +215,25 @@ final class ImportRunner {
 
     /** A picklist cell may hold the value or its label in English or Chinese (客户, Customer → customer). */
     private static String picklistValue(FieldDef<?> field, String cell) {
+        String known = knownPicklistValue(field, cell);
+        return known == null ? cell : known; // the codec's validation names the allowed values
+    }
+
+    /**
+     * The picklist value a cell means by itself: the value, or a value's English or Chinese label, case-insensitively;
+     * null when it is none of them (the value mapping of the wizard must say). The wizard's suggestions are this rule.
+     */
+    static String knownPicklistValue(FieldDef<?> field, String cell) {
         if (field.allowsPicklistValue(cell)) {
             return cell;
         }
         for (var v : field.picklist()) {
             if (v.value().equalsIgnoreCase(cell) || v.label().en().equalsIgnoreCase(cell)
-                    || v.label().zhCN() != null && v.label().zhCN().equals(cell)) {
+                    || v.label().zhCN() != null && v.label().zhCN().equalsIgnoreCase(cell)) {
                 return v.value();
             }
         }
-        return cell; // the codec's validation names the allowed values
+        return null;
     }
 
     /**

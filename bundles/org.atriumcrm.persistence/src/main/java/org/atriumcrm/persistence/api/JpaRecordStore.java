@@ -26,6 +26,7 @@ import javax.persistence.criteria.Root;
 import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.atriumcrm.api.error.AtriumException;
+import org.atriumcrm.api.error.FieldError;
 import org.atriumcrm.api.event.DomainEvents;
 import org.atriumcrm.api.event.DomainEvents.Action;
 import org.atriumcrm.api.meta.EntityType;
@@ -333,7 +334,7 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
     public Map<List<Object>, List<T>> findMatches(List<String> fields, Collection<List<Object>> keys, Visibility visible) {
         List<FieldDef<T>> defs = new ArrayList<>();
         for (String name : fields) {
-            defs.add(type.field(name).orElseThrow(() -> AtriumException.invalidField(name, "is not a field of " + type.name())));
+            defs.add(type.field(name).orElseThrow(() -> AtriumException.validation(List.of(FieldError.of(name, "unknown-field", "is not a field of " + type.name(), type.label())))));
         }
         Set<List<Object>> wanted = new LinkedHashSet<>();
         for (List<Object> key : keys) {
@@ -591,7 +592,7 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
     private T live(EntityManager em, String id) {
         T record = RecordIds.isValid(id) ? em.find(recordClass, id) : null;
         if (record == null || record.isDeleted()) {
-            throw AtriumException.notFound("no " + type.name() + " with id " + id);
+            throw AtriumException.notFound("no " + type.name() + " with id " + id).localized("record-not-found", type.label(), id);
         }
         return record;
     }
@@ -599,10 +600,11 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
     private T deleted(EntityManager em, String id) {
         T record = RecordIds.isValid(id) ? em.find(recordClass, id) : null;
         if (record == null) {
-            throw AtriumException.notFound("no " + type.name() + " with id " + id);
+            throw AtriumException.notFound("no " + type.name() + " with id " + id).localized("record-not-found", type.label(), id);
         }
         if (!record.isDeleted()) {
-            throw AtriumException.conflict("not-in-recycle-bin", type.name() + " " + id + " is not in the recycle bin");
+            throw AtriumException.conflict("not-in-recycle-bin", type.name() + " " + id + " is not in the recycle bin")
+                    .localized("not-in-recycle-bin", type.label(), id);
         }
         return record;
     }
@@ -611,6 +613,7 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
         if (expectedVersion != null && record.getVersion() != expectedVersion) {
             throw AtriumException.preconditionFailed(type.name() + " " + record.getId() + " is at version "
                     + record.getVersion() + ", not " + expectedVersion + ": reload it and apply your change again")
+                    .localized("stale-version", type.label(), record.getId(), record.getVersion(), expectedVersion)
                     .with("currentVersion", record.getVersion());
         }
     }
@@ -638,10 +641,12 @@ public class JpaRecordStore<T extends BaseRecord> implements RecordStore<T> {
         } catch (RuntimeException e) {
             if (causedBy(e, OptimisticLockException.class)) {
                 if (expectedVersion != null) {
-                    throw AtriumException.preconditionFailed(type.name() + " was changed by someone else meanwhile");
+                    throw AtriumException.preconditionFailed(type.name() + " was changed by someone else meanwhile")
+                            .localized("changed-meanwhile", type.label());
                 }
                 throw AtriumException.conflict("concurrent-update",
-                        type.name() + " was changed by someone else meanwhile: reload it and try again");
+                        type.name() + " was changed by someone else meanwhile: reload it and try again")
+                        .localized("concurrent-update", type.label());
             }
             throw e;
         }

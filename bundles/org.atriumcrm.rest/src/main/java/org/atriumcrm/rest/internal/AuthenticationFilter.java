@@ -101,10 +101,11 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             Caller caller = authorization == null && session != null ? sessionCaller(request, session.getValue())
                     : authenticate(authorization).orElseThrow(() -> new AtriumException(401, "unauthenticated", "Unauthorized",
                             "valid credentials are required: HTTP Basic, an API token as 'Authorization: Bearer <token>'"
-                                    + " or the cookie of POST /api/v1/session", null));
+                                    + " or the cookie of POST /api/v1/session", null).localized("unauthenticated"));
             if (path.startsWith("v1/admin/") && !caller.administrator()) {
                 throw new AtriumException(403, "administrators-only", "Forbidden",
-                        "the administration API is for administrators; " + caller.loginName() + " is not one", null);
+                        "the administration API is for administrators; " + caller.loginName() + " is not one", null)
+                        .localized("administrators-only", caller.loginName());
             }
             boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
             request.setSecurityContext(new CallerContext(caller, secure));
@@ -175,10 +176,11 @@ public class AuthenticationFilter implements ContainerRequestFilter {
      */
     private Caller sessionCaller(ContainerRequestContext request, String token) {
         WebSession session = authenticator.authenticateSession(token).orElseThrow(() -> new AtriumException(401,
-                "unauthenticated", "Unauthorized", "the session has ended (logged out, idle too long or expired): log in again", null));
+                "unauthenticated", "Unauthorized", "the session has ended (logged out, idle too long or expired): log in again", null).localized("session-ended"));
         if (!SAFE_METHODS.contains(request.getMethod()) && !sameToken(session.csrfToken(), request.getHeaderString(AtriumRest.CSRF_HEADER))) {
             throw new AtriumException(403, "csrf", "Forbidden", "a " + request.getMethod() + " authenticated by the session cookie needs the header "
-                    + AtriumRest.CSRF_HEADER + " with the session's csrfToken (from POST or GET /api/v1/session)", null);
+                    + AtriumRest.CSRF_HEADER + " with the session's csrfToken (from POST or GET /api/v1/session)", null)
+                    .localized("csrf", request.getMethod(), AtriumRest.CSRF_HEADER);
         }
         return session.caller();
     }
@@ -241,7 +243,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     static AtriumException tooLarge(long limit) {
         return new AtriumException(413, "payload-too-large", "Payload too large",
-                "the request body is larger than the limit of " + limit + " bytes", null).with("limit", limit);
+                "the request body is larger than the limit of " + limit + " bytes", null).localized("payload-too-large", limit)
+                .with("limit", limit);
     }
 
     /** Counts bytes as they are read, for bodies sent without a Content-Length (chunked). */

@@ -162,7 +162,7 @@ public class EntityResource {
     @Path("{id}/history")
     public ObjectNode history(@PathParam("id") String id, @QueryParam("limit") String limit) {
         if (store.find(id).isEmpty()) {
-            throw AtriumException.notFound("no " + store.type().name() + " with id " + id);
+            throw Problems.recordNotFound(store.type(), id);
         }
         int max = ListParams.limit(limit, ListQuery.MAX_LIMIT);
         ObjectNode json = Json.MAPPER.createObjectNode();
@@ -186,7 +186,7 @@ public class EntityResource {
             throw new javax.ws.rs.WebApplicationException(Response.status(Response.Status.METHOD_NOT_ALLOWED).build());
         }
         org.atriumcrm.rest.api.RecordFile handler = fileHandler(file);
-        Record record = store.find(id).orElseThrow(() -> AtriumException.notFound("no " + store.type().name() + " with id " + id));
+        Record record = store.find(id).orElseThrow(() -> Problems.recordNotFound(store.type(), id));
         String type = contentType == null || contentType.isBlank() ? null
                 : contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
         long declared = -1;
@@ -214,7 +214,7 @@ public class EntityResource {
 
     /** The record's file as it was stored, with its type and ETag; a 304 when the client's copy is current. */
     private Response file(org.atriumcrm.rest.api.RecordFile handler, String id, String file, Request request) {
-        Record record = store.find(id).orElseThrow(() -> AtriumException.notFound("no " + store.type().name() + " with id " + id));
+        Record record = store.find(id).orElseThrow(() -> Problems.recordNotFound(store.type(), id));
         org.atriumcrm.rest.api.RecordFile.Content content = handler.read(record).orElseThrow(() -> AtriumException.notFound(
                 store.type().name() + " " + id + " has no " + file));
         javax.ws.rs.core.EntityTag tag = new javax.ws.rs.core.EntityTag(content.etag());
@@ -245,7 +245,7 @@ public class EntityResource {
             return file(fileHandler, id, relation, request);
         }
         if (named.isEmpty() && view != null) {
-            Record record = parent.find(id).orElseThrow(() -> AtriumException.notFound("no " + parent.type().name() + " with id " + id));
+            Record record = parent.find(id).orElseThrow(() -> Problems.recordNotFound(parent.type(), id));
             return Json.MAPPER.valueToTree(view.view(parent, record, uri.getQueryParameters(), caller));
         }
         RelatedList list = named.orElseThrow(() -> AtriumException.notFound(
@@ -253,7 +253,7 @@ public class EntityResource {
                         + java.util.stream.Stream.concat(parent.type().relatedLists().stream().map(RelatedList::name),
                                 RecordResource.namesFor(owner.recordViews, parent.type().name()).stream()).toList()));
         if (parent.find(id).isEmpty()) {
-            throw AtriumException.notFound("no " + parent.type().name() + " with id " + id);
+            throw Problems.recordNotFound(parent.type(), id);
         }
         RecordStore<?> child = owner.stores.secured(owner.stores.byNameOrPlural(list.entity()), caller);
         return owner.list(child, offset, limit, sort, q, filter, new Condition(list.field(), Operator.EQ, List.of(id)), total);
@@ -385,7 +385,7 @@ public class EntityResource {
     }
 
     private Record visible(String id) {
-        return store.find(id).orElseThrow(() -> AtriumException.notFound("no " + store.type().name() + " with id " + id));
+        return store.find(id).orElseThrow(() -> Problems.recordNotFound(store.type(), id));
     }
 
     /** 404 when the caller may not see the record, 403 when they may not change it. */

@@ -29,12 +29,25 @@ final class FieldValues {
     private FieldValues() {
     }
 
-    /** Thrown with the message that belongs after the field name. */
+    /** Thrown with the message that belongs after the field name, and its code for other languages (see ProblemMessages). */
     static final class Invalid extends Exception {
         private static final long serialVersionUID = 1L;
+        private final String code;
+        private final transient Object[] args;
 
         Invalid(String message) {
+            this(null, message);
+        }
+
+        Invalid(String code, String message, Object... args) {
             super(message, null, false, false);
+            this.code = code;
+            this.args = args;
+        }
+
+        /** As the field error of {@code field}. */
+        org.atriumcrm.api.error.FieldError toFieldError(String field) {
+            return org.atriumcrm.api.error.FieldError.of(field, code, getMessage(), args);
         }
     }
 
@@ -45,24 +58,24 @@ final class FieldValues {
                 try {
                     return Long.valueOf(raw.strip());
                 } catch (NumberFormatException e) {
-                    throw new Invalid("must be an integer");
+                    throw new Invalid("integer", "must be an integer");
                 }
             case DECIMAL:
                 try {
                     return decimal(new BigDecimal(raw.strip()));
                 } catch (NumberFormatException e) {
-                    throw new Invalid("must be a decimal number");
+                    throw new Invalid("decimal", "must be a decimal number");
                 }
             case BOOLEAN:
                 if ("true".equals(raw) || "false".equals(raw)) {
                     return Boolean.valueOf(raw);
                 }
-                throw new Invalid("must be true or false");
+                throw new Invalid("boolean", "must be true or false");
             case DATE:
                 try {
                     return LocalDate.parse(raw.strip());
                 } catch (DateTimeParseException e) {
-                    throw new Invalid("must be a date like 2026-11-22");
+                    throw new Invalid("date", "must be a date like 2026-11-22");
                 }
             case DATETIME:
                 try {
@@ -71,7 +84,7 @@ final class FieldValues {
                     try {
                         return Instant.parse(raw.strip());
                     } catch (DateTimeParseException e2) {
-                        throw new Invalid("must be an ISO-8601 instant like 2026-11-22T08:30:00Z");
+                        throw new Invalid("datetime", "must be an ISO-8601 instant like 2026-11-22T08:30:00Z");
                     }
                 }
             default:
@@ -93,18 +106,19 @@ final class FieldValues {
         if (field.maxLength() != null && value.length() > field.maxLength()) {
             int characters = value.codePointCount(0, value.length());
             if (characters > field.maxLength()) {
-                throw new Invalid("must be at most " + field.maxLength() + " characters long, not " + characters);
+                throw new Invalid("too-long", "must be at most " + field.maxLength() + " characters long, not " + characters,
+                        field.maxLength(), characters);
             }
         }
         switch (field.type()) {
             case EMAIL:
                 if (!EMAIL.matcher(value).matches()) {
-                    throw new Invalid("is not a valid email address");
+                    throw new Invalid("email", "is not a valid email address");
                 }
                 break;
             case PHONE:
                 if (!PHONE.matcher(value).matches() || value.chars().filter(Character::isDigit).count() < 3) {
-                    throw new Invalid("is not a valid phone number");
+                    throw new Invalid("phone", "is not a valid phone number");
                 }
                 break;
             case URL:
@@ -112,8 +126,8 @@ final class FieldValues {
                 break;
             case PICKLIST:
                 if (!field.allowsPicklistValue(value)) {
-                    throw new Invalid("must be one of " + field.picklist().stream().map(PicklistValue::value)
-                            .collect(Collectors.joining(", ")) + ", not '" + value + "'");
+                    String allowed = field.picklist().stream().map(PicklistValue::value).collect(Collectors.joining(", "));
+                    throw new Invalid("picklist", "must be one of " + allowed + ", not '" + value + "'", allowed, value);
                 }
                 break;
             case ID:
@@ -123,7 +137,7 @@ final class FieldValues {
                         throw new IllegalArgumentException();
                     }
                 } catch (IllegalArgumentException e) {
-                    throw new Invalid("must be a record id (a UUID), not '" + value + "'");
+                    throw new Invalid("record-id", "must be a record id (a UUID), not '" + value + "'", value);
                 }
                 value = value.toLowerCase(java.util.Locale.ROOT);
                 break;
@@ -131,7 +145,7 @@ final class FieldValues {
                 break;
         }
         if (field.pattern() != null && !field.pattern().matcher(value).matches()) {
-            throw new Invalid(field.patternHint() != null ? field.patternHint() : "has an invalid format");
+            throw new Invalid("format", field.patternHint() != null ? field.patternHint() : "has an invalid format");
         }
         return value;
     }
@@ -144,17 +158,18 @@ final class FieldValues {
                 throw new URISyntaxException(value, "not a web address");
             }
         } catch (URISyntaxException e) {
-            throw new Invalid("is not a valid web address");
+            throw new Invalid("url", "is not a valid web address");
         }
     }
 
     static BigDecimal decimal(BigDecimal value) throws Invalid {
         BigDecimal v = value.stripTrailingZeros();
         if (v.scale() > DECIMAL_SCALE) {
-            throw new Invalid("must have at most " + DECIMAL_SCALE + " decimal places");
+            throw new Invalid("decimal-places", "must have at most " + DECIMAL_SCALE + " decimal places", DECIMAL_SCALE);
         }
         if (v.precision() - v.scale() > DECIMAL_INTEGER_DIGITS) {
-            throw new Invalid("must have at most " + DECIMAL_INTEGER_DIGITS + " digits before the decimal point");
+            throw new Invalid("integer-digits", "must have at most " + DECIMAL_INTEGER_DIGITS + " digits before the decimal point",
+                    DECIMAL_INTEGER_DIGITS);
         }
         return v.scale() < 0 ? v.setScale(0) : v;
     }

@@ -129,16 +129,24 @@ final class OpenApiShapes {
         ObjectNode problem = object(schemas.putObject("Problem"), false, "type", "title", "status");
         problem.put("description", "RFC 9457 problem details; some problems add members (duplicates, module, limit, incident)");
         ObjectNode p = problem.withObject("/properties");
-        p.putObject("type").put("type", "string").put("format", "uri");
-        p.putObject("title").put("type", "string");
+        p.putObject("type").put("type", "string").put("format", "uri")
+                .put("description", "the kind of problem, the same in every language: what a client branches on");
+        p.putObject("title").put("type", "string").put("description", "in the language of Content-Language");
         p.putObject("status").put("type", "integer").put("format", "int32");
-        p.putObject("detail").put("type", "string");
+        p.putObject("detail").put("type", "string")
+                .put("description", "in the language of Content-Language, English where no translation exists");
         p.putObject("instance").put("type", "string");
         p.putObject("errors").put("type", "array").putObject("items").put("$ref", SCHEMAS + "FieldError");
         problem.put("additionalProperties", true);
-        ObjectNode fieldError = object(schemas.putObject("FieldError"), false, "field", "message");
+        ObjectNode fieldError = object(schemas.putObject("FieldError"), false, "field", "code", "message");
         fieldError.withObject("/properties").putObject("field").put("type", "string");
-        fieldError.withObject("/properties").putObject("message").put("type", "string");
+        fieldError.withObject("/properties").putObject("code").put("type", "string").put("description", "what is wrong,"
+                + " the same in every language: required, unknown-field, read-only, field-hidden, field-read-only-for-you,"
+                + " integer, decimal, decimal-places, integer-digits, boolean, date, datetime, text, too-long, email, phone,"
+                + " url, picklist, record-id, record-id-type, format, invalid-owner, reference-to-itself,"
+                + " reference-module-disabled, reference-not-found, reference-cycle; invalid for a module's own check");
+        fieldError.withObject("/properties").putObject("message").put("type", "string")
+                .put("description", "what is wrong, in the language of Content-Language, to be read after the field's label");
 
         ObjectNode label = object(schemas.putObject("Label"), false, "en", "zh-CN");
         label.withObject("/properties").putObject("en").put("type", "string");
@@ -358,6 +366,8 @@ final class OpenApiShapes {
                 .put("description", "when the session ends unless it is used again (idle time), at the latest its absolute end");
 
         ObjectNode headers = components.withObject("/headers");
+        headers.putObject("Content-Language").put("description", "the language of a problem's title, detail and field messages:"
+                + " zh-CN or en").putObject("schema").put("type", "string").putArray("enum").add("zh-CN").add("en");
         headers.putObject("Set-Cookie").put("description", "the session cookie: ATRIUM_SESSION=<secret>; Path=/; HttpOnly;"
                 + " SameSite=Strict, and Secure over HTTPS (also behind a proxy that sends X-Forwarded-Proto: https); on logout"
                 + " the same cookie emptied with Max-Age=0").putObject("schema").put("type", "string");
@@ -437,8 +447,9 @@ final class OpenApiShapes {
         ObjectNode responses = op.withObject("/responses");
         for (String s : statuses) {
             if (!responses.has(s)) {
-                responses.putObject(s).put("description", PROBLEM_DESCRIPTIONS.getOrDefault(s, "problem")).putObject("content")
-                        .putObject(AtriumRest.PROBLEM_JSON).putObject("schema").put("$ref", PROBLEM);
+                ObjectNode response = responses.putObject(s).put("description", PROBLEM_DESCRIPTIONS.getOrDefault(s, "problem"));
+                response.putObject("headers").putObject("Content-Language").put("$ref", "#/components/headers/Content-Language");
+                response.putObject("content").putObject(AtriumRest.PROBLEM_JSON).putObject("schema").put("$ref", PROBLEM);
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.atriumcrm.rest.internal;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import javax.ws.rs.WebApplicationException;
@@ -7,10 +8,15 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Request;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ExceptionMapper;
 
 import org.atriumcrm.api.error.AtriumException;
+import org.atriumcrm.api.meta.Label;
+import org.atriumcrm.api.record.RecordStores;
+import org.atriumcrm.api.security.Caller;
+import org.atriumcrm.api.security.UserDirectory;
 import org.atriumcrm.api.module.ModuleRegistry;
 import org.atriumcrm.api.module.ModuleState;
 import org.atriumcrm.rest.api.AtriumRest;
@@ -51,6 +57,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile OpenApiResource openApi;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile UserDirectory users;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile RecordStores records;
+
+    @Context
+    SecurityContext security;
+
     private String challenge() {
         try {
             return AuthenticationFilter.challenge(AuthenticationFilter.apiPath(uriInfo.getRequestUri()), headers.getHeaderString(HttpHeaders.AUTHORIZATION),
@@ -63,9 +78,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         String instance = instance();
+        Locale language = language();
         AtriumException atrium = find(failure, AtriumException.class);
         if (atrium != null) {
-            Response answer = Problems.response(atrium.status(), Problems.document(atrium, instance));
+            Response answer = Problems.response(atrium.status(), Problems.document(atrium, instance, language, this::fieldLabel), language);
             if (atrium.status() == 401) {
                 answer = Response.fromResponse(answer).header(HttpHeaders.WWW_AUTHENTICATE, challenge()).build();
             }
@@ -76,15 +92,17 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             if (status == 404) {
                 AtriumException disabled = disabledModule();
                 if (disabled != null) {
-                    return Problems.response(404, Problems.document(disabled, instance));
+                    return Problems.response(404, Problems.document(disabled, instance, language, this::fieldLabel), language);
                 }
             }
             if (status < 500) {
                 Response.Status known = Response.Status.fromStatusCode(status);
                 String title = known == null ? "HTTP " + status : known.getReasonPhrase();
                 String allow = status == 405 ? allowed(wae.getResponse()) : null;
+                AtriumException problem = new AtriumException(status, slug(title), title, detail(status, wae, allow), null);
+                localize(problem, status, allow, instance);
                 Response.ResponseBuilder answer = Response.fromResponse(Problems.response(status,
-                        Problems.document(status, slug(title), title, detail(status, wae, allow), instance)));
+                        Problems.document(problem, instance, language, this::fieldLabel), language));
                 if (allow != null) {
                     answer.header(HttpHeaders.ALLOW, allow);
                 }
@@ -94,9 +112,57 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         String incident = UUID.randomUUID().toString();
         LOG.error("incident {} on {}", incident, instance, failure);
-        return Problems.response(500, Problems.document(500, "internal-error", "Internal error",
-                "an unexpected error occurred; the administrator can find incident " + incident + " in the log", instance)
-                .put("incident", incident));
+        return Problems.response(500, Problems.document(new AtriumException(500, "internal-error", "Internal error",
+                "an unexpected error occurred; the administrator can find incident " + incident + " in the log", null)
+                .localized("internal-error", incident).with("incident", incident), instance, language, this::fieldLabel), language);
+    }
+
+    /**
+     * The language of the answer: the caller's own setting ({@code language} of {@code /api/v1/me}), else the
+     * request's {@code Accept-Language}; outside a request (or before authentication), English or Accept-Language.
+     */
+    Locale language() {
+        String chosen = null;
+        try {
+            UserDirectory directory = users;
+            java.security.Principal principal = security == null ? null : security.getUserPrincipal();
+            if (directory != null && principal instanceof Caller caller) {
+                chosen = directory.languageOf(caller.userId()).orElse(null);
+            }
+        } catch (RuntimeException outsideRequestOrNoUser) {
+            chosen = null; // a failing lookup must not turn a problem answer into a 500
+        }
+        java.util.List<Locale> acceptable;
+        try {
+            acceptable = headers == null ? java.util.List.of() : headers.getAcceptableLanguages();
+        } catch (RuntimeException outsideRequestOrMalformed) {
+            acceptable = java.util.List.of();
+        }
+        return ProblemMessages.language(chosen, acceptable);
+    }
+
+    /** A field's label in the entity type of the path ({@code /api/v1/<plural>/...}), for the detail of a field's problem. */
+    Label fieldLabel(String field) {
+        RecordStores registry = records;
+        String path = instance();
+        String prefix = "/" + AtriumRest.BASE + "/v1/";
+        if (registry == null || path == null || !path.startsWith(prefix)) {
+            return null;
+        }
+        String segment = path.substring(prefix.length()).split("/")[0];
+        return registry.byPlural(segment).flatMap(s -> s.type().field(field)).map(f -> f.label()).orElse(null);
+    }
+
+    private static void localize(AtriumException problem, int status, String allow, String instance) {
+        switch (status) {
+            case 404 -> problem.localized("no-resource", instance);
+            case 405 -> problem.localized("method-not-allowed", allow);
+            case 406 -> problem.localized("not-acceptable");
+            case 415 -> problem.localized("unsupported-media-type");
+            default -> {
+                // the JAX-RS runtime's own sentence, in English
+            }
+        }
     }
 
     /** A script of a page: the web UI marks its requests {@code X-Requested-With: XMLHttpRequest}. */
@@ -119,7 +185,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return registry.moduleOfEntity(segment).filter(m -> m.state() != ModuleState.ENABLED)
                 .map(m -> new AtriumException(404, "module-disabled", "Module disabled", "the module " + m.id()
                         + " that serves /" + AtriumRest.BASE + "/v1/" + segment + " is " + m.state().name().toLowerCase()
-                        + (m.reason() == null ? "" : " (" + m.reason() + ")"), null).with("module", m.id()))
+                        + (m.reason() == null ? "" : " (" + m.reason() + ")"), null)
+                        .localized("module-disabled", m.id(), "/" + AtriumRest.BASE + "/v1/" + segment).with("module", m.id()))
                 .orElse(null);
     }
 

@@ -1,11 +1,15 @@
 package org.atriumcrm.rest.internal;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import javax.ws.rs.core.Response;
 
 import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.error.FieldError;
+import org.atriumcrm.api.meta.Label;
 import org.atriumcrm.rest.api.AtriumRest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -33,11 +37,23 @@ final class Problems {
     }
 
     static ObjectNode document(AtriumException e, String instance) {
-        ObjectNode problem = document(e.status(), e.problemType(), e.title(), e.getMessage(), instance);
+        return document(e, instance, ProblemMessages.ENGLISH, field -> null);
+    }
+
+    /**
+     * The document of {@code e} in {@code language}: title, detail and field messages translated where the catalogue
+     * has them (English as raised otherwise); {@code type} and each field error's {@code code} are the same in every
+     * language. {@code labels} names a field as the user reads it (the entity's label), or null.
+     */
+    static ObjectNode document(AtriumException e, String instance, Locale language, Function<String, Label> labels) {
+        String title = firstNonNull(ProblemMessages.text(language, "title." + e.problemType(), List.of()),
+                ProblemMessages.text(language, "status." + e.status(), List.of()), e.title());
+        ObjectNode problem = document(e.status(), e.problemType(), title, detail(e, language, labels), instance);
         if (!e.errors().isEmpty()) {
             ArrayNode errors = problem.putArray("errors");
             for (FieldError fe : e.errors()) {
-                errors.addObject().put("field", fe.field()).put("message", fe.message());
+                String code = ProblemMessages.code(fe.code(), fe.message());
+                errors.addObject().put("field", fe.field()).put("code", code).put("message", fieldMessage(fe, code, language));
             }
         }
         for (Map.Entry<String, Object> ext : e.extensions().entrySet()) {
@@ -46,7 +62,49 @@ final class Problems {
         return problem;
     }
 
+    private static String detail(AtriumException e, Locale language, Function<String, Label> labels) {
+        String translated = e.messageKey() == null ? null : ProblemMessages.text(language, "detail." + e.messageKey(), e.messageArgs());
+        if (translated == null && e.messageKey() == null && !e.errors().isEmpty()) {
+            // the detail of a validation problem is made of its field errors: said again from their translations
+            if (e.errors().size() == 1) {
+                FieldError fe = e.errors().get(0);
+                Label label = labels.apply(fe.field());
+                translated = ProblemMessages.text(language, "detail." + e.problemType() + ".one", List.of(label == null
+                        ? fe.field() : label, fieldMessage(fe, ProblemMessages.code(fe.code(), fe.message()), language)));
+            } else {
+                translated = ProblemMessages.text(language, "detail." + e.problemType() + ".many", List.of(e.errors().size()));
+            }
+        }
+        return translated == null ? e.getMessage() : translated;
+    }
+
+    private static String fieldMessage(FieldError fe, String code, Locale language) {
+        String translated = ProblemMessages.text(language, "field." + code, fe.args());
+        return translated == null ? fe.message() : translated;
+    }
+
+    @SafeVarargs
+    private static <T> T firstNonNull(T... candidates) {
+        for (T t : candidates) {
+            if (t != null) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** 404: no record of {@code type} with {@code id} that the caller may see (the same answer whether it exists or not). */
+    static AtriumException recordNotFound(org.atriumcrm.api.meta.EntityType<?> type, String id) {
+        return AtriumException.notFound("no " + type.name() + " with id " + id).localized("record-not-found", type.label(), id);
+    }
+
     static Response response(int status, ObjectNode problem) {
         return Response.status(status).type(AtriumRest.PROBLEM_JSON + ";charset=UTF-8").entity(problem).build();
+    }
+
+    /** A document in {@code language}, which its {@code Content-Language} names. */
+    static Response response(int status, ObjectNode problem, Locale language) {
+        return Response.status(status).type(AtriumRest.PROBLEM_JSON + ";charset=UTF-8")
+                .header(javax.ws.rs.core.HttpHeaders.CONTENT_LANGUAGE, ProblemMessages.tag(language)).entity(problem).build();
     }
 }

@@ -86,19 +86,19 @@ final class RecordJson {
                 continue; // typed clients send back what they read (id, createdAt, version...): harmless when unchanged
             }
             if (restriction == FieldAccess.HIDDEN) {
-                forbidden.add(new FieldError(entry.getKey(), "is hidden from you by field-level security and cannot be written"));
+                forbidden.add(FieldError.of(entry.getKey(), "field-hidden", "is hidden from you by field-level security and cannot be written"));
             } else if (restriction == FieldAccess.READ_ONLY && field != null && field.isReadOnly()) {
-                forbidden.add(new FieldError(entry.getKey(), "is read-only for you (field-level security)"));
+                forbidden.add(FieldError.of(entry.getKey(), "field-read-only-for-you", "is read-only for you (field-level security)"));
             } else if (field == null) {
-                errors.add(new FieldError(entry.getKey(), "is not a field of " + type.name()));
+                errors.add(FieldError.of(entry.getKey(), "unknown-field", "is not a field of " + type.name(), type.label()));
             } else if (field.isReadOnly()) {
-                errors.add(new FieldError(entry.getKey(), stored == null ? "is read-only"
+                errors.add(FieldError.of(entry.getKey(), "read-only", stored == null ? "is read-only"
                         : "is read-only: send it unchanged (" + write(type, stored).get(field.name()) + ") or leave it out"));
             } else {
                 try {
                     values.put(field.name(), convert(field, entry.getValue()));
                 } catch (FieldValues.Invalid e) {
-                    errors.add(new FieldError(field.name(), e.getMessage()));
+                    errors.add(e.toFieldError(field.name()));
                 }
             }
         }
@@ -111,7 +111,7 @@ final class RecordJson {
                 values.put(field.name(), null);
             }
             if (field.isRequired() && values.get(field.name()) == null && (present || mode != Mode.PATCH)) {
-                errors.add(new FieldError(field.name(), "is required"));
+                errors.add(FieldError.of(field.name(), "required", "is required"));
             }
         }
         if (!forbidden.isEmpty()) {
@@ -160,7 +160,7 @@ final class RecordJson {
         switch (type) {
             case INTEGER:
                 if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-                    throw new FieldValues.Invalid("must be an integer");
+                    throw new FieldValues.Invalid("integer", "must be an integer");
                 }
                 return node.longValue();
             case DECIMAL:
@@ -170,15 +170,16 @@ final class RecordJson {
                 if (node.isTextual()) {
                     return FieldValues.fromText(field, node.textValue()); // money as a string is common in feeds
                 }
-                throw new FieldValues.Invalid("must be a number");
+                throw new FieldValues.Invalid("decimal", "must be a number");
             case BOOLEAN:
                 if (!node.isBoolean()) {
-                    throw new FieldValues.Invalid("must be true or false");
+                    throw new FieldValues.Invalid("boolean", "must be true or false");
                 }
                 return node.booleanValue();
             default:
                 if (!node.isTextual()) {
-                    throw new FieldValues.Invalid("must be a " + describe(type));
+                    throw new FieldValues.Invalid(type == FieldType.DATE ? "date" : type == FieldType.DATETIME ? "datetime"
+                            : type == FieldType.ID || type == FieldType.REFERENCE ? "record-id-type" : "text", "must be a " + describe(type));
                 }
                 return FieldValues.fromText(field, node.textValue());
         }

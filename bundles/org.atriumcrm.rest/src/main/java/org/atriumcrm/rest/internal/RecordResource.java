@@ -244,7 +244,7 @@ public class RecordResource {
     }
 
     <T extends Record> Response get(RecordStore<T> store, String id, Request request) {
-        T record = store.find(id).orElseThrow(() -> AtriumException.notFound("no " + store.type().name() + " with id " + id));
+        T record = store.find(id).orElseThrow(() -> Problems.recordNotFound(store.type(), id));
         EntityTag tag = Requests.etag(record);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
@@ -256,7 +256,7 @@ public class RecordResource {
     <T extends Record> Response update(RecordStore<T> store, String id, String ifMatch, JsonNode body,
             RecordJson.Mode mode, boolean allowDuplicates, Caller caller) {
         Long expected = Requests.expectedVersion(ifMatch);
-        T stored = store.find(id).orElseThrow(() -> AtriumException.notFound("no " + store.type().name() + " with id " + id));
+        T stored = store.find(id).orElseThrow(() -> Problems.recordNotFound(store.type(), id));
         Map<String, Object> values = RecordJson.read(store.type(), body, mode, stored);
         @SuppressWarnings("unchecked")
         T updated = (T) writes.update(store.type().name(), id, expected, values, allowDuplicates, caller);

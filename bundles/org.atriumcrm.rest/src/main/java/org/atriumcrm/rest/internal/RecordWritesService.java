@@ -73,7 +73,7 @@ public class RecordWritesService implements RecordWrites {
         RecordStore<?> raw = store(entity);
         RecordStore<?> secured = policy.secure(raw, caller);
         if (secured.find(id).isEmpty()) {
-            throw AtriumException.notFound("no " + raw.type().name() + " with id " + id);
+            throw AtriumException.notFound("no " + raw.type().name() + " with id " + id).localized("record-not-found", raw.type().label(), id);
         }
         check(raw, id, values, allowDuplicates, caller);
         return secured.update(id, expectedVersion, values, caller);
@@ -121,7 +121,8 @@ public class RecordWritesService implements RecordWrites {
         for (int i = 0; i < rows.size(); i++) {
             Object owner = rows.get(i).delete() ? null : rows.get(i).values().get("ownerId");
             if (owner != null && !owners.computeIfAbsent(owner.toString(), users::isValidOwner)) {
-                errors.computeIfAbsent(i, k -> new ArrayList<>()).add(new FieldError("ownerId", "no active user or group with id " + owner));
+                errors.computeIfAbsent(i, k -> new ArrayList<>()).add(FieldError.of("ownerId", "invalid-owner",
+                        "no active user or group with id " + owner, owner));
             }
         }
         Map<Integer, AtriumException> violations = new HashMap<>();
@@ -167,19 +168,22 @@ public class RecordWritesService implements RecordWrites {
                 continue;
             }
             String ref = value.toString();
-            String problem = null;
+            FieldError problem = null;
+            Object targetLabel = target.<Object>map(t -> t.type().label()).orElse(field.referenceTo());
             if (selfType && ref.equals(row.id())) {
-                problem = "cannot refer to the record itself";
+                problem = FieldError.of(field.name(), "reference-to-itself", "cannot refer to the record itself");
             } else if (target.isEmpty()) {
-                problem = "refers to " + field.referenceTo() + ", whose module is not enabled";
+                problem = FieldError.of(field.name(), "reference-module-disabled", "refers to " + field.referenceTo()
+                        + ", whose module is not enabled", targetLabel);
             } else if (!visible.contains(ref)) {
-                problem = "no " + field.referenceTo() + " with id " + ref;
+                problem = FieldError.of(field.name(), "reference-not-found", "no " + field.referenceTo() + " with id " + ref,
+                        targetLabel, ref);
             } else if (selfType && row.id() != null && reaches(raw, field, ref, row.id())) {
-                problem = "would make a cycle: " + ref + " is below this " + type.name() + " in the "
-                        + field.label().en().toLowerCase() + " hierarchy";
+                problem = FieldError.of(field.name(), "reference-cycle", "would make a cycle: " + ref + " is below this "
+                        + type.name() + " in the " + field.label().en().toLowerCase() + " hierarchy", ref, type.label(), field.label());
             }
             if (problem != null) {
-                errors.computeIfAbsent(i, k -> new ArrayList<>()).add(new FieldError(field.name(), problem));
+                errors.computeIfAbsent(i, k -> new ArrayList<>()).add(problem);
             }
         }
     }
@@ -216,6 +220,7 @@ public class RecordWritesService implements RecordWrites {
         EntityType<T> type = store.type();
         return AtriumException.conflict("duplicate-record", "a " + type.name() + " like this exists already: "
                 + describe(type, duplicates) + "; merge them, or repeat the request with ?allowDuplicates=true")
+                .localized("duplicate-record", type.label(), describe(type, duplicates))
                 .with("duplicates", summaries(type, duplicates));
     }
 
@@ -240,6 +245,7 @@ public class RecordWritesService implements RecordWrites {
         }
         return AtriumException.conflict("duplicate-record", "this change would make the " + type.name()
                 + " a duplicate of " + describe(type, duplicates) + "; repeat it with ?allowDuplicates=true to keep both")
+                .localized("duplicate-by-change", type.label(), describe(type, duplicates))
                 .with("duplicates", summaries(type, duplicates));
     }
 
@@ -276,7 +282,8 @@ public class RecordWritesService implements RecordWrites {
             throw AtriumException.forbidden("you may see " + raw.type().name() + " " + id + " but not change it or its sharing");
         }
         if (newOwnerId == null || !users.isValidOwner(newOwnerId)) {
-            throw AtriumException.validation(List.of(new FieldError("ownerId", "no active user or group with id " + newOwnerId)));
+            throw AtriumException.validation(List.of(FieldError.of("ownerId", "invalid-owner", "no active user or group with id " + newOwnerId,
+                    newOwnerId)));
         }
         String previous = record.getOwnerId();
         // every store of every module in one unit: a related store that fails undoes the record's move too
@@ -300,10 +307,10 @@ public class RecordWritesService implements RecordWrites {
     public Map<String, Integer> transferOwnedBy(String fromOwnerId, String toOwnerId, Collection<String> entities, Caller caller) {
         List<FieldError> errors = new ArrayList<>();
         if (fromOwnerId == null) {
-            errors.add(new FieldError("fromOwnerId", "is required"));
+            errors.add(FieldError.of("fromOwnerId", "required", "is required"));
         }
         if (toOwnerId == null || !users.isValidOwner(toOwnerId)) {
-            errors.add(new FieldError("toOwnerId", "no active user or group with id " + toOwnerId));
+            errors.add(FieldError.of("toOwnerId", "invalid-owner", "no active user or group with id " + toOwnerId, toOwnerId));
         }
         if (!errors.isEmpty()) {
             throw AtriumException.validation(errors);

@@ -203,7 +203,7 @@ final class SecuredRecordStore<T extends Record> implements RecordStore<T> {
     private void require(Right right) {
         if (!access.can(right)) {
             throw AtriumException.forbidden("your profiles do not allow you to " + right.jsonName().replace("viewAll", "view all")
-                    + " " + type.pluralLabel().en().toLowerCase(java.util.Locale.ROOT));
+                    + " " + type.pluralLabel().en().toLowerCase(java.util.Locale.ROOT)).localized("right-missing", right.jsonName(), type.pluralLabel());
         }
     }
 
@@ -234,16 +234,17 @@ final class SecuredRecordStore<T extends Record> implements RecordStore<T> {
 
     private void writable(String id, T found, String verb) {
         T record = java.util.Optional.ofNullable(found).filter(access.read()::allows)
-                .orElseThrow(() -> AtriumException.notFound("no " + type.name() + " with id " + id));
+                .orElseThrow(() -> AtriumException.notFound("no " + type.name() + " with id " + id).localized("record-not-found", type.label(), id));
         if (!access.write().allows(record)) {
             throw AtriumException.forbidden("you may see " + type.name() + " " + id + " but not " + verb
-                    + " it: it is owned by someone whose records are only shared with you read-only");
+                    + " it: it is owned by someone whose records are only shared with you read-only").localized("record-read-only", type.label(), id);
         }
     }
 
     private void deletedOr404(String id) {
         if (findDeleted(id).isEmpty()) {
-            throw AtriumException.notFound("no " + type.name() + " with id " + id + " in your recycle bin");
+            throw AtriumException.notFound("no " + type.name() + " with id " + id + " in your recycle bin")
+                    .localized("record-not-in-recycle-bin", type.label(), id);
         }
     }
 
@@ -252,9 +253,9 @@ final class SecuredRecordStore<T extends Record> implements RecordStore<T> {
         for (String name : values.keySet()) {
             FieldAccess a = access.field(name);
             if (a == FieldAccess.HIDDEN) {
-                errors.add(new FieldError(name, "is hidden from you by field-level security and cannot be written"));
+                errors.add(FieldError.of(name, "field-hidden", "is hidden from you by field-level security and cannot be written"));
             } else if (a == FieldAccess.READ_ONLY) {
-                errors.add(new FieldError(name, "is read-only for you (field-level security)"));
+                errors.add(FieldError.of(name, "field-read-only-for-you", "is read-only for you (field-level security)"));
             }
         }
         if (!errors.isEmpty()) {

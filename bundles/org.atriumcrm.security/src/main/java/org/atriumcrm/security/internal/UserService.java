@@ -368,6 +368,18 @@ public class UserService implements Authenticator, UserDirectory {
         });
     }
 
+    @Override
+    public Optional<String> languageOf(String userId) {
+        if (!RecordIds.isValid(userId)) {
+            return Optional.empty();
+        }
+        return tx(em -> {
+            UserAccount user = em.find(UserAccount.class, userId);
+            return user == null || user.getLanguage() == null || user.getLanguage().isBlank()
+                    ? Optional.<String>empty() : Optional.of(user.getLanguage());
+        });
+    }
+
     Optional<UserAccount> user(String userId) {
         return tx(em -> Optional.ofNullable(em.find(UserAccount.class, userId)));
     }

@@ -15,7 +15,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The import wizard: a GBK-encoded CSV of accounts with Chinese names (encoding detected), its Chinese headings mapped
- * by the server's suggestions, an unknown industry mapped to a picklist value, duplicates skipped, the mapping saved,
+ * by the server's suggestions, every industry of the whole file listed with its count and suggestion, an unknown one
+ * (only after the sample rows) mapped to a picklist value, duplicates skipped, the mapping saved,
  * the job followed to the end and the accounts listed afterwards; then a file with a bad row, whose error report is
  * offered and names the row's problem. Arguments: user, password, tag.
  */
@@ -24,9 +25,14 @@ public final class ImportScenario implements UiScenario {
     public void run(Browser b, List<String> args) throws Exception {
         String tag = args.get(2);
         Path gbk = Files.createTempFile("客户-gbk-", ".csv");
+        // 商贸 only in the last row, after the five sample rows: the value mapping reads the whole file
         Files.writeString(gbk, "客户名称,行业,客户等级,电话\n"
                 + "导入" + tag + "华为技术,信息技术,热,0755-28780808\n"
                 + "导入" + tag + "阿里巴巴,零售,温,\n"
+                + "导入" + tag + "百度在线,信息技术,热,\n"
+                + "导入" + tag + "京东商城,零售,冷,\n"
+                + "导入" + tag + "网易,信息技术,温,\n"
+                + "导入" + tag + "小米科技,信息技术,热,\n"
                 + "导入" + tag + "腾讯控股,商贸,冷,\n", Charset.forName("GBK"));
         b.login(args.get(0), args.get(1));
         b.driver.get(b.base + "/#/accounts");
@@ -37,11 +43,17 @@ public final class ImportScenario implements UiScenario {
         b.driver.findElement(By.id("import-upload-button")).click();
         b.visible(By.id("import-map"));
         String summary = b.driver.findElement(By.id("import-file-summary")).getText();
-        b.check("the file's rows and detected Chinese encoding are shown: " + summary, summary.contains("3") && summary.contains("GB"));
+        b.check("the file's rows and detected Chinese encoding are shown: " + summary, summary.contains("7") && summary.contains("GB"));
         b.check("the name column is suggested", "name".equals(mapping(b, "客户名称")));
         b.check("the industry column is suggested", "industry".equals(mapping(b, "行业")));
-        // 商贸 is no industry's value or label: the value mapping asks
+        // every industry of the file is listed with its count: 信息技术 is a label (suggested), 商贸 none (the value mapping asks)
+        WebElement known = b.visible(By.xpath("//fieldset[@id='import-values']//label[contains(., '信息技术')]"));
+        b.check("a known value is counted over the whole file: " + known.getText(), known.getText().contains("4"));
+        b.check("and its picklist value is suggested", "technology".equals(new Select(b.driver.findElement(By.id(known.getAttribute("for"))))
+                .getFirstSelectedOption().getAttribute("value")));
         WebElement unknown = b.visible(By.xpath("//fieldset[@id='import-values']//label[contains(., '商贸')]"));
+        b.check("the value after the sample rows asks for a choice", !b.driver.findElements(
+                By.cssSelector("#import-values .needs-choice[data-value='商贸']")).isEmpty());
         new Select(b.driver.findElement(By.id(unknown.getAttribute("for")))).selectByValue("wholesale");
         b.driver.findElement(By.id("dup-skip")).click();
         b.driver.findElement(By.id("import-save-as")).sendKeys("GBK accounts " + tag);
@@ -49,9 +61,9 @@ public final class ImportScenario implements UiScenario {
         b.driver.findElement(By.id("import-start")).click();
         b.visible(By.cssSelector(".job-progress[data-status=completed]"));
         WebElement bar = b.driver.findElement(By.id("job-bar"));
-        b.check("the progress bar reached its end", bar.getAttribute("value").equals(bar.getAttribute("max")) && "3".equals(bar.getAttribute("max")));
+        b.check("the progress bar reached its end", bar.getAttribute("value").equals(bar.getAttribute("max")) && "7".equals(bar.getAttribute("max")));
         String result = b.driver.findElement(By.id("job-result")).getText();
-        b.check("three created, none failed: " + result, result.contains("3 created") && result.contains("0 failed"));
+        b.check("seven created, none failed: " + result, result.contains("7 created") && result.contains("0 failed"));
         b.check("no error report without errors", b.driver.findElements(By.id("job-errors")).isEmpty());
         b.shot("import-done.png");
 
@@ -59,7 +71,7 @@ public final class ImportScenario implements UiScenario {
         b.visible(By.cssSelector("table.records"));
         WebElement q = b.visible(By.id("q"));
         q.sendKeys("导入" + tag, Keys.ENTER);
-        b.wait.until(d -> ListViewScenario.shownNames(b).size() == 3);
+        b.wait.until(d -> ListViewScenario.shownNames(b).size() == 7);
         List<String> names = ListViewScenario.shownNames(b);
         b.check("the imported accounts are listed: " + names, names.contains("导入" + tag + "华为技术") && names.contains("导入" + tag + "腾讯控股"));
         b.check("the mapped value was imported", b.driver.findElements(By.cssSelector("td[data-field=industry]")).stream()
