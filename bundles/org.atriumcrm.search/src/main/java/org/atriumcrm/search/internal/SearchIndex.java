@@ -264,15 +264,13 @@ final class SearchIndex implements Closeable {
         try {
             TopDocs top = from == null ? oldestFirst(s, query, sort, hits) : null;
             boolean narrowed = top != null; // its hit count is of the narrowed range, not of the query
-            TopDocs grouped = top == null && from == null ? byValue(s, query, sort, hits, fewValues) : null;
-            if (grouped != null) {
-                top = grouped;
-                narrowed = true;
-            } else if (top == null && textSorted(sort)) {
+            TopDocs grouped = null;
+            if (top == null && textSorted(sort)) {
                 if (matchesFew(s, query)) {
-                    sort = compared(sort);
+                    sort = compared(sort); // comparing a few percent of the index beats every way of skipping
                 } else if (from == null) {
-                    top = byValues(s, query, sort, hits);
+                    grouped = byValue(s, query, sort, hits, fewValues);
+                    top = grouped != null ? grouped : byValues(s, query, sort, hits);
                     narrowed = top != null;
                 }
             }
@@ -421,40 +419,54 @@ final class SearchIndex implements Closeable {
 
     /**
      * A page in ascending order of a field that grows with insertion (oldest first): in newest-first segments its
-     * best documents come last, so each one would displace the page found so far. Instead the page is searched
-     * among the lowest values only, a range widened eightfold until it holds the page (every document outside the
-     * range sorts after every one inside it, so the page is the same); null when the first key is another one.
+     * best documents come last, so each one would displace the page found so far. Instead a bound is found below
+     * which at least a page of matches lies — from the end of each segment, where the oldest documents are — and the
+     * page is searched among the matches up to that bound only (every match above it sorts after the page, so the
+     * page is the same). The bound comes from the matches' own values, so documents of other types or outside the
+     * query never widen it; a field that only tends to grow with insertion (the modification time) gives a looser
+     * bound, never a wrong page. Null when the first key is another one, or there are fewer matches with a value
+     * than the page (the plain search: NULLs come last).
      */
     private static TopDocs oldestFirst(IndexSearcher s, Query query, Sort sort, int hits) throws IOException {
         SortField first = sort.getSort()[0];
         if (first.getReverse() || first.getType() != SortField.Type.LONG || !INSERTION_ORDERED.contains(first.getField())) {
             return null;
         }
-        long lowest = Long.MAX_VALUE;
-        long highest = Long.MIN_VALUE;
-        for (org.apache.lucene.index.LeafReaderContext leaf : s.getIndexReader().leaves()) {
-            org.apache.lucene.index.PointValues points = leaf.reader().getPointValues(first.getField());
-            if (points != null && points.size() > 0) {
-                lowest = Math.min(lowest, LongPoint.decodeDimension(points.getMinPackedValue(), 0));
-                highest = Math.max(highest, LongPoint.decodeDimension(points.getMaxPackedValue(), 0));
+        String field = first.getField();
+        org.apache.lucene.search.Weight weight = s.createWeight(s.rewrite(query), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
+        List<org.apache.lucene.index.LeafReaderContext> leaves = s.getIndexReader().leaves();
+        for (long tail = Math.max(64, 8L * hits); ; tail *= 8) {
+            // the `hits` lowest values among the matches at the end of every segment (a max-heap of them)
+            java.util.PriorityQueue<Long> lowest = new java.util.PriorityQueue<>(hits + 1, java.util.Comparator.reverseOrder());
+            boolean everything = true;
+            for (org.apache.lucene.index.LeafReaderContext leaf : leaves) {
+                int maxDoc = leaf.reader().maxDoc();
+                int from = (int) Math.max(0, maxDoc - tail);
+                everything &= from == 0;
+                org.apache.lucene.search.Scorer matches = weight.scorer(leaf);
+                org.apache.lucene.index.NumericDocValues values = leaf.reader().getNumericDocValues(field);
+                if (matches == null || values == null || from >= maxDoc) {
+                    continue;
+                }
+                org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+                org.apache.lucene.search.DocIdSetIterator it = matches.iterator();
+                for (int doc = it.advance(from); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                    if ((live == null || live.get(doc)) && values.advanceExact(doc)) {
+                        lowest.offer(values.longValue());
+                        if (lowest.size() > hits) {
+                            lowest.poll();
+                        }
+                    }
+                }
             }
-        }
-        if (lowest > highest) {
-            return null;
-        }
-        long span = Math.max(1, (highest - lowest) / 4096);
-        while (true) {
-            long upTo = highest - lowest <= span ? highest : lowest + span;
-            Query within = new BooleanQuery.Builder().add(query, Occur.FILTER)
-                    .add(LongPoint.newRangeQuery(first.getField(), lowest, upTo), Occur.FILTER).build();
-            TopDocs top = s.search(within, new TopFieldCollectorManager(sort, hits, null, hits));
-            if (top.scoreDocs.length == hits) {
-                return top;
+            if (lowest.size() == hits) {
+                Query within = new BooleanQuery.Builder().add(query, Occur.FILTER)
+                        .add(LongPoint.newRangeQuery(field, Long.MIN_VALUE, lowest.peek()), Occur.FILTER).build();
+                return s.search(within, new TopFieldCollectorManager(sort, hits, null, hits));
             }
-            if (upTo == highest) {
-                return null; // fewer matches with a value than the page: the plain search (nulls come last)
+            if (everything) {
+                return null;
             }
-            span = span > Long.MAX_VALUE / 8 ? Long.MAX_VALUE : span * 8;
         }
     }
 
