@@ -1,8 +1,8 @@
 package org.atriumcrm.itests;
 
-import static org.atriumcrm.itests.QuotesIT.assertMoney;
-import static org.atriumcrm.itests.QuotesIT.created;
-import static org.atriumcrm.itests.QuotesIT.line;
+import static org.atriumcrm.itests.CommerceSteps.assertMoney;
+import static org.atriumcrm.itests.CommerceSteps.created;
+import static org.atriumcrm.itests.CommerceSteps.line;
 import static org.atriumcrm.testkit.http.ApiAssertions.assertProblem;
 import static org.atriumcrm.testkit.http.ApiAssertions.id;
 import static org.atriumcrm.testkit.http.ApiAssertions.ok;
