@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.atriumcrm.testkit.http.Api;
 import org.junit.Test;
@@ -30,7 +31,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code GET /price} with a discount that needs the manager's approval, sent, accepted and converted to a sales order,
  * confirmed under the credit limit of its credit unit, a partial delivery (stock and the gift down), the invoice of it,
  * a payment over the open amount refused and the exact one taking the account's receivables to zero, and the printed
- * PDFs kept with each document.
+ * PDFs kept with each document. Also: each transition of the chain says in which states it applies.
  */
 public class OrderToCashIT extends AtriumTestSupport {
 
@@ -229,5 +230,51 @@ public class OrderToCashIT extends AtriumTestSupport {
                 ok(admin.patch("/api/v1/approval-rules/" + rule, "{\"active\":false}"));
             }
         }
+    }
+
+    /**
+     * The record page offers a transition only in the states it applies to: each action of the chain declares them
+     * ({@code atrium.when}), and the metadata hands them to the UI.
+     */
+    @Test
+    public void everyTransitionOfTheChainSaysInWhichStatesItApplies() {
+        Api admin = adminApi();
+        admin.awaitReady(Duration.ofSeconds(90));
+        waitForHttp("/api/v1/invoices", Duration.ofSeconds(60));
+        waitForHttp("/api/v1/purchase-orders", Duration.ofSeconds(60));
+        Map<String, Map<String, String>> expected = Map.of(
+                "Quote", Map.of("submit-for-approval", "stage=draft", "approve", "stage=in_approval", "reject", "stage=in_approval",
+                        "send", "stage=approved,sent", "accept", "stage=approved,sent", "convert-to-order", "stage=approved,sent,accepted",
+                        "convert-to-contract", "stage=approved,sent,accepted"),
+                "SalesOrder", Map.of("confirm", "status=draft", "approve", "status=held", "reject", "status=held",
+                        "cancel", "status=draft,held,confirmed", "deliver", "status=confirmed,partly_delivered",
+                        "invoice", "status=confirmed,partly_delivered,delivered"),
+                "DeliveryNote", Map.of("issue", "status=draft", "ship", "status=issued", "mark-delivered", "status=issued,shipped",
+                        "cancel", "status=draft,issued"),
+                "Invoice", Map.of("issue", "status=draft", "cancel", "status=draft,issued"),
+                "PurchaseOrder", Map.of("submit", "status=draft", "approve", "status=in_approval", "order", "status=approved"),
+                "GoodsReceipt", Map.of("post", "status=draft"),
+                "Stocktake", Map.of("complete-count", "status=draft", "post", "status=counted"));
+        List<String> wrong = new ArrayList<>();
+        expected.forEach((entity, actions) -> {
+            Map<String, String> declared = new java.util.HashMap<>();
+            for (JsonNode a : ok(admin.get("/api/v1/meta/entities/" + entity)).get("actionDetails")) {
+                JsonNode when = a.get("when");
+                declared.put(a.get("name").asText(), when == null ? null : when.get("field").asText() + "="
+                        + String.join(",", iterable(when.get("values"))));
+            }
+            actions.forEach((action, when) -> {
+                if (!when.equals(declared.get(action))) {
+                    wrong.add(entity + "/" + action + ": " + declared.get(action) + " instead of " + when);
+                }
+            });
+        });
+        assertTrue(String.join("\n", wrong), wrong.isEmpty());
+    }
+
+    private static List<String> iterable(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
     }
 }
