@@ -38,6 +38,20 @@ addWords({
     'transition.input.startDate': 'Start date',
     'transition.input.endDate': 'End date',
     'transition.input.renewalDate': 'Renewal date',
+    'transition.deliver': 'Deliver',
+    'transition.invoice': 'Invoice',
+    'transition.ship': 'Shipped',
+    'transition.mark-delivered': 'Delivered',
+    'transition.complete-count': 'Count complete',
+    'transition.input.carrier': 'Carrier',
+    'transition.input.trackingNumber': 'Tracking number',
+    'transition.input.shippingAddress': 'Shipping address',
+    'transition.input.billingAddress': 'Billing address',
+    'transition.input.deliveryDate': 'Delivery date',
+    'transition.input.issueDate': 'Issue date',
+    'transition.input.paymentTermDays': 'Payment term (days)',
+    'transition.input.warehouseId': 'Warehouse',
+    'transition.input.description': 'Description',
   },
   'zh-CN': {
     'transition.comment': '意见',
@@ -66,6 +80,20 @@ addWords({
     'transition.input.startDate': '开始日期',
     'transition.input.endDate': '结束日期',
     'transition.input.renewalDate': '续约日期',
+    'transition.deliver': '发货',
+    'transition.invoice': '开票',
+    'transition.ship': '已发运',
+    'transition.mark-delivered': '已签收',
+    'transition.complete-count': '盘点完成',
+    'transition.input.carrier': '承运商',
+    'transition.input.trackingNumber': '运单号',
+    'transition.input.shippingAddress': '收货地址',
+    'transition.input.billingAddress': '开票地址',
+    'transition.input.deliveryDate': '发货日期',
+    'transition.input.issueDate': '开票日期',
+    'transition.input.paymentTermDays': '付款期限（天）',
+    'transition.input.warehouseId': '仓库',
+    'transition.input.description': '描述',
   },
 });
 
@@ -74,10 +102,18 @@ const OWN = new Set(['convert', 'duplicate-check', 'advance', 'close-won', 'clos
 
 const SIMPLE = new Set(['string', 'number', 'integer']);
 
-/** The metadata's actions that are transitions a button can run now: a record or a PDF back, plain inputs, the state right. */
+/**
+ * The inputs the dialog asks for: the plain ones. An optional list or switch (the lines of a delivery, "issue at once")
+ * is left to the server's default, so that such an action is still offered.
+ */
+function asked(action) {
+  return (action.inputs || []).filter((i) => SIMPLE.has(i.type));
+}
+
+/** The metadata's actions that are transitions a button can run now: a record or a PDF back, plain required inputs, the state right. */
 export function transitions(meta, record) {
   return (meta.actionDetails || []).filter((a) => a.declared && !OWN.has(a.name) && (a.answer === 'record' || a.answer === 'pdf')
-    && (a.inputs || []).every((i) => SIMPLE.has(i.type))
+    && (a.inputs || []).every((i) => SIMPLE.has(i.type) || !i.required)
     && (!a.when || !record || (a.when.values || []).includes(record[a.when.field])));
 }
 
@@ -95,13 +131,13 @@ export function transitionButtons(page) {
 
 function startTransition(page, action) {
   page.open('transition', { action, values: {} });
-  if (!(action.inputs || []).length) runTransition(page);
+  if (!asked(action).length) runTransition(page);
 }
 
 export function transitionDialogBody(page) {
   const d = page.dialog;
   const l = page.language;
-  const inputs = d.action.inputs || [];
+  const inputs = asked(d.action);
   if (!inputs.length) return d.busy ? html`<p class="loading">${t(l, 'loading')}</p>` : nothing;
   return inputs.map((input) => {
     const id = `transition-${input.name}`;
@@ -123,7 +159,7 @@ export function transitionDialogBody(page) {
 
 export function transitionSubmit(page) {
   const d = page.dialog;
-  if (!(d.action.inputs || []).length) return nothing;
+  if (!asked(d.action).length) return nothing;
   return html`<button type="submit" id="dialog-submit" ?disabled=${d.busy}>${transitionLabel(page.language, d.action)}</button>`;
 }
 

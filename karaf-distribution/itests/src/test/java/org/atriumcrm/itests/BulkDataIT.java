@@ -48,7 +48,7 @@ public class BulkDataIT extends AtriumTestSupport {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private static String upload(Api api, String entity, String fileName, byte[] bytes, String contentType, String encoding) {
+    static String upload(Api api, String entity, String fileName, byte[] bytes, String contentType, String encoding) {
         Api.Answer a = api.postBytes("/api/v1/imports?entity=" + entity + "&fileName=" + enc(fileName)
                 + (encoding == null ? "" : "&encoding=" + encoding), bytes, contentType);
         assertEquals(a.toString(), 201, a.status);
@@ -62,7 +62,7 @@ public class BulkDataIT extends AtriumTestSupport {
         return awaitJob(api, started.json().get("id").asText());
     }
 
-    private static JsonNode awaitJob(Api api, String id) throws InterruptedException {
+    static JsonNode awaitJob(Api api, String id) throws InterruptedException {
         return awaitJson(api, "/api/v1/jobs/" + id, j -> List.of("completed", "failed", "cancelled").contains(j.get("status").asText()),
                 Duration.ofSeconds(120));
     }

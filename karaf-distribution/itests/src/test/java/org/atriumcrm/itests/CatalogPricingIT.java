@@ -48,7 +48,7 @@ public class CatalogPricingIT extends AtriumTestSupport {
         assertEquals(expected + " vs " + actual, 0, new BigDecimal(expected).compareTo(new BigDecimal(actual.asText())));
     }
 
-    private static HttpResponse<byte[]> raw(String method, String path, byte[] body, String... headers) throws Exception {
+    static HttpResponse<byte[]> raw(String method, String path, byte[] body, String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((adminUser() + ":" + adminPassword())
                         .getBytes(StandardCharsets.UTF_8)));

@@ -1,16 +1,22 @@
 package org.atriumcrm.itests;
 
-import static org.atriumcrm.itests.QuotesIT.assertMoney;
-import static org.atriumcrm.itests.QuotesIT.created;
-import static org.atriumcrm.itests.QuotesIT.line;
+import static org.atriumcrm.itests.CommerceSteps.assertMoney;
+import static org.atriumcrm.itests.CommerceSteps.created;
+import static org.atriumcrm.itests.CommerceSteps.line;
+import static org.atriumcrm.itests.CatalogPricingIT.raw;
 import static org.atriumcrm.testkit.http.ApiAssertions.assertProblem;
 import static org.atriumcrm.testkit.http.ApiAssertions.id;
 import static org.atriumcrm.testkit.http.ApiAssertions.ok;
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.Hashtable;
 import java.util.List;
 
@@ -112,5 +118,62 @@ public class ContractsIT extends AtriumTestSupport {
         assertEquals("terminated", ok(w.asRep.post("/api/v1/contracts/" + contract + "/terminate", "{\"comment\":\"客户破产\"}"))
                 .get("status").asText());
         assertProblem(w.asRep.patch("/api/v1/contracts/" + contract, "{\"description\":\"late\"}"), 409, "contract-ended");
+    }
+
+    /**
+     * The signed scan (a stored file per contract, as a product's image): a PDF stored and read back byte for byte
+     * with its SHA-256 as the ETag, its type and size on the contract; a PNG sent as a PDF, a GIF and more than
+     * 20 MB refused with the scan as it was; a JPEG replacing it; an ended contract taking none.
+     */
+    @Test
+    public void aSignedScanIsStoredWithTheContract() throws Exception {
+        Api admin = adminApi();
+        admin.awaitReady(Duration.ofSeconds(90));
+        waitForHttp("/api/v1/contracts", Duration.ofSeconds(60));
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String account = id(admin.post("/api/v1/accounts?allowDuplicates=true", "{\"name\":\"扫描件客户 " + tag + "\"}"));
+        String contract = id(admin.post("/api/v1/contracts", "{\"name\":\"扫描件合同 " + tag + "\",\"accountId\":\"" + account + "\"}"));
+        String path = "/api/v1/contracts/" + contract + "/scan";
+        assertEquals(404, raw("GET", path, null).statusCode());
+
+        byte[] pdf = ("%PDF-1.4\n" + "签署页 ".repeat(20_000)).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<byte[]> put = raw("PUT", path, pdf, "Content-Type", "application/pdf");
+        assertEquals(new String(put.body(), StandardCharsets.UTF_8), 200, put.statusCode());
+        JsonNode stored = ok(admin.get("/api/v1/contracts/" + contract));
+        assertEquals("application/pdf", stored.get("scanType").asText());
+        assertEquals(pdf.length, stored.get("scanSize").asLong());
+        HttpResponse<byte[]> got = raw("GET", path, null);
+        assertEquals(200, got.statusCode());
+        assertEquals("application/pdf", got.headers().firstValue("Content-Type").orElse(""));
+        assertArrayEquals(pdf, got.body());
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
+        String etag = got.headers().firstValue("ETag").orElseThrow();
+        assertTrue(etag, etag.contains(sha));
+        assertEquals(304, raw("GET", path, null, "If-None-Match", etag).statusCode());
+
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3};
+        for (HttpResponse<byte[]> refused : List.of(raw("PUT", path, png, "Content-Type", "application/pdf"),
+                raw("PUT", path, "GIF89a....".getBytes(StandardCharsets.US_ASCII), "Content-Type", "image/gif"))) {
+            assertEquals(new String(refused.body(), StandardCharsets.UTF_8), 415, refused.statusCode());
+            assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        }
+        byte[] big = new byte[20 * 1024 * 1024 + 1];
+        System.arraycopy(pdf, 0, big, 0, 8);
+        assertEquals(413, raw("PUT", path, big, "Content-Type", "application/pdf").statusCode());
+        assertArrayEquals("the refused uploads left the scan as it was", pdf, raw("GET", path, null).body());
+
+        byte[] jpeg = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 0, 16, 'J', 'F', 'I', 'F', 0};
+        assertEquals(200, raw("PUT", path, jpeg, "Content-Type", "image/jpeg").statusCode());
+        HttpResponse<byte[]> replaced = raw("GET", path, null);
+        assertEquals("image/jpeg", replaced.headers().firstValue("Content-Type").orElse(""));
+        assertArrayEquals(jpeg, replaced.body());
+        assertEquals(jpeg.length, ok(admin.get("/api/v1/contracts/" + contract)).get("scanSize").asLong());
+
+        assertEquals("approved", ok(admin.post("/api/v1/contracts/" + contract + "/submit-for-approval", "{}")).get("status").asText());
+        assertEquals("signed", ok(admin.post("/api/v1/contracts/" + contract + "/sign", "{}")).get("status").asText());
+        assertEquals("terminated", ok(admin.post("/api/v1/contracts/" + contract + "/terminate", "{\"comment\":\"作废\"}")).get("status").asText());
+        HttpResponse<byte[]> ended = raw("PUT", path, pdf, "Content-Type", "application/pdf");
+        assertEquals(new String(ended.body(), StandardCharsets.UTF_8), 409, ended.statusCode());
+        assertArrayEquals(jpeg, raw("GET", path, null).body());
     }
 }

@@ -1,8 +1,12 @@
 package org.atriumcrm.itests;
 
-import static org.atriumcrm.itests.OrdersIT.orderLine;
-import static org.atriumcrm.itests.QuotesIT.assertMoney;
-import static org.atriumcrm.itests.QuotesIT.created;
+import static org.atriumcrm.itests.CommerceSteps.assertMoney;
+import static org.atriumcrm.itests.CommerceSteps.assertQuantity;
+import static org.atriumcrm.itests.CommerceSteps.confirmedOrder;
+import static org.atriumcrm.itests.CommerceSteps.deliver;
+import static org.atriumcrm.itests.CommerceSteps.firstLine;
+import static org.atriumcrm.itests.CommerceSteps.onHand;
+import static org.atriumcrm.itests.CommerceSteps.q;
 import static org.atriumcrm.testkit.http.ApiAssertions.assertProblem;
 import static org.atriumcrm.testkit.http.ApiAssertions.id;
 import static org.atriumcrm.testkit.http.ApiAssertions.ok;
@@ -10,8 +14,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.math.BigDecimal;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,10 +33,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public class InvoicingIT extends AtriumTestSupport {
 
-    private static String q(String filter) {
-        return URLEncoder.encode(filter, StandardCharsets.UTF_8);
-    }
-
     private static String product(Api admin, String sku) {
         return id(admin.post("/api/v1/products", "{\"sku\":\"" + sku + "\",\"name\":\"发货测试 " + sku + "\",\"listPrice\":100}"));
     }
@@ -42,37 +40,6 @@ public class InvoicingIT extends AtriumTestSupport {
     private static void opening(Api admin, String product, String quantity) {
         assertEquals(201, admin.post("/api/v1/stock-movements", "{\"movementType\":\"OPENING_BALANCE\",\"productId\":\"" + product
                 + "\",\"quantity\":" + quantity + "}").status);
-    }
-
-    static BigDecimal onHand(Api admin, String product) {
-        JsonNode items = ok(admin.get("/api/v1/stock-balances?filter=" + q("productId eq '" + product + "'"))).get("items");
-        BigDecimal sum = BigDecimal.ZERO;
-        for (JsonNode b : items) {
-            sum = sum.add(new BigDecimal(b.get("onHand").asText()));
-        }
-        return sum;
-    }
-
-    private static void assertQuantity(String expected, BigDecimal actual) {
-        assertEquals(expected + " vs " + actual, 0, new BigDecimal(expected).compareTo(actual));
-    }
-
-    /** A confirmed order of {@code account} for {@code quantity} of {@code product}; extra order members in {@code extra}. */
-    static String confirmedOrder(Api api, String account, String product, String quantity, String extra) {
-        String o = created(api.post("/api/v1/sales-orders", "{\"subject\":\"发货订单\",\"accountId\":\"" + account + "\"" + extra + "}"))
-                .get("id").asText();
-        id(api.post("/api/v1/sales-order-lines", orderLine(o, product, quantity, "")));
-        assertEquals("confirmed", ok(api.post("/api/v1/sales-orders/" + o + "/confirm", "{}")).get("status").asText());
-        return o;
-    }
-
-    private static String firstLine(Api api, String order) {
-        return ok(api.get("/api/v1/sales-order-lines?filter=" + q("salesOrderId eq '" + order + "'"))).get("items").get(0).get("id").asText();
-    }
-
-    private static String deliver(String line, String quantity, boolean issue) {
-        return "{\"lines\":[{\"salesOrderLineId\":\"" + line + "\",\"quantity\":" + quantity + "}],\"carrier\":\"顺丰速运\","
-                + "\"trackingNumber\":\"SF1234567890\",\"issue\":" + issue + "}";
     }
 
     @Test

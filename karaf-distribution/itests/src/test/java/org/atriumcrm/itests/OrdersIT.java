@@ -1,8 +1,10 @@
 package org.atriumcrm.itests;
 
-import static org.atriumcrm.itests.QuotesIT.assertMoney;
-import static org.atriumcrm.itests.QuotesIT.created;
-import static org.atriumcrm.itests.QuotesIT.line;
+import static org.atriumcrm.itests.CommerceSteps.assertMoney;
+import static org.atriumcrm.itests.CommerceSteps.created;
+import static org.atriumcrm.itests.CommerceSteps.creditUnit;
+import static org.atriumcrm.itests.CommerceSteps.line;
+import static org.atriumcrm.itests.CommerceSteps.orderLine;
 import static org.atriumcrm.testkit.http.ApiAssertions.assertProblem;
 import static org.atriumcrm.testkit.http.ApiAssertions.id;
 import static org.atriumcrm.testkit.http.ApiAssertions.ok;
@@ -35,19 +37,6 @@ public class OrdersIT extends AtriumTestSupport {
 
     @Inject
     ConfigurationAdmin configAdmin;
-
-    static String orderLine(String order, String product, String quantity, String extra) {
-        return "{\"salesOrderId\":\"" + order + "\",\"productId\":\"" + product + "\",\"quantity\":" + quantity + extra + "}";
-    }
-
-    static String creditUnit(Api admin, String name, String limit, String... accounts) {
-        String unit = id(admin.post("/api/v1/credit-units", "{\"name\":\"" + name + "\",\"currency\":\"CNY\",\"creditLimit\":" + limit
-                + ",\"creditTermDays\":30}"));
-        for (String a : accounts) {
-            id(admin.post("/api/v1/account-credits", "{\"accountId\":\"" + a + "\",\"creditUnitId\":\"" + unit + "\"}"));
-        }
-        return unit;
-    }
 
     @Test
     public void quoteToOrderCreditUnitRefusalWithFiguresAndApprovalWhenConfigured() throws Exception {

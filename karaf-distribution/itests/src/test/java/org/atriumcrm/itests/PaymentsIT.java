@@ -1,5 +1,10 @@
 package org.atriumcrm.itests;
 
+import static org.atriumcrm.itests.CommerceSteps.assertMoney;
+import static org.atriumcrm.itests.CommerceSteps.confirmedOrder;
+import static org.atriumcrm.itests.CommerceSteps.created;
+import static org.atriumcrm.itests.CommerceSteps.deliver;
+import static org.atriumcrm.itests.CommerceSteps.firstLine;
 import static org.atriumcrm.testkit.http.ApiAssertions.assertProblem;
 import static org.atriumcrm.testkit.http.ApiAssertions.id;
 import static org.atriumcrm.testkit.http.ApiAssertions.ok;
@@ -43,15 +48,6 @@ public class PaymentsIT extends AtriumTestSupport {
     @Inject
     ConfigurationAdmin configAdmin;
 
-    private static JsonNode created(Api.Answer a) {
-        assertEquals(a.toString(), 201, a.status);
-        return a.json();
-    }
-
-    private static void assertAmount(String expected, JsonNode actual) {
-        assertEquals(expected + " vs " + actual, 0, new BigDecimal(expected).compareTo(new BigDecimal(actual.asText())));
-    }
-
     /** An ordered purchase order of {@code quantity} × 10.00 (no tax) whose payment fell due {@code daysAgo} days ago. */
     private static String orderedPurchase(Api admin, String tag, int quantity, int daysAgo) {
         String vendor = id(admin.post("/api/v1/vendors", "{\"code\":\"PV-" + tag + "\",\"name\":\"付款测试供应商 " + tag + "\",\"paymentTermDays\":30}"));
@@ -83,7 +79,7 @@ public class PaymentsIT extends AtriumTestSupport {
         assertTrue(first.get("number").asText(), first.get("number").asText().startsWith("PAY-"));
         assertEquals(vendor, first.get("vendorId").asText());
         assertEquals("CNY", first.get("currency").asText());
-        assertAmount("30", ok(admin.get("/api/v1/purchase-orders/" + order)).get("paidAmount"));
+        assertMoney("30", ok(admin.get("/api/v1/purchase-orders/" + order)).get("paidAmount"));
 
         // bad input: nothing written
         assertProblem(admin.post("/api/v1/payments", "{\"purchaseOrderId\":\"" + order + "\",\"amount\":70.01}"), 400, "70.00 open");
@@ -95,7 +91,7 @@ public class PaymentsIT extends AtriumTestSupport {
         assertProblem(admin.post("/api/v1/payments", "{\"purchaseOrderId\":\"" + order + "\",\"amount\":5,\"kind\":\"refund\",\"paidOn\":\""
                 + LocalDate.now().plusDays(1) + "\"}"), 400, "future");
         assertProblem(admin.post("/api/v1/payments", "{\"purchaseOrderId\":\"" + order + "\",\"amount\":30.01,\"kind\":\"refund\"}"), 400, "30.00");
-        assertAmount("30", ok(admin.get("/api/v1/purchase-orders/" + order)).get("paidAmount"));
+        assertMoney("30", ok(admin.get("/api/v1/purchase-orders/" + order)).get("paidAmount"));
         assertEquals(1, ok(admin.get("/api/v1/purchase-orders/" + order + "/payments")).get("total").asInt());
 
         // a recorded payment keeps its money; a refund gives some back
@@ -105,14 +101,14 @@ public class PaymentsIT extends AtriumTestSupport {
         assertProblem(admin.delete("/api/v1/payments/" + paymentId), 409, "refund");
         JsonNode refund = created(admin.post("/api/v1/payments", "{\"purchaseOrderId\":\"" + order + "\",\"amount\":10,\"kind\":\"refund\"}"));
         assertTrue(refund.get("number").asText().startsWith("RF-"));
-        assertAmount("20", ok(admin.get("/api/v1/purchase-orders/" + order)).get("paidAmount"));
+        assertMoney("20", ok(admin.get("/api/v1/purchase-orders/" + order)).get("paidAmount"));
 
         // what is owed to the vendor, and the overdue list
         JsonNode payables = ok(admin.get("/api/v1/vendors/" + vendor + "/payables"));
         assertEquals(1, payables.get("items").size());
-        assertAmount("80", payables.get("items").get(0).get("open"));
+        assertMoney("80", payables.get("items").get(0).get("open"));
         assertEquals(5, payables.get("items").get(0).get("overdueDays").asInt());
-        assertAmount("80", payables.get("totals").get(0).get("overdue"));
+        assertMoney("80", payables.get("totals").get(0).get("overdue"));
         JsonNode overdue = ok(admin.get("/api/v1/payments/overdue?direction=payable&limit=500"));
         assertTrue(overdue.toString(), overdue.get("items").findValuesAsText("id").contains(order));
         assertProblem(admin.get("/api/v1/payments/overdue?direction=sideways"), 400, "direction");
@@ -141,8 +137,61 @@ public class PaymentsIT extends AtriumTestSupport {
             assertTrue(a.toString(), a.status == 201 || a.status == 400 && a.body.contains("payment-exceeds-open"));
         }
         assertEquals(10, paid);
-        assertAmount("100", ok(admin.get("/api/v1/purchase-orders/" + order)).get("paidAmount"));
+        assertMoney("100", ok(admin.get("/api/v1/purchase-orders/" + order)).get("paidAmount"));
         assertEquals(10, ok(admin.get("/api/v1/purchase-orders/" + order + "/payments")).get("total").asInt());
+    }
+
+    /**
+     * Payments imported as a bank statement through the bulk import: 16 one-row imports released together on one
+     * invoice whose open amount covers 10 of them. No job fails (nothing 500), each row is paid or refused on its own
+     * as more than is open, and the invoice is paid exactly.
+     */
+    @Test
+    public void sixteenPaymentImportsReleasedTogetherPayExactlyWhatIsOpen() throws Exception {
+        Api admin = adminApi();
+        admin.awaitReady(Duration.ofSeconds(90));
+        waitForHttp("/api/v1/payments", Duration.ofSeconds(60));
+        waitForHttp("/api/v1/jobs", Duration.ofSeconds(60));
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String account = id(admin.post("/api/v1/accounts?allowDuplicates=true", "{\"name\":\"导入收款客户 " + tag + "\"}"));
+        String product = id(admin.post("/api/v1/products", "{\"sku\":\"IMP-" + tag + "\",\"name\":\"导入收款 " + tag + "\",\"listPrice\":100}"));
+        assertEquals(201, admin.post("/api/v1/stock-movements", "{\"movementType\":\"OPENING_BALANCE\",\"productId\":\"" + product
+                + "\",\"quantity\":1}").status);
+        String order = confirmedOrder(admin, account, product, "1", "");
+        ok(admin.post("/api/v1/sales-orders/" + order + "/deliver", deliver(firstLine(admin, order), "1", true)));
+        JsonNode invoice = ok(admin.post("/api/v1/sales-orders/" + order + "/invoice", "{\"issue\":true}"));
+        String inv = invoice.get("id").asText();
+        BigDecimal total = new BigDecimal(invoice.get("grandTotal").asText());
+        BigDecimal tenth = total.divide(BigDecimal.TEN); // 100 and its VAT: exact to the fen
+        List<String> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String csv = "invoiceId,amount,reference\n" + inv + "," + tenth.toPlainString() + ",BANK-" + tag + "-" + i + "\n";
+            files.add(BulkDataIT.upload(admin, "payments", "bank-" + i + ".csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "text/csv", null));
+        }
+        List<Api.Answer> started = together(16, i -> admin.post("/api/v1/jobs/import", "{\"fileId\":\"" + files.get(i)
+                + "\",\"entity\":\"payments\",\"columns\":{\"invoiceId\":\"invoiceId\",\"amount\":\"amount\",\"reference\":\"reference\"}}"));
+        int paid = 0;
+        for (Api.Answer a : started) {
+            assertEquals(a.toString(), 202, a.status);
+            JsonNode job = BulkDataIT.awaitJob(admin, a.json().get("id").asText());
+            assertEquals(job.toString(), "completed", job.get("status").asText());
+            assertEquals(job.toString(), 1, job.get("processed").asInt());
+            if (job.get("created").asInt() == 1) {
+                paid++;
+            } else {
+                assertEquals(job.toString(), 1, job.get("failed").asInt());
+                String report = admin.get("/api/v1/jobs/" + job.get("id").asText() + "/errors").body;
+                assertTrue(report, report.contains(" open") || report.contains(" is paid"));
+            }
+        }
+        assertEquals("exactly the payments the invoice's open amount covers", 10, paid);
+        JsonNode after = ok(admin.get("/api/v1/invoices/" + inv));
+        assertEquals("paid", after.get("status").asText());
+        assertMoney(total.toPlainString(), after.get("paidAmount"));
+        assertEquals(10, ok(admin.get("/api/v1/payments?filter=" + java.net.URLEncoder.encode("invoiceId eq '" + inv + "'",
+                java.nio.charset.StandardCharsets.UTF_8))).get("total").asInt());
+        assertEquals(0, ok(admin.get("/api/v1/accounts/" + account + "/receivables")).get("items").size());
     }
 
     @Test
@@ -196,15 +245,15 @@ public class PaymentsIT extends AtriumTestSupport {
         assertEquals(account, first.get("accountId").asText());
         JsonNode after = ok(admin.get("/api/v1/invoices/" + inv));
         assertEquals("partly_paid", after.get("status").asText());
-        assertAmount("50", after.get("paidAmount"));
+        assertMoney("50", after.get("paidAmount"));
         assertProblem(admin.post("/api/v1/payments", "{\"invoiceId\":\"" + inv + "\",\"amount\":" + new BigDecimal(rest).add(new BigDecimal("0.01")) + "}"), 400, rest + " open");
         assertProblem(admin.post("/api/v1/invoices/" + inv + "/cancel", "{}"), 409, "paid");
 
         JsonNode receivables = ok(admin.get("/api/v1/accounts/" + account + "/receivables"));
         assertEquals(1, receivables.get("items").size());
-        assertAmount(rest, receivables.get("items").get(0).get("open"));
+        assertMoney(rest, receivables.get("items").get(0).get("open"));
         assertEquals(10, receivables.get("items").get(0).get("overdueDays").asInt());
-        assertAmount(rest, receivables.get("totals").get(0).get("overdue"));
+        assertMoney(rest, receivables.get("totals").get(0).get("overdue"));
         assertTrue(ok(admin.get("/api/v1/payments/overdue?limit=500")).get("items").findValuesAsText("id").contains(inv));
 
         java.util.Hashtable<String, Object> every = new java.util.Hashtable<>();
@@ -235,7 +284,7 @@ public class PaymentsIT extends AtriumTestSupport {
         created(admin.post("/api/v1/payments", "{\"invoiceId\":\"" + inv + "\",\"amount\":20,\"kind\":\"refund\"}"));
         JsonNode refunded = ok(admin.get("/api/v1/invoices/" + inv));
         assertEquals("partly_paid", refunded.get("status").asText());
-        assertAmount(total.subtract(new BigDecimal("20")).toPlainString(), refunded.get("paidAmount"));
+        assertMoney(total.subtract(new BigDecimal("20")).toPlainString(), refunded.get("paidAmount"));
         assertEquals(3, ok(admin.get("/api/v1/payments?filter=" + java.net.URLEncoder.encode("invoiceId eq '" + inv + "'",
                 java.nio.charset.StandardCharsets.UTF_8))).get("total").asInt());
     }

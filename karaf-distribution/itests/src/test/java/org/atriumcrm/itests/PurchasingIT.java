@@ -1,5 +1,9 @@
 package org.atriumcrm.itests;
 
+import static org.atriumcrm.itests.CommerceSteps.assertMoney;
+import static org.atriumcrm.itests.CommerceSteps.created;
+import static org.atriumcrm.itests.CommerceSteps.onHand;
+import static org.atriumcrm.itests.CommerceSteps.q;
 import static org.atriumcrm.testkit.http.ApiAssertions.assertProblem;
 import static org.atriumcrm.testkit.http.ApiAssertions.id;
 import static org.atriumcrm.testkit.http.ApiAssertions.ok;
@@ -7,8 +11,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.math.BigDecimal;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -23,24 +25,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  * order, and the module switched off and on with its data kept.
  */
 public class PurchasingIT extends AtriumTestSupport {
-
-    private static String q(String filter) {
-        return URLEncoder.encode(filter, StandardCharsets.UTF_8);
-    }
-
-    private static void assertAmount(String expected, JsonNode actual) {
-        assertEquals(expected + " vs " + actual, 0, new BigDecimal(expected).compareTo(new BigDecimal(actual.asText())));
-    }
-
-    private static JsonNode created(Api.Answer a) {
-        assertEquals(a.toString(), 201, a.status);
-        return a.json();
-    }
-
-    private static BigDecimal onHand(Api admin, String productId) {
-        JsonNode items = ok(admin.get("/api/v1/stock-balances?filter=" + q("productId eq '" + productId + "'"))).get("items");
-        return items.size() == 0 ? BigDecimal.ZERO : new BigDecimal(items.get(0).get("onHand").asText());
-    }
 
     @Test
     public void orderApprovedOrderedReceivedInParts() throws Exception {
@@ -66,10 +50,10 @@ public class PurchasingIT extends AtriumTestSupport {
         assertProblem(admin.post("/api/v1/purchase-order-lines", "{\"purchaseOrderId\":\"" + order + "\",\"productId\":\"" + product
                 + "\",\"quantity\":-1}"), 400, "quantity");
         JsonNode totalled = ok(admin.get("/api/v1/purchase-orders/" + order));
-        assertAmount("200.00", totalled.get("subtotal"));
-        assertAmount("26.00", totalled.get("taxTotal"));
-        assertAmount("226.00", totalled.get("grandTotal"));
-        assertAmount("20", ok(admin.get("/api/v1/purchase-order-lines/" + line)).get("unitCost"));
+        assertMoney("200.00", totalled.get("subtotal"));
+        assertMoney("26.00", totalled.get("taxTotal"));
+        assertMoney("226.00", totalled.get("grandTotal"));
+        assertMoney("20", ok(admin.get("/api/v1/purchase-order-lines/" + line)).get("unitCost"));
 
         assertProblem(admin.post("/api/v1/purchase-orders/" + order + "/order", "{}"), 409, "approved");
         assertProblem(admin.post("/api/v1/purchase-orders/" + order + "/submit", "{\"speed\":\"fast\"}"), 400, "speed");
@@ -99,7 +83,7 @@ public class PurchasingIT extends AtriumTestSupport {
         assertEquals(1, receipt.size());
         assertEquals("RECEIPT", receipt.get(0).get("movementType").asText());
         assertEquals("GoodsReceipt", receipt.get(0).get("sourceEntity").asText());
-        assertAmount("20", receipt.get(0).get("unitCost"));
+        assertMoney("20", receipt.get(0).get("unitCost"));
 
         // the rest: received, stock up by 10 in all
         String second = id(admin.post("/api/v1/goods-receipts", "{\"purchaseOrderId\":\"" + order + "\"}"));
@@ -107,7 +91,7 @@ public class PurchasingIT extends AtriumTestSupport {
                 + "\",\"quantity\":6}"));
         ok(admin.post("/api/v1/goods-receipts/" + second + "/post", "{}"));
         assertEquals("received", ok(admin.get("/api/v1/purchase-orders/" + order)).get("status").asText());
-        assertAmount("10", ok(admin.get("/api/v1/purchase-order-lines/" + line)).get("receivedQuantity"));
+        assertMoney("10", ok(admin.get("/api/v1/purchase-order-lines/" + line)).get("receivedQuantity"));
         assertEquals(0, before.add(BigDecimal.TEN).compareTo(onHand(admin, product)));
         assertProblem(admin.post("/api/v1/goods-receipts", "{\"purchaseOrderId\":\"" + order + "\"}"), 409, "received");
         assertEquals(2, ok(admin.get("/api/v1/purchase-orders/" + order + "/receipts")).get("total").asInt());

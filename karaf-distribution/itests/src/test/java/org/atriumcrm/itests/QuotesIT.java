@@ -1,5 +1,8 @@
 package org.atriumcrm.itests;
 
+import static org.atriumcrm.itests.CommerceSteps.assertMoney;
+import static org.atriumcrm.itests.CommerceSteps.created;
+import static org.atriumcrm.itests.CommerceSteps.line;
 import static org.atriumcrm.testkit.http.ApiAssertions.assertProblem;
 import static org.atriumcrm.testkit.http.ApiAssertions.id;
 import static org.atriumcrm.testkit.http.ApiAssertions.ok;
@@ -7,7 +10,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -74,20 +76,6 @@ public class QuotesIT extends AtriumTestSupport {
         w.opportunity = id(w.asRep.post("/api/v1/opportunities", "{\"name\":\"机房扩容 " + w.tag + "\",\"accountId\":\"" + w.account
                 + "\",\"amount\":6000,\"currency\":\"CNY\",\"closeDate\":\"2030-06-30\"}"));
         return w;
-    }
-
-    static void assertMoney(String expected, JsonNode actual) {
-        assertTrue("missing " + expected, actual != null && !actual.isNull());
-        assertEquals(expected + " vs " + actual, 0, new BigDecimal(expected).compareTo(new BigDecimal(actual.asText())));
-    }
-
-    static JsonNode created(Api.Answer a) {
-        assertEquals(a.body, 201, a.status);
-        return a.json();
-    }
-
-    static String line(String quote, String product, String quantity, String extra) {
-        return "{\"quoteId\":\"" + quote + "\",\"productId\":\"" + product + "\",\"quantity\":" + quantity + extra + "}";
     }
 
     @Test

@@ -493,6 +493,36 @@ public class UiIT extends AtriumTestSupport {
         assertFalse("submitted", "draft".equals(after.get("status").asText()));
     }
 
+    /** A sales order's lines in the same editor; its record page offers each status transition only where it applies. */
+    @Test
+    public void aSalesOrderHasTheSameLineEditorAndOffersTransitionsOnlyWhereTheyApply() throws Exception {
+        Api admin = adminApi();
+        waitForHttp("/api/v1/sales-orders", Duration.ofSeconds(90));
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String vat13 = ok(admin.get("/api/v1/tax-classes?filter=rate%20eq%2013")).get("items").get(0).get("id").asText();
+        String vat6 = ok(admin.get("/api/v1/tax-classes?filter=rate%20eq%206")).get("items").get(0).get("id").asText();
+        String productSku = "SO-UI-P-" + tag;
+        String product = id(admin.post("/api/v1/products", "{\"sku\":\"" + productSku + "\",\"name\":\"交换机 " + tag + "\",\"kind\":\"product\","
+                + "\"unit\":\"unit\",\"taxClassId\":\"" + vat13 + "\",\"listPrice\":1000,\"currency\":\"CNY\"}"));
+        String serviceSku = "SO-UI-S-" + tag;
+        String service = id(admin.post("/api/v1/products", "{\"sku\":\"" + serviceSku + "\",\"name\":\"安装调试 " + tag + "\",\"kind\":\"service\","
+                + "\"unit\":\"hour\",\"taxClassId\":\"" + vat6 + "\",\"listPrice\":200,\"currency\":\"CNY\"}"));
+        assertEquals(201, admin.post("/api/v1/stock-movements", "{\"movementType\":\"OPENING_BALANCE\",\"productId\":\"" + product
+                + "\",\"quantity\":10}").status);
+        String account = id(admin.post("/api/v1/accounts?allowDuplicates=true", "{\"name\":\"界面订单客户 " + tag + "\"}"));
+        String order = id(admin.post("/api/v1/sales-orders", "{\"subject\":\"界面订单 " + tag + "\",\"accountId\":\"" + account + "\"}"));
+        browser("SalesOrderLinesScenario", adminUser(), adminPassword(), order, product, productSku, service, serviceSku);
+        JsonNode after = ok(admin.get("/api/v1/sales-orders/" + order));
+        assertEquals("delivered", after.get("status").asText());
+        assertEquals(0, new java.math.BigDecimal("3687.00").compareTo(new java.math.BigDecimal(after.get("grandTotal").asText())));
+        assertEquals(2, after.get("lineCount").asInt());
+        JsonNode notes = ok(admin.get("/api/v1/delivery-notes?filter=salesOrderId%20eq%20'" + order + "'")).get("items");
+        assertEquals(notes.toString(), 1, notes.size());
+        assertEquals("issued", notes.get(0).get("status").asText());
+        assertEquals("顺丰速运", notes.get(0).get("carrier").asText());
+        assertEquals(0, java.math.BigDecimal.valueOf(7).compareTo(CommerceSteps.onHand(admin, product)));
+    }
+
     /**
      * Runs a {@code ui.UiScenario} in a JVM of its own (see {@code ui.UiBrowserCheck}) and fails with its output
      * when it fails; screenshots land in {@code target/screenshots/}.

@@ -75,6 +75,12 @@ public class Contract extends BaseRecord {
     private Instant reminderSentAt;
     @Column(name = "DESCRIPTION", length = 32000)
     private String description;
+    @Column(name = "SCAN_TYPE", length = 40)
+    private String scanType;
+    @Column(name = "SCAN_SIZE")
+    private Long scanSize;
+    @Column(name = "SCAN_DIGEST", length = 64)
+    private String scanDigest;
 
     public String getNumber() {
         return number;
@@ -292,4 +298,28 @@ public class Contract extends BaseRecord {
         this.description = description;
     }
 
+
+    public String getScanType() {
+        return scanType;
+    }
+
+    public void setScanType(String scanType) {
+        this.scanType = scanType;
+    }
+
+    public Long getScanSize() {
+        return scanSize;
+    }
+
+    public void setScanSize(Long scanSize) {
+        this.scanSize = scanSize;
+    }
+
+    public String getScanDigest() {
+        return scanDigest;
+    }
+
+    public void setScanDigest(String scanDigest) {
+        this.scanDigest = scanDigest;
+    }
 }

@@ -217,6 +217,16 @@ public class ContractStore extends JpaRecordStore<Contract> {
         return contract;
     }
 
+    /** The stored signed scan's facts, written as the module's own change (the fields are read-only to clients). */
+    Contract setScan(String id, String type, long size, String digest, Caller caller) {
+        return updateBySystem(id, caller, (em, c) -> {
+            open(c);
+            c.setScanType(type);
+            c.setScanSize(size);
+            c.setScanDigest(digest);
+        }, "scanType", "scanSize");
+    }
+
     Contract sign(String id, Caller caller) {
         return updateBySystem(id, caller, (em, c) -> {
             expect(c, "sign", ContractTypes.APPROVED);

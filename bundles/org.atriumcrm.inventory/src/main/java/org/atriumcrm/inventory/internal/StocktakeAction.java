@@ -49,7 +49,7 @@ abstract class StocktakeAction implements RecordAction {
     }
 
     @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Stocktake",
-        RecordAction.ACTION_PROPERTY + "=complete-count",
+        RecordAction.ACTION_PROPERTY + "=complete-count", RecordAction.WHEN_PROPERTY + "=status=draft",
         RecordAction.SUMMARY_PROPERTY + "=Draft to counted: the count lines are complete and frozen"})
     public static class CompleteCount extends StocktakeAction {
         @Activate
@@ -65,7 +65,7 @@ abstract class StocktakeAction implements RecordAction {
     }
 
     @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Stocktake",
-        RecordAction.ACTION_PROPERTY + "=post",
+        RecordAction.ACTION_PROPERTY + "=post", RecordAction.WHEN_PROPERTY + "=status=counted",
         RecordAction.SUMMARY_PROPERTY + "=Counted to posted: each line's difference booked as a STOCKTAKE_CORRECTION movement, in one transaction (409 when posted already)"})
     public static class Post extends StocktakeAction {
         @Activate

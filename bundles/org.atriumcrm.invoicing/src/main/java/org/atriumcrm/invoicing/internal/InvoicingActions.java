@@ -268,7 +268,7 @@ final class InvoicingActions {
         }
     }
 
-    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=DeliveryNote", RecordAction.ACTION_PROPERTY + "=ship",
+    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=DeliveryNote", RecordAction.ACTION_PROPERTY + "=ship", RecordAction.WHEN_PROPERTY + "=status=issued",
         RecordAction.SUMMARY_PROPERTY + "=Issued to shipped (handed to the carrier)"})
     public static class ShipNote extends DocumentAction<DeliveryNote> {
         private final DeliveryNoteStore notes;
@@ -285,7 +285,7 @@ final class InvoicingActions {
         }
     }
 
-    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=DeliveryNote", RecordAction.ACTION_PROPERTY + "=mark-delivered",
+    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=DeliveryNote", RecordAction.ACTION_PROPERTY + "=mark-delivered", RecordAction.WHEN_PROPERTY + "=status=issued,shipped",
         RecordAction.SUMMARY_PROPERTY + "=Issued or shipped to delivered (the customer signed for it)"})
     public static class NoteDelivered extends DocumentAction<DeliveryNote> {
         private final DeliveryNoteStore notes;
@@ -302,7 +302,7 @@ final class InvoicingActions {
         }
     }
 
-    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=DeliveryNote", RecordAction.ACTION_PROPERTY + "=cancel",
+    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=DeliveryNote", RecordAction.ACTION_PROPERTY + "=cancel", RecordAction.WHEN_PROPERTY + "=status=draft,issued",
         RecordAction.SUMMARY_PROPERTY + "=Draft or issued to cancelled: an issued note's goods are booked back (RETURN) and the order's delivered"
             + " quantities taken back in one transaction; comment: the reason"})
     public static class CancelNote extends DocumentAction<DeliveryNote> {

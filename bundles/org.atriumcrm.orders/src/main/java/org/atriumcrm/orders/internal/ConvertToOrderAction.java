@@ -30,7 +30,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * quotes' actions.
  */
 @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Quote",
-    RecordAction.ACTION_PROPERTY + "=convert-to-order",
+    RecordAction.ACTION_PROPERTY + "=convert-to-order", RecordAction.WHEN_PROPERTY + "=stage=approved,sent,accepted",
     RecordAction.SUMMARY_PROPERTY + "=A sales order from this quote (approved, sent or accepted; once): orderDate, shippingAddress, billingAddress, paymentTermDays (optional)"})
 public class ConvertToOrderAction implements RecordAction {
     private static final Set<String> TEXTS = Set.of("shippingAddress", "billingAddress");

@@ -28,6 +28,9 @@ final class PaymentTypes {
     private static EntityType<Payment> payment() {
         return EntityType.builder("Payment", "payments", Payment.class, Payment::new)
                 .module(MODULE).menuOrder(170)
+                // a bank statement comes as a file: its rows go through the store's own rules (settled in the
+                // payment's transaction, never over what is open), a refused row reported with its reason
+                .importable()
                 .label("Payment", "收付款")
                 .pluralLabel("Payments", "收付款")
                 .field(FieldDef.<Payment, String>of("number", FieldType.STRING, Payment::getNumber, null)

@@ -112,7 +112,7 @@ final class PurchasingActions {
         }
     }
 
-    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=GoodsReceipt", RecordAction.ACTION_PROPERTY + "=post",
+    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=GoodsReceipt", RecordAction.ACTION_PROPERTY + "=post", RecordAction.WHEN_PROPERTY + "=status=draft",
         RecordAction.SUMMARY_PROPERTY + "=Draft to posted: RECEIPT stock movements, the order lines' received quantities and the order's status in one transaction (400 over what remains, 409 when posted already)"})
     public static class PostReceipt extends DocumentAction<GoodsReceipt> {
         private final GoodsReceiptStore receipts;

@@ -1,5 +1,9 @@
 package org.atriumcrm.itests.ui;
 
+import static org.atriumcrm.itests.ui.LineEditor.addLine;
+import static org.atriumcrm.itests.ui.LineEditor.row;
+import static org.atriumcrm.itests.ui.LineEditor.text;
+import static org.atriumcrm.itests.ui.LineEditor.waitGrand;
 import static org.atriumcrm.itests.ui.RecordScenarios.type;
 import static org.atriumcrm.itests.ui.RecordScenarios.waitText;
 
@@ -127,36 +131,6 @@ public final class QuoteLinesScenario implements UiScenario {
         b.shot("quote-action-refused.png");
         b.driver.findElement(By.cssSelector("#dialog-transition button.secondary")).click();
         b.logout();
-    }
-
-    private static void addLine(Browser b, String product, String search, String quantity, String discount) {
-        b.visible(By.id("line-add")).click();
-        WebElement picker = b.visible(By.id("line-new-productId"));
-        picker.sendKeys(search);
-        // the list is drawn again when the typed search answers after the first one: click what is there then
-        b.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
-            d.findElement(By.cssSelector("#line-new-productId-options li[data-id='" + product + "']")).click();
-            return true;
-        });
-        type(b, By.id("line-new-quantity"), quantity);
-        if (discount != null) {
-            type(b, By.id("line-new-discountPercent"), discount);
-        }
-        b.driver.findElement(By.id("line-save")).click();
-    }
-
-    private static WebElement row(Browser b, String product) {
-        return b.wait.until(d -> d.findElements(By.cssSelector("tr.line-row")).stream()
-                .filter(r -> !r.findElements(By.cssSelector("td.line-product a[href$='" + product + "']")).isEmpty())
-                .findFirst().orElse(null));
-    }
-
-    private static void waitGrand(Browser b, String amount) {
-        waitText(b, By.cssSelector("#line-totals [data-field=grandTotal] dd"), amount);
-    }
-
-    private static String text(Browser b, String css) {
-        return b.visible(By.cssSelector(css)).getText().trim();
     }
 
     private static String stripZeros(String number) {
