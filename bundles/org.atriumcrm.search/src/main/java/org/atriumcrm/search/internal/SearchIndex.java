@@ -266,13 +266,18 @@ final class SearchIndex implements Closeable {
             boolean narrowed = top != null; // its hit count is of the narrowed range, not of the query
             TopDocs grouped = null;
             if (top == null && textSorted(sort)) {
-                if (matchesFew(s, query)) {
+                boolean few = matchesFew(s, query);
+                // a selective query tries a few values only: each value it does not hold is a search for nothing
+                grouped = from == null ? byValue(s, query, sort, hits, fewValues, few ? FEW_GROUPS_SEARCHED : GROUPS_SEARCHED) : null;
+                top = grouped != null || few ? grouped : byValues(s, query, sort, hits, from == null ? null : from.getValue());
+                narrowed = top != null;
+                if (top == null && few) {
                     sort = compared(sort); // comparing a few percent of the index beats every way of skipping
-                } else if (from == null) {
-                    grouped = byValue(s, query, sort, hits, fewValues);
-                    top = grouped != null ? grouped : byValues(s, query, sort, hits);
-                    narrowed = top != null;
                 }
+            }
+            if (top == null && from == null) {
+                top = byRange(s, query, sort, hits);
+                narrowed = top != null;
             }
             if (top == null) {
                 top = s.search(query, new TopFieldCollectorManager(sort, hits, from == null ? null : from.getValue(), hits));
@@ -308,13 +313,18 @@ final class SearchIndex implements Closeable {
 
     /** Whether at most 1/{@value #SELECTIVE} of the index matches, by the query's cost estimate (nothing is read). */
     private static boolean matchesFew(IndexSearcher s, Query query) throws IOException {
+        return cost(s, query) * SELECTIVE <= s.getIndexReader().maxDoc();
+    }
+
+    /** How many documents the query may match, by Lucene's estimate (an upper bound for conjunctions). */
+    private static long cost(IndexSearcher s, Query query) throws IOException {
         org.apache.lucene.search.Weight weight = s.createWeight(s.rewrite(query), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
         long cost = 0;
         for (org.apache.lucene.index.LeafReaderContext leaf : s.getIndexReader().leaves()) {
             org.apache.lucene.search.ScorerSupplier matches = weight.scorerSupplier(leaf);
             cost += matches == null ? 0 : matches.cost();
         }
-        return cost * SELECTIVE <= s.getIndexReader().maxDoc();
+        return cost;
     }
 
     /**
@@ -355,12 +365,17 @@ final class SearchIndex implements Closeable {
      * value, as the database sorts, and a value too long for the index sorts as NULL there too. Null when the sort is
      * another one or the page is not found within a few batches (sparse matches: the ordinary search is cheaper).
      */
-    private static TopDocs byValues(IndexSearcher s, Query query, Sort sort, int hits) throws IOException {
+    private static TopDocs byValues(IndexSearcher s, Query query, Sort sort, int hits, FieldDoc after) throws IOException {
         SortField[] fields = sort.getSort();
         SortField[] newest = NEWEST_FIRST.getSort();
         if (hits > VALUES_PAGE || fields.length != newest.length + 1
                 || !java.util.Arrays.equals(fields, 1, fields.length, newest, 0, newest.length)) {
             return null;
+        }
+        // a remembered position: the walk starts at its value (its ties after it are found by the search-after)
+        org.apache.lucene.util.BytesRef from = after == null ? null : (org.apache.lucene.util.BytesRef) after.fields[0];
+        if (after != null && from == null) {
+            return null; // among the records without a value: one ordinary search-after
         }
         String field = fields[0].getField();
         boolean descending = fields[0].getReverse();
@@ -368,7 +383,7 @@ final class SearchIndex implements Closeable {
         List<org.apache.lucene.search.ScoreDoc> found = new ArrayList<>(hits);
         Query withoutValue = new BooleanQuery.Builder().add(query, Occur.FILTER)
                 .add(new TermQuery(new Term(ListFields.HAS, field.substring(field.indexOf('.') + 1))), Occur.MUST_NOT).build();
-        if (descending) {
+        if (descending && from == null) {
             java.util.Collections.addAll(found, s.search(withoutValue, new TopFieldCollectorManager(compared, hits, null, hits)).scoreDocs);
         }
         List<org.apache.lucene.index.LeafReaderContext> leaves = s.getIndexReader().leaves();
@@ -376,7 +391,12 @@ final class SearchIndex implements Closeable {
         int[] next = new int[leaves.size()]; // per segment, the ordinal of its next value in the sort's order
         for (int i = 0; i < values.length; i++) {
             values[i] = org.apache.lucene.index.DocValues.getSorted(leaves.get(i).reader(), field);
-            next[i] = descending ? values[i].getValueCount() - 1 : 0;
+            if (from == null) {
+                next[i] = descending ? values[i].getValueCount() - 1 : 0;
+            } else { // the position's own value first
+                int at = values[i].lookupTerm(from);
+                next[i] = at >= 0 ? at : descending ? -at - 2 : -at - 1;
+            }
         }
         int batch = Math.max(32, hits + hits / 2);
         java.util.Comparator<org.apache.lucene.util.BytesRef> order = descending
@@ -404,14 +424,125 @@ final class SearchIndex implements Closeable {
             Query inBatch = new BooleanQuery.Builder().add(query, Occur.FILTER)
                     .add(new org.apache.lucene.search.TermInSetQuery(field, taken), Occur.FILTER).build();
             int wanted = hits - found.size();
-            java.util.Collections.addAll(found, s.search(inBatch, new TopFieldCollectorManager(compared, wanted, null, wanted)).scoreDocs);
+            java.util.Collections.addAll(found, s.search(inBatch, new TopFieldCollectorManager(compared, wanted, after, wanted)).scoreDocs);
         }
         if (!descending && found.size() < hits) {
             int wanted = hits - found.size();
-            java.util.Collections.addAll(found, s.search(withoutValue, new TopFieldCollectorManager(compared, wanted, null, wanted)).scoreDocs);
+            java.util.Collections.addAll(found, s.search(withoutValue, new TopFieldCollectorManager(compared, wanted, after, wanted)).scoreDocs);
         }
         return new TopDocs(new TotalHits(found.size(), TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO),
                 found.toArray(org.apache.lucene.search.ScoreDoc[]::new));
+    }
+
+    /**
+     * A page sorted by a number (an amount, a count, a date): the matches holding the best values are found through
+     * the field's points first — a range at the best end that the points estimate to hold a few pages of the query's
+     * matches (by the query's share of the index), widened eightfold until it holds the page — and only they are
+     * compared. Lucene's own skipping starts from the first matches in index order, newest first, whose values are
+     * anywhere, and compares a large part of the matches before it can skip. NULL sorts above every value, as the
+     * database sorts (first when descending). Null when the first key is another one, the index is small, or the
+     * range would cover every value (the plain search).
+     */
+    private static TopDocs byRange(IndexSearcher s, Query query, Sort sort, int hits) throws IOException {
+        SortField first = sort.getSort()[0];
+        if (first.getType() != SortField.Type.LONG || hits > VALUES_PAGE
+                || first.getReverse() && first.getField().equals(NEWEST_FIRST.getSort()[0].getField())) {
+            return null; // newest first is the index's own order: Lucene stops after the page
+        }
+        String field = first.getField();
+        boolean descending = first.getReverse();
+        long lowest = Long.MAX_VALUE;
+        long highest = Long.MIN_VALUE;
+        List<org.apache.lucene.index.PointValues> points = new ArrayList<>();
+        for (org.apache.lucene.index.LeafReaderContext leaf : s.getIndexReader().leaves()) {
+            org.apache.lucene.index.PointValues p = leaf.reader().getPointValues(field);
+            if (p != null && p.size() > 0) {
+                points.add(p);
+                lowest = Math.min(lowest, LongPoint.decodeDimension(p.getMinPackedValue(), 0));
+                highest = Math.max(highest, LongPoint.decodeDimension(p.getMaxPackedValue(), 0));
+            }
+        }
+        long cost = cost(s, query);
+        if (points.isEmpty() || cost == 0) {
+            return null;
+        }
+        List<org.apache.lucene.search.ScoreDoc> found = new ArrayList<>(hits);
+        Query withoutValue = new BooleanQuery.Builder().add(query, Occur.FILTER)
+                .add(new TermQuery(new Term(ListFields.HAS, field.substring(field.indexOf('.') + 1))), Occur.MUST_NOT).build();
+        if (descending) { // NULL first: the records without a value, newest first
+            java.util.Collections.addAll(found, s.search(withoutValue, new TopFieldCollectorManager(sort, hits, null, hits)).scoreDocs);
+            if (found.size() == hits) {
+                return new TopDocs(new TotalHits(hits, TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO), found.toArray(org.apache.lucene.search.ScoreDoc[]::new));
+            }
+        }
+        int wanted = hits - found.size();
+        double share = Math.min(1.0, (double) cost / Math.max(1, s.getIndexReader().maxDoc()));
+        for (long target = (long) Math.ceil(4 * wanted / share); ; target *= 8) {
+            long edge = edge(points, lowest, highest, descending, target);
+            if (descending ? edge <= lowest : edge >= highest) {
+                return null; // the range would hold every value: one ordinary search
+            }
+            Query within = new BooleanQuery.Builder().add(query, Occur.FILTER)
+                    .add(descending ? LongPoint.newRangeQuery(field, edge, Long.MAX_VALUE) : LongPoint.newRangeQuery(field, Long.MIN_VALUE, edge),
+                            Occur.FILTER).build();
+            TopDocs top = s.search(within, new TopFieldCollectorManager(sort, wanted, null, wanted));
+            if (top.scoreDocs.length == wanted) {
+                java.util.Collections.addAll(found, top.scoreDocs);
+                return new TopDocs(new TotalHits(found.size(), TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO),
+                        found.toArray(org.apache.lucene.search.ScoreDoc[]::new));
+            }
+        }
+    }
+
+    /** The value from which the best end of the field holds about {@code target} points (by the points' estimate). */
+    private static long edge(List<org.apache.lucene.index.PointValues> points, long lowest, long highest, boolean descending, long target) {
+        long lo = lowest;
+        long hi = highest;
+        while (lo < hi) { // the values are ordered, the estimate grows as the range widens: a bisection
+            long mid = lo + (hi - lo) / 2 + (descending ? 1 : 0);
+            long inRange = 0;
+            for (org.apache.lucene.index.PointValues p : points) {
+                inRange += p.estimatePointCount(new RangeEstimate(descending ? mid : Long.MIN_VALUE, descending ? Long.MAX_VALUE : mid));
+            }
+            boolean enough = inRange >= target;
+            if (enough && inRange <= 4 * target) {
+                return mid; // near enough: the search checks whether it holds the page
+            }
+            if (descending) {
+                if (enough) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            } else if (enough) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** What {@link org.apache.lucene.index.PointValues#estimatePointCount} needs for a range of one long dimension. */
+    private record RangeEstimate(long from, long to) implements org.apache.lucene.index.PointValues.IntersectVisitor {
+        @Override
+        public void visit(int docID) {
+        }
+
+        @Override
+        public void visit(int docID, byte[] packedValue) {
+        }
+
+        @Override
+        public org.apache.lucene.index.PointValues.Relation compare(byte[] minPackedValue, byte[] maxPackedValue) {
+            long min = LongPoint.decodeDimension(minPackedValue, 0);
+            long max = LongPoint.decodeDimension(maxPackedValue, 0);
+            if (max < from || min > to) {
+                return org.apache.lucene.index.PointValues.Relation.CELL_OUTSIDE_QUERY;
+            }
+            return min >= from && max <= to ? org.apache.lucene.index.PointValues.Relation.CELL_INSIDE_QUERY
+                    : org.apache.lucene.index.PointValues.Relation.CELL_CROSSES_QUERY;
+        }
     }
 
     /** Fields whose values grow with insertion, i.e. against the index's newest-first order. */
@@ -476,6 +607,8 @@ final class SearchIndex implements Closeable {
     int fewValues = FEW_VALUES;
     /** How many values {@link #byValue} searches before it leaves the page to one search over every match. */
     static final int GROUPS_SEARCHED = 32;
+    /** The same for a selective query (see {@link #matchesFew}): its matches are compared beyond that. */
+    static final int FEW_GROUPS_SEARCHED = 4;
 
     /**
      * A page sorted by a text field with few distinct values (a picklist, an owner, a city), ties newest first:
@@ -485,7 +618,7 @@ final class SearchIndex implements Closeable {
      * order of the ties: Lucene stops a segment after the page, and the next value is only searched when the page is
      * not full yet. Null when the sort is another one or the field has many values.
      */
-    private static TopDocs byValue(IndexSearcher s, Query query, Sort sort, int hits, int fewValues) throws IOException {
+    private static TopDocs byValue(IndexSearcher s, Query query, Sort sort, int hits, int fewValues, int groupsSearched) throws IOException {
         SortField[] fields = sort.getSort();
         SortField[] newest = NEWEST_FIRST.getSort();
         if (fields.length != newest.length + 1 || fields[0].getType() != SortField.Type.STRING
@@ -527,7 +660,7 @@ final class SearchIndex implements Closeable {
             if (wanted == 0) {
                 break;
             }
-            if (++searched > GROUPS_SEARCHED) {
+            if (++searched > groupsSearched) {
                 return null; // matches spread thinly over many values: one search comparing them all is cheaper
             }
             Query group = new BooleanQuery.Builder().add(query, Occur.FILTER)

@@ -39,6 +39,8 @@ public class ListIndexTest {
     private static final String[] NAMES = {"Acme", "acme", "Zeta", "北京华为", "上海云杉", "Ärger", "beta co", "Beta", "华为技术"};
     private static final String[] CATEGORIES = {"customer", "partner", "prospect"};
     private static final List<Item> ITEMS = new ArrayList<>();
+    /** Enough for the points of a number to tell a range from the whole (see SearchIndex.byRange). */
+    private static final int ITEM_COUNT = 3_000;
     private static SearchIndex index;
     private static long stamp;
 
@@ -46,7 +48,7 @@ public class ListIndexTest {
     public static void fill() throws Exception {
         index = new SearchIndex(Files.createTempDirectory("list-index"));
         Random random = new Random(42);
-        for (int i = 0; i < 400; i++) {
+        for (int i = 0; i < ITEM_COUNT; i++) {
             Item item = new Item(String.format("%08x-0000-7000-8000-%012d", random.nextInt(), i), "u" + random.nextInt(5));
             item.createdAt = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(random.nextInt(1000) * 60L);
             if (random.nextInt(6) > 0) {
@@ -70,7 +72,7 @@ public class ListIndexTest {
             item.setPhone("010-" + (1000 + random.nextInt(9000)));
             ITEMS.add(item);
             index.put(Item.TYPE, item, List.of(Objects.toString(item.getName(), ""), item.getPhone()));
-            if (i % 100 == 99) {
+            if (i % 300 == 299) {
                 index.commit(); // several segments, as a grown index has: pages are merged across them
             }
         }
@@ -103,7 +105,7 @@ public class ListIndexTest {
                 check(byName);
                 check(byName.withPage(0, 60)); // more than one batch of values
                 check(byName.withPage(45, 20));
-                check(byName.withPage(380, 20)); // past every value: the records without a name
+                check(byName.withPage(ITEM_COUNT - 20, 20)); // past every value: the records without a name
                 check(byName.withConditions(List.of(new Condition("category", Operator.NE, List.of("partner")))));
                 check(byName.withConditions(List.of(new Condition("category", Operator.EQ, List.of("partner"))))); // compared
             }
