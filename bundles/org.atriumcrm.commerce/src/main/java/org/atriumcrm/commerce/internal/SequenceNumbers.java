@@ -26,6 +26,8 @@ final class SequenceNumbers {
     private static final String DERBY_NO_SUCH_OBJECT = "42X94";
     /** Derby: "too much contention on sequence". */
     private static final String DERBY_CONTENTION = "X0Y84";
+    /** How long a number waits for a sequence another transaction holds before the caller gets Derby's refusal. */
+    private static final long CONTENTION_PATIENCE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
     private final Set<String> created = ConcurrentHashMap.newKeySet();
 
     static String sequenceName(String series, int year) {
@@ -54,6 +56,7 @@ final class SequenceNumbers {
             created.add(name);
         }
         String sql = postgres ? "SELECT nextval('" + name.toLowerCase(Locale.ROOT) + "')" : "VALUES (NEXT VALUE FOR " + name + ")";
+        long giveUpAt = System.nanoTime() + CONTENTION_PATIENCE_NANOS;
         for (int attempt = 1;; attempt++) {
             try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
                 rs.next();
@@ -64,9 +67,11 @@ final class SequenceNumbers {
                     // a new series or year: made here, in the caller's transaction (Derby undoes only the failed
                     // statement); a racing transaction making it too waits for ours and finds it made
                     createDerby(connection, name);
-                } else if (DERBY_CONTENTION.equals(e.getSQLState()) && attempt < 20) {
-                    // Derby refuses at once when another transaction holds the sequence's catalog row while it
-                    // allocates the next range of values; it is free again a moment later
+                } else if (DERBY_CONTENTION.equals(e.getSQLState()) && System.nanoTime() < giveUpAt) {
+                    // Derby refuses at once when another transaction holds the sequence's catalog row: while it
+                    // allocates the next range of values (a moment), or while the transaction that made a new series
+                    // is still open (as long as that transaction: a document's, so patience in seconds, not in tries;
+                    // twenty tries, under a second, were too few for 16 threads on a loaded machine)
                     sleep(attempt);
                 } else {
                     throw e;
@@ -87,7 +92,7 @@ final class SequenceNumbers {
 
     private static void sleep(int attempt) throws SQLException {
         try {
-            Thread.sleep(5L * attempt);
+            Thread.sleep(Math.min(50L, 5L * attempt));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SQLException("interrupted while waiting for a document number", e);
