@@ -71,7 +71,7 @@ public class UiExtensionServlet extends HttpServlet {
         try (InputStream in = entry.openStream()) {
             body = in.readAllBytes();
         }
-        UiServlet.send(response, target, body, "HEAD".equals(request.getMethod()));
+        UiServlet.send(request, response, target, body, "HEAD".equals(request.getMethod()));
     }
 
     private URL entry(String module, String file) {

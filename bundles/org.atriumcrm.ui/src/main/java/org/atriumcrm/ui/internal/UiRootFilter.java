@@ -46,7 +46,7 @@ public class UiRootFilter implements Filter {
         }
         HttpServletResponse response = (HttpServletResponse) res;
         page.securityHeaders().forEach(response::setHeader);
-        UiServlet.send(response, UiResources.resolve("/"), page.html().getBytes(StandardCharsets.UTF_8), "HEAD".equals(method));
+        UiServlet.send(request, response, UiResources.resolve("/"), page.html().getBytes(StandardCharsets.UTF_8), "HEAD".equals(method));
     }
 
     @Override
