@@ -381,8 +381,7 @@ final class SearchIndex implements Closeable {
         boolean descending = fields[0].getReverse();
         Sort compared = compared(sort);
         List<org.apache.lucene.search.ScoreDoc> found = new ArrayList<>(hits);
-        Query withoutValue = new BooleanQuery.Builder().add(query, Occur.FILTER)
-                .add(new TermQuery(new Term(ListFields.HAS, field.substring(field.indexOf('.') + 1))), Occur.MUST_NOT).build();
+        Query withoutValue = withoutValue(query, field);
         if (descending && from == null) {
             java.util.Collections.addAll(found, s.search(withoutValue, new TopFieldCollectorManager(compared, hits, null, hits)).scoreDocs);
         }
@@ -430,8 +429,7 @@ final class SearchIndex implements Closeable {
             int wanted = hits - found.size();
             java.util.Collections.addAll(found, s.search(withoutValue, new TopFieldCollectorManager(compared, wanted, after, wanted)).scoreDocs);
         }
-        return new TopDocs(new TotalHits(found.size(), TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO),
-                found.toArray(org.apache.lucene.search.ScoreDoc[]::new));
+        return gathered(found);
     }
 
     /**
@@ -467,12 +465,11 @@ final class SearchIndex implements Closeable {
             return null;
         }
         List<org.apache.lucene.search.ScoreDoc> found = new ArrayList<>(hits);
-        Query withoutValue = new BooleanQuery.Builder().add(query, Occur.FILTER)
-                .add(new TermQuery(new Term(ListFields.HAS, field.substring(field.indexOf('.') + 1))), Occur.MUST_NOT).build();
+        Query withoutValue = withoutValue(query, field);
         if (descending) { // NULL first: the records without a value, newest first
             java.util.Collections.addAll(found, s.search(withoutValue, new TopFieldCollectorManager(sort, hits, null, hits)).scoreDocs);
             if (found.size() == hits) {
-                return new TopDocs(new TotalHits(hits, TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO), found.toArray(org.apache.lucene.search.ScoreDoc[]::new));
+                return gathered(found);
             }
         }
         int wanted = hits - found.size();
@@ -488,8 +485,7 @@ final class SearchIndex implements Closeable {
             TopDocs top = s.search(within, new TopFieldCollectorManager(sort, wanted, null, wanted));
             if (top.scoreDocs.length == wanted) {
                 java.util.Collections.addAll(found, top.scoreDocs);
-                return new TopDocs(new TotalHits(found.size(), TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO),
-                        found.toArray(org.apache.lucene.search.ScoreDoc[]::new));
+                return gathered(found);
             }
         }
     }
@@ -543,6 +539,18 @@ final class SearchIndex implements Closeable {
             return min >= from && max <= to ? org.apache.lucene.index.PointValues.Relation.CELL_INSIDE_QUERY
                     : org.apache.lucene.index.PointValues.Relation.CELL_CROSSES_QUERY;
         }
+    }
+
+    /** The matches of {@code query} without a value in the list field {@code field} (its records sorting as NULL). */
+    private static Query withoutValue(Query query, String field) {
+        return new BooleanQuery.Builder().add(query, Occur.FILTER)
+                .add(new TermQuery(new Term(ListFields.HAS, field.substring(field.indexOf('.') + 1))), Occur.MUST_NOT).build();
+    }
+
+    /** A page gathered from several searches: its hit count is only that of the page. */
+    private static TopDocs gathered(List<org.apache.lucene.search.ScoreDoc> found) {
+        return new TopDocs(new TotalHits(found.size(), TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO),
+                found.toArray(org.apache.lucene.search.ScoreDoc[]::new));
     }
 
     /** Fields whose values grow with insertion, i.e. against the index's newest-first order. */
@@ -668,8 +676,7 @@ final class SearchIndex implements Closeable {
                     .build();
             java.util.Collections.addAll(found, s.search(group, new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, wanted)).scoreDocs);
         }
-        return new TopDocs(new TotalHits(found.size(), TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO),
-                found.toArray(org.apache.lucene.search.ScoreDoc[]::new));
+        return gathered(found);
     }
 
     /**
