@@ -44,7 +44,7 @@ import org.atriumcrm.api.security.Visibility;
  * exist), {@code l.<name>} lower-cased for {@code like};</li>
  * <li>numbers, decimals (four places), booleans, dates, instants (microseconds): {@code n.<name>} as a long point
  * and numeric doc values under the same name (same pruning);</li>
- * <li>{@code has:<name>} when the value is not null.</li>
+ * <li>{@code has:<name>} when the value is not null, {@code has:none:<name>} when the index holds none.</li>
  * </ul>
  * Every translation is exact for the database's semantics (NULL sorts above every value; {@code ne} includes
  * NULL; {@code like} is case-insensitive with {@code *}) or not done: a condition the index cannot decide exactly
@@ -53,6 +53,12 @@ import org.atriumcrm.api.security.Visibility;
 final class ListFields {
     static final String ENTITY = "entity";
     static final String HAS = "has";
+    /**
+     * Prefix of the {@link #HAS} term a document holds for each of its type's fields without a value in the index
+     * (NULL, too long, not representable): the records sorting as NULL are found through their own postings, where
+     * "the matches without {@code has:<name>}" would walk every match of the query.
+     */
+    static final String NONE = "none:";
     /** Longer values are not indexed (Lucene's term limit is 32 KiB); their fields are not answered from the index. */
     private static final int MAX_TERM_BYTES = 8_000;
     private static final int DECIMAL_SCALE = 4;
@@ -79,13 +85,15 @@ final class ListFields {
                 continue;
             }
             Object value = field.get(record);
+            String name = field.name();
             if (value == null) {
+                doc.add(new StringField(HAS, NONE + name, Field.Store.NO));
                 continue;
             }
-            String name = field.name();
             if (numeric(field.type())) {
                 Optional<Long> n = asLong(field.type(), value);
                 if (n.isEmpty()) {
+                    doc.add(new StringField(HAS, NONE + name, Field.Store.NO));
                     continue; // not representable: such a field is never answered from the index (see below)
                 }
                 doc.add(new LongPoint("n." + name, n.get()));
@@ -95,6 +103,7 @@ final class ListFields {
                 BytesRef bytes = new BytesRef(text);
                 if (bytes.length > MAX_TERM_BYTES) {
                     doc.add(new StringField(HAS, "long:" + name, Field.Store.NO));
+                    doc.add(new StringField(HAS, NONE + name, Field.Store.NO));
                     continue;
                 }
                 doc.add(new StringField("f." + name, bytes, Field.Store.NO));
@@ -138,7 +147,7 @@ final class ListFields {
         Query has = new TermQuery(new Term(HAS, name));
         switch (c.operator()) {
             case IS_NULL:
-                return Optional.of(not(has));
+                return Optional.of(new TermQuery(new Term(HAS, NONE + name)));
             case IS_NOT_NULL:
                 return Optional.of(has);
             default:

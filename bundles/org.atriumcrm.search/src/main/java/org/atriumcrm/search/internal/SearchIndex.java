@@ -50,7 +50,7 @@ import org.atriumcrm.api.record.Record;
  */
 final class SearchIndex implements Closeable {
     /** Bump when the document layout or the analyzer changes: every entity type is then rebuilt. */
-    static final String LAYOUT = "grams-2-3+list-fields/v4-newest-first-id";
+    static final String LAYOUT = "grams-2-3+list-fields/v5-newest-first-id-none";
     private static final String BUILT = "built.";
     private static final String LAYOUT_KEY = "layout";
     private static final String COMMITTED_AT = "committedAt";
@@ -435,11 +435,11 @@ final class SearchIndex implements Closeable {
     /**
      * A page sorted by a number (an amount, a count, a date): the matches holding the best values are found through
      * the field's points first — a range at the best end that the points estimate to hold a few pages of the query's
-     * matches (by the query's share of the index), widened eightfold until it holds the page — and only they are
+     * matches (by the query's share of the index), widened once if it does not hold the page — and only they are
      * compared. Lucene's own skipping starts from the first matches in index order, newest first, whose values are
      * anywhere, and compares a large part of the matches before it can skip. NULL sorts above every value, as the
-     * database sorts (first when descending). Null when the first key is another one, the index is small, or the
-     * range would cover every value (the plain search).
+     * database sorts (first when descending). Null when the first key is another one, the index is small, the
+     * range would cover every value, or the widened range still misses the page (the plain search).
      */
     private static TopDocs byRange(IndexSearcher s, Query query, Sort sort, int hits) throws IOException {
         SortField first = sort.getSort()[0];
@@ -452,8 +452,10 @@ final class SearchIndex implements Closeable {
         long lowest = Long.MAX_VALUE;
         long highest = Long.MIN_VALUE;
         List<org.apache.lucene.index.PointValues> points = new ArrayList<>();
+        boolean everyValued = true; // every document of every type holds a value (creation and modification times)
         for (org.apache.lucene.index.LeafReaderContext leaf : s.getIndexReader().leaves()) {
             org.apache.lucene.index.PointValues p = leaf.reader().getPointValues(field);
+            everyValued &= p != null && p.getDocCount() == leaf.reader().maxDoc();
             if (p != null && p.size() > 0) {
                 points.add(p);
                 lowest = Math.min(lowest, LongPoint.decodeDimension(p.getMinPackedValue(), 0));
@@ -466,7 +468,7 @@ final class SearchIndex implements Closeable {
         }
         List<org.apache.lucene.search.ScoreDoc> found = new ArrayList<>(hits);
         Query withoutValue = withoutValue(query, field);
-        if (descending) { // NULL first: the records without a value, newest first
+        if (descending && !everyValued) { // NULL first: the records without a value, newest first
             java.util.Collections.addAll(found, s.search(withoutValue, new TopFieldCollectorManager(sort, hits, null, hits)).scoreDocs);
             if (found.size() == hits) {
                 return gathered(found);
@@ -474,7 +476,8 @@ final class SearchIndex implements Closeable {
         }
         int wanted = hits - found.size();
         double share = Math.min(1.0, (double) cost / Math.max(1, s.getIndexReader().maxDoc()));
-        for (long target = (long) Math.ceil(4 * wanted / share); ; target *= 8) {
+        long narrowest = (long) Math.ceil(4 * wanted / share);
+        for (long target = narrowest; target <= WIDENED * narrowest; target *= WIDENED) {
             long edge = edge(points, lowest, highest, descending, target);
             if (descending ? edge <= lowest : edge >= highest) {
                 return null; // the range would hold every value: one ordinary search
@@ -488,7 +491,13 @@ final class SearchIndex implements Closeable {
                 return gathered(found);
             }
         }
+        // the query's matches lie far from the best end (a rep whose records are all older than most): a wide range
+        // costs more to gather than Lucene's own skipping, which also profits when the field follows the index order
+        return null;
     }
+
+    /** How much {@link #byRange} widens a range that did not hold the page, once. */
+    private static final int WIDENED = 8;
 
     /** The value from which the best end of the field holds about {@code target} points (by the points' estimate). */
     private static long edge(List<org.apache.lucene.index.PointValues> points, long lowest, long highest, boolean descending, long target) {
@@ -543,8 +552,12 @@ final class SearchIndex implements Closeable {
 
     /** The matches of {@code query} without a value in the list field {@code field} (its records sorting as NULL). */
     private static Query withoutValue(Query query, String field) {
-        return new BooleanQuery.Builder().add(query, Occur.FILTER)
-                .add(new TermQuery(new Term(ListFields.HAS, field.substring(field.indexOf('.') + 1))), Occur.MUST_NOT).build();
+        return new BooleanQuery.Builder().add(query, Occur.FILTER).add(withoutValue(field), Occur.FILTER).build();
+    }
+
+    /** The records without a value in the list field {@code field} in the index (NULL, or too long to keep). */
+    private static Query withoutValue(String field) {
+        return new TermQuery(new Term(ListFields.HAS, ListFields.NONE + field.substring(field.indexOf('.') + 1)));
     }
 
     /** A page gathered from several searches: its hit count is only that of the page. */
@@ -660,7 +673,7 @@ final class SearchIndex implements Closeable {
         if (descending) {
             java.util.Collections.reverse(groups);
         }
-        Query withoutValue = new TermQuery(new Term(ListFields.HAS, field.substring(field.indexOf('.') + 1)));
+        Query withoutValue = withoutValue(field);
         List<org.apache.lucene.search.ScoreDoc> found = new ArrayList<>(hits);
         int searched = 0;
         for (org.apache.lucene.util.BytesRef value : groups) {
@@ -672,7 +685,7 @@ final class SearchIndex implements Closeable {
                 return null; // matches spread thinly over many values: one search comparing them all is cheaper
             }
             Query group = new BooleanQuery.Builder().add(query, Occur.FILTER)
-                    .add(value == null ? withoutValue : new TermQuery(new Term(field, value)), value == null ? Occur.MUST_NOT : Occur.FILTER)
+                    .add(value == null ? withoutValue : new TermQuery(new Term(field, value)), Occur.FILTER)
                     .build();
             java.util.Collections.addAll(found, s.search(group, new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, wanted)).scoreDocs);
         }
