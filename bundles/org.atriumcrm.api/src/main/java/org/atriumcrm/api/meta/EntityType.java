@@ -307,6 +307,12 @@ public final class EntityType<T extends Record> {
             return this;
         }
 
+        /** Several fields at once, in their order (fields a family of types shares, such as an outbox entry's). */
+        public Builder<T> fields(java.util.List<FieldDef<T>> shared) {
+            fields.addAll(shared);
+            return this;
+        }
+
         public Builder<T> duplicateRule(String... fieldNames) {
             duplicateRules.add(List.of(fieldNames));
             return this;

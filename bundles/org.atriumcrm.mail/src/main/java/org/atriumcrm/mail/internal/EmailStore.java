@@ -1,6 +1,5 @@
 package org.atriumcrm.mail.internal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,8 @@ import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.module.ModuleGate;
 import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.Caller;
+import org.atriumcrm.integration.api.outbox.BackOff;
+import org.atriumcrm.integration.api.outbox.OutboxEntries;
 import org.atriumcrm.persistence.api.JpaRecordStore;
 import org.atriumcrm.persistence.api.RecordIds;
 import org.osgi.service.component.annotations.Activate;
@@ -73,12 +74,8 @@ public class EmailStore extends JpaRecordStore<Email> {
         email.setStatus(Email.QUEUED);
         email.setFromAddress(from);
         MailOutboxEntry entry = new MailOutboxEntry();
-        entry.initialise(RecordIds.next(), Instant.now(), caller);
-        entry.setOwnerId(email.getOwnerId());
+        entry.queue(RecordIds.next(), email.getOwnerId(), Instant.now(), null, caller);
         entry.setEmailId(email.getId());
-        entry.setStatus(MailOutboxEntry.PENDING);
-        entry.setAttempts(0L);
-        entry.setNextAttemptAt(Instant.now());
         em.persist(entry);
         List<org.atriumcrm.mail.api.OutboundMail.Attachment> attachments = QUEUE_ATTACHMENTS.get();
         for (org.atriumcrm.mail.api.OutboundMail.Attachment a : attachments == null ? List.<org.atriumcrm.mail.api.OutboundMail.Attachment>of() : attachments) {
@@ -97,9 +94,7 @@ public class EmailStore extends JpaRecordStore<Email> {
 
     /** Outbox entries due now, oldest first. */
     List<MailOutboxEntry> due(int max) {
-        return tx(em -> em.createQuery("SELECT e FROM MailOutboxEntry e WHERE e.status = :s AND e.nextAttemptAt <= :now"
-                + " ORDER BY e.nextAttemptAt, e.id", MailOutboxEntry.class).setParameter("s", MailOutboxEntry.PENDING)
-                .setParameter("now", Instant.now()).setMaxResults(max).getResultList());
+        return tx(em -> OutboxEntries.due(em, MailOutboxEntry.class, max, Instant.now()));
     }
 
     /** Diagnostics: pending entries whatever their time, and the database's own clock. */
@@ -114,67 +109,71 @@ public class EmailStore extends JpaRecordStore<Email> {
         return tx(em -> em.find(Email.class, id));
     }
 
-    /** Delivered: the entry and the email say so, in one transaction. */
+    /** Delivered: the entry, and the email with its history and event, in one transaction. */
     void delivered(String entryId, String messageId) {
-        tx(em -> {
-            MailOutboxEntry entry = em.find(MailOutboxEntry.class, entryId);
+        withEmail(entryId, (em, entry, email) -> {
             Instant now = Instant.now();
-            entry.setStatus(MailOutboxEntry.DELIVERED);
-            entry.setDeliveredAt(now);
-            entry.setAttempts(entry.getAttempts() + 1);
-            entry.setLastError(null);
-            entry.touch(now, org.atriumcrm.api.security.Caller.SYSTEM);
-            Email email = em.find(Email.class, entry.getEmailId());
-            email.setStatus(Email.SENT);
-            email.setSentAt(now);
-            email.setMessageId(messageId);
-            email.touch(now, org.atriumcrm.api.security.Caller.SYSTEM);
-            return null;
+            OutboxEntries.delivered(entry, now);
+            if (email != null) {
+                email.setStatus(Email.SENT);
+                email.setSentAt(now);
+                email.setMessageId(messageId);
+            }
         });
     }
 
-    /** A failed attempt: back off exponentially, or give up into the dead-letter store after {@code maxAttempts}. */
-    void failed(String entryId, String error, int maxAttempts, int firstRetrySeconds) {
-        tx(em -> {
-            MailOutboxEntry entry = em.find(MailOutboxEntry.class, entryId);
-            Instant now = Instant.now();
-            long attempts = entry.getAttempts() + 1;
-            entry.setAttempts(attempts);
-            entry.setLastError(error == null ? "unknown" : error.substring(0, Math.min(1000, error.length())));
-            entry.touch(now, org.atriumcrm.api.security.Caller.SYSTEM);
-            if (attempts >= maxAttempts) {
-                entry.setStatus(MailOutboxEntry.DEAD);
-                Email email = em.find(Email.class, entry.getEmailId());
+    /** A failed attempt: backed off, or given up into the dead-letter store and the email failed with the reason. */
+    void failed(String entryId, String error, BackOff backOff) {
+        withEmail(entryId, (em, entry, email) -> {
+            if (OutboxEntries.failed(entry, error, backOff, Instant.now()) && email != null) {
                 email.setStatus(Email.FAILED);
                 email.setFailureReason(entry.getLastError());
-                email.touch(now, org.atriumcrm.api.security.Caller.SYSTEM);
-            } else {
-                long wait = Math.min(Duration.ofMinutes(15).getSeconds(), (long) firstRetrySeconds << Math.min(20, attempts - 1));
-                entry.setNextAttemptAt(now.plusSeconds(wait));
             }
-            return null;
         });
     }
 
     /** A dead letter goes back into the outbox, with a fresh budget of attempts. */
     MailOutboxEntry replay(String entryId, Caller caller) {
-        return tx(em -> {
-            MailOutboxEntry entry = RecordIds.isValid(entryId) ? em.find(MailOutboxEntry.class, entryId) : null;
-            if (entry == null || entry.isDeleted()) {
-                throw AtriumException.notFound("no MailOutboxEntry with id " + entryId);
+        withEmail(entryId, caller, (em, entry, email) -> {
+            OutboxEntries.replay(entry, caller, Instant.now());
+            if (email != null) {
+                email.setStatus(Email.QUEUED);
+                email.setFailureReason(null);
             }
-            if (!MailOutboxEntry.DEAD.equals(entry.getStatus())) {
-                throw AtriumException.conflict("not-dead", "only dead letters are replayed; this one is " + entry.getStatus());
-            }
-            entry.setStatus(MailOutboxEntry.PENDING);
-            entry.setAttempts(0L);
-            entry.setNextAttemptAt(Instant.now());
-            entry.touch(Instant.now(), caller);
-            Email email = em.find(Email.class, entry.getEmailId());
-            email.setStatus(Email.QUEUED);
-            email.setFailureReason(null);
-            return entry;
         });
+        return tx(em -> em.find(MailOutboxEntry.class, entryId));
+    }
+
+    private interface EntryChange {
+        void apply(EntityManager em, MailOutboxEntry entry, Email email);
+    }
+
+    private void withEmail(String entryId, EntryChange change) {
+        withEmail(entryId, Caller.SYSTEM, change);
+    }
+
+    /**
+     * Changes an outbox entry and its email in one transaction, the email's changed fields in its history and its
+     * UPDATED event; an email deleted meanwhile leaves only the entry to change.
+     */
+    private void withEmail(String entryId, Caller caller, EntryChange change) {
+        MailOutboxEntry known = RecordIds.isValid(entryId) ? tx(em -> em.find(MailOutboxEntry.class, entryId)) : null;
+        if (known == null || known.isDeleted()) {
+            throw AtriumException.notFound("no MailOutboxEntry with id " + entryId);
+        }
+        try {
+            updateBySystem(known.getEmailId(), caller, (em, email) -> change.apply(em, OutboxEntries.live(em, MailOutboxEntry.class, entryId), email),
+                    "status", "sentAt", "messageId", "failureReason");
+        } catch (AtriumException e) {
+            Email email = e.status() == 404 ? email(known.getEmailId()) : null;
+            if (email == null || !email.isDeleted()) {
+                throw e;
+            }
+            tx(em -> {
+                change.apply(em, OutboxEntries.live(em, MailOutboxEntry.class, entryId), null);
+                return null;
+            });
+        }
     }
 
     // ---- the mail scanner's side: filing received messages exactly once ----

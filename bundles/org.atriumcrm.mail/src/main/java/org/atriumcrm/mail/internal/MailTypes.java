@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.atriumcrm.api.meta.EntityType;
 import org.atriumcrm.api.meta.FieldDef;
+import org.atriumcrm.integration.api.outbox.OutboxFields;
 import org.atriumcrm.api.meta.FieldType;
 import org.atriumcrm.api.meta.PicklistValue;
 import org.atriumcrm.api.module.EntityRef;
@@ -73,18 +74,7 @@ final class MailTypes {
                 .administrative()
                 .field(FieldDef.<MailOutboxEntry, String>of("emailId", FieldType.REFERENCE, MailOutboxEntry::getEmailId, null)
                         .label("Email", "邮件").referenceTo("Email"))
-                .field(FieldDef.<MailOutboxEntry, String>of("status", FieldType.PICKLIST, MailOutboxEntry::getStatus, null)
-                        .label("Status", "状态").picklist(PicklistValue.of(MailOutboxEntry.PENDING, "Waiting to be sent", "等待发送"),
-                                PicklistValue.of(MailOutboxEntry.DELIVERED, "Delivered to the mail server", "已投递"),
-                                PicklistValue.of(MailOutboxEntry.DEAD, "Given up (dead letter)", "已放弃（死信）")))
-                .field(FieldDef.<MailOutboxEntry, Long>of("attempts", FieldType.INTEGER, MailOutboxEntry::getAttempts, null)
-                        .label("Attempts", "尝试次数"))
-                .field(FieldDef.<MailOutboxEntry, Object>of("nextAttemptAt", FieldType.DATETIME, MailOutboxEntry::getNextAttemptAt, null)
-                        .label("Next attempt", "下次尝试"))
-                .field(FieldDef.<MailOutboxEntry, String>of("lastError", FieldType.STRING, MailOutboxEntry::getLastError, null)
-                        .label("Last error", "最近错误"))
-                .field(FieldDef.<MailOutboxEntry, Object>of("deliveredAt", FieldType.DATETIME, MailOutboxEntry::getDeliveredAt, null)
-                        .label("Delivered at", "投递时间"))
+                .fields(OutboxFields.<MailOutboxEntry>of("Delivered to the mail server", "已投递", "Delivered at", "投递时间"))
                 .displayName(MailOutboxEntry::getEmailId)
                 .defaultSort("createdAt", true)
                 .build();

@@ -47,12 +47,8 @@ final class MailingQueue {
         em.persist(email);
         EmailLink.persistFor(em, email);
         MailOutboxEntry entry = new MailOutboxEntry();
-        entry.initialise(RecordIds.next(), now, caller);
-        entry.setOwnerId(email.getOwnerId());
+        entry.queue(RecordIds.next(), email.getOwnerId(), now, due, caller);
         entry.setEmailId(email.getId());
-        entry.setStatus(MailOutboxEntry.PENDING);
-        entry.setAttempts(0L);
-        entry.setNextAttemptAt(due == null || due.isBefore(now) ? now : due);
         em.persist(entry);
         EmailTracking tracking = new EmailTracking();
         tracking.initialise(RecordIds.next(), now, caller);

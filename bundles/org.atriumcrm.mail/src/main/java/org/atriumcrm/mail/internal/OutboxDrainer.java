@@ -2,6 +2,7 @@ package org.atriumcrm.mail.internal;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -15,9 +16,10 @@ import javax.mail.internet.MimeMultipart;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
 import org.atriumcrm.api.module.ModuleGate;
 import org.atriumcrm.integration.api.CamelContexts;
+import org.atriumcrm.integration.api.outbox.BackOff;
+import org.atriumcrm.integration.api.outbox.OutboxChannel;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,14 +31,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains the company outbox through SMTP: a Camel route, run every poll interval, takes the entries that are due and hands each email
- * to the camel-mail SMTP producer. Retries and back-off live in the outbox table, not in Camel's in-memory
- * redelivery, so a restart or a mail server that is down for hours loses nothing; after {@code maxAttempts} an
- * email goes to the dead-letter store with the reason. The mail module owns this CamelContext.
+ * The company outbox's SMTP channel: the platform's outbox drainer takes the due entries on this module's CamelContext
+ * and hands each email to the camel-mail SMTP producer here. Retries, back-off and dead letters are the platform's
+ * outbox (integration.api.outbox); the rate per minute and the SMTP settings are this module's.
  */
 @Component(immediate = true, configurationPid = "org.atriumcrm.mail")
 @Designate(ocd = MailSettings.class)
-public class OutboxDrainer {
+public class OutboxDrainer implements OutboxChannel<MailOutboxEntry, String> {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDrainer.class);
     private static final int BATCH = 20;
 
@@ -45,7 +46,7 @@ public class OutboxDrainer {
     private final ProducerTemplate producer;
     private final Session session = Session.getInstance(new Properties());
     private volatile MailSettings settings;
-    private final java.util.concurrent.ScheduledExecutorService ticker;
+    private final org.atriumcrm.integration.api.outbox.OutboxDrainer drainer;
     private final SendDecorations decorations;
     private final SendRate rate = new SendRate(System::currentTimeMillis);
 
@@ -57,29 +58,13 @@ public class OutboxDrainer {
         this.decorations = decorations;
         LOG.info("company outbox sends through {}:{}", settings.smtpHost(), settings.smtpPort());
         this.camel = CamelContexts.newOsgiContext(context, "atrium-mail");
-        // started before the route is added: routes added to an OsgiDefaultCamelContext before start() never run
-        // (the Pax Exam container logged "Routes startup (started:0)" and nothing was ever drained)
         // camel-mail runs its producer and consumer with the context's application class loader as the thread's context
         // class loader, and Jakarta Mail finds its content handlers (META-INF/mailcap) through that: it must be the mail
         // bundle's, or every multipart (text + HTML, attachments) fails with UnsupportedDataTypeException
         camel.setApplicationContextClassLoader(javax.mail.Session.class.getClassLoader());
-        camel.start();
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:mail-outbox").routeId("mail-outbox").process(e -> drain());
-            }
-        });
+        camel.start(); // before the route is added: routes added to an OsgiDefaultCamelContext before start() never run
         producer = camel.createProducerTemplate();
-        // the pace comes from our own scheduler rather than camel-timer: a timer consumer started while Karaf
-        // refreshes bundles (the boot of a test container, a KAR install) was seen never to fire
-        long period = Math.max(100, settings.pollMillis());
-        ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "atrium-mail-outbox");
-            t.setDaemon(true);
-            return t;
-        });
-        ticker.scheduleWithFixedDelay(this::tick, 500, period, java.util.concurrent.TimeUnit.MILLISECONDS);
+        drainer = org.atriumcrm.integration.api.outbox.OutboxDrainer.start(camel, "mail-outbox", settings.pollMillis(), this::drain);
     }
 
     @Modified
@@ -90,60 +75,59 @@ public class OutboxDrainer {
 
     @Deactivate
     void stop() {
-        ticker.shutdownNow();
+        drainer.close();
         camel.stop();
     }
 
-    /**
-     * One pass, whatever happens in it: an {@code Error} escaping a periodic task cancels it for good (and kills a
-     * camel-timer thread), which is what happened while Karaf refreshed bundles at start-up (NoClassDefFoundError)
-     * — the outbox then silently stopped draining. So every Throwable is caught here.
-     */
-    private void tick() {
-        try {
-            producer.sendBody("direct:mail-outbox", null);
-        } catch (Throwable e) {
-            if (!ticker.isShutdown()) { // an interrupted pass while the module stops is expected
-                LOG.warn("outbox pass failed; the next one tries again", e);
-            }
-        }
-    }
-
     /** One pass over the due entries; each email is delivered or rescheduled on its own. */
-    void drain() {
+    void drain() throws InterruptedException {
         MailSettings s = settings;
-        LOG.debug("outbox pass of {} through {}:{}", System.identityHashCode(this), s.smtpHost(), s.smtpPort());
         if (s.smtpHost() == null || s.smtpHost().isBlank()) {
             return; // no mail server configured: mail waits in the outbox
         }
-        int allowed = rate.allowance(s.maxPerMinute(), BATCH);
-        if (allowed == 0) {
-            return; // the minute's allowance is spent: the rest waits, in the table
+        if (org.atriumcrm.integration.api.outbox.OutboxDrainer.pass(this, BATCH) == 0 && LOG.isDebugEnabled()) {
+            LOG.debug("outbox: nothing sent ({})", emails.pendingSummary());
         }
-        java.util.List<MailOutboxEntry> due = emails.due(allowed);
-        if (due.isEmpty() && LOG.isDebugEnabled()) {
-            LOG.debug("outbox: nothing due ({})", emails.pendingSummary());
+    }
+
+    @Override
+    public int allowance(int batch) {
+        return rate.allowance(settings.maxPerMinute(), batch); // the minute's allowance spent: the rest waits, in the table
+    }
+
+    @Override
+    public List<MailOutboxEntry> due(int max) {
+        return emails.due(max);
+    }
+
+    @Override
+    public String send(MailOutboxEntry entry) throws MessagingException {
+        MailSettings s = settings;
+        Email email = emails.email(entry.getEmailId());
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // JavaMail finds its content handlers (META-INF/mailcap) through the context class loader; in OSGi that
+        // must be the mail bundle's, or every text part fails with UnsupportedDataTypeException
+        thread.setContextClassLoader(Session.class.getClassLoader());
+        try {
+            rate.attempted();
+            String messageId = send(email, s);
+            LOG.info("email {} handed to {}:{} as {}", email.getId(), s.smtpHost(), s.smtpPort(), messageId);
+            return messageId;
+        } finally {
+            thread.setContextClassLoader(previous);
         }
-        for (MailOutboxEntry entry : due) {
-            Email email = emails.email(entry.getEmailId());
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            // JavaMail finds its content handlers (META-INF/mailcap) through the context class loader; in OSGi that
-            // must be the mail bundle's, or every text part fails with UnsupportedDataTypeException
-            thread.setContextClassLoader(Session.class.getClassLoader());
-            try {
-                rate.attempted();
-                String messageId = send(email, s);
-                emails.delivered(entry.getId(), messageId);
-                LOG.info("email {} handed to {}:{} as {}", email.getId(), s.smtpHost(), s.smtpPort(), messageId);
-            } catch (Exception e) {
-                String reason = rootMessage(e);
-                LOG.info("email {} not delivered (attempt {}): {}", email.getId(), entry.getAttempts() + 1, reason);
-                emails.failed(entry.getId(), reason, Math.max(1, s.maxAttempts()), Math.max(1, s.firstRetrySeconds()));
-            } finally {
-                thread.setContextClassLoader(previous);
-            }
-        }
+    }
+
+    @Override
+    public void delivered(MailOutboxEntry entry, String messageId) {
+        emails.delivered(entry.getId(), messageId);
+    }
+
+    @Override
+    public void failed(MailOutboxEntry entry, String reason) {
+        MailSettings s = settings;
+        emails.failed(entry.getId(), reason, BackOff.of(s.maxAttempts(), s.firstRetrySeconds()));
     }
 
     private String send(Email email, MailSettings s) throws MessagingException {
@@ -192,7 +176,7 @@ public class OutboxDrainer {
         message.saveChanges();
         Exchange result = producer.send(smtpUri(s), exchange -> exchange.getIn().setBody(message));
         if (result.getException() != null) {
-            throw new MessagingException(rootMessage(result.getException()), result.getException());
+            throw new MessagingException(org.atriumcrm.integration.api.outbox.OutboxDrainer.reason(result.getException()), result.getException());
         }
         return messageId;
     }
@@ -241,13 +225,5 @@ public class OutboxDrainer {
             uri.append("&mail.smtp.starttls.enable=true&mail.smtp.starttls.required=true");
         }
         return uri.toString();
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 }

@@ -170,7 +170,7 @@ final class SmppGateway implements SmsGateway {
             camel.getRouteController().startRoute(IN_ROUTE);
             LOG.info("SMPP receiver bound to {}:{}", options.host(), options.port());
         } catch (Exception e) {
-            LOG.warn("SMPP receiver cannot bind to {}:{} yet: {}", options.host(), options.port(), SmsOutbox.rootMessage(e));
+            LOG.warn("SMPP receiver cannot bind to {}:{} yet: {}", options.host(), options.port(), org.atriumcrm.integration.api.outbox.OutboxDrainer.reason(e));
         }
     }
 

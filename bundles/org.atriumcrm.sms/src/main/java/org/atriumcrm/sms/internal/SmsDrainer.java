@@ -1,14 +1,9 @@
 package org.atriumcrm.sms.internal;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
 import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
 import org.atriumcrm.api.module.ModuleGate;
 import org.atriumcrm.integration.api.CamelContexts;
+import org.atriumcrm.integration.api.outbox.OutboxDrainer;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,19 +14,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SMS module's CamelContext ({@code atrium-sms}): the configured gateway's routes and the outbox route, run
- * on our own scheduler thread. A configuration change deactivates and reactivates this component (no
+ * The SMS module's CamelContext ({@code atrium-sms}): the configured gateway's routes and the platform's outbox
+ * drainer ({@code sms-outbox}). A configuration change deactivates and reactivates this component (no
  * {@code @Modified}): the new gateway comes with a fresh context, binds and all.
  */
 @Component(immediate = true, configurationPid = "org.atriumcrm.sms")
 @Designate(ocd = SmsSettings.class)
 public class SmsDrainer {
     private static final Logger LOG = LoggerFactory.getLogger(SmsDrainer.class);
-    private static final String OUTBOX = "direct:atrium-sms-outbox";
 
     private final CamelContext camel;
-    private final ProducerTemplate producer;
-    private final ScheduledExecutorService ticker;
+    private final OutboxDrainer drainer;
     private final SmsGateway gateway;
     private final SmsOutbox outbox;
     private final SmsOutbox.Policy policy;
@@ -45,26 +38,13 @@ public class SmsDrainer {
         // started before any route is added: routes added to an OsgiDefaultCamelContext before start() never run
         camel.start();
         try {
-            camel.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from(OUTBOX).routeId("atrium-sms-outbox").process(e -> drain());
-                }
-            });
             this.gateway = gateway(camel, settings, inbox);
+            this.drainer = OutboxDrainer.start(camel, "sms-outbox", policy.pollMillis(), this::drain);
         } catch (Exception | Error e) {
             camel.stop(); // DS will not call @Deactivate after a failed activation: the context and its binds would linger
             throw e;
         }
-        producer = camel.createProducerTemplate();
         LOG.info("SMS outbox sends through gateway {}", gateway == null ? "none (messages wait in the outbox)" : gateway.name());
-        // our own pace rather than camel-timer: a timer consumer started while Karaf refreshes bundles was seen never to fire
-        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "atrium-sms-outbox");
-            t.setDaemon(true);
-            return t;
-        });
-        ticker.scheduleWithFixedDelay(this::tick, 500, policy.pollMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The configured gateway on a started context, or null for none (or an incomplete configuration). */
@@ -100,22 +80,8 @@ public class SmsDrainer {
 
     @Deactivate
     void stop() {
-        ticker.shutdownNow();
+        drainer.close();
         camel.stop();
-    }
-
-    /**
-     * One pass, whatever happens in it: an {@code Error} escaping a periodic task cancels it for good (the mail
-     * outbox stopped draining that way while Karaf refreshed bundles), so every Throwable is caught here.
-     */
-    private void tick() {
-        try {
-            producer.sendBody(OUTBOX, null);
-        } catch (Throwable e) {
-            if (!ticker.isShutdown()) { // an interrupted pass while the module stops is expected
-                LOG.warn("SMS outbox pass failed; the next one tries again", e);
-            }
-        }
     }
 
     private void drain() throws InterruptedException {

@@ -3,16 +3,16 @@ package org.atriumcrm.sms.internal;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.atriumcrm.integration.api.outbox.BackOff;
+import org.atriumcrm.integration.api.outbox.OutboxChannel;
+import org.atriumcrm.integration.api.outbox.OutboxDrainer;
 
 /**
- * One pass over the due outbox entries: each message goes to the gateway on its own, no faster than the
- * throttle, and is marked sent or rescheduled. Retries and back-off live in the outbox table, not in Camel's
- * in-memory redelivery, so a restart or a gateway that is down for hours loses nothing.
+ * The SMS channel of the platform's outbox: one pass over the due entries hands each message to the gateway on its
+ * own, no faster than the throttle, and marks it sent or rescheduled (retries, back-off and dead letters are the
+ * platform's outbox, integration.api.outbox).
  */
 final class SmsOutbox {
-    private static final Logger LOG = LoggerFactory.getLogger(SmsOutbox.class);
     private static final int MAX_BATCH = 500;
 
     /** How hard to try: attempts before a dead letter, the first back-off, messages per second at most. */
@@ -20,6 +20,10 @@ final class SmsOutbox {
         static Policy of(SmsSettings s) {
             return new Policy(Math.max(1, s.maxAttempts()), Math.max(1, s.firstRetrySeconds()), Math.max(1, s.throttlePerSecond()),
                     Math.max(100, s.pollMillis()));
+        }
+
+        BackOff backOff() {
+            return BackOff.of(maxAttempts, firstRetrySeconds);
         }
     }
 
@@ -36,25 +40,34 @@ final class SmsOutbox {
     int drain(SmsGateway gateway, Policy policy) throws InterruptedException {
         // about one poll interval's worth at the throttled rate: a pass never holds the thread much longer than that
         int batch = (int) Math.min(MAX_BATCH, Math.max(1, policy.perSecond() * Math.max(1, policy.pollMillis() / 1000)));
-        List<SmsOutboxEntry> due = store.due(batch);
-        int sent = 0;
-        for (SmsOutboxEntry entry : due) {
-            pace(policy.perSecond());
-            SmsMessage sms = store.message(entry.getSmsId());
-            SmsGateway.Accepted accepted;
-            try {
-                accepted = gateway.send(new SmsGateway.Outgoing(sms.getId(), sms.getToNumber(), sms.getFromNumber(), sms.getText()));
-            } catch (Exception e) {
-                String reason = rootMessage(e);
-                LOG.info("text message {} not sent (attempt {}): {}", sms.getId(), entry.getAttempts() + 1, reason);
-                store.failed(entry.getId(), reason, policy.maxAttempts(), policy.firstRetrySeconds());
-                continue;
+        return OutboxDrainer.pass(new OutboxChannel<SmsOutboxEntry, SmsGateway.Accepted>() {
+            @Override
+            public List<SmsOutboxEntry> due(int max) {
+                return store.due(max);
             }
-            store.sent(entry.getId(), gateway.name(), accepted);
-            inbox.afterSent(gateway.name(), accepted.gatewayIds());
-            sent++;
-        }
-        return sent;
+
+            @Override
+            public void pace() throws InterruptedException {
+                SmsOutbox.this.pace(policy.perSecond());
+            }
+
+            @Override
+            public SmsGateway.Accepted send(SmsOutboxEntry entry) throws Exception {
+                SmsMessage sms = store.message(entry.getSmsId());
+                return gateway.send(new SmsGateway.Outgoing(sms.getId(), sms.getToNumber(), sms.getFromNumber(), sms.getText()));
+            }
+
+            @Override
+            public void delivered(SmsOutboxEntry entry, SmsGateway.Accepted accepted) {
+                store.sent(entry.getId(), gateway.name(), accepted);
+                inbox.afterSent(gateway.name(), accepted.gatewayIds());
+            }
+
+            @Override
+            public void failed(SmsOutboxEntry entry, String reason) {
+                store.failed(entry.getId(), reason, policy.backOff());
+            }
+        }, batch);
     }
 
     /** Waits for the next slot of the throttle. */
@@ -65,13 +78,5 @@ final class SmsOutbox {
             TimeUnit.NANOSECONDS.sleep(nextSendNanos - now);
         }
         nextSendNanos = Math.max(now, nextSendNanos) + interval;
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 }

@@ -17,6 +17,8 @@ import org.atriumcrm.api.event.DomainEvents;
 import org.atriumcrm.api.module.ModuleGate;
 import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.Caller;
+import org.atriumcrm.integration.api.outbox.BackOff;
+import org.atriumcrm.integration.api.outbox.OutboxEntries;
 import org.atriumcrm.persistence.api.JpaRecordStore;
 import org.atriumcrm.persistence.api.RecordIds;
 import org.osgi.service.component.annotations.Activate;
@@ -177,12 +179,8 @@ public class SmsStore extends JpaRecordStore<SmsMessage> {
 
     private static SmsOutboxEntry outboxEntry(SmsMessage sms, Caller caller) {
         SmsOutboxEntry entry = new SmsOutboxEntry();
-        entry.initialise(RecordIds.next(), now(), caller);
-        entry.setOwnerId(sms.getOwnerId());
+        entry.queue(RecordIds.next(), sms.getOwnerId(), now(), null, caller);
         entry.setSmsId(sms.getId());
-        entry.setStatus(SmsOutboxEntry.PENDING);
-        entry.setAttempts(0L);
-        entry.setNextAttemptAt(now());
         return entry;
     }
 
@@ -195,9 +193,7 @@ public class SmsStore extends JpaRecordStore<SmsMessage> {
 
     /** Outbox entries due now, oldest first. */
     List<SmsOutboxEntry> due(int max) {
-        return tx(em -> em.createQuery("SELECT e FROM SmsOutboxEntry e WHERE e.status = :s AND e.nextAttemptAt <= :now"
-                + " ORDER BY e.nextAttemptAt, e.id", SmsOutboxEntry.class).setParameter("s", SmsOutboxEntry.PENDING)
-                .setParameter("now", Instant.now()).setMaxResults(max).getResultList());
+        return tx(em -> OutboxEntries.due(em, SmsOutboxEntry.class, max, Instant.now()));
     }
 
     SmsMessage message(String id) {
@@ -213,12 +209,7 @@ public class SmsStore extends JpaRecordStore<SmsMessage> {
         String smsId = outboxEntry(entryId).getSmsId();
         updateBySystem(smsId, Caller.SYSTEM, (em, sms) -> {
             Instant now = now();
-            SmsOutboxEntry entry = em.find(SmsOutboxEntry.class, entryId);
-            entry.setStatus(SmsOutboxEntry.DELIVERED);
-            entry.setDeliveredAt(now);
-            entry.setAttempts(entry.getAttempts() + 1);
-            entry.setLastError(null);
-            entry.touch(now, Caller.SYSTEM);
+            OutboxEntries.delivered(OutboxEntries.live(em, SmsOutboxEntry.class, entryId), now);
             sms.setStatus(SmsMessage.SENT);
             sms.setSentAt(now);
             sms.setGateway(gateway);
@@ -235,24 +226,14 @@ public class SmsStore extends JpaRecordStore<SmsMessage> {
         }, "status", "sentAt", "gateway", "segments", "gatewayMessageIds");
     }
 
-    /** A failed attempt: back off exponentially, or give up into the dead-letter store after {@code maxAttempts}. */
-    void failed(String entryId, String error, int maxAttempts, int firstRetrySeconds) {
-        String reason = error == null ? "unknown" : error.substring(0, Math.min(1000, error.length()));
+    /** A failed attempt: backed off, or given up into the dead-letter store and the message failed with the reason. */
+    void failed(String entryId, String error, BackOff backOff) {
         String smsId = outboxEntry(entryId).getSmsId();
         updateBySystem(smsId, Caller.SYSTEM, (em, sms) -> {
-            Instant now = now();
-            SmsOutboxEntry entry = em.find(SmsOutboxEntry.class, entryId);
-            long attempts = entry.getAttempts() + 1;
-            entry.setAttempts(attempts);
-            entry.setLastError(reason);
-            entry.touch(now, Caller.SYSTEM);
-            if (attempts >= maxAttempts) {
-                entry.setStatus(SmsOutboxEntry.DEAD);
+            SmsOutboxEntry entry = OutboxEntries.live(em, SmsOutboxEntry.class, entryId);
+            if (OutboxEntries.failed(entry, error, backOff, now())) {
                 sms.setStatus(SmsMessage.FAILED);
-                sms.setFailureReason(reason);
-            } else {
-                long wait = Math.min(Duration.ofMinutes(15).getSeconds(), (long) firstRetrySeconds << Math.min(20, attempts - 1));
-                entry.setNextAttemptAt(now.plusSeconds(wait));
+                sms.setFailureReason(entry.getLastError());
             }
         }, "status", "failureReason");
     }
@@ -264,14 +245,7 @@ public class SmsStore extends JpaRecordStore<SmsMessage> {
             throw AtriumException.notFound("no SmsOutboxEntry with id " + entryId);
         }
         updateBySystem(entry.getSmsId(), caller, (em, sms) -> {
-            SmsOutboxEntry live = em.find(SmsOutboxEntry.class, entryId);
-            if (!SmsOutboxEntry.DEAD.equals(live.getStatus())) {
-                throw AtriumException.conflict("not-dead", "only dead letters are replayed; this one is " + live.getStatus());
-            }
-            live.setStatus(SmsOutboxEntry.PENDING);
-            live.setAttempts(0L);
-            live.setNextAttemptAt(now());
-            live.touch(now(), caller);
+            OutboxEntries.replay(OutboxEntries.live(em, SmsOutboxEntry.class, entryId), caller, now());
             sms.setStatus(SmsMessage.QUEUED);
             sms.setFailureReason(null);
         }, "status", "failureReason");

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.atriumcrm.api.meta.EntityType;
 import org.atriumcrm.api.meta.FieldDef;
+import org.atriumcrm.integration.api.outbox.OutboxFields;
 import org.atriumcrm.api.meta.FieldType;
 import org.atriumcrm.api.meta.PicklistValue;
 import org.atriumcrm.api.module.EntityRef;
@@ -71,18 +72,7 @@ final class SmsTypes {
                 .administrative()
                 .field(FieldDef.<SmsOutboxEntry, String>of("smsId", FieldType.REFERENCE, SmsOutboxEntry::getSmsId, null)
                         .label("Text message", "短信").referenceTo("SmsMessage"))
-                .field(FieldDef.<SmsOutboxEntry, String>of("status", FieldType.PICKLIST, SmsOutboxEntry::getStatus, null)
-                        .label("Status", "状态").picklist(PicklistValue.of(SmsOutboxEntry.PENDING, "Waiting to be sent", "等待发送"),
-                                PicklistValue.of(SmsOutboxEntry.DELIVERED, "Handed to the gateway", "已提交通道"),
-                                PicklistValue.of(SmsOutboxEntry.DEAD, "Given up (dead letter)", "已放弃（死信）")))
-                .field(FieldDef.<SmsOutboxEntry, Long>of("attempts", FieldType.INTEGER, SmsOutboxEntry::getAttempts, null)
-                        .label("Attempts", "尝试次数"))
-                .field(FieldDef.<SmsOutboxEntry, Object>of("nextAttemptAt", FieldType.DATETIME, SmsOutboxEntry::getNextAttemptAt, null)
-                        .label("Next attempt", "下次尝试"))
-                .field(FieldDef.<SmsOutboxEntry, String>of("lastError", FieldType.STRING, SmsOutboxEntry::getLastError, null)
-                        .label("Last error", "最近错误"))
-                .field(FieldDef.<SmsOutboxEntry, Object>of("deliveredAt", FieldType.DATETIME, SmsOutboxEntry::getDeliveredAt, null)
-                        .label("Handed over at", "提交时间"))
+                .fields(OutboxFields.<SmsOutboxEntry>of("Handed to the gateway", "已提交通道", "Handed over at", "提交时间"))
                 .displayName(SmsOutboxEntry::getSmsId)
                 .defaultSort("createdAt", true)
                 .build();
