@@ -7,7 +7,7 @@ import { defaultColumns, knownColumns } from './list-columns.js';
 import { operatorsFor, parseFilter } from './list-filter.js';
 import './list-saved-views.js';
 import './list-mass.js';
-import { displayName, entityByName, loadDirectory, rememberName } from './record-kit.js';
+import { entityByName, loadDirectory, referenceNames } from './record-kit.js';
 
 /** Fields holding a user's or group's id, shown by name from the directory. */
 const PEOPLE_FIELDS = new Set(['ownerId', 'createdBy', 'modifiedBy']);
@@ -171,26 +171,9 @@ class ListView extends LitElement {
    * referenced type for the whole page; ids the caller may not see stay ids.
    */
   async resolveReferences(items) {
-    const wanted = new Map();
-    for (const f of (this.meta && this.meta.fields) || []) {
-      if (f.type !== 'reference' || !f.referenceTo || PEOPLE_FIELDS.has(f.name)) continue;
-      const type = entityByName(this.entities || [], f.referenceTo);
-      if (!type) continue;
-      const ids = wanted.get(type) || new Set();
-      items.forEach((row) => { if (row[f.name] && !this.refNames.has(row[f.name])) ids.add(row[f.name]); });
-      if (ids.size) wanted.set(type, ids);
-    }
-    for (const [type, ids] of wanted) {
-      const list = [...ids].map((id) => `'${String(id).replace(/'/g, "''")}'`).join(', ');
-      try {
-        const answer = await api('GET', `${type.href}?${new URLSearchParams({ filter: `id in (${list})`, limit: String(ids.size), total: 'none' })}`);
-        const names = new Map(this.refNames);
-        (answer.items || []).forEach((r) => { names.set(r.id, displayName(r)); rememberName(type.name, r.id, displayName(r)); });
-        this.refNames = names;
-      } catch (e) {
-        // a type the caller may not list: its ids stay as they are
-      }
-    }
+    const fields = ((this.meta && this.meta.fields) || []).filter((f) => !PEOPLE_FIELDS.has(f.name));
+    const found = await referenceNames(this.entities, fields, items, this.refNames);
+    if (found.size) this.refNames = new Map([...this.refNames, ...found]);
   }
 
   updated(changed) {
@@ -244,7 +227,7 @@ class ListView extends LitElement {
 
   cell(field, value) {
     if (value === null || value === undefined) return '';
-    if (PEOPLE_FIELDS.has(field.name) && this.people.has(value)) return this.people.get(value).name;
+    if ((PEOPLE_FIELDS.has(field.name) || field.type === 'id') && this.people.has(value)) return this.people.get(value).name;
     if (field.type === 'reference' && this.refNames.has(value)) return this.refNames.get(value);
     if (field.type === 'picklist' && field.picklist) {
       const option = field.picklist.find((p) => p.value === value);
@@ -293,7 +276,7 @@ class ListView extends LitElement {
     const fields = new Map(this.meta.fields.map((f) => [f.name, f]));
     const shown = (f, v) => {
       if (f && f.type === 'picklist' && f.picklist) return label((f.picklist.find((p) => p.value === v) || {}).label, l, v);
-      if (f && PEOPLE_FIELDS.has(f.name) && this.people.has(v)) return this.people.get(v).name;
+      if (f && (PEOPLE_FIELDS.has(f.name) || f.type === 'id') && this.people.has(v)) return this.people.get(v).name;
       return f && f.type === 'reference' && this.refNames.has(v) ? this.refNames.get(v) : v;
     };
     return html`<div class="filter-chips" id="filter-chips">

@@ -54,7 +54,8 @@ export function loadMeta(name) {
 /** How people call a record: its name, a contact's full name (family name first), an email's subject… */
 export function displayName(record) {
   if (!record) return '';
-  for (const key of ['name', 'fullName', 'subject', 'title', 'number', 'loginName']) {
+  // a document line is called by its product (an order line a delivery note refers to), a warehouse by its name, else its code
+  for (const key of ['name', 'fullName', 'subject', 'title', 'number', 'loginName', 'productName', 'code']) {
     if (typeof record[key] === 'string' && record[key].trim()) return record[key];
   }
   // family name first, as Chinese names are written; no space between two Chinese parts
@@ -161,6 +162,33 @@ export function referenceName(entities, entityName, id) {
       : Promise.resolve(id));
   }
   return names.get(key);
+}
+
+/**
+ * The names behind the reference fields' ids of some records (a page of a list, a related list): one list request per
+ * referenced type (`id in (…)`) for all of them, as a Map id → name; ids the caller may not see stay out of it.
+ */
+export async function referenceNames(entities, fields, items, known = new Map()) {
+  const wanted = new Map();
+  for (const f of fields || []) {
+    if (f.type !== 'reference' || !f.referenceTo) continue;
+    const type = entityByName(entities || [], f.referenceTo);
+    if (!type) continue;
+    const ids = wanted.get(type) || new Set();
+    (items || []).forEach((row) => { if (row[f.name] && !known.has(row[f.name])) ids.add(row[f.name]); });
+    if (ids.size) wanted.set(type, ids);
+  }
+  const found = new Map();
+  for (const [type, ids] of wanted) {
+    const list = [...ids].map((id) => `'${String(id).replace(/'/g, "''")}'`).join(', ');
+    try {
+      const answer = await api('GET', `${type.href}?${new URLSearchParams({ filter: `id in (${list})`, limit: String(ids.size), total: 'none' })}`);
+      (answer.items || []).forEach((r) => { found.set(r.id, displayName(r)); rememberName(type.name, r.id, displayName(r)); });
+    } catch (e) {
+      // a type the caller may not list: its ids stay as they are
+    }
+  }
+  return found;
 }
 
 let directory = null;

@@ -5,7 +5,7 @@ import { href } from './routes.js';
 import { registerView } from './views.js';
 import {
   SYSTEM_FIELDS, displayName, entityByName, fieldErrors, formatValue, loadDirectory, loadMeta, problemText, referenceName,
-  sections,
+  referenceNames, sections,
 } from './record-kit.js';
 import { fieldControl, fieldErrorText, notFoundScreen } from './record-form.js';
 import './line-items.js';
@@ -198,6 +198,7 @@ class RecordPage extends LitElement {
     deleted: { state: true },
     names: { state: true },
     people: { state: true },
+    historyNames: { state: true },
   };
 
   constructor() {
@@ -206,6 +207,7 @@ class RecordPage extends LitElement {
     this.related = {};
     this.names = {};
     this.people = new Map();
+    this.historyNames = new Map();
   }
 
   createRenderRoot() {
@@ -257,7 +259,6 @@ class RecordPage extends LitElement {
       this.meta = await loadMeta(this.entity.name);
       await this.reload();
       this.loadTimeline();
-      this.resolveNames();
       if (this.tab) this.loadTab(this.tab);
     } catch (e) {
       if (e instanceof ApiError && (e.status === 404 || e.status === 403)) this.notFound = true;
@@ -270,6 +271,8 @@ class RecordPage extends LitElement {
     this.record = answer.data;
     this.etag = answer.etag;
     document.title = `${displayName(this.record)} · Atrium CRM`;
+    // a transition may have set a reference (the warehouse an issued delivery note went out of): its name, not its id
+    this.resolveNames();
   }
 
   /** Names of the referenced records, so a reference shows "北京星辰科技" and links to it, not an id. */
@@ -300,6 +303,19 @@ class RecordPage extends LitElement {
     }
     items.sort((a, b) => String(b.at).localeCompare(String(a.at)));
     this.timeline = items;
+    // a changed reference (the warehouse an issue set) by the names of the records before and after, not their ids
+    const changes = items.filter((h) => h.field).flatMap((h) => [{ [h.field]: h.oldValue }, { [h.field]: h.newValue }]);
+    referenceNames(this.entities, this.meta.fields, changes).then((found) => {
+      if (found.size && this.timeline === items) this.historyNames = found;
+    });
+  }
+
+  /** A value of the history: a reference or a colleague by name, anything else as the field shows it. */
+  historyValue(field, value) {
+    if (!field) return value;
+    if (field.type === 'reference' && this.historyNames.has(value)) return this.historyNames.get(value);
+    if ((field.type === 'id' || field.name === 'ownerId') && value && this.people.has(value)) return this.who(value);
+    return formatValue(field, value, this.record, this.language);
   }
 
   async loadTab(name) {
@@ -317,7 +333,11 @@ class RecordPage extends LitElement {
       if (!list) return;
       const meta = await loadMeta(list.entity);
       const page = await api('GET', `${this.base}/${encodeURIComponent(name)}?limit=20`);
-      this.related = { ...this.related, [name]: { meta, page, list } };
+      this.related = { ...this.related, [name]: { meta, page, list, refs: new Map() } };
+      referenceNames(this.entities, meta.fields, page.items).then((refs) => {
+        const data = this.related[name];
+        if (data && data.page === page) this.related = { ...this.related, [name]: { ...data, refs } };
+      });
     } catch (e) {
       this.related = { ...this.related, [name]: { error: problemText(e) } };
     }
@@ -668,8 +688,8 @@ class RecordPage extends LitElement {
       shown = html`<a href=${`tel:${value}`}>${value}</a>`;
     } else if (f.type === 'url' && value && /^https?:\/\//i.test(value)) {
       shown = html`<a href=${value} rel="noopener noreferrer" target="_blank">${value}</a>`;
-    } else if ((f.name === 'ownerId' || f.name === 'createdBy' || f.name === 'modifiedBy') && value) {
-      shown = this.who(value);
+    } else if ((f.name === 'ownerId' || f.name === 'createdBy' || f.name === 'modifiedBy' || (f.type === 'id' && this.people.has(value))) && value) {
+      shown = this.who(value); // a quote's approver or a contract's signatory as much as the owner
     }
     return html`<div class="detail-field ${wide ? 'wide' : ''}" data-field=${f.name}>
       <dt>${label(f.label, l, f.name)}</dt>
@@ -684,8 +704,15 @@ class RecordPage extends LitElement {
     const data = this.related[name];
     if (!data) return html`<p class="loading">${t(l, 'loading')}</p>`;
     if (data.error) return html`<p class="error" role="alert">${data.error}</p>`;
-    const { meta, page, list } = data;
+    const { meta, page, list, refs } = data;
     const type = entityByName(this.entities, list.entity);
+    // a reference by the referenced record's name (linked to it), a colleague's id by their name
+    const text = (f, r) => (f.type === 'reference' && refs.has(r[f.name]) ? refs.get(r[f.name])
+      : f.type === 'id' && this.people.has(r[f.name]) ? this.who(r[f.name]) : formatValue(f, r[f.name], r, l));
+    const cell = (f, r) => {
+      const target = f.type === 'reference' && refs.has(r[f.name]) && entityByName(this.entities, f.referenceTo);
+      return target ? html`<a href=${href([target.plural, r[f.name]])}>${text(f, r)}</a>` : text(f, r);
+    };
     const columns = meta.fields.filter((f) => !SYSTEM_FIELDS.has(f.name) && f.type !== 'text' && f.name !== list.field).slice(0, 5);
     const items = page.items || [];
     return html`<section class="card related" data-related=${name}>
@@ -696,9 +723,9 @@ class RecordPage extends LitElement {
       </div>
       ${items.length === 0 ? html`<p class="muted">${t(l, 'record.noRelated')}</p>` : html`<div class="table-wrap"><table class="records">
         <thead><tr>${columns.map((f) => html`<th scope="col">${label(f.label, l, f.name)}</th>`)}</tr></thead>
-        <tbody>${items.map((r) => html`<tr data-id=${r.id}>${columns.map((f, i) => html`<td>${i === 0 && type
-          ? html`<a href=${href([type.plural, r.id])}>${formatValue(f, r[f.name], r, l) || displayName(r)}</a>`
-          : formatValue(f, r[f.name], r, l)}</td>`)}</tr>`)}</tbody>
+        <tbody>${items.map((r) => html`<tr data-id=${r.id}>${columns.map((f, i) => html`<td data-field=${f.name}>${i === 0 && type
+          ? html`<a href=${href([type.plural, r.id])}>${text(f, r) || displayName(r)}</a>`
+          : cell(f, r)}</td>`)}</tr>`)}</tbody>
       </table></div>`}
     </section>`;
   }
@@ -770,7 +797,7 @@ class RecordPage extends LitElement {
       const action = t(l, `record.action.${item.action}`) || item.action;
       return html`<li class="timeline-item"><span class="dot" aria-hidden="true">•</span><div>
         <p class="what">${action}${item.field ? html` <strong>${fieldLabel}</strong>` : nothing}</p>
-        ${item.field ? html`<p class="change"><span class="old">${field ? formatValue(field, item.oldValue, this.record, l) : item.oldValue}</span> → <span class="new">${field ? formatValue(field, item.newValue, this.record, l) : item.newValue}</span></p>` : nothing}
+        ${item.field ? html`<p class="change"><span class="old">${this.historyValue(field, item.oldValue)}</span> → <span class="new">${this.historyValue(field, item.newValue)}</span></p>` : nothing}
         <p class="muted">${when(item.at)}${item.userId ? html` · ${t(l, 'record.by', this.who(item.userId))}` : nothing}</p>
       </div></li>`;
     })}</ol>`;

@@ -154,12 +154,7 @@ public class PaymentsIT extends AtriumTestSupport {
         waitForHttp("/api/v1/jobs", Duration.ofSeconds(60));
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String account = id(admin.post("/api/v1/accounts?allowDuplicates=true", "{\"name\":\"导入收款客户 " + tag + "\"}"));
-        String product = id(admin.post("/api/v1/products", "{\"sku\":\"IMP-" + tag + "\",\"name\":\"导入收款 " + tag + "\",\"listPrice\":100}"));
-        assertEquals(201, admin.post("/api/v1/stock-movements", "{\"movementType\":\"OPENING_BALANCE\",\"productId\":\"" + product
-                + "\",\"quantity\":1}").status);
-        String order = confirmedOrder(admin, account, product, "1", "");
-        ok(admin.post("/api/v1/sales-orders/" + order + "/deliver", deliver(firstLine(admin, order), "1", true)));
-        JsonNode invoice = ok(admin.post("/api/v1/sales-orders/" + order + "/invoice", "{\"issue\":true}"));
+        JsonNode invoice = issuedInvoice(admin, account, "IMP-" + tag);
         String inv = invoice.get("id").asText();
         BigDecimal total = new BigDecimal(invoice.get("grandTotal").asText());
         BigDecimal tenth = total.divide(BigDecimal.TEN); // 100 and its VAT: exact to the fen
@@ -191,6 +186,65 @@ public class PaymentsIT extends AtriumTestSupport {
         assertMoney(total.toPlainString(), after.get("paidAmount"));
         assertEquals(10, ok(admin.get("/api/v1/payments?filter=" + java.net.URLEncoder.encode("invoiceId eq '" + inv + "'",
                 java.nio.charset.StandardCharsets.UTF_8))).get("total").asInt());
+        assertEquals(0, ok(admin.get("/api/v1/accounts/" + account + "/receivables")).get("items").size());
+    }
+
+    /** An issued invoice to {@code account} for one unit of a new product {@code sku} at 100 and its VAT (113.00). */
+    private static JsonNode issuedInvoice(Api admin, String account, String sku) {
+        String product = id(admin.post("/api/v1/products", "{\"sku\":\"" + sku + "\",\"name\":\"导入收款 " + sku + "\",\"listPrice\":100}"));
+        assertEquals(201, admin.post("/api/v1/stock-movements", "{\"movementType\":\"OPENING_BALANCE\",\"productId\":\"" + product
+                + "\",\"quantity\":1}").status);
+        String order = confirmedOrder(admin, account, product, "1", "");
+        ok(admin.post("/api/v1/sales-orders/" + order + "/deliver", deliver(firstLine(admin, order), "1", true)));
+        return ok(admin.post("/api/v1/sales-orders/" + order + "/invoice", "{\"issue\":true}"));
+    }
+
+    /**
+     * A bank statement of several rows in one import batch, in which a row pays more than the earlier rows of the same
+     * batch left open on its invoice: that row alone fails, with the open amount in the job's error report; every
+     * other row is recorded (the ones after it and another invoice's too), and both invoices are paid exactly.
+     */
+    @Test
+    public void aStatementRowOverpayingWhatEarlierRowsLeftOpenFailsAloneInItsBatch() throws Exception {
+        Api admin = adminApi();
+        admin.awaitReady(Duration.ofSeconds(90));
+        waitForHttp("/api/v1/payments", Duration.ofSeconds(60));
+        waitForHttp("/api/v1/jobs", Duration.ofSeconds(60));
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String account = id(admin.post("/api/v1/accounts?allowDuplicates=true", "{\"name\":\"对账单客户 " + tag + "\"}"));
+        JsonNode invoice = issuedInvoice(admin, account, "STM-A-" + tag);
+        JsonNode other = issuedInvoice(admin, account, "STM-B-" + tag);
+        String inv = invoice.get("id").asText();
+        BigDecimal total = new BigDecimal(invoice.get("grandTotal").asText());
+        BigDecimal half = total.divide(BigDecimal.valueOf(2));
+        BigDecimal quarter = total.divide(BigDecimal.valueOf(4));
+        String csv = "invoiceId,amount,reference\n"
+                + inv + "," + half.toPlainString() + ",STM-" + tag + "-1\n"
+                + inv + "," + quarter.toPlainString() + ",STM-" + tag + "-2\n"
+                + inv + "," + half.toPlainString() + ",STM-" + tag + "-3\n" // a quarter is open by now: refused
+                + inv + "," + quarter.toPlainString() + ",STM-" + tag + "-4\n"
+                + other.get("id").asText() + "," + other.get("grandTotal").asText() + ",STM-" + tag + "-5\n";
+        String file = BulkDataIT.upload(admin, "payments", "statement.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv", null);
+        Api.Answer started = admin.post("/api/v1/jobs/import", "{\"fileId\":\"" + file
+                + "\",\"entity\":\"payments\",\"columns\":{\"invoiceId\":\"invoiceId\",\"amount\":\"amount\",\"reference\":\"reference\"}}");
+        assertEquals(started.toString(), 202, started.status);
+        JsonNode job = BulkDataIT.awaitJob(admin, started.json().get("id").asText());
+        assertEquals(job.toString(), "completed", job.get("status").asText());
+        assertEquals(job.toString(), 5, job.get("processed").asInt());
+        assertEquals(job.toString(), 4, job.get("created").asInt());
+        assertEquals(job.toString(), 1, job.get("failed").asInt());
+        String report = admin.get("/api/v1/jobs/" + job.get("id").asText() + "/errors").body;
+        assertTrue(report, report.contains(quarter.setScale(2).toPlainString() + " open"));
+        assertTrue("the row in the file (line 4) is named: " + report, report.contains("4"));
+
+        JsonNode paid = ok(admin.get("/api/v1/invoices/" + inv));
+        assertEquals("paid", paid.get("status").asText());
+        assertMoney(total.toPlainString(), paid.get("paidAmount"));
+        JsonNode payments = ok(admin.get("/api/v1/payments?sort=reference&filter=" + java.net.URLEncoder.encode("invoiceId eq '" + inv + "'",
+                java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(payments.toString(), List.of("STM-" + tag + "-1", "STM-" + tag + "-2", "STM-" + tag + "-4"),
+                payments.get("items").findValuesAsText("reference"));
+        assertEquals("paid", ok(admin.get("/api/v1/invoices/" + other.get("id").asText())).get("status").asText());
         assertEquals(0, ok(admin.get("/api/v1/accounts/" + account + "/receivables")).get("items").size());
     }
 

@@ -35,8 +35,9 @@ public class WarehouseStore extends JpaRecordStore<Warehouse> {
             return existing;
         }
         Warehouse created = create(Map.of("code", "MAIN", "name", "总仓 Main warehouse"), Caller.SYSTEM);
-        tx(em -> em.createQuery("UPDATE Warehouse w SET w.defaultWarehouse = TRUE WHERE w.id = :id").setParameter("id", created.getId())
-                .executeUpdate());
+        // through the entity, not a bulk UPDATE: warehouses stay in the shared cache (every booking reads one), and a
+        // bulk UPDATE could be undone there by a reader's copy taken before it
+        updateBySystem(created.getId(), Caller.SYSTEM, w -> w.setDefaultWarehouse(true), "defaultWarehouse");
         return created.getId();
     }
 

@@ -158,9 +158,82 @@ public class DeliveryNoteStore extends JpaRecordStore<DeliveryNote> {
      * transaction; each quantity is at most what remains now (400), which {@code issue} checks again under the lock.
      */
     DeliveryNote draft(String orderId, Map<String, Object> values, List<Ask> asks, Caller caller) {
+        return deliver(orderId, values, asks, false, caller);
+    }
+
+    /**
+     * As {@link #draft}, and when {@code issue} the note is issued in the same transaction (stock out, the order's
+     * delivered quantities): a refusal of the issue (a shortage, another note delivering the same lines first) leaves
+     * nothing behind, not a draft that each retry would add to.
+     */
+    DeliveryNote deliver(String orderId, Map<String, Object> values, List<Ask> asks, boolean issue, Caller caller) {
         Fulfilment.Order order = deliverable(fulfilment, orderId);
         Map<String, Fulfilment.OrderLine> byId = new HashMap<>();
         order.lines().forEach(l -> byId.put(l.id(), l));
+        List<Ask> wanted = wanted(order, byId, asks);
+        Instant now = now();
+        DeliveryNote n = new DeliveryNote();
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            InvoicingTypes.NOTE.field(e.getKey()).filter(f -> !f.isReadOnly()).ifPresent(f -> f.set(n, e.getValue()));
+        }
+        n.initialise(RecordIds.next(), now, caller);
+        n.setSalesOrderId(order.id());
+        prepare(n, order);
+        n.setLineCount((long) wanted.size());
+        List<DeliveryNoteLine> lines = new ArrayList<>();
+        for (Ask a : wanted) {
+            DeliveryNoteLine l = new DeliveryNoteLine();
+            l.initialise(RecordIds.next(), now, caller);
+            l.setOwnerId(n.getOwnerId());
+            l.setDeliveryNoteId(n.getId());
+            l.setPosition((long) lines.size() + 1);
+            DeliveryNoteLineStore.describe(l, byId.get(a.salesOrderLineId()), catalog);
+            l.setQuantity(a.quantity());
+            lines.add(l);
+        }
+        String warehouse = n.getWarehouseId() != null || !issue ? n.getWarehouseId() : ledger.defaultWarehouseId();
+        List<Ledger.Move> moves = issue ? moves(lines, warehouse, -1) : List.of();
+        Ledger.Booking[] booking = new Ledger.Booking[1];
+        java.util.function.Supplier<DeliveryNote> write = () -> tx(em -> {
+            if (issue) {
+                n.setWarehouseId(warehouse);
+                n.setStatus(InvoicingTypes.ISSUED);
+                n.setIssuedAt(now);
+            }
+            n.beforeSave();
+            em.persist(n);
+            em.persist(new RecordChangeRow(InvoicingTypes.NOTE.name(), n.getId(), "CREATED", null, null, null, caller.userId(), now));
+            for (DeliveryNoteLine l : lines) {
+                l.beforeSave();
+                em.persist(l);
+                em.persist(new RecordChangeRow(InvoicingTypes.NOTE_LINE.name(), l.getId(), "CREATED", null, null, null, caller.userId(), now));
+            }
+            if (issue) {
+                if (!moves.isEmpty()) {
+                    booking[0] = ledger.book(em, MovementTypes.DELIVERY, new Ledger.Source(InvoicingTypes.NOTE.name(), n.getId(),
+                            "delivery note " + n.getNumber() + " of sales order " + n.getSalesOrderNumber()), moves, caller);
+                }
+                fulfilment.lock(em, n.getSalesOrderId());
+                fulfilment.deliver(em, n.getSalesOrderId(), quantities(lines), caller);
+            }
+            em.flush();
+            return n;
+        });
+        DeliveryNote note = issue ? moving(write) : write.get();
+        post(Action.CREATED, note.getId(), caller, Map.of(DomainEvents.CHANGED_FIELDS, new String[0]));
+        created(events, InvoicingTypes.NOTE_LINE.name(), lines.stream().map(DeliveryNoteLine::getId).toList(), caller);
+        if (issue) {
+            if (booking[0] != null) {
+                ledger.committed(booking[0]);
+            }
+            fulfilment.committed(note.getSalesOrderId(), caller);
+            announce(CommerceEvents.DELIVERY_NOTE_ISSUED, note, caller, Map.of());
+        }
+        return note;
+    }
+
+    /** The lines asked for (all that remain when none), each checked against what remains now: 400 naming each line refused. */
+    private static List<Ask> wanted(Fulfilment.Order order, Map<String, Fulfilment.OrderLine> byId, List<Ask> asks) {
         List<Ask> wanted = new ArrayList<>(asks);
         if (wanted.isEmpty()) {
             order.lines().stream().filter(l -> l.toDeliver().signum() > 0).forEach(l -> wanted.add(new Ask(l.id(), l.toDeliver())));
@@ -183,45 +256,10 @@ public class DeliveryNoteStore extends JpaRecordStore<DeliveryNote> {
             }
         }
         if (!errors.isEmpty()) {
-            AtriumException e = new AtriumException(400, "delivery-exceeds-remaining", "Bad request",
+            throw new AtriumException(400, "delivery-exceeds-remaining", "Bad request",
                     errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message() : errors.size() + " lines are refused", errors);
-            throw e;
         }
-        List<String> lineIds = new ArrayList<>();
-        DeliveryNote note = tx(em -> {
-            DeliveryNote n = new DeliveryNote();
-            for (Map.Entry<String, Object> e : values.entrySet()) {
-                InvoicingTypes.NOTE.field(e.getKey()).filter(f -> !f.isReadOnly()).ifPresent(f -> f.set(n, e.getValue()));
-            }
-            Instant now = now();
-            n.initialise(RecordIds.next(), now, caller);
-            n.setSalesOrderId(order.id());
-            prepare(n, order);
-            n.setLineCount((long) wanted.size());
-            n.beforeSave();
-            em.persist(n);
-            em.persist(new RecordChangeRow(InvoicingTypes.NOTE.name(), n.getId(), "CREATED", null, null, null, caller.userId(), now));
-            long position = 0;
-            for (Ask a : wanted) {
-                Fulfilment.OrderLine ol = byId.get(a.salesOrderLineId());
-                DeliveryNoteLine l = new DeliveryNoteLine();
-                l.initialise(RecordIds.next(), now, caller);
-                l.setOwnerId(n.getOwnerId());
-                l.setDeliveryNoteId(n.getId());
-                l.setPosition(++position);
-                DeliveryNoteLineStore.describe(l, ol, catalog);
-                l.setQuantity(a.quantity());
-                l.beforeSave();
-                em.persist(l);
-                em.persist(new RecordChangeRow(InvoicingTypes.NOTE_LINE.name(), l.getId(), "CREATED", null, null, null, caller.userId(), now));
-                lineIds.add(l.getId());
-            }
-            em.flush();
-            return n;
-        });
-        post(Action.CREATED, note.getId(), caller, Map.of(DomainEvents.CHANGED_FIELDS, new String[0]));
-        created(events, InvoicingTypes.NOTE_LINE.name(), lineIds, caller);
-        return note;
+        return wanted;
     }
 
     /** The stock a note's lines take out: each stocked product and its stocked bundled and gift items, per unit. */

@@ -194,10 +194,7 @@ final class InvoicingActions {
                 }
             }
             b.done();
-            DeliveryNote note = notes.draft(id, values, asks, caller);
-            if (issue) {
-                note = notes.issue(note.getId(), caller);
-            }
+            DeliveryNote note = notes.deliver(id, values, asks, issue, caller);
             return RecordBodies.toJson(access.secure(notes, caller).type(), note);
         }
     }

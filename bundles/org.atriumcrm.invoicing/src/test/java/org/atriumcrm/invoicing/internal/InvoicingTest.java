@@ -210,6 +210,46 @@ public class InvoicingTest {
         assertAmount("0", orders.fulfilment.order(o).get().lines().get(0).delivered());
     }
 
+    /**
+     * "Issue at once" (the deliver action's {@code issue: true}) is all or nothing: a shortage leaves no draft behind (a
+     * retry would otherwise leave one more each time), and one that goes through is created issued.
+     */
+    @Test
+    public void aNoteIssuedAtOnceIsNotLeftAsADraftWhenItsStockIsShort() {
+        String p = product("ONCE", "100", true, List.of());
+        String service = product("ONCE-SVC", "50", false, List.of());
+        stock(p, "1");
+        String o = orders.confirmed("acc-9", Map.of(p, "2", service, "3"), Map.of(), CLERK);
+        Map<String, String> lineOf = new HashMap<>();
+        orders.fulfilment.order(o).orElseThrow().lines().forEach(l -> lineOf.put(l.productId(), l.id()));
+        List<DeliveryNoteStore.Ask> asks = List.of(new DeliveryNoteStore.Ask(lineOf.get(p), new BigDecimal("2")),
+                new DeliveryNoteStore.Ask(lineOf.get(service), BigDecimal.ONE));
+
+        AtriumException short_ = refused(() -> notes.deliver(o, Map.of("carrier", "顺丰"), asks, true, CLERK));
+        assertEquals("insufficient-stock", short_.problemType());
+        assertEquals("nothing written: " + notesOf(o), 0, notesOf(o).size());
+        assertEquals(0, posted.stream().filter(e -> e.getTopic().startsWith("atrium/DeliveryNote")).count());
+        assertAmount("1", onHand(p));
+        assertAmount("0", orders.fulfilment.order(o).get().lines().stream().filter(l -> l.productId().equals(p)).findFirst().get().delivered());
+
+        DeliveryNote issued = notes.deliver(o, Map.of("carrier", "顺丰"), List.of(new DeliveryNoteStore.Ask(lineOf.get(p), BigDecimal.ONE),
+                new DeliveryNoteStore.Ask(lineOf.get(service), BigDecimal.ONE)), true, CLERK);
+        assertEquals(InvoicingTypes.ISSUED, issued.getStatus());
+        assertEquals(List.of(issued.getId()), notesOf(o));
+        assertEquals(InvoicingTypes.ISSUED, notes.find(issued.getId()).get().getStatus());
+        assertEquals(2L, (long) notes.find(issued.getId()).get().getLineCount());
+        assertAmount("0", onHand(p));
+        assertEquals("partly_delivered", orders.status(o));
+        assertEquals(1, posted.stream().filter(e -> e.getTopic().equals("atrium/DeliveryNote/CREATED")).count());
+        assertEquals(2, posted.stream().filter(e -> e.getTopic().equals("atrium/DeliveryNoteLine/CREATED")).count());
+        assertEquals(1, posted.stream().filter(e -> e.getTopic().equals("atrium/DeliveryNote/ISSUED")).count());
+    }
+
+    private List<String> notesOf(String orderId) {
+        return notes.inTransaction(em -> em.createQuery("SELECT n.id FROM DeliveryNote n WHERE n.salesOrderId = :o", String.class)
+                .setParameter("o", orderId).getResultList());
+    }
+
     @Test
     public void sixteenNotesReleasedTogetherOnTenUnitsIssueExactlyTen() throws Exception {
         String p = product("LAST", "10", true, List.of());

@@ -9,6 +9,9 @@ import org.atriumcrm.persistence.api.BaseRecord;
 
 /** An administrator's template of one document kind in one language: Mustache producing the layout markup ({@link Markup}). */
 @Entity(name = "DocumentTemplate")
+// saving a default clears the other defaults of its kind and language with a bulk UPDATE: a reader's copy taken before
+// it could land in the shared cache after the UPDATE invalidated it and show two defaults
+@javax.persistence.Cacheable(false)
 @Table(name = "ATRIUM_DOCUMENT_TEMPLATE", indexes = @Index(name = "IX_DOCUMENT_TEMPLATE_KIND", columnList = "KIND,LOCALE"))
 public class DocumentTemplate extends BaseRecord {
     @Column(name = "NAME", length = 200)

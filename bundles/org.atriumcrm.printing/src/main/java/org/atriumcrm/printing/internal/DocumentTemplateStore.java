@@ -62,7 +62,7 @@ public class DocumentTemplateStore extends JpaRecordStore<DocumentTemplate> {
 
     private static void onlyDefault(EntityManager em, DocumentTemplate t) {
         if (Boolean.TRUE.equals(t.getIsDefault())) {
-            // a bulk update: EclipseLink drops the cached templates of the type, so no stale default is read back
+            // a bulk update: templates are never cached (DocumentTemplate), so no stale default is read back
             em.createQuery("UPDATE DocumentTemplate t SET t.isDefault = FALSE WHERE t.kind = :k AND t.locale = :l AND t.id <> :id")
                     .setParameter("k", t.getKind()).setParameter("l", t.getLocale()).setParameter("id", t.getId()).executeUpdate();
         }

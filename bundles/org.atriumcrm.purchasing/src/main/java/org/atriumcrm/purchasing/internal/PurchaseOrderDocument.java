@@ -69,15 +69,8 @@ public class PurchaseOrderDocument implements DocumentSource {
         for (int i = 0; i < read.lines().size(); i++) {
             PurchaseOrderLine l = read.lines().get(i);
             Catalog.Item item = products == null || l.getProductId() == null ? null : products.item(l.getProductId()).orElse(null);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("product", item == null ? l.getProductId() : item.name());
-            row.put("description", item == null ? null : item.sku());
-            row.put("quantity", DocumentModel.quantity(l.getQuantity()));
-            row.put("unit", item == null ? null : item.unit());
-            row.put("unitPrice", DocumentModel.money(l.getUnitCost(), currency));
-            row.put("taxRate", DocumentModel.percent(l.getTaxRate()));
-            row.put("net", totals.lines().get(i).net());
-            rows.add(row);
+            rows.add(DocumentModel.line(item == null ? l.getProductId() : item.name(), item == null ? null : item.sku(), l.getQuantity(),
+                    item == null ? null : item.unit(), l.getUnitCost(), null, null, l.getTaxRate(), totals.lines().get(i).net(), currency));
         }
         Map<String, Object> header = new LinkedHashMap<>();
         header.put(DocumentModel.NUMBER, po.getNumber());

@@ -41,27 +41,17 @@ public class PurchaseOrderStore extends JpaRecordStore<PurchaseOrder> {
     static final String[] STATUS_FIELDS = {"status", "approverId", "approvalReason", "decisionComment", "orderDate", "paymentDueDate"};
     private final Ledger ledger;
     private final EventAdmin events;
-    private volatile DocumentNumbers numbers;
+    private final DocumentNumbers numbers;
     private volatile Approvals approvals;
 
     @Activate
     public PurchaseOrderStore(@Reference(target = "(osgi.unit.name=" + PurchasingTypes.UNIT + ")") JpaTemplate jpa, @Reference EventAdmin events,
-            @Reference Ledger ledger,
+            @Reference Ledger ledger, @Reference DocumentNumbers numbers,
             @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + PurchasingTypes.MODULE + ")") ModuleGate gate) {
         super(PurchasingTypes.ORDER, jpa, events, PurchasingTypes.ALL);
         this.ledger = ledger;
         this.events = events;
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void bindNumbers(DocumentNumbers n) {
-        numbers = n;
-    }
-
-    void unbindNumbers(DocumentNumbers n) {
-        if (numbers == n) {
-            numbers = null;
-        }
+        this.numbers = numbers;
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -76,8 +66,7 @@ public class PurchaseOrderStore extends JpaRecordStore<PurchaseOrder> {
     }
 
     String number(String series) {
-        DocumentNumbers n = numbers;
-        return (n != null ? n : FallbackNumbers.INSTANCE).next(series);
+        return numbers.next(series);
     }
 
     @Override

@@ -36,6 +36,7 @@ public class PurchasingTest {
     private static final Caller BOSS = new Caller("boss-1", "boss");
     private final Map<String, Catalog.Item> products = new HashMap<>();
     private final List<Event> posted = Collections.synchronizedList(new ArrayList<>());
+    private final java.util.concurrent.atomic.AtomicInteger numbers = new java.util.concurrent.atomic.AtomicInteger();
     private InMemoryJpa purchasing;
     private InMemoryJpa inventory;
     private LedgerService ledger;
@@ -76,7 +77,7 @@ public class PurchasingTest {
         new org.atriumcrm.inventory.internal.InventorySeed(new WarehouseStore(inventory, events, null), null); // the default warehouse
         ledger = new LedgerService(catalog, inventory, events, null);
         vendors = new VendorStore(purchasing, events, null);
-        orders = new PurchaseOrderStore(purchasing, events, ledger, null);
+        orders = new PurchaseOrderStore(purchasing, events, ledger, s -> s + "-2026-" + String.format("%06d", numbers.incrementAndGet()), null);
         orderLines = new PurchaseOrderLineStore(purchasing, events, catalog, null);
         receipts = new GoodsReceiptStore(purchasing, events, ledger, orders, null);
         receiptLines = new GoodsReceiptLineStore(purchasing, events, null);
