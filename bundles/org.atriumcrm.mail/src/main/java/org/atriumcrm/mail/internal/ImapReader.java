@@ -104,6 +104,11 @@ final class ImapReader implements AutoCloseable {
             UIDFolder uids = (UIDFolder) folder;
             long validity = uids.getUIDValidity();
             long last = lastUid(sink.position(), validity);
+            // read from the start (a new mailbox, another UIDVALIDITY): most messages may be filed already, so their
+            // receipts are asked for before a body is downloaded. Above a known last UID the messages are new — but
+            // for the few a crash re-reads, which the filer's own receipt check recognises — and that question is
+            // one transaction per message saved
+            boolean rescan = last == 0;
             int handled = 0;
             while (!stopping.getAsBoolean()) {
                 // a NOOP: the server reports mail that arrived since the last poll (EXISTS); without it the folder kept
@@ -136,7 +141,7 @@ final class ImapReader implements AutoCloseable {
                         break;
                     }
                     String key = envelopeKey(m);
-                    if (key == null || !sink.received(key)) {
+                    if (key == null || !rescan || !sink.received(key)) {
                         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, m.getSize()));
                         m.writeTo(out);
                         bodies++;
