@@ -49,8 +49,11 @@ import com.icegreen.greenmail.util.ServerSetup;
  *
  * <pre>
  * java -cp greenmail.jar:jakarta.mail.jar:jakarta.activation.jar:slf4j-api.jar:slf4j-nop.jar \
- *      benchmarks/MailScannerBench.java &lt;baseUrl&gt; &lt;adminPassword&gt; &lt;messages&gt; &lt;imapPort&gt; &lt;workDir&gt; [karafPid] [stallSeconds]
+ *      benchmarks/MailScannerBench.java &lt;baseUrl&gt; &lt;adminPassword&gt; &lt;messages&gt; &lt;imapPort&gt; &lt;workDir&gt; [karafPid] [stallSeconds] [dovecot]
  * </pre>
+ *
+ * With {@code dovecot}, no GreenMail: the IMAP server already listens on imapPort (the script starts Debian's Dovecot,
+ * which takes any login with the password {@value #IMAP_PASSWORD}) and the messages are APPENDed to the login's INBOX.
  *
  * With a Karaf pid, thread dumps of the container are written to workDir every 2 s while it files (jstack).
  */
@@ -252,12 +255,24 @@ public class MailScannerBench {
         pool.shutdown();
         System.out.printf("seeded %d contacts in %.1f s%n", contacts, (System.nanoTime() - seedStart) / 1e9);
 
-        GreenMail imap = new GreenMail(new ServerSetup(imapPort, "localhost", ServerSetup.PROTOCOL_IMAP));
-        imap.start();
+        boolean dovecot = args.length > 7 && args[7].equals("dovecot");
+        GreenMail imap = dovecot ? null : new GreenMail(new ServerSetup(imapPort, "localhost", ServerSetup.PROTOCOL_IMAP));
+        if (imap != null) {
+            imap.start();
+        }
         try {
             String login = "sales." + tag;
-            GreenMailUser user = imap.setUser("sales@atrium.test", login, IMAP_PASSWORD);
+            GreenMailUser user = imap == null ? null : imap.setUser("sales@atrium.test", login, IMAP_PASSWORD);
             Session session = Session.getInstance(new Properties());
+            // Dovecot (started by the script, every login with the same password): the messages go in over IMAP APPEND
+            Store appender = null;
+            Folder target = null;
+            List<Message> pending = new ArrayList<>();
+            if (dovecot) {
+                appender = session.getStore("imap");
+                appender.connect("localhost", imapPort, login, IMAP_PASSWORD);
+                target = appender.getFolder("INBOX");
+            }
             long deliverStart = System.nanoTime();
             long bytes = 0;
             int known = 0;
@@ -275,7 +290,19 @@ public class MailScannerBench {
                 }
                 byte[] raw = message(i, tag, from, name, random).getBytes(StandardCharsets.US_ASCII);
                 bytes += raw.length;
-                user.deliver(new MimeMessage(session, new ByteArrayInputStream(raw)));
+                MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
+                if (user != null) {
+                    user.deliver(message);
+                } else {
+                    pending.add(message);
+                    if (pending.size() == 100 || i == n - 1) {
+                        target.appendMessages(pending.toArray(Message[]::new));
+                        pending.clear();
+                    }
+                }
+            }
+            if (appender != null) {
+                appender.close();
             }
             System.out.printf("delivered %d messages (%.1f MB, %d from contacts, %d with an attachment) in %.1f s%n", n, bytes / 1e6, known,
                     (n + 4) / 5, (System.nanoTime() - deliverStart) / 1e9);
@@ -354,7 +381,8 @@ public class MailScannerBench {
             Matcher total1 = Pattern.compile("\"total\"\\s*:\\s*(\\d+)").matcher(failures.body());
 
             System.out.println();
-            System.out.printf("CPUs: %d (shared machine: another session runs Maven/Karaf tests at the same time)%n", Runtime.getRuntime().availableProcessors());
+            System.out.printf("IMAP server: %s; CPUs: %d (shared machine: another session runs Maven/Karaf tests at the same time)%n",
+                    dovecot ? "Dovecot (dovecot-imapd)" : "GreenMail 1.6.15", Runtime.getRuntime().availableProcessors());
             System.out.printf("baseline runs (msg/s): %s%n", rates.stream().map(r -> String.format(Locale.ROOT, "%.0f", r)).toList());
             System.out.printf("Atrium: first message filed after %.2f s; %s %d of %d after %.1f s; lastError %s; dead letters %s%n",
                     first < 0 ? Double.NaN : (first - t0) / 1e9, complete ? "all filed:" : "STALLED (no progress for " + stallSeconds + " s) at",
@@ -366,7 +394,9 @@ public class MailScannerBench {
                     atriumRate / baseRate, first < 0 ? Double.NaN : (first - t0) / 1e9, complete ? String.format(Locale.ROOT, "%.1f s", total) : "never");
             Files.writeString(work.resolve("progress.txt"), String.join("\n", progress) + "\n");
         } finally {
-            imap.stop();
+            if (imap != null) {
+                imap.stop();
+            }
         }
     }
 }

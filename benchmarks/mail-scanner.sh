@@ -7,13 +7,21 @@
 #   benchmarks/mail-scanner.sh [messages]     (after `mvn install -DskipTests`; free ports are picked at start;
 #                                             500 takes ~7 min; 2000 spends >15 min in the GreenMail baseline alone)
 #   benchmarks/mail-scanner.sh --smoke        (50 messages: checks the benchmark itself works, in about 2.5 minutes)
+#   benchmarks/mail-scanner.sh --dovecot [messages|--smoke]
+#                                             the same against Debian's Dovecot (dovecot-imapd, installed with apt-get
+#                                             when missing) instead of GreenMail: a throw-away server on a free port,
+#                                             configuration and Maildir under benchmarks/target/mail-scanner/dovecot,
+#                                             the messages loaded over IMAP APPEND (benchmarks/dovecot.sh)
 #
 # Prints a markdown table; thread dumps of the container taken while it files are kept in
 # benchmarks/target/mail-scanner/. Not a test: nothing is asserted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source benchmarks/distribution.sh
+source benchmarks/dovecot.sh
 stall=60
+server=greenmail
+if [ "${1:-}" = "--dovecot" ]; then server=dovecot; shift; fi
 if [ "${1:-}" = "--smoke" ]; then messages=50; stall=30; else messages=${1:-2000}; fi
 repo=${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}
 [ -d /work/m2-bench/com/icegreen ] && [ -z "${MAVEN_REPO_LOCAL:-}" ] && repo=/work/m2-bench
@@ -48,11 +56,13 @@ cleanup() {
   [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
   wait "$launcher" 2>/dev/null || true
   rm -rf "$home"
+  if [ "$server" = dovecot ]; then stop_dovecot "$work/dovecot"; fi
 }
 trap cleanup EXIT
 up=
 for _ in $(seq 1 360); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/health")" = 200 ] && up=1 && break; sleep 0.5; done
 [ -n "$up" ] || { echo "Atrium did not start; see $work/console.log" >&2; exit 1; }
 for _ in $(seq 1 120); do [ "$(curl -s -o /dev/null -w '%{http_code}' -u "admin:$ATRIUM_ADMIN_PASSWORD" "$base/api/v1/mailboxes")" = 200 ] && break; sleep 0.5; done
-java -cp "$cp" benchmarks/MailScannerBench.java "$base" "$ATRIUM_ADMIN_PASSWORD" "$messages" "$imap" "$work" "$(karaf_pid)" "$stall"
+if [ "$server" = dovecot ]; then start_dovecot "$work/dovecot" "$imap" Bench-Imap-1; fi
+java -cp "$cp" benchmarks/MailScannerBench.java "$base" "$ATRIUM_ADMIN_PASSWORD" "$messages" "$imap" "$work" "$(karaf_pid)" "$stall" "$server"
 cp "$home/data/log/karaf.log" "$work/karaf.log" 2>/dev/null || true

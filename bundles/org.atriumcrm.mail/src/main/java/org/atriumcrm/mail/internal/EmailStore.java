@@ -11,6 +11,8 @@ import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.module.ModuleGate;
 import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.Caller;
+import org.atriumcrm.integration.api.InboundReceipt;
+import org.atriumcrm.integration.api.InboundReceipts;
 import org.atriumcrm.integration.api.outbox.BackOff;
 import org.atriumcrm.integration.api.outbox.OutboxEntries;
 import org.atriumcrm.persistence.api.JpaRecordStore;
@@ -182,9 +184,46 @@ public class EmailStore extends JpaRecordStore<Email> {
     record Link(String entity, String id) {
     }
 
+    static final String CHANNEL = "mail";
+
     boolean received(String mailboxId, String key) {
-        return tx(em -> em.find(MailReceipt.class, MailReceipt.idOf(mailboxId, key)) != null);
+        return tx(em -> InboundReceipts.received(em, mailboxId, key));
     }
+
+    /** A mailbox folder's read position (the IMAP scanner's UIDVALIDITY and last UID), or null. */
+    String position(String cursorKey) {
+        return tx(em -> InboundReceipts.position(em, cursorKey));
+    }
+
+    void position(String cursorKey, String position) {
+        tx(em -> {
+            InboundReceipts.position(em, cursorKey, position);
+            return null;
+        });
+    }
+
+    /**
+     * The receipts of before integration.api 1.3 (ATRIUM_MAIL_RECEIPT) copied into the platform's
+     * ATRIUM_INBOUND_RECEIPT, once, before the scanner reads a mailbox: the ids are the same hash of mailbox and key,
+     * so one statement copies what is missing — idempotent, and safe to repeat after a crash half-way (the old
+     * table is left as it was, never read again: a downgrade would still find it). Copying once beats reading both
+     * tables on every check: a scan asks for receipts once per message, forever.
+     */
+    int copyLegacyReceipts() {
+        String done = position(LEGACY_COPIED);
+        if (done != null) {
+            return 0;
+        }
+        return tx(em -> {
+            int copied = em.createNativeQuery("INSERT INTO ATRIUM_INBOUND_RECEIPT (ID, CHANNEL, CONNECTOR_ID, MESSAGE_KEY, STATUS, PRODUCED_ID, RECEIVED_AT)"
+                    + " SELECT r.ID, '" + CHANNEL + "', r.MAILBOX_ID, r.MESSAGE_KEY, r.STATUS, r.EMAIL_ID, r.RECEIVED_AT FROM ATRIUM_MAIL_RECEIPT r"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM ATRIUM_INBOUND_RECEIPT i WHERE i.ID = r.ID)").executeUpdate();
+            InboundReceipts.position(em, LEGACY_COPIED, "copied " + copied);
+            return copied;
+        });
+    }
+
+    static final String LEGACY_COPIED = "mail/legacy-receipts-copied";
 
     /** The conversation a reply belongs to: the thread of the first known message it refers to, and that message's links. */
     record Thread(String threadId, List<Link> links) {
@@ -242,7 +281,7 @@ public class EmailStore extends JpaRecordStore<Email> {
                 }
             }
             email.beforeSave();
-            em.persist(MailReceipt.of(box.getId(), m.key, MailReceipt.FILED, email.getId()));
+            InboundReceipts.record(em, CHANNEL, box.getId(), m.key, InboundReceipt.FILED, email.getId());
             em.persist(email);
             for (Link link : links) {
                 em.persist(EmailLink.of(email.getId(), link.entity(), link.id()));
@@ -287,10 +326,7 @@ public class EmailStore extends JpaRecordStore<Email> {
             dead.setSizeBytes((long) raw.length);
             dead.setRaw(raw);
             em.persist(dead);
-            MailReceipt receipt = em.find(MailReceipt.class, MailReceipt.idOf(box.getId(), key));
-            if (receipt == null) {
-                em.persist(MailReceipt.of(box.getId(), key, MailReceipt.DEAD, null));
-            }
+            InboundReceipts.recordIfAbsent(em, CHANNEL, box.getId(), key, InboundReceipt.DEAD, null);
             return dead;
         });
     }
@@ -305,10 +341,7 @@ public class EmailStore extends JpaRecordStore<Email> {
             if (!MailScanFailure.DEAD.equals(dead.getStatus())) {
                 throw AtriumException.conflict("not-dead", "this message was already filed on an earlier replay");
             }
-            MailReceipt receipt = em.find(MailReceipt.class, MailReceipt.idOf(dead.getMailboxId(), dead.getMessageKey()));
-            if (receipt != null && MailReceipt.DEAD.equals(receipt.getStatus())) {
-                em.remove(receipt);
-            }
+            InboundReceipts.forget(em, dead.getMailboxId(), dead.getMessageKey(), InboundReceipt.DEAD);
             dead.getRaw(); // load the lazy content inside the transaction
             return dead;
         });
@@ -317,9 +350,7 @@ public class EmailStore extends JpaRecordStore<Email> {
     /** A replay that failed again: the receipt says dead again, so scans keep passing over the message. */
     void deadLetterAgain(Mailbox box, String key) {
         tx(em -> {
-            if (em.find(MailReceipt.class, MailReceipt.idOf(box.getId(), key)) == null) {
-                em.persist(MailReceipt.of(box.getId(), key, MailReceipt.DEAD, null));
-            }
+            InboundReceipts.recordIfAbsent(em, CHANNEL, box.getId(), key, InboundReceipt.DEAD, null);
             return null;
         });
     }
@@ -341,8 +372,8 @@ public class EmailStore extends JpaRecordStore<Email> {
     /** An email id by the key it was filed under (a replay of an already filed message finds it here). */
     String filedEmail(String mailboxId, String key) {
         return tx(em -> {
-            MailReceipt r = em.find(MailReceipt.class, MailReceipt.idOf(mailboxId, key));
-            return r == null ? null : r.getEmailId();
+            InboundReceipt r = InboundReceipts.find(em, mailboxId, key);
+            return r == null ? null : r.getProducedId();
         });
     }
 

@@ -11,16 +11,15 @@ import javax.persistence.Table;
 import org.atriumcrm.persistence.api.InstantConverter;
 
 /**
- * The persisted idempotent repository of the mail scanner: one row per mailbox and message key (Message-ID, or a
- * hash of the message when it has none), written in the same transaction as the filed email — or the dead letter —
- * so a restart, a redelivery or a re-scan finds it and files nothing twice. The primary key is a hash of mailbox and
- * key: two nodes filing the same message at once collide on it and one of them rolls back.
+ * The mail scanner's receipts as they were stored before the platform's inbound receipt store
+ * ({@code org.atriumcrm.integration.api.InboundReceipt}, integration.api 1.3) took their place. Still mapped only so
+ * that the table exists on every installation and {@link EmailStore#copyLegacyReceipts()} can copy an upgraded
+ * installation's rows (same ids: a hash of mailbox and key) before the scanner reads its first mailbox. Nothing
+ * writes it any more.
  */
 @Entity(name = "MailReceipt")
 @Table(name = "ATRIUM_MAIL_RECEIPT")
 public class MailReceipt {
-    static final String FILED = "filed", DEAD = "dead";
-
     @Id
     @Column(name = "ID", length = 64)
     private String id;
@@ -35,21 +34,6 @@ public class MailReceipt {
     @Convert(converter = InstantConverter.class)
     @Column(name = "RECEIVED_AT")
     private Instant receivedAt;
-
-    static String idOf(String mailboxId, String key) {
-        return InboundMessage.sha256((mailboxId + "\n" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    static MailReceipt of(String mailboxId, String key, String status, String emailId) {
-        MailReceipt r = new MailReceipt();
-        r.id = idOf(mailboxId, key);
-        r.mailboxId = mailboxId;
-        r.messageKey = key.length() > 1000 ? key.substring(0, 1000) : key;
-        r.status = status;
-        r.emailId = emailId;
-        r.receivedAt = Instant.now();
-        return r;
-    }
 
     String getStatus() { return status; }
     void setStatus(String status) { this.status = status; }

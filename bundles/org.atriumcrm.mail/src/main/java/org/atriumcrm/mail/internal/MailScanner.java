@@ -36,13 +36,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The mail scanner (邮件扫描器): one Camel route per mailbox folder, made from the route template {@code mailbox} and
- * added, replaced or removed at runtime as mailboxes are created, changed or deleted — nothing restarts. Each route
- * polls with camel-mail (IMAP or POP3, peeking, every message of the folder, not only unread ones: people read the
- * shared mailbox too), skips what was filed before through the persisted idempotent repository of receipts, and
- * files the rest with {@link MailFiler}. A message the filer cannot file ends in the dead-letter store; only when
- * even that cannot be written (the database is down) does the exchange fail, and camel-mail then leaves the message
- * as it was for the next poll: nothing is lost.
+ * The mail scanner (邮件扫描器): one Camel route per mailbox folder, added, replaced or removed at runtime as
+ * mailboxes are created, changed or deleted — nothing restarts. An IMAP folder's route is a scheduler route whose
+ * {@link ImapReader} reads only the messages above the folder's last handled UID (every message, not only unread
+ * ones: people read the shared mailbox too); a POP3 mailbox's route is made from the route template {@code mailbox}
+ * and polls with camel-mail (POP3 has no UIDs to resume from), skipping what was filed before through the persisted
+ * receipts. Both file with {@link MailFiler}, whose receipt — the platform's inbound receipt — is written in the
+ * filing transaction. A message the filer cannot file ends in the dead-letter store; only when even that cannot be
+ * written (the database is down) does the poll stop, leaving the message as it was for the next poll: nothing is lost.
  */
 @Component(immediate = true, property = EventConstants.EVENT_TOPIC + "=" + DomainEvents.TOPIC_PREFIX + "Mailbox/*")
 public class MailScanner implements EventHandler {
@@ -60,6 +61,7 @@ public class MailScanner implements EventHandler {
     private final CamelContext camel;
     private final Map<String, List<String>> routesByMailbox = new ConcurrentHashMap<>();
     private final Map<String, Tally> tallies = new ConcurrentHashMap<>();
+    private final Map<String, ImapPoll> polls = new ConcurrentHashMap<>();
     /**
      * Routes are added, replaced and removed here, one change after the other, never on EventAdmin's thread: stopping
      * a route waits for its poll, and EventAdmin blacklists a handler that takes seconds — the scanner would then
@@ -115,6 +117,16 @@ public class MailScanner implements EventHandler {
             return t;
         });
         changes.execute(() -> {
+            try {
+                int copied = emails.copyLegacyReceipts();
+                if (copied > 0) {
+                    LOG.info("mail scanner: {} receipts of an earlier version copied into the platform's inbound receipts", copied);
+                }
+            } catch (RuntimeException e) {
+                // not copied: the scanner must not start, or it would file again what the old receipts list
+                LOG.error("mail scanner not started: the earlier receipts could not be copied: {}", MailFiler.rootMessage(e));
+                return;
+            }
             for (Mailbox box : boxes.active()) {
                 apply(box.getId());
             }
@@ -126,7 +138,10 @@ public class MailScanner implements EventHandler {
         changes.shutdownNow();
         changes.awaitTermination(ROUTE_STOP_SECONDS + 5, TimeUnit.SECONDS);
         unreader.shutdown();
+        polls.values().forEach(poll -> poll.stopping = true);
         camel.stop(); // lets the messages in flight finish, then the mailboxes' counts are brought up to date
+        polls.values().forEach(poll -> poll.reader.close());
+        polls.clear();
         tallies.forEach((id, tally) -> {
             if (tally.messages.get() > 0) {
                 try {
@@ -187,7 +202,20 @@ public class MailScanner implements EventHandler {
                 continue;
             }
             String routeId = "mailbox-" + box.getId() + "-" + i++;
-            camel.addRouteFromTemplate(routeId, "mailbox", Map.of("uri", uri(box, folder.strip(), boxes.password(box)), "mailboxId", box.getId()));
+            if (box.isPop3()) {
+                camel.addRouteFromTemplate(routeId, "mailbox", Map.of("uri", uri(box, folder.strip(), boxes.password(box)), "mailboxId", box.getId()));
+            } else {
+                ImapPoll poll = new ImapPoll(box, folder.strip(), boxes.password(box));
+                polls.put(routeId, poll);
+                camel.addRoutes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        // a scheduler per route (named after it): one mailbox's slow server never delays another's poll
+                        from("scheduler:" + routeId + "?initialDelay=500&useFixedDelay=true&delay=" + Math.max(5, box.getPollSeconds()) * 1000)
+                                .routeId(routeId).process(exchange -> poll.run());
+                    }
+                });
+            }
             ids.add(routeId);
         }
         routesByMailbox.put(box.getId(), ids);
@@ -199,13 +227,94 @@ public class MailScanner implements EventHandler {
         List<String> ids = routesByMailbox.remove(mailboxId);
         if (ids != null) {
             for (String routeId : ids) {
+                ImapPoll poll = polls.remove(routeId);
+                if (poll != null) {
+                    poll.stopping = true; // a poll in the middle of a large folder ends after its current message
+                }
                 // a poll hung on a server that never answers would hold a graceful stop for as long as its read
                 // timeout: after ROUTE_STOP_SECONDS the route is stopped anyway (its poll ends with the timeout)
                 camel.getRouteController().stopRoute(routeId, ROUTE_STOP_SECONDS, TimeUnit.SECONDS);
                 camel.removeRoute(routeId);
+                if (poll != null) {
+                    poll.reader.close();
+                }
             }
         }
         camel.getRegistry().unbind(repositoryName(mailboxId));
+    }
+
+    /**
+     * One IMAP folder's poll: the incremental {@link ImapReader} with its connection kept open between polls, filing
+     * through the same {@link MailFiler} (receipts in the filing transaction) and keeping the folder's read position
+     * in the platform's inbound cursors.
+     */
+    final class ImapPoll implements ImapReader.Sink {
+        final ImapReader reader;
+        final String mailboxId;
+        final String cursorKey;
+        volatile boolean stopping;
+        private Mailbox box;
+        private boolean failing;
+
+        ImapPoll(Mailbox box, String folder, String password) {
+            this.reader = new ImapReader(box, folder, password);
+            this.mailboxId = box.getId();
+            this.cursorKey = "mail/" + box.getId() + "/" + folder;
+        }
+
+        void run() {
+            if (stopping) {
+                return;
+            }
+            box = boxes.box(mailboxId);
+            if (box == null || box.isDeleted()) {
+                return; // deleted while the route was being stopped
+            }
+            Tally tally = tallies.computeIfAbsent(mailboxId, k -> new Tally());
+            try {
+                reader.poll(this, () -> stopping, () -> flush(mailboxId, tally));
+                if (failing) {
+                    failing = false;
+                    flush(mailboxId, tally); // the folder reads again: the last problem is cleared
+                }
+            } catch (Exception e) {
+                if (stopping) {
+                    return;
+                }
+                failing = true;
+                LOG.warn("mailbox {} ({}) could not be read: {}", box.getName(), reader, MailFiler.rootMessage(e));
+                try {
+                    boxes.scanned(mailboxId, "could not read " + cursorKey.substring(cursorKey.lastIndexOf('/') + 1) + ": " + MailFiler.rootMessage(e));
+                } catch (RuntimeException notRecorded) {
+                    LOG.debug("mailbox {}: problem not recorded: {}", mailboxId, notRecorded.getMessage());
+                }
+            }
+        }
+
+        @Override
+        public String position() {
+            return emails.position(cursorKey);
+        }
+
+        @Override
+        public void position(String position) {
+            emails.position(cursorKey, position);
+        }
+
+        @Override
+        public boolean received(String key) {
+            return emails.received(mailboxId, key);
+        }
+
+        @Override
+        public void file(byte[] raw, InboundMessage parsed) {
+            MailFiler.Outcome outcome = filer.file(box, raw, parsed);
+            Tally tally = tallies.computeIfAbsent(mailboxId, k -> new Tally());
+            tally.messages.incrementAndGet();
+            if (outcome == MailFiler.Outcome.DEAD) {
+                tally.dead.incrementAndGet();
+            }
+        }
     }
 
     /** The Jakarta Mail / camel-mail protocol: imaps or pop3s when the mailbox uses TLS from the start. */

@@ -129,8 +129,7 @@ public class MailboxStore extends JpaRecordStore<Mailbox> {
      */
     void scanned(String id, String error) {
         tx(em -> {
-            long filed = em.createQuery("SELECT COUNT(r) FROM MailReceipt r WHERE r.mailboxId = :id AND r.status = :filed", Long.class)
-                    .setParameter("id", id).setParameter("filed", MailReceipt.FILED).getSingleResult();
+            long filed = org.atriumcrm.integration.api.InboundReceipts.count(em, id, org.atriumcrm.integration.api.InboundReceipt.FILED);
             return em.createQuery("UPDATE Mailbox m SET m.lastScanAt = :at, m.lastError = :error, m.filedCount = :filed WHERE m.id = :id")
                     .setParameter("at", Instant.now()).setParameter("error", error == null ? null : error.substring(0, Math.min(1000, error.length())))
                     .setParameter("filed", filed).setParameter("id", id).executeUpdate();
