@@ -8,6 +8,8 @@ import java.util.HexFormat;
 
 import javax.persistence.EntityManager;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * The inbound side's exactly-once bookkeeping, on the caller's own EntityManager and in the caller's transaction
  * (as a module writes {@code RecordChangeRow}): a channel checks {@link #received} before it acts, and records the
@@ -15,6 +17,7 @@ import javax.persistence.EntityManager;
  * message collide on the receipt's primary key when they commit; the loser rolls back whole, so nothing it produced
  * remains. The caller's persistence unit lists {@link InboundReceipt} and {@link InboundCursor}.
  */
+@ProviderType
 public final class InboundReceipts {
     private InboundReceipts() {
     }
