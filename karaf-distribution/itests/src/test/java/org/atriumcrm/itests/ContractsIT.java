@@ -85,7 +85,8 @@ public class ContractsIT extends AtriumTestSupport {
             JsonNode submitted = ok(w.asRep.post("/api/v1/contracts/" + contract + "/submit-for-approval", "{}"));
             assertEquals("in_approval", submitted.get("status").asText());
             assertEquals(w.managerId, submitted.get("approverId").asText());
-            assertProblem(w.asRep.post("/api/v1/contracts/" + contract + "/approve", "{}"), 403, "approval");
+            // the rep's language is zh-CN (a new user's): the refusal reads in Chinese
+            assertProblem(w.asRep.post("/api/v1/contracts/" + contract + "/approve", "{}"), 403, "正在等待审批");
             assertEquals("approved", ok(w.asManager.post("/api/v1/contracts/" + contract + "/approve", "{\"comment\":\"可以签\"}"))
                     .get("status").asText());
         } finally {

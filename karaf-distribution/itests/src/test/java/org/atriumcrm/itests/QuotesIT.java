@@ -137,7 +137,7 @@ public class QuotesIT extends AtriumTestSupport {
         assertEquals(rule, submitted.get("approvalRuleId").asText());
         assertTrue(submitted.get("approvalReason").asText(), submitted.get("approvalReason").asText().contains("20 %"));
         assertProblem(w.asRep.patch("/api/v1/quote-lines/" + a, "{\"discountPercent\":10}"), 409, "frozen");
-        assertProblem(w.asRep.post("/api/v1/quotes/" + q + "/approve", "{}"), 403, "approval");
+        assertProblem(w.asRep.post("/api/v1/quotes/" + q + "/approve", "{}"), 403, "正在等待审批"); // the rep's language is zh-CN
         assertProblem(w.asOther.post("/api/v1/quotes/" + q + "/approve", "{}"), 404, null);
         assertProblem(w.asManager.post("/api/v1/quotes/" + q + "/reject", "{}"), 400, "comment");
         // the manager hears of it by email (the outbox)

@@ -60,12 +60,12 @@ public class ConvertToContractAction implements RecordAction {
             throw AtriumException.notFound("no Quote with id " + id);
         }
         if (!access.access(caller, ContractTypes.CONTRACT).can(Right.CREATE)) {
-            throw AtriumException.forbidden("your profiles do not allow you to create contracts");
+            throw AtriumException.forbidden("your profiles do not allow you to create contracts").localized("right-missing", "create", "Contract");
         }
         Map<String, Object> values = new HashMap<>();
         JsonNode b = body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : body;
         if (!b.isObject()) {
-            throw AtriumException.badRequest("the body must be a JSON object");
+            throw AtriumException.badRequest("the body must be a JSON object").localized("body-not-object");
         }
         var names = b.fieldNames();
         while (names.hasNext()) {

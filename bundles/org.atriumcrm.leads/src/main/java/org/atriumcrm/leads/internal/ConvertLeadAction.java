@@ -99,15 +99,17 @@ public class ConvertLeadAction implements RecordAction {
         Lead lead = (Lead) records.find(id).orElseThrow(() -> AtriumException.notFound("no Lead with id " + id));
         EntityAccess onLeads = access.access(caller, LeadTypes.LEAD);
         if (!onLeads.canChange(lead)) {
-            throw AtriumException.forbidden("you may see lead " + id + " but not convert it");
+            throw AtriumException.forbidden("you may see lead " + id + " but not convert it").localized("lead-not-convertible-by-you", id);
         }
         if (lead.isConverted()) {
             throw AtriumException.conflict("lead-converted", "lead " + id + " was converted on " + lead.getConvertedAt()
                     + " into account " + lead.getConvertedAccountId()).with("accountId", lead.getConvertedAccountId())
-                    .with("contactId", lead.getConvertedContactId());
+                    .with("contactId", lead.getConvertedContactId()).localized("lead-converted-into", id, lead.getConvertedAt(),
+                            lead.getConvertedAccountId());
         }
         if (Lead.UNQUALIFIED.equals(lead.getStatus())) {
-            throw AtriumException.conflict("lead-unqualified", "lead " + id + " is unqualified; requalify it before converting");
+            throw AtriumException.conflict("lead-unqualified", "lead " + id + " is unqualified; requalify it before converting")
+                    .localized("lead-unqualified", id);
         }
         Plan plan = plan(lead, body == null ? JsonNodeFactory.instance.objectNode() : body, caller);
         return execute(plan, caller);
@@ -166,7 +168,7 @@ public class ConvertLeadAction implements RecordAction {
                 // the platform's rule, in the words of a conversion (which can link the existing account instead)
                 throw AtriumException.conflict("duplicate-record", "an account like this exists already ("
                         + same.get(0).getId() + "): link it with accountId, or give the new account another name")
-                        .with("duplicates", same.stream().map(Record::getId).toList());
+                        .with("duplicates", same.stream().map(Record::getId).toList()).localized("lead-account-exists", same.get(0).getId());
             }
         }
 
@@ -198,7 +200,8 @@ public class ConvertLeadAction implements RecordAction {
         if (body.hasNonNull("opportunity")) {
             RecordStore<?> opps = opportunities;
             if (opps == null) {
-                throw AtriumException.conflict("module-disabled", "the opportunities module is not enabled: convert without an opportunity");
+                throw AtriumException.conflict("module-disabled", "the opportunities module is not enabled: convert without an opportunity")
+                        .localized("lead-no-opportunities");
             }
             ObjectNode json = JsonNodeFactory.instance.objectNode();
             put(json, "name", (lead.getCompany() != null ? lead.getCompany() : lead.getFullName()));

@@ -72,7 +72,8 @@ public class OpportunityTeamMemberStore extends JpaRecordStore<OpportunityTeamMe
             throw AtriumException.invalidField("opportunityId", "no Opportunity with id " + member.getOpportunityId());
         }
         if (!onOpportunities.canChange(opp)) {
-            throw AtriumException.forbidden("you may see opportunity " + opp.getId() + " but not change its sales team");
+            throw AtriumException.forbidden("you may see opportunity " + opp.getId() + " but not change its sales team")
+                    .localized("team-read-only-for-you", opp.getId());
         }
         if (!users.isActiveUser(member.getUserId())) {
             throw AtriumException.invalidField("userId", "no active user with id " + member.getUserId());
@@ -80,7 +81,8 @@ public class OpportunityTeamMemberStore extends JpaRecordStore<OpportunityTeamMe
         boolean already = !em.createQuery("SELECT m.id FROM OpportunityTeamMember m WHERE m.opportunityId = :o AND m.userId = :u"
                 + " AND m.deletedAt IS NULL").setParameter("o", opp.getId()).setParameter("u", member.getUserId()).getResultList().isEmpty();
         if (already) {
-            throw AtriumException.conflict("already-in-team", "user " + member.getUserId() + " is in the sales team already");
+            throw AtriumException.conflict("already-in-team", "user " + member.getUserId() + " is in the sales team already")
+                    .localized("already-in-team", member.getUserId());
         }
         member.setOwnerId(opp.getOwnerId()); // the team list is as visible as the opportunity's owner's records
     }

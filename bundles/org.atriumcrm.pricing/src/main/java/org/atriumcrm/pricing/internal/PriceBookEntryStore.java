@@ -81,7 +81,7 @@ public class PriceBookEntryStore extends JpaRecordStore<PriceBookEntry> {
 
     private static AtriumException duplicate() {
         return AtriumException.conflict("duplicate-price-book-entry", "the price book already has a price for this product from this"
-                + " quantity (entries in the recycle bin included): change that entry instead");
+                + " quantity (entries in the recycle bin included): change that entry instead").localized("duplicate-price-book-entry");
     }
 
     private static RuntimeException duplicateOr(RuntimeException e) {
