@@ -8,7 +8,7 @@ import { html, nothing } from 'lit';
 import { apiBlob } from './api.js';
 import { addWords, t } from './i18n.js';
 import { href } from './routes.js';
-import { displayName, entityByName } from './record-kit.js';
+import { OWN_ACTIONS as OWN, displayName, entityByName } from './record-kit.js';
 
 addWords({
   en: {
@@ -96,9 +96,6 @@ addWords({
     'transition.input.description': '描述',
   },
 });
-
-/** Actions the record page draws itself, or that are steps of its own dialogs. */
-const OWN = new Set(['convert', 'duplicate-check', 'advance', 'close-won', 'close-lost', 'complete-actions', 'print', 'send-document']);
 
 const SIMPLE = new Set(['string', 'number', 'integer']);
 
