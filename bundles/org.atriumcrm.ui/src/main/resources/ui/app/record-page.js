@@ -18,13 +18,14 @@ function part(url, page) {
   let p = parts.get(url);
   if (!p) {
     p = { module: null };
-    p.loading = import(url).then((m) => { p.module = m; }, (e) => {
-      parts.delete(url); // tried again on the next drawing
+    p.loading = import(url).then((m) => { p.module = m; return true; }, (e) => {
+      parts.delete(url); // tried again when the page is next drawn for another reason, not in a loop
       console.error('record page part', url, e);
+      return false;
     });
     parts.set(url, p);
   }
-  if (!p.module) p.loading.then(() => page.requestUpdate());
+  if (!p.module) p.loading.then((loaded) => loaded && page.requestUpdate());
   return p.module;
 }
 

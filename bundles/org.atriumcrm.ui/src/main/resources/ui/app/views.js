@@ -26,14 +26,15 @@ export function viewFor(name) {
 function loadingView(name) {
   const entry = lazy.get(name);
   if (!entry.loading) {
-    // a failed import is tried again at the next visit (the browser keeps a failed module only under its URL)
-    entry.loading = entry.load().catch((e) => {
+    // a failed import is tried again at the next navigation, not at once (no loop while the server is away)
+    entry.loading = entry.load().then(() => true, (e) => {
       entry.loading = null;
       console.error('view', name, e);
+      return false;
     });
   }
   return ({ app, language }) => {
-    entry.loading.then(() => app && app.requestUpdate());
+    entry.loading.then((loaded) => loaded && app && app.requestUpdate());
     return html`<p class="loading" role="status">${t(language, 'loading')}</p>`;
   };
 }
