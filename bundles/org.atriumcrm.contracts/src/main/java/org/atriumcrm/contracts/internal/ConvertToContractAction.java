@@ -57,7 +57,7 @@ public class ConvertToContractAction implements RecordAction {
     @Override
     public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
         if (records.find(id).isEmpty()) {
-            throw AtriumException.notFound("no Quote with id " + id);
+            throw AtriumException.notFound("no Quote with id " + id).localized("record-not-found", "Quote", id);
         }
         if (!access.access(caller, ContractTypes.CONTRACT).can(Right.CREATE)) {
             throw AtriumException.forbidden("your profiles do not allow you to create contracts").localized("right-missing", "create", "Contract");

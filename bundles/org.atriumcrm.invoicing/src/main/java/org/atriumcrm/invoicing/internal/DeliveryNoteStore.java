@@ -263,7 +263,7 @@ public class DeliveryNoteStore extends JpaRecordStore<DeliveryNote> {
 
     /** Draft → issued: stock out (gift items too), the order's delivered quantities and status; all or nothing. */
     DeliveryNote issue(String id, Caller caller) {
-        DeliveryNote before = find(id).orElseThrow(() -> AtriumException.notFound("no DeliveryNote with id " + id));
+        DeliveryNote before = find(id).orElseThrow(() -> AtriumException.notFound("no DeliveryNote with id " + id).localized("record-not-found", "DeliveryNote", id));
         expect(before, "issue", InvoicingTypes.DRAFT);
         List<DeliveryNoteLine> lines = tx(em -> lines(em, id));
         if (lines.isEmpty()) {
@@ -344,7 +344,7 @@ public class DeliveryNoteStore extends JpaRecordStore<DeliveryNote> {
 
     /** Draft → cancelled; issued → cancelled with the goods booked back and the order's delivered quantities taken back. */
     DeliveryNote cancel(String id, String reason, Caller caller) {
-        DeliveryNote before = find(id).orElseThrow(() -> AtriumException.notFound("no DeliveryNote with id " + id));
+        DeliveryNote before = find(id).orElseThrow(() -> AtriumException.notFound("no DeliveryNote with id " + id).localized("record-not-found", "DeliveryNote", id));
         expect(before, "cancel", InvoicingTypes.DRAFT, InvoicingTypes.ISSUED);
         boolean issued = InvoicingTypes.ISSUED.equals(before.getStatus());
         List<DeliveryNoteLine> lines = tx(em -> lines(em, id));

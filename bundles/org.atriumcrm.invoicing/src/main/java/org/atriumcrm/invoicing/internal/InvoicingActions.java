@@ -161,7 +161,7 @@ final class InvoicingActions {
         @Override
         public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
             if (records.find(id).isEmpty()) {
-                throw AtriumException.notFound("no SalesOrder with id " + id);
+                throw AtriumException.notFound("no SalesOrder with id " + id).localized("record-not-found", "SalesOrder", id);
             }
             if (!access.access(caller, InvoicingTypes.NOTE).can(Right.CREATE)) {
                 throw AtriumException.forbidden("your profiles do not allow you to create delivery notes")
@@ -229,7 +229,7 @@ final class InvoicingActions {
         @Override
         public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
             if (records.find(id).isEmpty()) {
-                throw AtriumException.notFound("no SalesOrder with id " + id);
+                throw AtriumException.notFound("no SalesOrder with id " + id).localized("record-not-found", "SalesOrder", id);
             }
             if (!access.access(caller, InvoicingTypes.INVOICE).can(Right.CREATE)) {
                 throw AtriumException.forbidden("your profiles do not allow you to create invoices").localized("right-missing", "create", "Invoice");

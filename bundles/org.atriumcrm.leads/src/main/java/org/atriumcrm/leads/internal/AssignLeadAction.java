@@ -52,7 +52,7 @@ public class AssignLeadAction implements RecordAction {
 
     @Override
     public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
-        Lead lead = (Lead) records.find(id).orElseThrow(() -> AtriumException.notFound("no Lead with id " + id));
+        Lead lead = (Lead) records.find(id).orElseThrow(() -> AtriumException.notFound("no Lead with id " + id).localized("record-not-found", "Lead", id));
         EntityAccess rights = access.access(caller, LeadTypes.LEAD);
         if (!rights.canChange(lead)) {
             throw AtriumException.forbidden("you may see lead " + id + " but not reassign it").localized("lead-not-assignable-by-you", id);

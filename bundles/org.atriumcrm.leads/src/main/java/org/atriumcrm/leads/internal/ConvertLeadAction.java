@@ -96,7 +96,7 @@ public class ConvertLeadAction implements RecordAction {
 
     @Override
     public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
-        Lead lead = (Lead) records.find(id).orElseThrow(() -> AtriumException.notFound("no Lead with id " + id));
+        Lead lead = (Lead) records.find(id).orElseThrow(() -> AtriumException.notFound("no Lead with id " + id).localized("record-not-found", "Lead", id));
         EntityAccess onLeads = access.access(caller, LeadTypes.LEAD);
         if (!onLeads.canChange(lead)) {
             throw AtriumException.forbidden("you may see lead " + id + " but not convert it").localized("lead-not-convertible-by-you", id);
@@ -142,7 +142,7 @@ public class ConvertLeadAction implements RecordAction {
         Map<String, Object> newAccount = null;
         if (accountId != null) {
             if (accountsForCaller.find(accountId).isEmpty()) {
-                throw AtriumException.invalidField("accountId", "no Account with id " + accountId);
+                throw AtriumException.invalid("accountId", "reference-not-found", "no Account with id " + accountId, "Account", accountId);
             }
         } else {
             ObjectNode json = JsonNodeFactory.instance.objectNode();
@@ -176,7 +176,7 @@ public class ConvertLeadAction implements RecordAction {
         Map<String, Object> newContact = null;
         if (contactId != null) {
             if (contactsForCaller.find(contactId).isEmpty()) {
-                throw AtriumException.invalidField("contactId", "no Contact with id " + contactId);
+                throw AtriumException.invalid("contactId", "reference-not-found", "no Contact with id " + contactId, "Contact", contactId);
             }
         } else if (lead.getLastName() != null || body.has("contact")) {
             ObjectNode json = JsonNodeFactory.instance.objectNode();

@@ -161,7 +161,7 @@ public class EmailStore extends JpaRecordStore<Email> {
         return tx(em -> {
             MailOutboxEntry entry = RecordIds.isValid(entryId) ? em.find(MailOutboxEntry.class, entryId) : null;
             if (entry == null || entry.isDeleted()) {
-                throw AtriumException.notFound("no MailOutboxEntry with id " + entryId);
+                throw AtriumException.notFound("no MailOutboxEntry with id " + entryId).localized("record-not-found", "MailOutboxEntry", entryId);
             }
             if (!MailOutboxEntry.DEAD.equals(entry.getStatus())) {
                 throw AtriumException.conflict("not-dead", "only dead letters are replayed; this one is " + entry.getStatus());
@@ -301,7 +301,7 @@ public class EmailStore extends JpaRecordStore<Email> {
         return tx(em -> {
             MailScanFailure dead = RecordIds.isValid(failureId) ? em.find(MailScanFailure.class, failureId) : null;
             if (dead == null || dead.isDeleted()) {
-                throw AtriumException.notFound("no MailScanFailure with id " + failureId);
+                throw AtriumException.notFound("no MailScanFailure with id " + failureId).localized("record-not-found", "MailScanFailure", failureId);
             }
             if (!MailScanFailure.DEAD.equals(dead.getStatus())) {
                 throw AtriumException.conflict("not-dead", "this message was already filed on an earlier replay");

@@ -113,7 +113,7 @@ public class SendEmailAction implements RecordAction {
             RecordStore<?> c = contacts;
             Record contact = c == null ? null : access.secure(c, caller).find(contactId).orElse(null);
             if (contact == null) {
-                errors.add(new FieldError("contactId", "no Contact with id " + contactId));
+                errors.add(FieldError.of("contactId", "reference-not-found", "no Contact with id " + contactId, "Contact", contactId));
             } else {
                 Object email = c.type().field("email").map(f -> ((org.atriumcrm.api.meta.FieldDef<Record>) (Object) f).get(contact)).orElse(null);
                 Object optOut = c.type().field("doNotEmail").map(f -> ((org.atriumcrm.api.meta.FieldDef<Record>) (Object) f).get(contact)).orElse(null);

@@ -36,7 +36,7 @@ public class TemplateMailer implements AutomaticMail {
     EmailTemplate template(String templateId, Caller caller, String member) {
         EmailTemplate t = templateId == null ? null : access.secure(templates, caller).find(templateId).orElse(null);
         if (t == null) {
-            throw AtriumException.invalidField(member, "no EmailTemplate with id " + templateId);
+            throw AtriumException.invalid(member, "reference-not-found", "no EmailTemplate with id " + templateId, "EmailTemplate", templateId);
         }
         if (!Boolean.TRUE.equals(t.getActive())) {
             throw AtriumException.conflict("template-inactive", "email template " + t.getName() + " is not active")

@@ -69,7 +69,7 @@ public class OpportunityTeamMemberStore extends JpaRecordStore<OpportunityTeamMe
         Opportunity opp = em.find(Opportunity.class, member.getOpportunityId());
         EntityAccess onOpportunities = access.access(caller, OpportunityTypes.OPPORTUNITY);
         if (opp == null || opp.isDeleted() || !onOpportunities.read().allows(opp)) {
-            throw AtriumException.invalidField("opportunityId", "no Opportunity with id " + member.getOpportunityId());
+            throw AtriumException.invalid("opportunityId", "reference-not-found", "no Opportunity with id " + member.getOpportunityId(), "Opportunity", member.getOpportunityId());
         }
         if (!onOpportunities.canChange(opp)) {
             throw AtriumException.forbidden("you may see opportunity " + opp.getId() + " but not change its sales team")
@@ -102,7 +102,7 @@ public class OpportunityTeamMemberStore extends JpaRecordStore<OpportunityTeamMe
 
     @Override
     public void delete(String id, Long expectedVersion, Caller caller) {
-        OpportunityTeamMember member = find(id).orElseThrow(() -> AtriumException.notFound("no OpportunityTeamMember with id " + id));
+        OpportunityTeamMember member = find(id).orElseThrow(() -> AtriumException.notFound("no OpportunityTeamMember with id " + id).localized("record-not-found", "OpportunityTeamMember", id));
         super.delete(id, expectedVersion, caller);
         if (member.getShareId() != null) {
             try {

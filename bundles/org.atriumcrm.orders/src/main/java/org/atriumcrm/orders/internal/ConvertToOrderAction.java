@@ -59,7 +59,7 @@ public class ConvertToOrderAction implements RecordAction {
     @Override
     public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
         if (records.find(id).isEmpty()) {
-            throw AtriumException.notFound("no Quote with id " + id);
+            throw AtriumException.notFound("no Quote with id " + id).localized("record-not-found", "Quote", id);
         }
         if (!access.access(caller, OrderTypes.ORDER).can(Right.CREATE)) {
             throw AtriumException.forbidden("your profiles do not allow you to create sales orders").localized("right-missing", "create", "SalesOrder");

@@ -107,7 +107,7 @@ public class SalesOrderLineStore extends JpaRecordStore<SalesOrderLine> {
         SalesOrderLine deleted = tx(em -> {
             SalesOrderLine line = em.find(SalesOrderLine.class, id);
             if (line == null || line.isDeleted()) {
-                throw AtriumException.notFound("no SalesOrderLine with id " + id);
+                throw AtriumException.notFound("no SalesOrderLine with id " + id).localized("record-not-found", "SalesOrderLine", id);
             }
             if (expectedVersion != null && expectedVersion != line.getVersion()) {
                 throw AtriumException.preconditionFailed("SalesOrderLine " + id + " is at version " + line.getVersion() + ", not " + expectedVersion);

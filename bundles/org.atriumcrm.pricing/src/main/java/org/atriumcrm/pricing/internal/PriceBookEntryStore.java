@@ -75,7 +75,7 @@ public class PriceBookEntryStore extends JpaRecordStore<PriceBookEntry> {
             throw AtriumException.invalidField(field, "must not be negative");
         }
         if (value != null && value.stripTrailingZeros().scale() > Amounts.MAX_SCALE) {
-            throw AtriumException.invalidField(field, "has more than " + Amounts.MAX_SCALE + " decimal places");
+            throw AtriumException.invalid(field, "decimal-places", "has more than " + Amounts.MAX_SCALE + " decimal places", Amounts.MAX_SCALE);
         }
     }
 

@@ -59,7 +59,7 @@ public class GoodsReceiptStore extends JpaRecordStore<GoodsReceipt> {
     protected void beforeCreate(EntityManager em, GoodsReceipt r, Caller caller) {
         PurchaseOrder po = em.find(PurchaseOrder.class, r.getPurchaseOrderId());
         if (po == null || po.isDeleted()) {
-            throw AtriumException.invalidField("purchaseOrderId", "no PurchaseOrder with id " + r.getPurchaseOrderId());
+            throw AtriumException.invalid("purchaseOrderId", "reference-not-found", "no PurchaseOrder with id " + r.getPurchaseOrderId(), "PurchaseOrder", r.getPurchaseOrderId());
         }
         receivable(po);
         if (r.getWarehouseId() == null) {

@@ -140,7 +140,7 @@ public class PurchaseOrderStore extends JpaRecordStore<PurchaseOrder> {
         int n = em.createQuery("UPDATE PurchaseOrder p SET p.version = p.version + 1 WHERE p.id = :id AND p.deletedAt IS NULL")
                 .setParameter("id", orderId).executeUpdate();
         if (n == 0) {
-            throw AtriumException.invalidField("purchaseOrderId", "no PurchaseOrder with id " + orderId);
+            throw AtriumException.invalid("purchaseOrderId", "reference-not-found", "no PurchaseOrder with id " + orderId, "PurchaseOrder", orderId);
         }
         PurchaseOrder po = em.find(PurchaseOrder.class, orderId);
         em.refresh(po);

@@ -43,7 +43,7 @@ public class QuoteConversionsService implements QuoteConversions {
             Quote q = em.find(Quote.class, quoteId);
             EntityAccess rights = access.access(caller, QuoteTypes.QUOTE);
             if (q == null || q.isDeleted() || !rights.read().allows(q)) {
-                throw AtriumException.notFound("no Quote with id " + quoteId);
+                throw AtriumException.notFound("no Quote with id " + quoteId).localized("record-not-found", "Quote", quoteId);
             }
             if (!rights.canChange(q)) {
                 throw AtriumException.forbidden("you may see quote " + q.getNumber() + " but not convert it").localized("quote-not-convertible-by-you", q.getNumber());

@@ -130,7 +130,7 @@ public class QuoteLineStore extends JpaRecordStore<QuoteLine> {
         QuoteLine deleted = tx(em -> {
             QuoteLine line = em.find(QuoteLine.class, id);
             if (line == null || line.isDeleted()) {
-                throw AtriumException.notFound("no QuoteLine with id " + id);
+                throw AtriumException.notFound("no QuoteLine with id " + id).localized("record-not-found", "QuoteLine", id);
             }
             if (expectedVersion != null && expectedVersion != line.getVersion()) {
                 throw AtriumException.preconditionFailed("QuoteLine " + id + " is at version " + line.getVersion() + ", not " + expectedVersion);

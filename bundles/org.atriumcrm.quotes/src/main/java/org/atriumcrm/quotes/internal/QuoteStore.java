@@ -291,7 +291,7 @@ public class QuoteStore extends JpaRecordStore<Quote> {
         Quote copy = tx(em -> {
             Quote q = em.find(Quote.class, id);
             if (q == null || q.isDeleted()) {
-                throw AtriumException.notFound("no Quote with id " + id);
+                throw AtriumException.notFound("no Quote with id " + id).localized("record-not-found", "Quote", id);
             }
             open(q);
             if (q.getConvertedTo() != null) {

@@ -396,7 +396,7 @@ public class SecurityAdmin implements RecordSharing {
                 for (String m : members) {
                     UserAccount u = RecordIds.isValid(m) ? em.find(UserAccount.class, m) : null;
                     if (u == null || u.isDeleted()) {
-                        throw AtriumException.invalidField("members", "no user with id " + m);
+                        throw AtriumException.invalid("members", "reference-not-found", "no user with id " + m, "user", m);
                     }
                 }
                 g.members.clear();

@@ -430,7 +430,7 @@ public class UserService implements Authenticator, UserDirectory {
      */
     void changePassword(String userId, String currentPassword, String newPassword, Caller caller, String keptSessionToken) {
         UserAccount user = user(userId).filter(u -> !u.isDeleted())
-                .orElseThrow(() -> AtriumException.notFound("no user with id " + userId));
+                .orElseThrow(() -> AtriumException.notFound("no user with id " + userId).localized("record-not-found", "user", userId));
         java.util.List<org.atriumcrm.api.error.FieldError> errors = new java.util.ArrayList<>();
         if (currentPassword != null && !hasher.verify(currentPassword, user.getPasswordHash())) {
             errors.add(new org.atriumcrm.api.error.FieldError("currentPassword", "is not your current password"));
