@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * for the problems it raises (an extender: read when the bundle resolves, dropped when it is uninstalled or
  * refreshed), so that a module or plugin translates its own words without the REST bundle knowing them.
  */
-@Component(service = ProblemTexts.class)
+@Component(service = ProblemTexts.class, immediate = true) // the REST answers need the catalogues whether or not anyone asks for the service
 public class ProblemCatalogues implements ProblemTexts {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemCatalogues.class);
 
