@@ -93,7 +93,7 @@ public class ContractsIT extends AtriumTestSupport {
             ok(w.admin.patch("/api/v1/approval-rules/" + rule, "{\"active\":false}"));
         }
         assertProblem(w.asRep.patch("/api/v1/contracts/" + contract, "{\"terms\":\"预付 30%\"}"), 409, "contract-frozen");
-        assertProblem(w.asRep.post("/api/v1/contracts/" + contract + "/activate", "{}"), 409, "signed");
+        assertProblem(w.asRep.post("/api/v1/contracts/" + contract + "/activate", "{}"), 409, "需要的状态：已签署"); // "it must be signed", to a zh-CN rep
         assertEquals("signed", ok(w.asRep.post("/api/v1/contracts/" + contract + "/sign", "{}")).get("status").asText());
         assertEquals("active", ok(w.asRep.post("/api/v1/contracts/" + contract + "/activate", "{}")).get("status").asText());
 
