@@ -8,7 +8,6 @@ import './admin-records.js';
 
 addWords({
   en: {
-    'admin.menu': 'Administration',
     'admin.title': 'Administration',
     'admin.sections': 'Administration sections',
     'admin.refused': 'Administration is for administrators. Your account is not one.',
@@ -19,7 +18,6 @@ addWords({
     'admin.group.data': 'Data',
   },
   'zh-CN': {
-    'admin.menu': '系统管理',
     'admin.title': '系统管理',
     'admin.sections': '管理功能',
     'admin.refused': '系统管理仅供管理员使用，您的账户不是管理员。',

@@ -4,7 +4,7 @@ import { addWords, label, t } from './i18n.js';
 import { href } from './routes.js';
 import { registerView } from './views.js';
 import { knownScreens, screenHost } from './screens.js';
-import { money, day } from './charts.js';
+import { money, day } from './format.js';
 
 // The home page (#/home, the page after login): the caller's open opportunities and new leads, what changed
 // lately, the widgets modules contribute (the opportunities module's funnel and forecast) and, for

@@ -2,17 +2,19 @@ import { LitElement, html, nothing } from 'lit';
 import { api, ApiError, setApiLanguage, setCsrfToken } from './api.js';
 import { LANGUAGES, label, pickLanguage, rememberLanguage, t } from './i18n.js';
 import { parseRoute } from './routes.js';
-import { viewFor } from './views.js';
+import { registerLazyView, viewFor } from './views.js';
 import './list-view.js';
 import './home.js';
 import { loadScreens, screenMenu } from './screens.js';
 import './import-wizard.js';
 import './record-page.js';
 import './record-form.js';
-import './admin.js';
 import './user-menu.js';
 import './pinyin-hits.js';
 import { watchEntities, stopWatchingEntities } from './live-menu.js';
+
+// Administration is for administrators only and a third of the UI's code: loaded when #/admin is first opened.
+registerLazyView('admin', () => import('./admin.js'));
 
 /**
  * The application: the login page until a session exists, then the shell (top bar, menu of the entity types

@@ -36,6 +36,17 @@ addWords({
   },
 });
 
+/** Actions the record page draws itself, or that are steps of its own dialogs: not transitions. */
+export const OWN_ACTIONS = new Set(['convert', 'duplicate-check', 'advance', 'close-won', 'close-lost', 'complete-actions', 'print', 'send-document']);
+
+/**
+ * Whether a type's metadata declares transitions (record-transitions.js draws them): the page imports that module
+ * only then, as most record types (accounts, contacts, leads) have none.
+ */
+export function declaresTransitions(meta) {
+  return (meta.actionDetails || []).some((a) => a.declared && !OWN_ACTIONS.has(a.name) && (a.answer === 'record' || a.answer === 'pdf'));
+}
+
 export const SYSTEM_FIELDS = new Set(['id', 'ownerId', 'createdAt', 'createdBy', 'modifiedAt', 'modifiedBy', 'version']);
 const ADDRESS_PARTS = ['Country', 'Province', 'City', 'District', 'Street', 'Postcode'];
 

@@ -4,12 +4,34 @@ import { addWords, label, t } from './i18n.js';
 import { href } from './routes.js';
 import { registerView } from './views.js';
 import {
-  SYSTEM_FIELDS, displayName, entityByName, fieldErrors, formatValue, loadDirectory, loadMeta, problemText, referenceName,
-  referenceNames, sections,
+  SYSTEM_FIELDS, declaresTransitions, displayName, entityByName, fieldErrors, formatValue, loadDirectory, loadMeta, problemText,
+  referenceName, referenceNames, sections,
 } from './record-kit.js';
 import { fieldControl, fieldErrorText, notFoundScreen } from './record-form.js';
-import './line-items.js';
-import { runTransition, transitionButtons, transitionDialogBody, transitionLabel, transitionSubmit } from './record-transitions.js';
+
+// The order-to-cash parts of a record page — the line-item editor and the documents' transitions — are imported
+// when a record first needs them: most records have neither, and a first load should not carry them.
+const parts = new Map();
+
+/** The module at {@code url} once it is loaded, else null (it is being loaded; {@code page} is drawn again then). */
+function part(url, page) {
+  let p = parts.get(url);
+  if (!p) {
+    p = { module: null };
+    p.loading = import(url).then((m) => { p.module = m; return true; }, (e) => {
+      parts.delete(url); // tried again when the page is next drawn for another reason, not in a loop
+      console.error('record page part', url, e);
+      return false;
+    });
+    parts.set(url, p);
+  }
+  if (!p.module) p.loading.then((loaded) => loaded && page.requestUpdate());
+  return p.module;
+}
+
+/** The transitions module: loaded by the time a transition's dialog is open (its button came from it). */
+const TRANSITIONS = './record-transitions.js';
+const transitions = () => parts.get(TRANSITIONS).module;
 
 addWords({
   en: {
@@ -581,7 +603,7 @@ class RecordPage extends LitElement {
         ${this.notice ? html`<p class="banner info" role="status" id="record-notice">${this.notice}</p>` : nothing}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         ${this.record.convertedAt ? this.renderConverted() : nothing}
-        ${this.meta.lineItems && this.tab === '' ? html`<atrium-line-items .meta=${this.meta} .record=${this.record} .entities=${this.entities}
+        ${this.meta.lineItems && this.tab === '' && (part('./line-items.js', this) || true) ? html`<atrium-line-items .meta=${this.meta} .record=${this.record} .entities=${this.entities}
           .language=${l} .onChanged=${() => this.reload().then(() => this.loadTimeline())}></atrium-line-items>` : nothing}
         <div class="record-columns">
           <section class="record-main">
@@ -628,7 +650,8 @@ class RecordPage extends LitElement {
     if (actions.has('advance') && !this.record.closed) buttons.push(html`<button type="button" id="action-advance" @click=${() => { this.open('busy'); this.stageStep('advance'); }}>${t(l, 'record.advance')}</button>`);
     if (actions.has('close-won') && !this.record.closed) buttons.push(html`<button type="button" class="secondary" id="action-close-won" @click=${() => { this.open('busy'); this.stageStep('close-won'); }}>${t(l, 'record.closeWon')}</button>`);
     if (actions.has('close-lost') && !this.record.closed) buttons.push(html`<button type="button" class="secondary" id="action-close-lost" @click=${() => this.open('lost', { reason: '', competitor: '' })}>${t(l, 'record.closeLost')}</button>`);
-    buttons.push(...transitionButtons(this));
+    const documents = declaresTransitions(this.meta) ? part(TRANSITIONS, this) : null;
+    if (documents) buttons.push(...documents.transitionButtons(this));
     if (EMAIL_TARGET[this.entity.name] && has('Email') && (this.meta.recordViews || []).includes('emails')) buttons.push(html`<button type="button" class="secondary" id="action-email" @click=${() => this.openEmail()}>${t(l, 'record.sendEmail')}</button>`);
     if (actions.has('print')) buttons.push(html`<button type="button" class="secondary" id="action-print" @click=${() => this.print()}>${t(l, 'record.print')}</button>`);
     if (SMS_TARGET[this.entity.name] && this.entities.some((e) => e.plural === 'sms-messages')) buttons.push(html`<button type="button" class="secondary" id="action-sms" @click=${() => this.open('sms', { text: '' })}>${t(l, 'record.sendSms')}</button>`);
@@ -811,7 +834,7 @@ class RecordPage extends LitElement {
     const titles = { convert: t(l, 'convert.title'), converted: t(l, 'convert.title'), required: t(l, 'record.advance'),
       lost: t(l, 'record.closeLost'), email: t(l, 'record.sendEmail'), sms: t(l, 'record.sendSms'), share: t(l, 'record.share'),
       transfer: t(l, 'record.transfer'), delete: t(l, 'record.delete'), busy: t(l, 'loading'),
-      transition: d.action ? transitionLabel(l, d.action) : '' };
+      transition: d.action ? transitions().transitionLabel(l, d.action) : '' };
     return html`<dialog class="record-dialog" id=${`dialog-${d.kind}`} aria-labelledby="dialog-title"
         @close=${() => { this.dialog = null; }} @cancel=${() => { this.dialog = null; }}>
       <form method="dialog" class="dialog-body" @submit=${(e) => { e.preventDefault(); this.submitDialog(); }}>
@@ -836,7 +859,7 @@ class RecordPage extends LitElement {
     if (kind === 'share') return this.share();
     if (kind === 'transfer') return this.transfer();
     if (kind === 'delete') return this.moveToBin();
-    if (kind === 'transition') return runTransition(this);
+    if (kind === 'transition') return transitions().runTransition(this);
     return this.closeDialog();
   }
 
@@ -845,7 +868,7 @@ class RecordPage extends LitElement {
     const d = this.dialog;
     const words = { convert: 'convert.submit', required: 'stage.markDone', lost: 'record.closeLost', email: 'email.send',
       sms: 'email.send', share: 'record.share', transfer: 'record.transfer', delete: 'record.delete' };
-    if (d.kind === 'transition') return transitionSubmit(this);
+    if (d.kind === 'transition') return transitions().transitionSubmit(this);
     if (!words[d.kind]) return nothing;
     return html`<button type="submit" id="dialog-submit" class=${d.kind === 'delete' ? 'danger' : ''} ?disabled=${d.busy
       || (d.kind === 'convert' && !d.checks) || (d.kind === 'required' && d.checked.length !== d.missing.length)}>${t(l, words[d.kind])}</button>`;
@@ -975,7 +998,7 @@ class RecordPage extends LitElement {
       case 'delete':
         return html`<p>${t(l, 'record.confirmDelete', displayName(this.record))}</p>`;
       case 'transition':
-        return transitionDialogBody(this);
+        return transitions().transitionDialogBody(this);
       default:
         return nothing;
     }

@@ -11,7 +11,7 @@ import { html, nothing } from 'lit';
 import { api, apiBlob } from './api.js';
 import { addWords, label, t } from './i18n.js';
 import { href } from './routes.js';
-import { displayName, entityByName, loadMeta } from './record-kit.js';
+import { OWN_ACTIONS as OWN, displayName, entityByName, loadMeta } from './record-kit.js';
 import { fieldControl } from './record-form.js';
 
 addWords({
@@ -112,9 +112,6 @@ addWords({
     'transition.lines.short': (s) => `库存不足：现存 ${s.onHand}，需要 ${s.requested}，缺 ${s.shortfall}`,
   },
 });
-
-/** Actions the record page draws itself, or that are steps of its own dialogs. */
-const OWN = new Set(['convert', 'duplicate-check', 'advance', 'close-won', 'close-lost', 'complete-actions', 'print', 'send-document']);
 
 const SIMPLE = new Set(['string', 'number', 'integer']);
 

@@ -126,10 +126,19 @@ public class BulkDataIT extends AtriumTestSupport {
         assertEquals("导入 " + tag, zhang.get("department").asText());
         assertEquals(2, total(admin, "/api/v1/contacts?q=" + tag));
 
-        // 2. the same file again: nothing new
-        JsonNode again = runJob(admin, "/api/v1/jobs/import", "{\"fileId\":\"" + fileId + "\",\"entity\":\"contacts\"," + mapping + "}");
+        // 2. the same file again: nothing new; started by a user whose language is zh-CN, its report reads in Chinese
+        JsonNode again;
+        ok(admin.patch("/api/v1/me", "{\"language\":\"zh-CN\"}"));
+        try {
+            again = runJob(admin, "/api/v1/jobs/import", "{\"fileId\":\"" + fileId + "\",\"entity\":\"contacts\"," + mapping + "}");
+        } finally {
+            ok(admin.patch("/api/v1/me", "{\"language\":\"en\"}"));
+        }
         assertEquals(again.toString(), 0, again.get("created").asInt());
         assertEquals(again.toString(), 3, again.get("skipped").asInt());
+        String chinese = admin.get("/api/v1/jobs/" + again.get("id").asText() + "/errors").body;
+        assertTrue(chinese, chinese.contains("\n4,,email,不是有效的电子邮件地址,"));
+        assertTrue(chinese, chinese.contains("\n6,,accountId,没有您可见的名为“没有这个客户 " + tag + "”的客户,"));
         assertEquals(2, total(admin, "/api/v1/contacts?q=" + tag));
 
         // 3. UTF-8 with BOM, the saved mapping, "update": the matched contact changes, a new one is created

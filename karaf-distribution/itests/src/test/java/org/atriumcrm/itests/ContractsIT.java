@@ -85,14 +85,15 @@ public class ContractsIT extends AtriumTestSupport {
             JsonNode submitted = ok(w.asRep.post("/api/v1/contracts/" + contract + "/submit-for-approval", "{}"));
             assertEquals("in_approval", submitted.get("status").asText());
             assertEquals(w.managerId, submitted.get("approverId").asText());
-            assertProblem(w.asRep.post("/api/v1/contracts/" + contract + "/approve", "{}"), 403, "approval");
+            // the rep's language is zh-CN (a new user's): the refusal reads in Chinese
+            assertProblem(w.asRep.post("/api/v1/contracts/" + contract + "/approve", "{}"), 403, "正在等待审批");
             assertEquals("approved", ok(w.asManager.post("/api/v1/contracts/" + contract + "/approve", "{\"comment\":\"可以签\"}"))
                     .get("status").asText());
         } finally {
             ok(w.admin.patch("/api/v1/approval-rules/" + rule, "{\"active\":false}"));
         }
         assertProblem(w.asRep.patch("/api/v1/contracts/" + contract, "{\"terms\":\"预付 30%\"}"), 409, "contract-frozen");
-        assertProblem(w.asRep.post("/api/v1/contracts/" + contract + "/activate", "{}"), 409, "signed");
+        assertProblem(w.asRep.post("/api/v1/contracts/" + contract + "/activate", "{}"), 409, "需要的状态：已签署"); // "it must be signed", to a zh-CN rep
         assertEquals("signed", ok(w.asRep.post("/api/v1/contracts/" + contract + "/sign", "{}")).get("status").asText());
         assertEquals("active", ok(w.asRep.post("/api/v1/contracts/" + contract + "/activate", "{}")).get("status").asText());
 

@@ -7,6 +7,7 @@ import static org.atriumcrm.itests.CommerceSteps.creditUnit;
 import static org.atriumcrm.itests.CommerceSteps.deliver;
 import static org.atriumcrm.itests.CommerceSteps.line;
 import static org.atriumcrm.itests.CommerceSteps.onHand;
+import static org.atriumcrm.itests.CommerceSteps.orderLine;
 import static org.atriumcrm.itests.CommerceSteps.q;
 import static org.atriumcrm.testkit.http.ApiAssertions.assertProblem;
 import static org.atriumcrm.testkit.http.ApiAssertions.id;
@@ -200,7 +201,12 @@ public class OrderToCashIT extends AtriumTestSupport {
             assertMoney("0", open.get("totals").get(0).get("overdue"));
 
             // paid: more than is open refused with nothing written, the exact amount closing it
-            assertProblem(w.asRep.post("/api/v1/payments", "{\"invoiceId\":\"" + inv + "\",\"amount\":452.01}"), 400, "452.00 open");
+            // the rep's language is zh-CN (a new user's): the refusal's detail in Chinese, its type and figures as in English
+            Api.Answer overpaid = w.asRep.post("/api/v1/payments", "{\"invoiceId\":\"" + inv + "\",\"amount\":452.01}");
+            assertProblem(overpaid, 400, "payment-exceeds-open");
+            assertEquals(overpaid.toString(), "zh-CN", overpaid.header("Content-Language"));
+            assertTrue(overpaid.toString(), overpaid.json().get("detail").asText().contains("还有 452.00 未结"));
+            assertEquals("452.00", overpaid.json().get("open").asText());
             assertMoney("0", ok(w.asRep.get("/api/v1/invoices/" + inv)).get("paidAmount"));
             JsonNode payment = created(w.asRep.post("/api/v1/payments", "{\"invoiceId\":\"" + inv + "\",\"amount\":452.00,\"method\":\"bank_transfer\"}"));
             assertEquals(w.account, payment.get("accountId").asText());
@@ -214,6 +220,20 @@ public class OrderToCashIT extends AtriumTestSupport {
             }
             assertProblem(w.asRep.post("/api/v1/payments", "{\"invoiceId\":\"" + inv + "\",\"amount\":0.01}"), 409, "not-payable");
             assertEquals(1, ok(w.asRep.get("/api/v1/payments?filter=" + q("invoiceId eq '" + inv + "'"))).get("total").asInt());
+
+            // another order of 50 routers (5650.00) over what the credit unit has left: refused in the rep's language
+            String more = created(w.asRep.post("/api/v1/sales-orders", "{\"subject\":\"追加订单 " + w.tag + "\",\"accountId\":\"" + w.account
+                    + "\"}")).get("id").asText();
+            id(w.asRep.post("/api/v1/sales-order-lines", orderLine(more, router, "50", "")));
+            Api.Answer refused = w.asRep.post("/api/v1/sales-orders/" + more + "/confirm", "{}");
+            assertProblem(refused, 409, "credit-limit-exceeded");
+            assertEquals(refused.toString(), "zh-CN", refused.header("Content-Language"));
+            String detail = refused.json().get("detail").asText();
+            assertTrue(detail, detail.startsWith("销售订单 " + more + " 未确认：") && detail.contains("超出信用额度 5000"));
+            assertMoney("5000", refused.json().get("limit"));
+            Api.Answer english = admin.post("/api/v1/sales-orders/" + more + "/confirm", "{}"); // the administrator's language is en
+            assertProblem(english, 409, "credit-limit-exceeded");
+            assertTrue(english.toString(), english.json().get("detail").asText().contains("is over the credit limit of 5000"));
 
             // what remains: 7 routers to deliver, stock untouched by invoicing and payment
             assertMoney("5", ok(w.asRep.get("/api/v1/sales-order-lines/" + ol)).get("deliveredQuantity"));

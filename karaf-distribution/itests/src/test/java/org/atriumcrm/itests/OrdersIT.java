@@ -128,7 +128,7 @@ public class OrdersIT extends AtriumTestSupport {
                 }
                 assertTrue("the order was held once the configuration said approval", held != null);
                 assertEquals("held", held.get("status").asText());
-                assertProblem(w.asRep.post("/api/v1/sales-orders/" + second + "/approve", "{}"), 403, "credit approval");
+                assertProblem(w.asRep.post("/api/v1/sales-orders/" + second + "/approve", "{}"), 403, "正在等待信用审批"); // a zh-CN rep
                 JsonNode approved = ok(w.admin.post("/api/v1/sales-orders/" + second + "/approve", "{\"comment\":\"老客户，同意超额\"}"));
                 assertEquals("confirmed", approved.get("status").asText());
                 assertEquals("approved", approved.get("creditCheck").asText());

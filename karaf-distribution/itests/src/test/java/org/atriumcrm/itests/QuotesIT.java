@@ -137,7 +137,7 @@ public class QuotesIT extends AtriumTestSupport {
         assertEquals(rule, submitted.get("approvalRuleId").asText());
         assertTrue(submitted.get("approvalReason").asText(), submitted.get("approvalReason").asText().contains("20 %"));
         assertProblem(w.asRep.patch("/api/v1/quote-lines/" + a, "{\"discountPercent\":10}"), 409, "frozen");
-        assertProblem(w.asRep.post("/api/v1/quotes/" + q + "/approve", "{}"), 403, "approval");
+        assertProblem(w.asRep.post("/api/v1/quotes/" + q + "/approve", "{}"), 403, "正在等待审批"); // the rep's language is zh-CN
         assertProblem(w.asOther.post("/api/v1/quotes/" + q + "/approve", "{}"), 404, null);
         assertProblem(w.asManager.post("/api/v1/quotes/" + q + "/reject", "{}"), 400, "comment");
         // the manager hears of it by email (the outbox)
@@ -160,7 +160,7 @@ public class QuotesIT extends AtriumTestSupport {
         assertProblem(w.asRep.post("/api/v1/quote-lines", line(q, w.support, "1", "")), 409, "frozen");
         assertProblem(w.asRep.delete("/api/v1/quote-lines/" + b), 409, "frozen");
         assertProblem(w.asRep.patch("/api/v1/quotes/" + q, "{\"shipping\":0}"), 409, "frozen");
-        assertProblem(w.asRep.post("/api/v1/quotes/" + q + "/approve", "{}"), 409, "in_approval");
+        assertProblem(w.asRep.post("/api/v1/quotes/" + q + "/approve", "{}"), 409, "需要的阶段：审批中"); // "it must be in_approval", to a zh-CN rep
         assertMoney("5716.48", ok(w.asRep.get("/api/v1/quotes/" + q)).get("grandTotal"));
         String history = w.asRep.get("/api/v1/quotes/" + q + "/history").body;
         assertTrue(history, history.contains("in_approval") && history.contains("同意，本季度大客户"));

@@ -46,6 +46,16 @@ public class AtriumException extends RuntimeException {
         return validation(List.of(new FieldError(field, message)));
     }
 
+    /**
+     * One field refused with its code: {@code message} is the English, read after the field's name; {@code args} are
+     * what the translations of {@code code} refer to as {0}, {1}...
+     *
+     * @since 1.3
+     */
+    public static AtriumException invalid(String field, String code, String message, Object... args) {
+        return validation(List.of(FieldError.of(field, code, message, args)));
+    }
+
     public static AtriumException notFound(String detail) {
         return new AtriumException(404, "not-found", "Not found", detail, null);
     }

@@ -2,32 +2,55 @@ package org.atriumcrm.bulk.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.IntToLongFunction;
 
 import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.error.FieldError;
+import org.atriumcrm.api.error.ProblemTexts;
 import org.atriumcrm.api.record.BatchWrite;
 import org.atriumcrm.api.record.Record;
 import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.Caller;
 import org.atriumcrm.persistence.api.RecordIds;
 
-/** What one batch of a job did: the counts and the lines of the error report. */
+/**
+ * What one batch of a job did: the counts and the lines of the error report, written in the language of the user who
+ * started the job (the platform's catalogue, {@link ProblemTexts}; English without one).
+ */
 final class BatchOutcome {
     private final String jobId;
+    private final ProblemTexts texts;
+    private final Locale language;
     long created;
     long updated;
     long skipped;
     long failed;
     final List<BulkJobError> errors = new ArrayList<>();
 
+    /** A batch whose report stays in English (tests, or no catalogue). */
     BatchOutcome(String jobId) {
-        this.jobId = jobId;
+        this(jobId, null, Locale.ENGLISH);
     }
 
-    void error(long rowNumber, String recordId, String field, String reason, String value) {
-        errors.add(new BulkJobError(RecordIds.next(), jobId, rowNumber, recordId, field, reason, value));
+    BatchOutcome(String jobId, ProblemTexts texts, Locale language) {
+        this.jobId = jobId;
+        this.texts = texts;
+        this.language = language;
+    }
+
+    /** One line of the report: why {@code reason.field()} was not written, in the job user's language. */
+    void error(long rowNumber, String recordId, FieldError reason, String value) {
+        errors.add(new BulkJobError(RecordIds.next(), jobId, rowNumber, recordId, reason.field(), say(reason), value));
+    }
+
+    private String say(FieldError reason) {
+        return texts == null ? reason.message() : texts.message(reason, language);
+    }
+
+    private String say(AtriumException problem) {
+        return texts == null ? problem.getMessage() : texts.detail(problem, language);
     }
 
     /**
@@ -38,13 +61,13 @@ final class BatchOutcome {
         failed++;
         AtriumException ae = unwrap(e);
         if (ae == null) {
-            error(rowNumber, recordId, null, "could not be written: " + rootMessage(e), null);
+            error(rowNumber, recordId, FieldError.of(null, "could-not-be-written", "could not be written: " + rootMessage(e), rootMessage(e)), null);
         } else if (ae.errors() != null && !ae.errors().isEmpty()) {
             for (FieldError fe : ae.errors()) {
-                error(rowNumber, recordId, fe.field(), fe.message(), fe.field() == null ? null : text(valueOf.apply(fe.field())));
+                error(rowNumber, recordId, fe, fe.field() == null ? null : text(valueOf.apply(fe.field())));
             }
         } else {
-            error(rowNumber, recordId, null, ae.getMessage(), null);
+            errors.add(new BulkJobError(RecordIds.next(), jobId, rowNumber, recordId, null, say(ae), null));
         }
     }
 

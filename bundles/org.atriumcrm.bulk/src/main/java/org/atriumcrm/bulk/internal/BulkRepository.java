@@ -83,7 +83,7 @@ public class BulkRepository {
     /** A job its caller may see: their own, or any for an administrator; 404 otherwise (no existence oracle). */
     BulkJob visibleJob(String id, Caller caller) {
         return job(id).filter(j -> caller.administrator() || j.userId.equals(caller.userId()))
-                .orElseThrow(() -> AtriumException.notFound("no job with id " + id));
+                .orElseThrow(() -> AtriumException.notFound("no job with id " + id).localized("record-not-found", "job", id));
     }
 
     List<BulkJob> jobs(Caller caller, int limit) {
@@ -104,7 +104,7 @@ public class BulkRepository {
         return retried(em -> {
             BulkJob job = em.find(BulkJob.class, id);
             if (job == null) {
-                throw AtriumException.notFound("no job with id " + id);
+                throw AtriumException.notFound("no job with id " + id).localized("record-not-found", "job", id);
             }
             change.accept(job);
             return job;

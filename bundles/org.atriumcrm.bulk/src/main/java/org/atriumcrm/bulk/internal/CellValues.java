@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.atriumcrm.api.error.FieldError;
 import org.atriumcrm.api.meta.FieldDef;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,12 +37,20 @@ final class CellValues {
     private CellValues() {
     }
 
-    /** Thrown with a sentence for the error report. */
+    /** Thrown with a sentence for the error report and its catalogue code ({@code field.<code>}). */
     static final class Invalid extends Exception {
         private static final long serialVersionUID = 1L;
+        private final FieldError reason;
 
-        Invalid(String message) {
-            super(message, null, false, false);
+        /** {@code reason} without its field: the cell's column gives it. */
+        Invalid(FieldError reason) {
+            super(reason.message(), null, false, false);
+            this.reason = reason;
+        }
+
+        /** The report's reason for {@code field}. */
+        FieldError reason(String field) {
+            return new FieldError(field, reason.message(), reason.code(), reason.args());
         }
     }
 
@@ -52,13 +61,13 @@ final class CellValues {
                 try {
                     return JSON.numberNode(new BigDecimal(number(raw)).longValueExact());
                 } catch (NumberFormatException | ArithmeticException e) {
-                    throw new Invalid("must be a whole number");
+                    throw new Invalid(FieldError.of(null, "import-whole-number", "must be a whole number"));
                 }
             case DECIMAL:
                 try {
                     return JSON.numberNode(new BigDecimal(number(raw)));
                 } catch (NumberFormatException e) {
-                    throw new Invalid("must be a number");
+                    throw new Invalid(FieldError.of(null, "import-number", "must be a number"));
                 }
             case BOOLEAN:
                 String b = raw.toLowerCase(Locale.ROOT);
@@ -68,7 +77,7 @@ final class CellValues {
                 if (FALSE.contains(b)) {
                     return JSON.booleanNode(false);
                 }
-                throw new Invalid("must be yes or no (true/false, 是/否, 1/0)");
+                throw new Invalid(FieldError.of(null, "import-boolean", "must be yes or no (true/false, 是/否, 1/0)"));
             case DATE:
                 return JSON.textNode(date(raw).toString());
             case DATETIME:
@@ -100,7 +109,7 @@ final class CellValues {
                 // next format
             }
         }
-        throw new Invalid("must be a date like 2026-11-22 (2026/11/22 and 2026年11月22日 work too)");
+        throw new Invalid(FieldError.of(null, "import-date", "must be a date like 2026-11-22 (2026/11/22 and 2026年11月22日 work too)"));
     }
 
     private static Instant instant(String raw) throws Invalid {
@@ -122,7 +131,7 @@ final class CellValues {
         try {
             return date(raw).atStartOfDay().toInstant(ZoneOffset.UTC);
         } catch (Invalid e) {
-            throw new Invalid("must be a date and time like 2026-11-22T10:15:30Z (UTC unless an offset is given)");
+            throw new Invalid(FieldError.of(null, "import-datetime", "must be a date and time like 2026-11-22T10:15:30Z (UTC unless an offset is given)"));
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.atriumcrm.api.error.AtriumException;
+import org.atriumcrm.api.error.FieldError;
 import org.atriumcrm.api.meta.EntityType;
 import org.atriumcrm.api.meta.FieldDef;
 import org.atriumcrm.api.meta.FieldType;
@@ -101,7 +102,7 @@ final class ImportRunner {
                 while (batch.size() < BATCH && rows.hasNext()) {
                     batch.add(rows.next());
                 }
-                BatchOutcome outcome = new BatchOutcome(job.id);
+                BatchOutcome outcome = context.outcome(job);
                 importBatch(store, type, spec, columnIndex, batch, assignment, caller, outcome);
                 context.recordBatch(job.id, batch.size(), outcome, null, System.nanoTime() - started);
             }
@@ -198,7 +199,7 @@ final class ImportRunner {
             try {
                 json.set(field.name(), CellValues.toJson(field, cell));
             } catch (CellValues.Invalid e) {
-                outcome.error(row.number(), null, field.name(), e.getMessage(), cell);
+                outcome.error(row.number(), null, e.reason(field.name()), cell);
                 ok = false;
             }
         }
@@ -260,7 +261,8 @@ final class ImportRunner {
             if (target.isEmpty()) {
                 for (Pending p : pending) {
                     if (p.json.hasNonNull(field.name())) {
-                        fail(p, outcome, field.name(), "refers to " + field.referenceTo() + ", whose module is not enabled",
+                        fail(p, outcome, FieldError.of(field.name(), "reference-module-disabled", "refers to " + field.referenceTo()
+                                + ", whose module is not enabled", field.referenceTo()),
                                 p.json.get(field.name()).asText());
                     }
                 }
@@ -279,10 +281,12 @@ final class ImportRunner {
                     if (found.size() == 1) {
                         p.json.put(field.name(), found.get(0));
                     } else {
-                        fail(p, outcome, field.name(), found.isEmpty()
-                                ? "no " + field.referenceTo() + " named \"" + text + "\" that you can see"
-                                : found.size() + " " + target.get().type().pluralLabel().en().toLowerCase(Locale.ROOT)
-                                        + " are named \"" + text + "\": give the id instead", text);
+                        fail(p, outcome, found.isEmpty()
+                                ? FieldError.of(field.name(), "import-no-such-name", "no " + field.referenceTo() + " named \"" + text
+                                        + "\" that you can see", target.get().type().label(), text)
+                                : FieldError.of(field.name(), "import-name-ambiguous", found.size() + " "
+                                        + target.get().type().pluralLabel().en().toLowerCase(Locale.ROOT) + " are named \"" + text
+                                        + "\": give the id instead", found.size(), target.get().type().pluralLabel(), text), text);
                     }
                 }
             }
@@ -345,8 +349,9 @@ final class ImportRunner {
                     p.failed = true; // not an error: reported in the counts
                     outcome.skipped++;
                 } else if (existing.size() > 1) {
-                    fail(p, outcome, spec.matchOn().get(0), "matches " + existing.size() + " existing records; with \"update\""
-                            + " a row must identify one record", p.json.path(spec.matchOn().get(0)).asText());
+                    fail(p, outcome, FieldError.of(spec.matchOn().get(0), "import-matches-many", "matches " + existing.size()
+                            + " existing records; with \"update\""
+                            + " a row must identify one record", existing.size()), p.json.path(spec.matchOn().get(0)).asText());
                 } else if (earlier != null) {
                     earlier.json.setAll(p.json); // a later row of the same record in this batch: its values win
                     p.failed = true;
@@ -361,11 +366,11 @@ final class ImportRunner {
         }
     }
 
-    private static void fail(Pending p, BatchOutcome outcome, String field, String reason, String value) {
+    private static void fail(Pending p, BatchOutcome outcome, FieldError reason, String value) {
         if (!p.failed) {
             p.failed = true;
             outcome.failed++;
         }
-        outcome.error(p.rowNumber, null, field, reason, value);
+        outcome.error(p.rowNumber, null, reason, value);
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.atriumcrm.api.error.AtriumException;
+import org.atriumcrm.api.error.ProblemTexts;
 import org.atriumcrm.api.module.ModuleGate;
 import org.atriumcrm.api.record.Record;
 import org.atriumcrm.api.record.RecordStore;
@@ -36,6 +37,7 @@ public class JobService implements JobContext {
     private final org.atriumcrm.api.record.RecordWrites rules;
     private final AccessPolicy policy;
     private final UserDirectory users;
+    private final ProblemTexts texts;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "atrium-bulk-jobs");
         t.setDaemon(true);
@@ -46,8 +48,9 @@ public class JobService implements JobContext {
 
     @Activate
     public JobService(@Reference BulkRepository repo, @Reference EntityStores stores, @Reference AccessPolicy policy,
-            @Reference UserDirectory users, @Reference org.atriumcrm.api.record.RecordWrites rules,
+            @Reference UserDirectory users, @Reference org.atriumcrm.api.record.RecordWrites rules, @Reference ProblemTexts texts,
             @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + BulkModule.ID + ")") ModuleGate gate) {
+        this.texts = texts;
         this.repo = repo;
         this.stores = stores;
         this.policy = policy;
@@ -206,6 +209,13 @@ public class JobService implements JobContext {
             return false;
         }
         return true;
+    }
+
+    @Override
+    public BatchOutcome outcome(BulkJob job) {
+        // the language is read per batch: a user who switches it mid-import gets the rest of the report in the new one
+        String language = job.userId == null ? null : users.languageOf(job.userId).orElse(null);
+        return new BatchOutcome(job.id, texts, texts.language(language));
     }
 
     @Override

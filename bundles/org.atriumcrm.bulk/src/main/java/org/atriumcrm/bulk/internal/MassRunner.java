@@ -59,7 +59,7 @@ final class MassRunner {
                 return;
             }
             EntityAccess access = policy.access(caller, rawStore.type());
-            BatchOutcome outcome = new BatchOutcome(job.id);
+            BatchOutcome outcome = context.outcome(job);
             List<BatchWrite> writes = new ArrayList<>();
             for (T r : records) {
                 boolean allowed = BulkJob.KIND_DELETE.equals(job.kind)
@@ -67,8 +67,11 @@ final class MassRunner {
                         : access.canChange(r);
                 if (!allowed) {
                     outcome.failed++;
-                    outcome.error(0, r.getId(), null, "you may see this " + rawStore.type().name()
-                            + " but not " + (BulkJob.KIND_DELETE.equals(job.kind) ? "delete" : "change") + " it", null);
+                    outcome.error(0, r.getId(), BulkJob.KIND_DELETE.equals(job.kind)
+                            ? org.atriumcrm.api.error.FieldError.of(null, "mass-not-deletable", "you may see this " + rawStore.type().name()
+                                    + " but not delete it", rawStore.type().label())
+                            : org.atriumcrm.api.error.FieldError.of(null, "mass-not-changeable", "you may see this " + rawStore.type().name()
+                                    + " but not change it", rawStore.type().label()), null);
                 } else if (BulkJob.KIND_DELETE.equals(job.kind)) {
                     writes.add(BatchWrite.delete(r.getId()));
                 } else {

@@ -60,4 +60,52 @@ public class BatchOutcomeTest {
         assertEquals("x@", outcome.errors.get(0).value);
         assertEquals("12", outcome.errors.get(1).value);
     }
+
+    /** A catalogue that says every coded text in "Chinese" (the code and its arguments), to see what the report asks it. */
+    private static final org.atriumcrm.api.error.ProblemTexts CHINESE = new org.atriumcrm.api.error.ProblemTexts() {
+        @Override
+        public java.util.Locale language(String tag) {
+            return java.util.Locale.forLanguageTag(tag == null ? "en" : tag);
+        }
+
+        @Override
+        public String detail(AtriumException problem, java.util.Locale language) {
+            return language.getLanguage().equals("zh") && problem.messageKey() != null ? "译:" + problem.messageKey() + problem.messageArgs()
+                    : problem.getMessage();
+        }
+
+        @Override
+        public String message(FieldError error, java.util.Locale language) {
+            return language.getLanguage().equals("zh") && error.code() != null ? "译:" + error.code() + error.args() : error.message();
+        }
+    };
+
+    @Test
+    public void theReportIsInTheLanguageOfTheUserWhoStartedTheJob() throws Exception {
+        BatchOutcome outcome = new BatchOutcome("job", CHINESE, java.util.Locale.forLanguageTag("zh-CN"));
+        outcome.rowFailed(2, null, AtriumException.conflict("credit-limit-exceeded", "over the limit").localized("credit-limit-exceeded", "SO-1"),
+                v -> null);
+        outcome.rowFailed(3, null, AtriumException.validation(List.of(FieldError.of("sku", "duplicate-sku", "A-1 is taken", "A-1"),
+                new FieldError("name", "a module's own words"))), v -> null);
+        try {
+            CellValues.toJson(field(org.atriumcrm.api.meta.FieldType.INTEGER), "zwölf");
+        } catch (CellValues.Invalid e) {
+            outcome.error(4, null, e.reason("employees"), "zwölf");
+        }
+        assertEquals("译:credit-limit-exceeded[SO-1]", outcome.errors.get(0).reason);
+        assertEquals("译:duplicate-sku[A-1]", outcome.errors.get(1).reason);
+        assertEquals("sku", outcome.errors.get(1).field);
+        assertEquals("a problem without a code stays in the words it was raised in", "a module's own words", outcome.errors.get(2).reason);
+        assertEquals("employees", outcome.errors.get(3).field);
+        assertEquals("译:import-whole-number[]", outcome.errors.get(3).reason);
+
+        BatchOutcome english = new BatchOutcome("job", CHINESE, java.util.Locale.ENGLISH);
+        english.rowFailed(2, null, AtriumException.conflict("credit-limit-exceeded", "over the limit").localized("credit-limit-exceeded", "SO-1"),
+                v -> null);
+        assertEquals("over the limit", english.errors.get(0).reason);
+    }
+
+    private static org.atriumcrm.api.meta.FieldDef<Object> field(org.atriumcrm.api.meta.FieldType type) {
+        return org.atriumcrm.api.meta.FieldDef.of("employees", type, o -> null, (o, v) -> { });
+    }
 }

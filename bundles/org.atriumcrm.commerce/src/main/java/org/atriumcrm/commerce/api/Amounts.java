@@ -85,19 +85,19 @@ public final class Amounts {
         if (quantity == null || quantity.signum() <= 0) {
             errors.add(new FieldError(at + "quantity", "must be greater than 0"));
         } else if (quantity.stripTrailingZeros().scale() > MAX_SCALE) {
-            errors.add(new FieldError(at + "quantity", "has more than " + MAX_SCALE + " decimal places"));
+            errors.add(FieldError.of(at + "quantity", "decimal-places", "has more than " + MAX_SCALE + " decimal places", MAX_SCALE));
         }
         if (price == null) {
             errors.add(new FieldError(at + "unitPrice", "is required"));
         } else if (price.signum() < 0) {
             errors.add(new FieldError(at + "unitPrice", "must not be negative"));
         } else if (price.stripTrailingZeros().scale() > MAX_SCALE) {
-            errors.add(new FieldError(at + "unitPrice", "has more than " + MAX_SCALE + " decimal places"));
+            errors.add(FieldError.of(at + "unitPrice", "decimal-places", "has more than " + MAX_SCALE + " decimal places", MAX_SCALE));
         }
         BigDecimal percent = line.discountPercent();
         BigDecimal amount = line.discountAmount();
         if (percent != null && amount != null && percent.signum() != 0 && amount.signum() != 0) {
-            errors.add(new FieldError(at + "discountAmount", "give a discount percentage or a discount amount, not both"));
+            errors.add(FieldError.of(at + "discountAmount", "discount-twice", "give a discount percentage or a discount amount, not both"));
         }
         if (percent != null && (percent.signum() < 0 || percent.compareTo(HUNDRED) > 0)) {
             errors.add(new FieldError(at + "discountPercent", "must be between 0 and 100"));
@@ -114,8 +114,8 @@ public final class Amounts {
             discount = gross.multiply(percent).divide(HUNDRED);
         } else if (amount != null && amount.signum() != 0) {
             if (amount.signum() < 0 || amount.compareTo(gross) > 0) {
-                throw AtriumException.invalidField(at + "discountAmount", "must be between 0 and the line's gross amount "
-                        + round(gross, currency).toPlainString());
+                throw AtriumException.invalid(at + "discountAmount", "discount-over-gross", "must be between 0 and the line's gross amount "
+                        + round(gross, currency).toPlainString(), round(gross, currency).toPlainString());
             }
             discount = amount;
         }
@@ -161,8 +161,8 @@ public final class Amounts {
         BigDecimal adjust = round(adjustment == null ? BigDecimal.ZERO : adjustment, currency);
         BigDecimal grand = subtotal.add(ship).add(taxTotal).add(adjust);
         if (grand.signum() < 0) {
-            throw AtriumException.invalidField("adjustment", "would make the grand total negative ("
-                    + grand.toPlainString() + ")");
+            throw AtriumException.invalid("adjustment", "grand-total-negative", "would make the grand total negative ("
+                    + grand.toPlainString() + ")", grand.toPlainString());
         }
         return new Totals(List.copyOf(amounts), round(subtotal, currency), round(discounts, currency), ship,
                 Collections.unmodifiableMap(taxes), round(taxTotal, currency), adjust, round(grand, currency));

@@ -38,18 +38,20 @@ public final class DocumentLines {
         if (quantity == null || quantity.signum() <= 0) {
             throw AtriumException.invalidField("quantity", "must be greater than 0");
         }
-        Catalog.Item item = catalog.item(productId).orElseThrow(() -> AtriumException.invalidField("productId",
-                "no product or service with id " + productId));
+        Catalog.Item item = catalog.item(productId).orElseThrow(() -> AtriumException.invalid("productId", "no-such-product",
+                "no product or service with id " + productId, productId));
         if (!item.active()) {
-            throw AtriumException.invalidField("productId", "product " + item.sku() + " (" + item.name() + ") is inactive and cannot be " + verb);
+            throw AtriumException.invalid("productId", "product-inactive", "product " + item.sku() + " (" + item.name()
+                    + ") is inactive and cannot be " + verb, item.sku(), item.name(), verb);
         }
         if (prices != null) {
             PriceResolver.Price p = prices.resolve(new PriceResolver.Request(item.id(), accountId, quantity, date, currency));
             return new Priced(item, p.unitPrice(), p.explanation());
         }
         if (item.currency() != null && !item.currency().equals(currency)) {
-            throw AtriumException.invalidField("productId", "product " + item.sku() + " is priced in " + item.currency()
-                    + " and the document is in " + currency + "; without the pricing module there is no price in that currency");
+            throw AtriumException.invalid("productId", "no-price-in-currency", "product " + item.sku() + " is priced in " + item.currency()
+                    + " and the document is in " + currency + "; without the pricing module there is no price in that currency", item.sku(),
+                    item.currency(), currency);
         }
         return new Priced(item, item.listPrice(), "list price");
     }
@@ -64,7 +66,7 @@ public final class DocumentLines {
             }
             List<FieldError> own = new ArrayList<>();
             for (FieldError f : e.errors()) {
-                own.add(new FieldError(f.field().replaceFirst("^lines\\[0\\]\\.", ""), f.message()));
+                own.add(new FieldError(f.field().replaceFirst("^lines\\[0\\]\\.", ""), f.message(), f.code(), f.args()));
             }
             throw AtriumException.validation(own);
         }

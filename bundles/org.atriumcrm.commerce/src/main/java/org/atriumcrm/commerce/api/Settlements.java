@@ -51,7 +51,8 @@ public final class Settlements {
         }
         if (!payable.contains(before.status())) {
             throw AtriumException.conflict("not-payable", t.entity() + " " + before.number() + " is " + before.status()
-                    + ": it takes payments only when " + String.join(" or ", t.payableStatuses()));
+                    + ": it takes payments only when " + String.join(" or ", t.payableStatuses()))
+                    .localized("not-payable", t.entity(), before.number(), before.status(), List.copyOf(t.payableStatuses()));
         }
         StringBuilder sql = new StringBuilder("UPDATE ").append(t.name()).append(" SET PAID_AMOUNT = COALESCE(PAID_AMOUNT, 0) + ?1, VERSION = VERSION + 1");
         if (t.paidStatus() != null) {
@@ -77,9 +78,12 @@ public final class Settlements {
                     ? new AtriumException(400, "payment-exceeds-open", "Payment exceeds the open amount", t.entity() + " " + after.number()
                             + " has " + open.toPlainString() + " open; " + delta.toPlainString() + " is more", List.of())
                             .with("open", open.toPlainString())
+                            .localized("payment-exceeds-open", t.entity(), after.number(), open.toPlainString(), delta.toPlainString())
                     : new AtriumException(400, "refund-exceeds-settled", "Refund exceeds what was paid", t.entity() + " " + after.number()
                             + " was paid " + after.settled().toPlainString() + "; a refund of " + delta.negate().toPlainString()
-                            + " is more", List.of()).with("settled", after.settled().toPlainString());
+                            + " is more", List.of()).with("settled", after.settled().toPlainString())
+                            .localized("refund-exceeds-settled", t.entity(), after.number(), after.settled().toPlainString(),
+                                    delta.negate().toPlainString());
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         em.persist(new RecordChangeRow(t.entity(), id, "UPDATED", "paidAmount", before.settled().toPlainString(),

@@ -59,7 +59,7 @@ public class ApprovalRuleStore extends JpaRecordStore<ApprovalRule> {
     private void check(ApprovalRule rule) {
         List<FieldError> errors = new ArrayList<>();
         if (rule.getMinDiscountPercent() == null && rule.getMinAmount() == null) {
-            errors.add(new FieldError("minDiscountPercent", "give a discount threshold, an amount threshold or both"));
+            errors.add(FieldError.of("minDiscountPercent", "approval-threshold-required", "give a discount threshold, an amount threshold or both"));
         }
         BigDecimal d = rule.getMinDiscountPercent();
         if (d != null && (d.signum() < 0 || d.compareTo(HUNDRED) > 0)) {
@@ -70,15 +70,15 @@ public class ApprovalRuleStore extends JpaRecordStore<ApprovalRule> {
                 errors.add(new FieldError("minAmount", "must not be negative"));
             }
             if (rule.getCurrency() == null) {
-                errors.add(new FieldError("currency", "an amount threshold needs its currency"));
+                errors.add(FieldError.of("currency", "approval-threshold-currency", "an amount threshold needs its currency"));
             }
         }
         if (CommerceTypes.USER.equals(rule.getApproverType())) {
             if (rule.getApproverUserId() == null || !users.isActiveUser(rule.getApproverUserId())) {
-                errors.add(new FieldError("approverUserId", "a named approver must be an active user"));
+                errors.add(FieldError.of("approverUserId", "approver-inactive", "a named approver must be an active user"));
             }
         } else if (rule.getApproverUserId() != null) {
-            errors.add(new FieldError("approverUserId", "only a rule with approver 'user' names a user; 'manager' finds the approver in the role tree"));
+            errors.add(FieldError.of("approverUserId", "approver-not-named", "only a rule with approver 'user' names a user; 'manager' finds the approver in the role tree"));
         }
         if (!errors.isEmpty()) {
             throw AtriumException.validation(errors);

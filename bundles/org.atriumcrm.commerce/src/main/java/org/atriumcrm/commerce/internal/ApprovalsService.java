@@ -43,12 +43,12 @@ public class ApprovalsService implements Approvals {
         if (CommerceTypes.USER.equals(rule.getApproverType())) {
             approver = rule.getApproverUserId();
             if (approver == null || !users.isActiveUser(approver)) {
-                throw noApprover(rule, "its named approver is not an active user");
+                throw noApprover(rule, "its named approver is not an active user").localized("no-approver-inactive", rule.getName());
             }
         } else {
             List<String> managers = users.managersOf(subject.ownerId());
             if (managers.isEmpty()) {
-                throw noApprover(rule, "the owner's role has nobody above it in the role tree");
+                throw noApprover(rule, "the owner's role has nobody above it in the role tree").localized("no-approver-above", rule.getName());
             }
             approver = managers.get(0);
         }

@@ -40,7 +40,7 @@ final class SequenceNumbers {
 
     static void checkSeries(String series) {
         if (series == null || !SERIES.matcher(series).matches()) {
-            throw AtriumException.invalidField("series", "a series is 1-10 upper-case letters and digits, starting with a letter (QUO, SO)");
+            throw AtriumException.invalid("series", "number-series", "a series is 1-10 upper-case letters and digits, starting with a letter (QUO, SO)");
         }
     }
 

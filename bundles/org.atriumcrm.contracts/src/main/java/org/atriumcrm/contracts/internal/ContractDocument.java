@@ -47,7 +47,7 @@ public class ContractDocument implements DocumentSource {
 
     @Override
     public Printable document(String id, String locale, Caller caller) {
-        Contract c = access.secure(contracts, caller).find(id).orElseThrow(() -> AtriumException.notFound("no Contract with id " + id));
+        Contract c = access.secure(contracts, caller).find(id).orElseThrow(() -> AtriumException.notFound("no Contract with id " + id).localized("record-not-found", "Contract", id));
         String currency = c.getCurrency() == null ? "CNY" : c.getCurrency();
         BigDecimal value = c.getContractValue() == null ? BigDecimal.ZERO : c.getContractValue();
         Map<String, Object> header = new LinkedHashMap<>();

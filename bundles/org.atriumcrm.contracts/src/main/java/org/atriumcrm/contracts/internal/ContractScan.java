@@ -51,7 +51,8 @@ public class ContractScan implements RecordFile {
     @Override
     public Object store(RecordStore<?> records, Record record, String mediaType, long declaredLength, InputStream body, Caller caller) {
         if (access != null && !access.access(caller, ContractTypes.CONTRACT).canChange(record)) {
-            throw AtriumException.forbidden("you may see contract " + record.getId() + " but not change it");
+            throw AtriumException.forbidden("you may see contract " + record.getId() + " but not change it")
+                    .localized("record-read-only-for-you", "Contract", record.getId());
         }
         // an ended contract refuses before a byte is stored
         ContractStore.open((Contract) record);

@@ -132,7 +132,7 @@ public class ContractStore extends JpaRecordStore<Contract> {
         List<String> commercial = changed.stream().filter(COMMERCIAL::contains).toList();
         if (!commercial.isEmpty() && !ContractTypes.DRAFT.equals(contract.getStatus())) {
             throw AtriumException.conflict("contract-frozen", "contract " + contract.getNumber() + " is " + contract.getStatus()
-                    + ": " + commercial + " no longer change");
+                    + ": " + commercial + " no longer change").localized("contract-frozen", contract.getNumber(), contract.getStatus(), commercial);
         }
         checkDates(contract);
         if (changed.contains("renewalDate") || changed.contains("reminderDaysBefore")) {
@@ -154,7 +154,8 @@ public class ContractStore extends JpaRecordStore<Contract> {
 
     static void open(Contract c) {
         if (ContractTypes.EXPIRED.equals(c.getStatus()) || ContractTypes.TERMINATED.equals(c.getStatus())) {
-            throw AtriumException.conflict("contract-ended", "contract " + c.getNumber() + " is " + c.getStatus() + " and takes nothing more");
+            throw AtriumException.conflict("contract-ended", "contract " + c.getNumber() + " is " + c.getStatus() + " and takes nothing more")
+                    .localized("contract-ended", c.getNumber(), c.getStatus());
         }
     }
 
@@ -166,7 +167,8 @@ public class ContractStore extends JpaRecordStore<Contract> {
             }
         }
         throw AtriumException.conflict("contract-status", "cannot " + action + " contract " + c.getNumber() + " in status "
-                + c.getStatus() + "; it must be " + String.join(" or ", statuses)).with("currentStatus", c.getStatus());
+                + c.getStatus() + "; it must be " + String.join(" or ", statuses)).with("currentStatus", c.getStatus())
+                .localized("contract-status", action, c.getNumber(), c.getStatus(), List.of(statuses));
     }
 
     Contract submit(String id, Caller caller) {
@@ -203,7 +205,8 @@ public class ContractStore extends JpaRecordStore<Contract> {
             expect(c, approve ? "approve" : "reject", ContractTypes.IN_APPROVAL);
             if (!mayDecide(c, caller)) {
                 throw AtriumException.forbidden("contract " + c.getNumber() + " waits for the approval of user " + c.getApproverId()
-                        + "; only that user, someone above them in the role hierarchy or an administrator may decide");
+                        + "; only that user, someone above them in the role hierarchy or an administrator may decide")
+                        .localized("contract-approver-only", c.getNumber());
             }
             c.setStatus(approve ? ContractTypes.APPROVED : ContractTypes.DRAFT);
             c.setApprovalStatus(approve ? ContractTypes.APPROVED : ContractTypes.REJECTED);

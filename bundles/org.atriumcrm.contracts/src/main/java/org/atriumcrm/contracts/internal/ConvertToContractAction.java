@@ -57,15 +57,15 @@ public class ConvertToContractAction implements RecordAction {
     @Override
     public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
         if (records.find(id).isEmpty()) {
-            throw AtriumException.notFound("no Quote with id " + id);
+            throw AtriumException.notFound("no Quote with id " + id).localized("record-not-found", "Quote", id);
         }
         if (!access.access(caller, ContractTypes.CONTRACT).can(Right.CREATE)) {
-            throw AtriumException.forbidden("your profiles do not allow you to create contracts");
+            throw AtriumException.forbidden("your profiles do not allow you to create contracts").localized("right-missing", "create", "Contract");
         }
         Map<String, Object> values = new HashMap<>();
         JsonNode b = body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : body;
         if (!b.isObject()) {
-            throw AtriumException.badRequest("the body must be a JSON object");
+            throw AtriumException.badRequest("the body must be a JSON object").localized("body-not-object");
         }
         var names = b.fieldNames();
         while (names.hasNext()) {

@@ -165,7 +165,8 @@ public class ModuleRegistryImpl implements ModuleRegistry {
 
     @Override
     public synchronized ModuleInfo setEnabled(String id, boolean enabled, boolean cascade, Caller caller) {
-        ModuleInfo module = installedOrReturning(id).orElseThrow(() -> AtriumException.notFound("no module " + id + " is installed"));
+        ModuleInfo module = installedOrReturning(id).orElseThrow(() -> AtriumException.notFound("no module " + id + " is installed")
+                .localized("no-such-module", id));
         Set<String> newDisabled = new TreeSet<>(disabled);
         if (enabled) {
             for (String required : module.requires()) {
@@ -173,20 +174,21 @@ public class ModuleRegistryImpl implements ModuleRegistry {
                 if (req == null || req.state() != ModuleState.ENABLED && !required.equals(id)) {
                     throw AtriumException.conflict("module-required",
                             "module " + id + " requires " + required + ", which is not enabled: enable it first")
-                            .with("required", List.of(required));
+                            .with("required", List.of(required)).localized("module-required", id, required);
                 }
             }
             newDisabled.remove(id);
         } else {
             if (module.platform()) {
-                throw AtriumException.conflict("platform-module", "module " + id + " is part of the platform and cannot be disabled");
+                throw AtriumException.conflict("platform-module", "module " + id + " is part of the platform and cannot be disabled")
+                        .localized("platform-module", id);
             }
             Set<String> dependents = new TreeSet<>(ModuleStates.dependentsOf(id, installed.values()));
             dependents.removeIf(d -> module(d).map(m -> m.state() != ModuleState.ENABLED).orElse(true));
             if (!dependents.isEmpty() && !cascade) {
                 throw AtriumException.conflict("module-in-use", "module " + id + " is required by the enabled modules "
                         + String.join(", ", dependents) + ": disable them first, or ask to disable them too")
-                        .with("dependents", List.copyOf(dependents));
+                        .with("dependents", List.copyOf(dependents)).localized("module-in-use", id, List.copyOf(dependents));
             }
             newDisabled.add(id);
             newDisabled.addAll(dependents);
@@ -252,7 +254,8 @@ public class ModuleRegistryImpl implements ModuleRegistry {
         ModuleChangeLog log = changeLog;
         if (log == null) {
             throw new AtriumException(503, "module-log-unavailable", "Service unavailable",
-                    "the module change log is not ready yet (the database is starting); try again shortly", null);
+                    "the module change log is not ready yet (the database is starting); try again shortly", null)
+                    .localized("module-log-unavailable");
         }
         return log;
     }

@@ -75,7 +75,7 @@ public class LedgerService implements Ledger, StockLevels {
             throw AtriumException.invalidField("movementType", "must be one of " + MovementTypes.ALL);
         }
         if (moves == null || moves.isEmpty()) {
-            throw AtriumException.invalidField("lines", "a booking needs at least one line");
+            throw AtriumException.invalid("lines", "booking-lines-required", "a booking needs at least one line");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<StockMovement> rows = new ArrayList<>(moves.size());
@@ -121,16 +121,20 @@ public class LedgerService implements Ledger, StockLevels {
             }
             Optional<Warehouse> warehouse = warehouse(m.getWarehouseId());
             if (warehouse.isEmpty()) {
-                errors.add(new FieldError(at + "warehouseId", "no Warehouse with id " + m.getWarehouseId()));
+                errors.add(FieldError.of(at + "warehouseId", "reference-not-found", "no Warehouse with id " + m.getWarehouseId(), "Warehouse",
+                        m.getWarehouseId()));
             } else if (!Boolean.TRUE.equals(warehouse.get().getActive())) {
-                errors.add(new FieldError(at + "warehouseId", "warehouse " + warehouse.get().getCode() + " is not active"));
+                errors.add(FieldError.of(at + "warehouseId", "warehouse-inactive", "warehouse " + warehouse.get().getCode() + " is not active",
+                        warehouse.get().getCode()));
             }
             Catalog.Item item = m.getProductId() == null ? null
                     : items.computeIfAbsent(m.getProductId(), id -> catalog.item(id).orElse(null));
             if (item == null) {
-                errors.add(new FieldError(at + "productId", m.getProductId() == null ? "is required" : "no Product with id " + m.getProductId()));
+                errors.add(m.getProductId() == null ? FieldError.of(at + "productId", "required", "is required")
+                        : FieldError.of(at + "productId", "reference-not-found", "no Product with id " + m.getProductId(), "Product", m.getProductId()));
             } else if (!item.stocked()) {
-                errors.add(new FieldError(at + "productId", item.sku() + " " + item.name() + " is not kept in stock"));
+                errors.add(FieldError.of(at + "productId", "not-stocked", item.sku() + " " + item.name() + " is not kept in stock", item.sku(),
+                        item.name()));
             }
             checkQuantity(m.getMovementType(), m.getQuantity(), at + "quantity", errors);
             if (m.getUnitCost() != null && m.getUnitCost().signum() < 0) {
@@ -184,6 +188,12 @@ public class LedgerService implements Ledger, StockLevels {
                 + first.get("onHand") + " on hand, " + first.get("requested") + " asked, short by " + first.get("shortfall")
                 + (shortages.size() > 1 ? " (and " + (shortages.size() - 1) + " more short lines)" : "");
         AtriumException e = AtriumException.conflict("insufficient-stock", detail);
+        if (shortages.size() > 1) {
+            e.localized("insufficient-stock.more", item.sku(), item.name(), warehouse, first.get("onHand"), first.get("requested"),
+                    first.get("shortfall"), shortages.size() - 1);
+        } else {
+            e.localized("insufficient-stock", item.sku(), item.name(), warehouse, first.get("onHand"), first.get("requested"), first.get("shortfall"));
+        }
         for (String key : List.of("productId", "warehouseId", "onHand", "requested", "shortfall")) {
             e.with(key, first.get(key));
         }
@@ -196,9 +206,10 @@ public class LedgerService implements Ledger, StockLevels {
         } else if (quantity.signum() == 0) {
             errors.add(new FieldError(field, "must not be 0"));
         } else if (quantity.stripTrailingZeros().scale() > Amounts.MAX_SCALE) {
-            errors.add(new FieldError(field, "has more than " + Amounts.MAX_SCALE + " decimal places"));
+            errors.add(FieldError.of(field, "decimal-places", "has more than " + Amounts.MAX_SCALE + " decimal places", Amounts.MAX_SCALE));
         } else if (MovementTypes.sign(type) != 0 && quantity.signum() != MovementTypes.sign(type)) {
-            errors.add(new FieldError(field, "must be " + (MovementTypes.sign(type) > 0 ? "positive" : "negative") + " for a " + type));
+            errors.add(MovementTypes.sign(type) > 0 ? FieldError.of(field, "movement-positive", "must be positive for a " + type, type)
+                    : FieldError.of(field, "movement-negative", "must be negative for a " + type, type));
         }
     }
 
@@ -279,7 +290,7 @@ public class LedgerService implements Ledger, StockLevels {
         return Transactions.required(jpa, em -> em.createQuery("SELECT w.id FROM Warehouse w WHERE w.defaultWarehouse = TRUE"
                 + " AND w.deletedAt IS NULL ORDER BY w.createdAt", String.class).setMaxResults(1).getResultList())
                 .stream().findFirst().orElseThrow(() -> AtriumException.conflict("no-default-warehouse",
-                        "there is no default warehouse: name a warehouseId"));
+                        "there is no default warehouse: name a warehouseId").localized("no-default-warehouse"));
     }
 
     @Override

@@ -25,7 +25,8 @@ abstract class ReadOnlyRecords<T extends BaseRecord> extends JpaRecordStore<T> {
 
     AtriumException refused() {
         return AtriumException.conflict("immutable-ledger", type().name() + " records are written by the inventory ledger only and never"
-                + " changed or deleted: book a correcting movement (POST /api/v1/stock-movements, movementType ADJUSTMENT) instead");
+                + " changed or deleted: book a correcting movement (POST /api/v1/stock-movements, movementType ADJUSTMENT) instead")
+                .localized("immutable-ledger", type().label());
     }
 
     @Override

@@ -52,11 +52,12 @@ public class StockMovementStore extends ReadOnlyRecords<StockMovement> {
     @Override
     protected void beforeCreate(EntityManager em, StockMovement m, Caller caller) {
         if (!BY_HAND.contains(m.getMovementType())) {
-            throw AtriumException.invalidField("movementType", "only " + MovementTypes.ADJUSTMENT + " and " + MovementTypes.OPENING_BALANCE
-                    + " are booked by hand; " + m.getMovementType() + " movements come from their documents (goods receipts, delivery notes, stocktakes)");
+            throw AtriumException.invalid("movementType", "movement-by-document", "only " + MovementTypes.ADJUSTMENT + " and "
+                    + MovementTypes.OPENING_BALANCE + " are booked by hand; " + m.getMovementType()
+                    + " movements come from their documents (goods receipts, delivery notes, stocktakes)", m.getMovementType());
         }
         if (MovementTypes.ADJUSTMENT.equals(m.getMovementType()) && (m.getReason() == null || m.getReason().isBlank())) {
-            throw AtriumException.invalidField("reason", "an adjustment needs the reason it was made");
+            throw AtriumException.invalid("reason", "adjustment-reason", "an adjustment needs the reason it was made");
         }
         if (m.getWarehouseId() == null) {
             m.setWarehouseId(ledger.defaultWarehouseId());
@@ -66,7 +67,8 @@ public class StockMovementStore extends ReadOnlyRecords<StockMovement> {
                     .setParameter("p", m.getProductId()).setParameter("w", m.getWarehouseId()).getSingleResult();
             if (earlier > 0) {
                 throw AtriumException.conflict("opening-balance-too-late", "product " + m.getProductId() + " has " + earlier
-                        + " movements in this warehouse already: an opening balance comes first; book an ADJUSTMENT instead");
+                        + " movements in this warehouse already: an opening balance comes first; book an ADJUSTMENT instead")
+                        .localized("opening-balance-too-late", m.getProductId(), earlier);
             }
         }
         booked.set(ledger.apply(em, List.of(m), m.getCreatedAt(), caller, "").get(0));

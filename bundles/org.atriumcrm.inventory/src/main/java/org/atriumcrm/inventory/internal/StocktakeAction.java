@@ -36,12 +36,12 @@ abstract class StocktakeAction implements RecordAction {
 
     @Override
     public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
-        Stocktake s = (Stocktake) records.find(id).orElseThrow(() -> AtriumException.notFound("no Stocktake with id " + id));
+        Stocktake s = (Stocktake) records.find(id).orElseThrow(() -> AtriumException.notFound("no Stocktake with id " + id).localized("record-not-found", "Stocktake", id));
         if (!access.access(caller, InventoryTypes.STOCKTAKE).canChange(s)) {
-            throw AtriumException.forbidden("you may see stocktake " + id + " but not change it");
+            throw AtriumException.forbidden("you may see stocktake " + id + " but not change it").localized("stocktake-read-only-for-you", id);
         }
         if (body != null && !body.isNull() && (!body.isObject() || body.size() > 0)) {
-            throw AtriumException.badRequest("this action takes an empty JSON object {}");
+            throw AtriumException.badRequest("this action takes an empty JSON object {}").localized("empty-body-only");
         }
         @SuppressWarnings("unchecked")
         RecordStore<Stocktake> view = (RecordStore<Stocktake>) records;

@@ -48,7 +48,7 @@ public class StocktakeLineStore extends JpaRecordStore<StocktakeLine> {
         Stocktake s = sheet(em, l);
         StocktakeStore.requireDraft(s, "counted on");
         if (changed.contains("stocktakeId")) {
-            throw AtriumException.invalidField("stocktakeId", "a count line stays on its stocktake");
+            throw AtriumException.invalid("stocktakeId", "line-stays-with-document", "a count line stays on its stocktake");
         }
         capture(em, l, s);
     }
@@ -68,7 +68,8 @@ public class StocktakeLineStore extends JpaRecordStore<StocktakeLine> {
     private static Stocktake sheet(EntityManager em, StocktakeLine l) {
         Stocktake s = em.find(Stocktake.class, l.getStocktakeId());
         if (s == null || s.isDeleted()) {
-            throw AtriumException.invalidField("stocktakeId", "no Stocktake with id " + l.getStocktakeId());
+            throw AtriumException.invalid("stocktakeId", "reference-not-found", "no Stocktake with id " + l.getStocktakeId(), "Stocktake",
+                    l.getStocktakeId());
         }
         return s;
     }
@@ -78,13 +79,13 @@ public class StocktakeLineStore extends JpaRecordStore<StocktakeLine> {
         if (l.getCountedQuantity().signum() < 0) {
             errors.add(new FieldError("countedQuantity", "must not be negative"));
         } else if (l.getCountedQuantity().stripTrailingZeros().scale() > Amounts.MAX_SCALE) {
-            errors.add(new FieldError("countedQuantity", "has more than " + Amounts.MAX_SCALE + " decimal places"));
+            errors.add(FieldError.of("countedQuantity", "decimal-places", "has more than " + Amounts.MAX_SCALE + " decimal places", Amounts.MAX_SCALE));
         }
         Catalog.Item item = catalog.item(l.getProductId()).orElse(null);
         if (item == null) {
-            errors.add(new FieldError("productId", "no Product with id " + l.getProductId()));
+            errors.add(FieldError.of("productId", "reference-not-found", "no Product with id " + l.getProductId(), "Product", l.getProductId()));
         } else if (!item.stocked()) {
-            errors.add(new FieldError("productId", item.sku() + " " + item.name() + " is not kept in stock"));
+            errors.add(FieldError.of("productId", "not-stocked", item.sku() + " " + item.name() + " is not kept in stock", item.sku(), item.name()));
         }
         if (!errors.isEmpty()) {
             throw AtriumException.validation(errors);
@@ -93,7 +94,8 @@ public class StocktakeLineStore extends JpaRecordStore<StocktakeLine> {
                 + " AND l.deletedAt IS NULL", Long.class).setParameter("s", s.getId()).setParameter("p", l.getProductId())
                 .setParameter("id", l.getId()).getSingleResult();
         if (same > 0) {
-            throw AtriumException.conflict("duplicate-count-line", item.sku() + " is counted on this stocktake already: change that line");
+            throw AtriumException.conflict("duplicate-count-line", item.sku() + " is counted on this stocktake already: change that line")
+                    .localized("duplicate-count-line", item.sku());
         }
         l.setSystemQuantity(LedgerService.onHand(em, l.getProductId(), s.getWarehouseId()));
         l.setDifference(l.getCountedQuantity().subtract(l.getSystemQuantity()));

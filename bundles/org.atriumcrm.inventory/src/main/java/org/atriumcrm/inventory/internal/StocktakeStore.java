@@ -39,7 +39,7 @@ public class StocktakeStore extends JpaRecordStore<Stocktake> {
         s.setStatus(InventoryTypes.DRAFT);
         Warehouse w = em.find(Warehouse.class, s.getWarehouseId());
         if (w == null || !Boolean.TRUE.equals(w.getActive())) {
-            throw AtriumException.invalidField("warehouseId", "warehouse " + s.getWarehouseId() + " is not active");
+            throw AtriumException.invalid("warehouseId", "warehouse-inactive", "warehouse " + s.getWarehouseId() + " is not active", s.getWarehouseId());
         }
     }
 
@@ -57,7 +57,7 @@ public class StocktakeStore extends JpaRecordStore<Stocktake> {
     static void requireDraft(Stocktake s, String how) {
         if (!InventoryTypes.DRAFT.equals(s.getStatus())) {
             throw AtriumException.conflict("stocktake-" + s.getStatus(), "stocktake " + s.getId() + " is " + s.getStatus()
-                    + " and cannot be " + how + " any more");
+                    + " and cannot be " + how + " any more").localized("stocktake-closed", s.getId(), s.getStatus(), how);
         }
     }
 
@@ -71,7 +71,7 @@ public class StocktakeStore extends JpaRecordStore<Stocktake> {
         return updateBySystem(id, caller, (em, s) -> {
             requireDraft(s, "counted");
             if (lines(em, id).isEmpty()) {
-                throw AtriumException.conflict("stocktake-empty", "stocktake " + id + " has no count lines");
+                throw AtriumException.conflict("stocktake-empty", "stocktake " + id + " has no count lines").localized("stocktake-empty", id);
             }
             s.setStatus(InventoryTypes.COUNTED);
         }, STATUS_FIELDS);
@@ -86,11 +86,12 @@ public class StocktakeStore extends JpaRecordStore<Stocktake> {
         Ledger.Booking[] booking = new Ledger.Booking[1];
         Stocktake posted = updateBySystem(id, caller, (em, s) -> {
             if (InventoryTypes.POSTED.equals(s.getStatus())) {
-                throw AtriumException.conflict("stocktake-posted", "stocktake " + id + " was posted already at " + s.getPostedAt());
+                throw AtriumException.conflict("stocktake-posted", "stocktake " + id + " was posted already at " + s.getPostedAt())
+                        .localized("stocktake-posted", id, s.getPostedAt());
             }
             if (!InventoryTypes.COUNTED.equals(s.getStatus())) {
                 throw AtriumException.conflict("stocktake-not-counted", "stocktake " + id + " is " + s.getStatus()
-                        + ": complete the count first (POST .../complete-count)");
+                        + ": complete the count first (POST .../complete-count)").localized("stocktake-not-counted", id, s.getStatus());
             }
             List<StocktakeLine> differing = new ArrayList<>();
             List<Ledger.Move> moves = new ArrayList<>();

@@ -77,19 +77,20 @@ public class WarehouseStore extends JpaRecordStore<Warehouse> {
                 .setParameter("c", w.getCode().toUpperCase(java.util.Locale.ROOT)).setParameter("id", w.getId() == null ? "" : w.getId())
                 .getSingleResult();
         if (same > 0) {
-            throw AtriumException.conflict("duplicate-code", "another warehouse has the code " + w.getCode());
+            throw AtriumException.conflict("duplicate-code", "another warehouse has the code " + w.getCode()).localized("duplicate-warehouse-code", w.getCode());
         }
     }
 
     private static void mayClose(EntityManager em, Warehouse w, String how) {
         if (Boolean.TRUE.equals(w.getDefaultWarehouse())) {
-            throw AtriumException.conflict("default-warehouse", "warehouse " + w.getCode() + " is the default warehouse and cannot be " + how);
+            throw AtriumException.conflict("default-warehouse", "warehouse " + w.getCode() + " is the default warehouse and cannot be " + how)
+                    .localized("default-warehouse", w.getCode(), how);
         }
         Long holding = em.createQuery("SELECT COUNT(b) FROM StockBalance b WHERE b.warehouseId = :w AND b.onHand <> :zero", Long.class)
                 .setParameter("w", w.getId()).setParameter("zero", BigDecimal.ZERO).getSingleResult();
         if (holding > 0) {
             throw AtriumException.conflict("warehouse-holds-stock", "warehouse " + w.getCode() + " still holds stock of " + holding
-                    + " products: move or adjust it to 0 before it is " + how);
+                    + " products: move or adjust it to 0 before it is " + how).localized("warehouse-holds-stock", w.getCode(), holding, how);
         }
     }
 }

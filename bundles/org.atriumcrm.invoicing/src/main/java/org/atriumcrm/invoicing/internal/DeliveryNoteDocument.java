@@ -45,7 +45,7 @@ public class DeliveryNoteDocument implements DocumentSource {
 
     @Override
     public Printable document(String id, String locale, Caller caller) {
-        DeliveryNote n = access.secure(notes, caller).find(id).orElseThrow(() -> AtriumException.notFound("no DeliveryNote with id " + id));
+        DeliveryNote n = access.secure(notes, caller).find(id).orElseThrow(() -> AtriumException.notFound("no DeliveryNote with id " + id).localized("record-not-found", "DeliveryNote", id));
         List<DeliveryNoteLine> lines = notes.inTransaction(em -> DeliveryNoteStore.lines(em, id));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (DeliveryNoteLine l : lines) {

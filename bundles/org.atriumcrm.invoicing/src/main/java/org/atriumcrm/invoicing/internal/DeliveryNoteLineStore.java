@@ -76,7 +76,7 @@ public class DeliveryNoteLineStore extends JpaRecordStore<DeliveryNoteLine> {
     @Override
     protected void beforeUpdate(EntityManager em, DeliveryNoteLine line, Set<String> changed, Caller caller) {
         if (changed.contains("deliveryNoteId")) {
-            throw AtriumException.invalidField("deliveryNoteId", "a line stays with its delivery note");
+            throw AtriumException.invalid("deliveryNoteId", "line-stays-with-document", "a line stays with its delivery note");
         }
         check(em, line, draftNote(em, line.getDeliveryNoteId()));
     }
@@ -90,8 +90,8 @@ public class DeliveryNoteLineStore extends JpaRecordStore<DeliveryNoteLine> {
     private void check(EntityManager em, DeliveryNoteLine line, DeliveryNote note) {
         Fulfilment.Order order = DeliveryNoteStore.deliverable(fulfilment, note.getSalesOrderId());
         Fulfilment.OrderLine ol = order.lines().stream().filter(l -> l.id().equals(line.getSalesOrderLineId())).findFirst()
-                .orElseThrow(() -> AtriumException.invalidField("salesOrderLineId", "no line " + line.getSalesOrderLineId()
-                        + " on sales order " + order.number()));
+                .orElseThrow(() -> AtriumException.invalid("salesOrderLineId", "not-a-line-of", "no line " + line.getSalesOrderLineId()
+                        + " on sales order " + order.number(), line.getSalesOrderLineId(), order.number()));
         if (line.getQuantity() == null || line.getQuantity().signum() <= 0) {
             throw AtriumException.invalidField("quantity", "must be greater than 0");
         }
@@ -99,7 +99,10 @@ public class DeliveryNoteLineStore extends JpaRecordStore<DeliveryNoteLine> {
             throw new AtriumException(400, "delivery-exceeds-remaining", "Bad request", "quantity: ordered "
                     + DeliveryNoteStore.plain(ol.quantity()) + ", delivered " + DeliveryNoteStore.plain(ol.delivered()) + ", asked "
                     + DeliveryNoteStore.plain(line.getQuantity()) + " — only " + DeliveryNoteStore.plain(ol.toDeliver()) + " remain",
-                    List.of(new org.atriumcrm.api.error.FieldError("quantity", "only " + DeliveryNoteStore.plain(ol.toDeliver()) + " remain to deliver")));
+                    List.of(org.atriumcrm.api.error.FieldError.of("quantity", "remain-to-deliver", "only " + DeliveryNoteStore.plain(ol.toDeliver())
+                            + " remain to deliver", DeliveryNoteStore.plain(ol.toDeliver()))))
+                    .localized("delivery-exceeds-remaining", DeliveryNoteStore.plain(ol.quantity()), DeliveryNoteStore.plain(ol.delivered()),
+                            DeliveryNoteStore.plain(line.getQuantity()), DeliveryNoteStore.plain(ol.toDeliver()));
         }
         describe(line, ol, catalog);
     }
@@ -107,11 +110,12 @@ public class DeliveryNoteLineStore extends JpaRecordStore<DeliveryNoteLine> {
     private static DeliveryNote draftNote(EntityManager em, String noteId) {
         DeliveryNote note = noteId == null ? null : em.find(DeliveryNote.class, noteId, LockModeType.PESSIMISTIC_WRITE);
         if (note == null || note.isDeleted()) {
-            throw AtriumException.invalidField("deliveryNoteId", "no DeliveryNote with id " + noteId);
+            throw AtriumException.invalid("deliveryNoteId", "reference-not-found", "no DeliveryNote with id " + noteId, "DeliveryNote", noteId);
         }
         if (!InvoicingTypes.DRAFT.equals(note.getStatus())) {
             throw AtriumException.conflict("delivery-note-issued", "delivery note " + note.getNumber() + " is " + note.getStatus()
-                    + ": its lines no longer change").with("currentStatus", note.getStatus());
+                    + ": its lines no longer change").with("currentStatus", note.getStatus())
+                    .localized("delivery-note-lines-fixed", note.getNumber(), note.getStatus());
         }
         return note;
     }

@@ -83,11 +83,13 @@ public class DeliveryNoteStore extends JpaRecordStore<DeliveryNote> {
     static Fulfilment.Order deliverable(Fulfilment fulfilment, String orderId) {
         Fulfilment.Order order = orderId == null ? null : fulfilment.order(orderId).orElse(null);
         if (order == null) {
-            throw AtriumException.invalidField("salesOrderId", orderId == null ? "is required" : "no SalesOrder with id " + orderId);
+            throw orderId == null ? AtriumException.invalid("salesOrderId", "required", "is required")
+                    : AtriumException.invalid("salesOrderId", "reference-not-found", "no SalesOrder with id " + orderId, "SalesOrder", orderId);
         }
         if (!List.of("confirmed", "partly_delivered", "delivered").contains(order.status())) {
             throw AtriumException.conflict("order-not-confirmed", "sales order " + order.number() + " is " + order.status()
-                    + "; only a confirmed order is delivered or invoiced").with("currentStatus", order.status());
+                    + "; only a confirmed order is delivered or invoiced").with("currentStatus", order.status())
+                    .localized("order-not-confirmed", order.number(), order.status());
         }
         return order;
     }
@@ -116,15 +118,16 @@ public class DeliveryNoteStore extends JpaRecordStore<DeliveryNote> {
     @Override
     protected void beforeUpdate(EntityManager em, DeliveryNote n, Set<String> changed, Caller caller) {
         if (changed.contains("salesOrderId")) {
-            throw AtriumException.invalidField("salesOrderId", "a delivery note stays with its sales order");
+            throw AtriumException.invalid("salesOrderId", "document-stays-with-order", "a delivery note stays with its sales order");
         }
         if (changed.contains("warehouseId") && !InvoicingTypes.DRAFT.equals(n.getStatus())) {
             throw AtriumException.conflict("delivery-note-issued", "delivery note " + n.getNumber() + " is " + n.getStatus()
-                    + ": its goods left the warehouse already").with("currentStatus", n.getStatus());
+                    + ": its goods left the warehouse already").with("currentStatus", n.getStatus())
+                    .localized("delivery-note-issued", n.getNumber(), n.getStatus());
         }
         if (InvoicingTypes.CANCELLED.equals(n.getStatus()) || InvoicingTypes.DELIVERED.equals(n.getStatus())) {
             throw AtriumException.conflict("delivery-note-closed", "delivery note " + n.getNumber() + " is " + n.getStatus()
-                    + " and takes nothing more").with("currentStatus", n.getStatus());
+                    + " and takes nothing more").with("currentStatus", n.getStatus()).localized("delivery-note-closed", n.getNumber(), n.getStatus());
         }
     }
 
@@ -141,7 +144,8 @@ public class DeliveryNoteStore extends JpaRecordStore<DeliveryNote> {
             }
         }
         throw AtriumException.conflict("delivery-note-status", "cannot " + action + " delivery note " + n.getNumber() + " in status "
-                + n.getStatus() + "; it must be " + String.join(" or ", statuses)).with("currentStatus", n.getStatus());
+                + n.getStatus() + "; it must be " + String.join(" or ", statuses)).with("currentStatus", n.getStatus())
+                .localized("delivery-note-status", action, n.getNumber(), n.getStatus(), List.of(statuses));
     }
 
     static List<DeliveryNoteLine> lines(EntityManager em, String noteId) {
@@ -238,7 +242,8 @@ public class DeliveryNoteStore extends JpaRecordStore<DeliveryNote> {
         if (wanted.isEmpty()) {
             order.lines().stream().filter(l -> l.toDeliver().signum() > 0).forEach(l -> wanted.add(new Ask(l.id(), l.toDeliver())));
             if (wanted.isEmpty()) {
-                throw AtriumException.conflict("order-delivered", "sales order " + order.number() + " has nothing left to deliver");
+                throw AtriumException.conflict("order-delivered", "sales order " + order.number() + " has nothing left to deliver")
+                        .localized("order-delivered", order.number());
             }
         }
         List<FieldError> errors = new ArrayList<>();
@@ -246,13 +251,15 @@ public class DeliveryNoteStore extends JpaRecordStore<DeliveryNote> {
             Ask a = wanted.get(i);
             Fulfilment.OrderLine l = byId.get(a.salesOrderLineId());
             if (l == null) {
-                errors.add(new FieldError("lines[" + i + "].salesOrderLineId", "no line " + a.salesOrderLineId() + " on sales order " + order.number()));
+                errors.add(FieldError.of("lines[" + i + "].salesOrderLineId", "not-a-line-of", "no line " + a.salesOrderLineId() + " on sales order "
+                        + order.number(), a.salesOrderLineId(), order.number()));
             } else if (a.quantity() == null || a.quantity().signum() <= 0) {
                 errors.add(new FieldError("lines[" + i + "].quantity", "must be greater than 0"));
             } else if (a.quantity().compareTo(l.toDeliver()) > 0) {
-                errors.add(new FieldError("lines[" + i + "].quantity", "line " + l.position() + " (" + l.sku() + " " + l.productName()
-                        + "): ordered " + plain(l.quantity()) + ", delivered " + plain(l.delivered()) + ", asked " + plain(a.quantity())
-                        + " — only " + plain(l.toDeliver()) + " remain"));
+                errors.add(FieldError.of("lines[" + i + "].quantity", "quantity-exceeds-remaining", "line " + l.position() + " (" + l.sku() + " "
+                        + l.productName() + "): ordered " + plain(l.quantity()) + ", delivered " + plain(l.delivered()) + ", asked "
+                        + plain(a.quantity()) + " — only " + plain(l.toDeliver()) + " remain", l.position(), l.sku(), l.productName(),
+                        plain(l.quantity()), "delivered", plain(l.delivered()), plain(a.quantity()), plain(l.toDeliver())));
             }
         }
         if (!errors.isEmpty()) {
@@ -294,11 +301,12 @@ public class DeliveryNoteStore extends JpaRecordStore<DeliveryNote> {
 
     /** Draft → issued: stock out (gift items too), the order's delivered quantities and status; all or nothing. */
     DeliveryNote issue(String id, Caller caller) {
-        DeliveryNote before = find(id).orElseThrow(() -> AtriumException.notFound("no DeliveryNote with id " + id));
+        DeliveryNote before = find(id).orElseThrow(() -> AtriumException.notFound("no DeliveryNote with id " + id).localized("record-not-found", "DeliveryNote", id));
         expect(before, "issue", InvoicingTypes.DRAFT);
         List<DeliveryNoteLine> lines = tx(em -> lines(em, id));
         if (lines.isEmpty()) {
-            throw AtriumException.conflict("delivery-note-empty", "delivery note " + before.getNumber() + " has no lines");
+            throw AtriumException.conflict("delivery-note-empty", "delivery note " + before.getNumber() + " has no lines")
+                    .localized("delivery-note-empty", before.getNumber());
         }
         deliverable(fulfilment, before.getSalesOrderId());
         String warehouse = before.getWarehouseId() != null ? before.getWarehouseId() : ledger.defaultWarehouseId();
@@ -308,7 +316,8 @@ public class DeliveryNoteStore extends JpaRecordStore<DeliveryNote> {
             expect(n, "issue", InvoicingTypes.DRAFT);
             List<DeliveryNoteLine> now = lines(em, id);
             if (!sameLines(now, lines)) {
-                throw AtriumException.conflict("concurrent-update", "delivery note " + n.getNumber() + " changed meanwhile: try again");
+                throw AtriumException.conflict("concurrent-update", "delivery note " + n.getNumber() + " changed meanwhile: try again")
+                        .localized("concurrent-update", InvoicingTypes.NOTE.label());
             }
             if (!moves.isEmpty()) {
                 booking[0] = ledger.book(em, MovementTypes.DELIVERY, new Ledger.Source(InvoicingTypes.NOTE.name(), id,
@@ -373,7 +382,7 @@ public class DeliveryNoteStore extends JpaRecordStore<DeliveryNote> {
 
     /** Draft → cancelled; issued → cancelled with the goods booked back and the order's delivered quantities taken back. */
     DeliveryNote cancel(String id, String reason, Caller caller) {
-        DeliveryNote before = find(id).orElseThrow(() -> AtriumException.notFound("no DeliveryNote with id " + id));
+        DeliveryNote before = find(id).orElseThrow(() -> AtriumException.notFound("no DeliveryNote with id " + id).localized("record-not-found", "DeliveryNote", id));
         expect(before, "cancel", InvoicingTypes.DRAFT, InvoicingTypes.ISSUED);
         boolean issued = InvoicingTypes.ISSUED.equals(before.getStatus());
         List<DeliveryNoteLine> lines = tx(em -> lines(em, id));

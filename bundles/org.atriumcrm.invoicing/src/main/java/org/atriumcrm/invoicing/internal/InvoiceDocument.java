@@ -44,7 +44,7 @@ public class InvoiceDocument implements DocumentSource {
 
     @Override
     public Printable document(String id, String locale, Caller caller) {
-        Invoice inv = access.secure(invoices, caller).find(id).orElseThrow(() -> AtriumException.notFound("no Invoice with id " + id));
+        Invoice inv = access.secure(invoices, caller).find(id).orElseThrow(() -> AtriumException.notFound("no Invoice with id " + id).localized("record-not-found", "Invoice", id));
         List<InvoiceLine> lines = invoices.inTransaction(em -> InvoiceStore.lines(em, id));
         String currency = inv.getCurrency();
         Amounts.Totals totals = Amounts.totals(lines.stream().map(l -> new Amounts.Line(l.getQuantity(), l.getUnitPrice(),

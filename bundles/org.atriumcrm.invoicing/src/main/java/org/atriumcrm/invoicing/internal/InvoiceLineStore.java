@@ -27,7 +27,7 @@ public class InvoiceLineStore extends JpaRecordStore<InvoiceLine> {
 
     private static AtriumException fixed() {
         return AtriumException.conflict("invoice-lines-fixed", "an invoice's lines come from its sales order when it is made;"
-                + " cancel the invoice and make another one (POST /api/v1/sales-orders/{id}/invoice)");
+                + " cancel the invoice and make another one (POST /api/v1/sales-orders/{id}/invoice)").localized("invoice-lines-fixed");
     }
 
     @Override

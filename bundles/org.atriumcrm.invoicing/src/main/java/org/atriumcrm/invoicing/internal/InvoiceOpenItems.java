@@ -48,7 +48,7 @@ public class InvoiceOpenItems implements OpenItems {
     @Override
     public OpenItem find(String id, Caller caller) {
         return invoices.find(id).filter(i -> access.access(caller, InvoicingTypes.INVOICE).read().allows(i)).map(InvoiceOpenItems::item)
-                .orElseThrow(() -> AtriumException.notFound("no Invoice with id " + id));
+                .orElseThrow(() -> AtriumException.notFound("no Invoice with id " + id).localized("record-not-found", "Invoice", id));
     }
 
     @Override

@@ -85,11 +85,12 @@ public class InvoiceStore extends JpaRecordStore<Invoice> {
     @Override
     protected void beforeUpdate(EntityManager em, Invoice inv, Set<String> changed, Caller caller) {
         if (changed.contains("salesOrderId")) {
-            throw AtriumException.invalidField("salesOrderId", "an invoice stays with its sales order");
+            throw AtriumException.invalid("salesOrderId", "document-stays-with-order", "an invoice stays with its sales order");
         }
         if (!InvoiceStatus.DRAFT.equals(inv.getStatus()) && changed.stream().anyMatch(FROZEN::contains)) {
             throw AtriumException.conflict("invoice-issued", "invoice " + inv.getNumber() + " is " + inv.getStatus()
-                    + ": its dates, term and address are fixed").with("currentStatus", inv.getStatus());
+                    + ": its dates, term and address are fixed").with("currentStatus", inv.getStatus())
+                    .localized("invoice-issued", inv.getNumber(), inv.getStatus());
         }
         checkTerm(inv);
     }
@@ -113,7 +114,8 @@ public class InvoiceStore extends JpaRecordStore<Invoice> {
             }
         }
         throw AtriumException.conflict("invoice-status", "cannot " + action + " invoice " + i.getNumber() + " in status "
-                + i.getStatus() + "; it must be " + String.join(" or ", statuses)).with("currentStatus", i.getStatus());
+                + i.getStatus() + "; it must be " + String.join(" or ", statuses)).with("currentStatus", i.getStatus())
+                .localized("invoice-status", action, i.getNumber(), i.getStatus(), List.of(statuses));
     }
 
     static List<InvoiceLine> lines(EntityManager em, String invoiceId) {
@@ -127,7 +129,8 @@ public class InvoiceStore extends JpaRecordStore<Invoice> {
      */
     private void build(EntityManager em, Invoice inv, Fulfilment.Order order, Map<String, BigDecimal> wanted, String kind, Caller caller) {
         if (wanted.isEmpty()) {
-            throw AtriumException.conflict("order-invoiced", "sales order " + order.number() + " has nothing left to invoice");
+            throw AtriumException.conflict("order-invoiced", "sales order " + order.number() + " has nothing left to invoice")
+                    .localized("order-invoiced", order.number());
         }
         checkTerm(inv);
         inv.setSalesOrderId(order.id());
@@ -155,7 +158,8 @@ public class InvoiceStore extends JpaRecordStore<Invoice> {
         for (Map.Entry<String, BigDecimal> e : wanted.entrySet()) {
             Fulfilment.OrderLine ol = byId.get(e.getKey());
             if (ol == null) {
-                throw AtriumException.invalidField("lines", "no line " + e.getKey() + " on sales order " + order.number());
+                throw AtriumException.invalid("lines", "not-a-line-of", "no line " + e.getKey() + " on sales order " + order.number(), e.getKey(),
+                        order.number());
             }
             InvoiceLine l = new InvoiceLine();
             l.initialise(RecordIds.next(), now, caller);
@@ -217,12 +221,12 @@ public class InvoiceStore extends JpaRecordStore<Invoice> {
                 for (int i = 0; i < noteIds.size(); i++) {
                     DeliveryNote n = em.find(DeliveryNote.class, noteIds.get(i));
                     if (n == null || n.isDeleted() || !orderId.equals(n.getSalesOrderId())) {
-                        throw AtriumException.invalidField("deliveryNoteIds[" + i + "]", "no delivery note " + noteIds.get(i) + " of sales order "
-                                + order.number());
+                        throw AtriumException.invalid("deliveryNoteIds[" + i + "]", "not-a-delivery-of", "no delivery note " + noteIds.get(i)
+                                + " of sales order " + order.number(), noteIds.get(i), order.number());
                     }
                     if (!List.of(InvoicingTypes.ISSUED, InvoicingTypes.SHIPPED, InvoicingTypes.DELIVERED).contains(n.getStatus())) {
-                        throw AtriumException.invalidField("deliveryNoteIds[" + i + "]", "delivery note " + n.getNumber() + " is " + n.getStatus()
-                                + "; only what went out is invoiced");
+                        throw AtriumException.invalid("deliveryNoteIds[" + i + "]", "delivery-not-out", "delivery note " + n.getNumber() + " is "
+                                + n.getStatus() + "; only what went out is invoiced", n.getNumber(), n.getStatus());
                     }
                     DeliveryNoteStore.lines(em, n.getId()).forEach(l -> wanted.merge(l.getSalesOrderLineId(), l.getQuantity(), BigDecimal::add));
                 }
@@ -282,7 +286,8 @@ public class InvoiceStore extends JpaRecordStore<Invoice> {
             expect(inv, "cancel", InvoiceStatus.DRAFT, InvoiceStatus.ISSUED);
             if (inv.getPaidAmount() != null && inv.getPaidAmount().signum() != 0) {
                 throw AtriumException.conflict("invoice-paid", "invoice " + inv.getNumber() + " has " + inv.getPaidAmount().toPlainString()
-                        + " paid; refund the payments first").with("paidAmount", inv.getPaidAmount().toPlainString());
+                        + " paid; refund the payments first").with("paidAmount", inv.getPaidAmount().toPlainString())
+                        .localized("invoice-paid", inv.getNumber(), inv.getPaidAmount().toPlainString());
             }
             if (InvoiceStatus.ISSUED.equals(inv.getStatus()) && InvoicingTypes.STANDARD.equals(inv.getKind())) {
                 fulfilment.lock(em, inv.getSalesOrderId());

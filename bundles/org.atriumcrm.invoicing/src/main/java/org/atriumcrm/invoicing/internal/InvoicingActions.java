@@ -43,11 +43,11 @@ final class InvoicingActions {
         Body(JsonNode body, Set<String> members) {
             node = body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : body;
             if (!node.isObject()) {
-                throw AtriumException.badRequest("the body must be a JSON object");
+                throw AtriumException.badRequest("the body must be a JSON object").localized("body-not-object");
             }
             node.fieldNames().forEachRemaining(n -> {
                 if (!members.contains(n)) {
-                    errors.add(new FieldError(n, "is not a member here; use " + members));
+                    errors.add(FieldError.of(n, "not-a-member", "is not a member here; use " + members, List.copyOf(members)));
                 }
             });
         }
@@ -58,7 +58,7 @@ final class InvoicingActions {
                 return null;
             }
             if (!v.isTextual() || v.textValue().length() > max) {
-                errors.add(new FieldError(name, "must be a string of at most " + max + " characters"));
+                errors.add(FieldError.of(name, "text-up-to", "must be a string of at most " + max + " characters", max));
                 return null;
             }
             return v.textValue().strip();
@@ -88,7 +88,7 @@ final class InvoicingActions {
                 return null;
             }
             if (!v.isIntegralNumber() || v.asLong() < 0 || v.asLong() > 3650) {
-                errors.add(new FieldError(name, "must be a whole number of days from 0 to 3650"));
+                errors.add(FieldError.of(name, "between", "must be a whole number of days from 0 to 3650", 0, 3650));
                 return null;
             }
             return v.asLong();
@@ -101,12 +101,12 @@ final class InvoicingActions {
                 return ids;
             }
             if (!v.isArray()) {
-                errors.add(new FieldError(name, "must be an array of ids"));
+                errors.add(FieldError.of(name, "id-array", "must be an array of ids"));
                 return ids;
             }
             for (int i = 0; i < v.size(); i++) {
                 if (!v.get(i).isTextual()) {
-                    errors.add(new FieldError(name + "[" + i + "]", "must be an id"));
+                    errors.add(FieldError.of(name + "[" + i + "]", "record-id-type", "must be an id"));
                 } else {
                     ids.add(v.get(i).textValue());
                 }
@@ -161,10 +161,11 @@ final class InvoicingActions {
         @Override
         public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
             if (records.find(id).isEmpty()) {
-                throw AtriumException.notFound("no SalesOrder with id " + id);
+                throw AtriumException.notFound("no SalesOrder with id " + id).localized("record-not-found", "SalesOrder", id);
             }
             if (!access.access(caller, InvoicingTypes.NOTE).can(Right.CREATE)) {
-                throw AtriumException.forbidden("your profiles do not allow you to create delivery notes");
+                throw AtriumException.forbidden("your profiles do not allow you to create delivery notes")
+                        .localized("right-missing", "create", "DeliveryNote");
             }
             Body b = new Body(body, MEMBERS);
             Map<String, Object> values = new HashMap<>();
@@ -225,10 +226,10 @@ final class InvoicingActions {
         @Override
         public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
             if (records.find(id).isEmpty()) {
-                throw AtriumException.notFound("no SalesOrder with id " + id);
+                throw AtriumException.notFound("no SalesOrder with id " + id).localized("record-not-found", "SalesOrder", id);
             }
             if (!access.access(caller, InvoicingTypes.INVOICE).can(Right.CREATE)) {
-                throw AtriumException.forbidden("your profiles do not allow you to create invoices");
+                throw AtriumException.forbidden("your profiles do not allow you to create invoices").localized("right-missing", "create", "Invoice");
             }
             Body b = new Body(body, MEMBERS);
             Map<String, Object> values = new HashMap<>();
@@ -383,7 +384,7 @@ final class InvoicingActions {
         @Override
         public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
             if (!caller.administrator()) {
-                throw AtriumException.forbidden("only administrators run the recurring invoicing by hand");
+                throw AtriumException.forbidden("only administrators run the recurring invoicing by hand").localized("recurring-administrators-only");
             }
             new Body(body, Set.of()).done();
             List<String> ids = recurring.runOnce(LocalDate.now(), caller).stream().map(Invoice::getId).toList();

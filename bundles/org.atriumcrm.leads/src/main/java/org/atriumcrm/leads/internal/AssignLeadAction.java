@@ -52,20 +52,21 @@ public class AssignLeadAction implements RecordAction {
 
     @Override
     public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
-        Lead lead = (Lead) records.find(id).orElseThrow(() -> AtriumException.notFound("no Lead with id " + id));
+        Lead lead = (Lead) records.find(id).orElseThrow(() -> AtriumException.notFound("no Lead with id " + id).localized("record-not-found", "Lead", id));
         EntityAccess rights = access.access(caller, LeadTypes.LEAD);
         if (!rights.canChange(lead)) {
-            throw AtriumException.forbidden("you may see lead " + id + " but not reassign it");
+            throw AtriumException.forbidden("you may see lead " + id + " but not reassign it").localized("lead-not-assignable-by-you", id);
         }
         if (body != null && body.isObject() && body.size() > 0) {
             throw AtriumException.badRequest("assign takes no parameters: the rules decide");
         }
         if (lead.isConverted()) {
-            throw AtriumException.conflict("lead-converted", "lead " + id + " was converted and is read-only");
+            throw AtriumException.conflict("lead-converted", "lead " + id + " was converted and is read-only").localized("lead-converted-read-only", id);
         }
         var chosen = rules.choose(lead).filter(a -> users.isValidOwner(a.ownerId())).orElseThrow(() -> AtriumException.conflict(
                 "no-matching-rule", "no active assignment rule matches this lead (source " + lead.getSource() + ", region "
-                        + lead.getRegion() + ", province " + lead.getProvince() + ")"));
+                        + lead.getRegion() + ", province " + lead.getProvince() + ")").localized("no-matching-rule", lead.getSource(), lead.getRegion(),
+                        lead.getProvince()));
         Lead assigned = leads.assignedBy(id, chosen.ruleId(), chosen.ownerId(), caller);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("leadId", assigned.getId());

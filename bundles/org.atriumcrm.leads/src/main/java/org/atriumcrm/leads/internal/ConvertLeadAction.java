@@ -96,18 +96,20 @@ public class ConvertLeadAction implements RecordAction {
 
     @Override
     public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
-        Lead lead = (Lead) records.find(id).orElseThrow(() -> AtriumException.notFound("no Lead with id " + id));
+        Lead lead = (Lead) records.find(id).orElseThrow(() -> AtriumException.notFound("no Lead with id " + id).localized("record-not-found", "Lead", id));
         EntityAccess onLeads = access.access(caller, LeadTypes.LEAD);
         if (!onLeads.canChange(lead)) {
-            throw AtriumException.forbidden("you may see lead " + id + " but not convert it");
+            throw AtriumException.forbidden("you may see lead " + id + " but not convert it").localized("lead-not-convertible-by-you", id);
         }
         if (lead.isConverted()) {
             throw AtriumException.conflict("lead-converted", "lead " + id + " was converted on " + lead.getConvertedAt()
                     + " into account " + lead.getConvertedAccountId()).with("accountId", lead.getConvertedAccountId())
-                    .with("contactId", lead.getConvertedContactId());
+                    .with("contactId", lead.getConvertedContactId()).localized("lead-converted-into", id, lead.getConvertedAt(),
+                            lead.getConvertedAccountId());
         }
         if (Lead.UNQUALIFIED.equals(lead.getStatus())) {
-            throw AtriumException.conflict("lead-unqualified", "lead " + id + " is unqualified; requalify it before converting");
+            throw AtriumException.conflict("lead-unqualified", "lead " + id + " is unqualified; requalify it before converting")
+                    .localized("lead-unqualified", id);
         }
         Plan plan = plan(lead, body == null ? JsonNodeFactory.instance.objectNode() : body, caller);
         return execute(plan, caller);
@@ -140,7 +142,7 @@ public class ConvertLeadAction implements RecordAction {
         Map<String, Object> newAccount = null;
         if (accountId != null) {
             if (accountsForCaller.find(accountId).isEmpty()) {
-                throw AtriumException.invalidField("accountId", "no Account with id " + accountId);
+                throw AtriumException.invalid("accountId", "reference-not-found", "no Account with id " + accountId, "Account", accountId);
             }
         } else {
             ObjectNode json = JsonNodeFactory.instance.objectNode();
@@ -166,7 +168,7 @@ public class ConvertLeadAction implements RecordAction {
                 // the platform's rule, in the words of a conversion (which can link the existing account instead)
                 throw AtriumException.conflict("duplicate-record", "an account like this exists already ("
                         + same.get(0).getId() + "): link it with accountId, or give the new account another name")
-                        .with("duplicates", same.stream().map(Record::getId).toList());
+                        .with("duplicates", same.stream().map(Record::getId).toList()).localized("lead-account-exists", same.get(0).getId());
             }
         }
 
@@ -174,7 +176,7 @@ public class ConvertLeadAction implements RecordAction {
         Map<String, Object> newContact = null;
         if (contactId != null) {
             if (contactsForCaller.find(contactId).isEmpty()) {
-                throw AtriumException.invalidField("contactId", "no Contact with id " + contactId);
+                throw AtriumException.invalid("contactId", "reference-not-found", "no Contact with id " + contactId, "Contact", contactId);
             }
         } else if (lead.getLastName() != null || body.has("contact")) {
             ObjectNode json = JsonNodeFactory.instance.objectNode();
@@ -198,7 +200,8 @@ public class ConvertLeadAction implements RecordAction {
         if (body.hasNonNull("opportunity")) {
             RecordStore<?> opps = opportunities;
             if (opps == null) {
-                throw AtriumException.conflict("module-disabled", "the opportunities module is not enabled: convert without an opportunity");
+                throw AtriumException.conflict("module-disabled", "the opportunities module is not enabled: convert without an opportunity")
+                        .localized("lead-no-opportunities");
             }
             ObjectNode json = JsonNodeFactory.instance.objectNode();
             put(json, "name", (lead.getCompany() != null ? lead.getCompany() : lead.getFullName()));

@@ -103,7 +103,7 @@ public class LeadDuplicateCheck implements RecordAction, EntityView {
 
     @Override
     public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
-        Lead lead = (Lead) records.find(id).orElseThrow(() -> AtriumException.notFound("no Lead with id " + id));
+        Lead lead = (Lead) records.find(id).orElseThrow(() -> AtriumException.notFound("no Lead with id " + id).localized("record-not-found", "Lead", id));
         return matches(records, lead.getEmail(), lead.getMobile(), lead.getCompany(), id, caller);
     }
 

@@ -36,7 +36,7 @@ public class LeadStore extends JpaRecordStore<Lead> {
     public Lead update(String id, Long expectedVersion, Map<String, Object> values, Caller caller) {
         if (find(id).map(Lead::isConverted).orElse(false)) {
             throw AtriumException.conflict("lead-converted", "lead " + id + " was converted and is read-only;"
-                    + " change the account, contact or opportunity it became");
+                    + " change the account, contact or opportunity it became").localized("lead-converted-read-only", id);
         }
         refuseConvertedStatus(values);
         return super.update(id, expectedVersion, values, caller);
@@ -45,7 +45,7 @@ public class LeadStore extends JpaRecordStore<Lead> {
     private static void refuseConvertedStatus(Map<String, Object> values) {
         if (Lead.CONVERTED.equals(values.get("status"))) {
             throw AtriumException.conflict("invalid-status-change",
-                    "a lead becomes converted only by converting it: POST /api/v1/leads/{id}/convert");
+                    "a lead becomes converted only by converting it: POST /api/v1/leads/{id}/convert").localized("convert-by-action");
         }
     }
 
@@ -56,7 +56,7 @@ public class LeadStore extends JpaRecordStore<Lead> {
             journal.status = LeadConversion.DONE;
             journal.finishedAt = now();
             if (lead.isConverted()) {
-                throw AtriumException.conflict("lead-converted", "lead " + id + " was converted already");
+                throw AtriumException.conflict("lead-converted", "lead " + id + " was converted already").localized("lead-converted", id);
             }
             lead.setStatus(Lead.CONVERTED);
             lead.setConvertedAt(now());

@@ -37,7 +37,7 @@ public class CancelMassMailingAction implements RecordAction {
 
     @Override
     public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
-        Record mailing = records.find(id).orElseThrow(() -> AtriumException.notFound("no MassMailing with id " + id));
+        Record mailing = records.find(id).orElseThrow(() -> AtriumException.notFound("no MassMailing with id " + id).localized("record-not-found", "MassMailing", id));
         if (!access.access(caller, MailingTypes.MASS_MAILING).canChange(mailing)) {
             throw AtriumException.forbidden("you may not change this mass mailing");
         }

@@ -161,7 +161,7 @@ public class EmailStore extends JpaRecordStore<Email> {
     private void withEmail(String entryId, Caller caller, EntryChange change) {
         MailOutboxEntry known = RecordIds.isValid(entryId) ? tx(em -> em.find(MailOutboxEntry.class, entryId)) : null;
         if (known == null || known.isDeleted()) {
-            throw AtriumException.notFound("no MailOutboxEntry with id " + entryId);
+            throw AtriumException.notFound("no MailOutboxEntry with id " + entryId).localized("record-not-found", "MailOutboxEntry", entryId);
         }
         try {
             updateBySystem(known.getEmailId(), caller, (em, email) -> change.apply(em, OutboxEntries.live(em, MailOutboxEntry.class, entryId), email),
@@ -336,7 +336,7 @@ public class EmailStore extends JpaRecordStore<Email> {
         return tx(em -> {
             MailScanFailure dead = RecordIds.isValid(failureId) ? em.find(MailScanFailure.class, failureId) : null;
             if (dead == null || dead.isDeleted()) {
-                throw AtriumException.notFound("no MailScanFailure with id " + failureId);
+                throw AtriumException.notFound("no MailScanFailure with id " + failureId).localized("record-not-found", "MailScanFailure", failureId);
             }
             if (!MailScanFailure.DEAD.equals(dead.getStatus())) {
                 throw AtriumException.conflict("not-dead", "this message was already filed on an earlier replay");

@@ -195,7 +195,7 @@ public class MassMailingStore extends JpaRecordStore<MassMailing> {
         return tx(em -> {
             MassMailing m = em.find(MassMailing.class, id);
             if (m == null || m.isDeleted()) {
-                throw AtriumException.notFound("no MassMailing with id " + id);
+                throw AtriumException.notFound("no MassMailing with id " + id).localized("record-not-found", "MassMailing", id);
             }
             if (!MassMailing.QUEUING.equals(m.getStatus()) && !MassMailing.SENDING.equals(m.getStatus())) {
                 throw AtriumException.conflict("mass-mailing-finished", "this mass mailing is already " + m.getStatus());

@@ -40,7 +40,7 @@ public class PreviewTemplateAction implements RecordAction {
 
     @Override
     public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
-        EmailTemplate template = (EmailTemplate) records.find(id).orElseThrow(() -> AtriumException.notFound("no EmailTemplate with id " + id));
+        EmailTemplate template = (EmailTemplate) records.find(id).orElseThrow(() -> AtriumException.notFound("no EmailTemplate with id " + id).localized("record-not-found", "EmailTemplate", id));
         MailBodies b = new MailBodies(body, Set.of("recordId"));
         String recordId = b.text("recordId", true);
         b.check();

@@ -34,7 +34,7 @@ public class ReplayOutboxAction implements RecordAction {
     @Override
     public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
         // the outbox is administrative: the secured view answers 403/404 for anyone else
-        records.find(id).orElseThrow(() -> AtriumException.notFound("no MailOutboxEntry with id " + id));
+        records.find(id).orElseThrow(() -> AtriumException.notFound("no MailOutboxEntry with id " + id).localized("record-not-found", "MailOutboxEntry", id));
         return RecordBodies.toJson(MailTypes.OUTBOX, emails.replay(id, caller));
     }
 }

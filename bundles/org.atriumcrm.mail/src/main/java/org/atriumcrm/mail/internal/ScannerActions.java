@@ -74,7 +74,7 @@ final class ScannerActions {
 
         @Override
         public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
-            records.find(id).orElseThrow(() -> AtriumException.notFound("no Mailbox with id " + id));
+            records.find(id).orElseThrow(() -> AtriumException.notFound("no Mailbox with id " + id).localized("record-not-found", "Mailbox", id));
             Mailbox box = boxes.box(id);
             ObjectNode answer = JsonNodeFactory.instance.objectNode();
             String protocol = MailScanner.protocol(box);
@@ -170,7 +170,7 @@ final class ScannerActions {
 
         @Override
         public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
-            records.find(id).orElseThrow(() -> AtriumException.notFound("no MailScanFailure with id " + id));
+            records.find(id).orElseThrow(() -> AtriumException.notFound("no MailScanFailure with id " + id).localized("record-not-found", "MailScanFailure", id));
             MailScanFailure dead = emails.takeForReplay(id);
             Mailbox box = boxes.box(dead.getMailboxId());
             if (box == null) {

@@ -113,12 +113,13 @@ public class SendEmailAction implements RecordAction {
             RecordStore<?> c = contacts;
             Record contact = c == null ? null : access.secure(c, caller).find(contactId).orElse(null);
             if (contact == null) {
-                errors.add(new FieldError("contactId", "no Contact with id " + contactId));
+                errors.add(FieldError.of("contactId", "reference-not-found", "no Contact with id " + contactId, "Contact", contactId));
             } else {
                 Object email = c.type().field("email").map(f -> ((org.atriumcrm.api.meta.FieldDef<Record>) (Object) f).get(contact)).orElse(null);
                 Object optOut = c.type().field("doNotEmail").map(f -> ((org.atriumcrm.api.meta.FieldDef<Record>) (Object) f).get(contact)).orElse(null);
                 if (Boolean.TRUE.equals(optOut)) {
-                    throw AtriumException.conflict("do-not-email", "contact " + contactId + " asked not to be emailed");
+                    throw AtriumException.conflict("do-not-email", "contact " + contactId + " asked not to be emailed")
+                            .localized("do-not-email", "Contact", contactId);
                 }
                 if (email == null) {
                     errors.add(new FieldError("contactId", "contact " + contactId + " has no email address"));

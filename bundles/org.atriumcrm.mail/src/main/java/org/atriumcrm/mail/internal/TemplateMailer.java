@@ -36,10 +36,11 @@ public class TemplateMailer implements AutomaticMail {
     EmailTemplate template(String templateId, Caller caller, String member) {
         EmailTemplate t = templateId == null ? null : access.secure(templates, caller).find(templateId).orElse(null);
         if (t == null) {
-            throw AtriumException.invalidField(member, "no EmailTemplate with id " + templateId);
+            throw AtriumException.invalid(member, "reference-not-found", "no EmailTemplate with id " + templateId, "EmailTemplate", templateId);
         }
         if (!Boolean.TRUE.equals(t.getActive())) {
-            throw AtriumException.conflict("template-inactive", "email template " + t.getName() + " is not active");
+            throw AtriumException.conflict("template-inactive", "email template " + t.getName() + " is not active")
+                    .localized("template-inactive", t.getName());
         }
         return t;
     }
@@ -56,11 +57,13 @@ public class TemplateMailer implements AutomaticMail {
         }
         MailRecords.Target target = records.target(t.getAppliesTo(), recordId, t.getLanguage(), caller);
         if (target.optedOut()) {
-            throw AtriumException.conflict("do-not-email", t.getAppliesTo() + " " + recordId + " asked not to be emailed");
+            throw AtriumException.conflict("do-not-email", t.getAppliesTo() + " " + recordId + " asked not to be emailed")
+                    .localized("do-not-email", t.getAppliesTo(), recordId);
         }
         String address = MassMailingRun.valid(target.address());
         if (address == null) {
-            throw AtriumException.conflict("no-email-address", t.getAppliesTo() + " " + recordId + " has no email address you may see");
+            throw AtriumException.conflict("no-email-address", t.getAppliesTo() + " " + recordId + " has no email address you may see")
+                    .localized("no-email-address", t.getAppliesTo(), recordId);
         }
         String token = TrackingLinks.newToken();
         TemplateRenderer.Rendered content = MailingQueue.render(TemplateRenderer.compile(t), target, token, tracking.links(), t.getLanguage(), false);

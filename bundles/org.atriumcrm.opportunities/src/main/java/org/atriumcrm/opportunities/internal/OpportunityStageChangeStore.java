@@ -26,7 +26,7 @@ public class OpportunityStageChangeStore extends JpaRecordStore<OpportunityStage
 
     private static AtriumException readOnly() {
         return AtriumException.conflict("read-only-history", "stage history is written by the stage actions of an opportunity"
-                + " (advance, close-won, close-lost) and cannot be changed");
+                + " (advance, close-won, close-lost) and cannot be changed").localized("read-only-history");
     }
 
     @Override

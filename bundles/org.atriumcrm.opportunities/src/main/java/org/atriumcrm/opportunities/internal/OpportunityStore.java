@@ -63,11 +63,12 @@ public class OpportunityStore extends JpaRecordStore<Opportunity> {
                 .setParameter("t", opp.getType()).getResultList();
         if (processes.isEmpty()) {
             throw AtriumException.conflict("no-sales-process", "there is no active sales process for opportunities of type "
-                    + opp.getType() + "; an administrator defines one at /api/v1/sales-processes");
+                    + opp.getType() + "; an administrator defines one at /api/v1/sales-processes").localized("no-sales-process", opp.getType());
         }
         SalesProcess process = processes.get(0);
         SalesStage first = stages(em, process.getId()).stream().filter(s -> SalesStage.OPEN.equals(s.getOutcome())).findFirst()
-                .orElseThrow(() -> AtriumException.conflict("no-sales-process", "sales process " + process.getName() + " has no open stage"));
+                .orElseThrow(() -> AtriumException.conflict("no-sales-process", "sales process " + process.getName() + " has no open stage")
+                        .localized("no-open-stage", process.getName()));
         opp.setSalesProcessId(process.getId());
         opp.setStage(first.getName());
         opp.setStageEnteredAt(now());
@@ -86,11 +87,12 @@ public class OpportunityStore extends JpaRecordStore<Opportunity> {
     protected void beforeUpdate(EntityManager em, Opportunity opp, Set<String> changed, Caller caller) {
         if (opp.isClosed()) {
             throw AtriumException.conflict("opportunity-closed", "opportunity " + opp.getId() + " is closed ("
-                    + (Boolean.TRUE.equals(opp.getWon()) ? "won" : "lost") + ") and takes no further changes");
+                    + (Boolean.TRUE.equals(opp.getWon()) ? "won" : "lost") + ") and takes no further changes")
+                    .localized("opportunity-closed", opp.getId(), Boolean.TRUE.equals(opp.getWon()) ? "won" : "lost");
         }
         if (changed.contains("type")) {
             throw AtriumException.conflict("type-fixed", "the type chooses the sales process and cannot change; close this"
-                    + " opportunity and open one of the other type");
+                    + " opportunity and open one of the other type").localized("type-fixed");
         }
         if (changed.contains("probability")) {
             checkProbability(opp.getProbability());
@@ -128,7 +130,7 @@ public class OpportunityStore extends JpaRecordStore<Opportunity> {
             if (target == null) {
                 to = stages.stream().filter(s -> s.getPosition() > from.getPosition() && SalesStage.OPEN.equals(s.getOutcome()))
                         .findFirst().orElseThrow(() -> AtriumException.conflict("last-open-stage", "stage " + from.getName()
-                                + " is the last open stage: close the opportunity as won or lost"));
+                                + " is the last open stage: close the opportunity as won or lost").localized("last-open-stage", from.getName()));
             } else {
                 to = stages.stream().filter(s -> s.getName().equals(target)).findFirst().orElseThrow(() -> AtriumException.invalidField(
                         "stage", "the sales process has no stage " + target + "; its stages are "
@@ -137,7 +139,7 @@ public class OpportunityStore extends JpaRecordStore<Opportunity> {
                     throw AtriumException.invalidField("stage", target + " closes the opportunity: use close-won or close-lost");
                 }
                 if (to.getName().equals(from.getName())) {
-                    throw AtriumException.conflict("same-stage", "the opportunity is in stage " + target + " already");
+                    throw AtriumException.conflict("same-stage", "the opportunity is in stage " + target + " already").localized("same-stage", target);
                 }
             }
             if (to.getPosition() > from.getPosition()) {
@@ -222,14 +224,16 @@ public class OpportunityStore extends JpaRecordStore<Opportunity> {
         missing.removeAll(opp.doneActions());
         if (!missing.isEmpty()) {
             throw AtriumException.conflict("required-actions-missing", "stage " + stage.getName() + " requires " + missing
-                    + " to be recorded as done first (POST .../complete-actions)").with("missingActions", missing);
+                    + " to be recorded as done first (POST .../complete-actions)").with("missingActions", missing)
+                    .localized("required-actions-missing", stage.getName(), missing);
         }
     }
 
     private static void open(Opportunity opp) {
         if (opp.isClosed()) {
             throw AtriumException.conflict("opportunity-closed", "opportunity " + opp.getId() + " is closed ("
-                    + (Boolean.TRUE.equals(opp.getWon()) ? "won" : "lost") + ") and takes no further business");
+                    + (Boolean.TRUE.equals(opp.getWon()) ? "won" : "lost") + ") and takes no further business")
+                    .localized("opportunity-closed", opp.getId(), Boolean.TRUE.equals(opp.getWon()) ? "won" : "lost");
         }
     }
 
@@ -247,11 +251,12 @@ public class OpportunityStore extends JpaRecordStore<Opportunity> {
     private static SalesStage current(EntityManager em, Opportunity opp) {
         return stages(em, opp.getSalesProcessId()).stream().filter(s -> s.getName().equals(opp.getStage())).findFirst()
                 .orElseThrow(() -> AtriumException.conflict("stage-missing", "stage " + opp.getStage()
-                        + " is no longer part of the sales process; an administrator must restore it"));
+                        + " is no longer part of the sales process; an administrator must restore it").localized("stage-missing", opp.getStage()));
     }
 
     private static SalesStage outcomeStage(EntityManager em, Opportunity opp, String outcome) {
         return stages(em, opp.getSalesProcessId()).stream().filter(s -> outcome.equals(s.getOutcome())).findFirst()
-                .orElseThrow(() -> AtriumException.conflict("no-closing-stage", "the sales process has no " + outcome + " stage"));
+                .orElseThrow(() -> AtriumException.conflict("no-closing-stage", "the sales process has no " + outcome + " stage")
+                        .localized("no-closing-stage", outcome));
     }
 }

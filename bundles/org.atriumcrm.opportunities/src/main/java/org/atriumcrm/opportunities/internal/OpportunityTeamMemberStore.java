@@ -69,10 +69,11 @@ public class OpportunityTeamMemberStore extends JpaRecordStore<OpportunityTeamMe
         Opportunity opp = em.find(Opportunity.class, member.getOpportunityId());
         EntityAccess onOpportunities = access.access(caller, OpportunityTypes.OPPORTUNITY);
         if (opp == null || opp.isDeleted() || !onOpportunities.read().allows(opp)) {
-            throw AtriumException.invalidField("opportunityId", "no Opportunity with id " + member.getOpportunityId());
+            throw AtriumException.invalid("opportunityId", "reference-not-found", "no Opportunity with id " + member.getOpportunityId(), "Opportunity", member.getOpportunityId());
         }
         if (!onOpportunities.canChange(opp)) {
-            throw AtriumException.forbidden("you may see opportunity " + opp.getId() + " but not change its sales team");
+            throw AtriumException.forbidden("you may see opportunity " + opp.getId() + " but not change its sales team")
+                    .localized("team-read-only-for-you", opp.getId());
         }
         if (!users.isActiveUser(member.getUserId())) {
             throw AtriumException.invalidField("userId", "no active user with id " + member.getUserId());
@@ -80,7 +81,8 @@ public class OpportunityTeamMemberStore extends JpaRecordStore<OpportunityTeamMe
         boolean already = !em.createQuery("SELECT m.id FROM OpportunityTeamMember m WHERE m.opportunityId = :o AND m.userId = :u"
                 + " AND m.deletedAt IS NULL").setParameter("o", opp.getId()).setParameter("u", member.getUserId()).getResultList().isEmpty();
         if (already) {
-            throw AtriumException.conflict("already-in-team", "user " + member.getUserId() + " is in the sales team already");
+            throw AtriumException.conflict("already-in-team", "user " + member.getUserId() + " is in the sales team already")
+                    .localized("already-in-team", member.getUserId());
         }
         member.setOwnerId(opp.getOwnerId()); // the team list is as visible as the opportunity's owner's records
     }
@@ -100,7 +102,7 @@ public class OpportunityTeamMemberStore extends JpaRecordStore<OpportunityTeamMe
 
     @Override
     public void delete(String id, Long expectedVersion, Caller caller) {
-        OpportunityTeamMember member = find(id).orElseThrow(() -> AtriumException.notFound("no OpportunityTeamMember with id " + id));
+        OpportunityTeamMember member = find(id).orElseThrow(() -> AtriumException.notFound("no OpportunityTeamMember with id " + id).localized("record-not-found", "OpportunityTeamMember", id));
         super.delete(id, expectedVersion, caller);
         if (member.getShareId() != null) {
             try {

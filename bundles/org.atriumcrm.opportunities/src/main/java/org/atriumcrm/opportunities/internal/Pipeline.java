@@ -99,7 +99,7 @@ public class Pipeline {
         String team = first(params, "team");
         if (team != null) {
             UserDirectory.Team t = teams().stream().filter(g -> g.id().equals(team)).findFirst()
-                    .orElseThrow(() -> AtriumException.invalidField("team", "no group with id " + team));
+                    .orElseThrow(() -> AtriumException.invalid("team", "reference-not-found", "no group with id " + team, "group", team));
             List<Object> owners = new ArrayList<>(t.memberIds());
             owners.add(t.id());
             where.add(new Condition("ownerId", Operator.IN, owners)); // the team's members' records and the team's own

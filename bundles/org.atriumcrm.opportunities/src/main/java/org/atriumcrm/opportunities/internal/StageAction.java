@@ -52,10 +52,11 @@ abstract class StageAction implements RecordAction {
 
     @Override
     public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
-        Opportunity opp = (Opportunity) records.find(id).orElseThrow(() -> AtriumException.notFound("no Opportunity with id " + id));
+        Opportunity opp = (Opportunity) records.find(id).orElseThrow(() -> AtriumException.notFound("no Opportunity with id " + id).localized("record-not-found", "Opportunity", id));
         EntityAccess rights = access.access(caller, OpportunityTypes.OPPORTUNITY);
         if (!rights.canChange(opp)) {
-            throw AtriumException.forbidden("you may see opportunity " + id + " but not change it");
+            throw AtriumException.forbidden("you may see opportunity " + id + " but not change it")
+                    .localized("record-read-only-for-you", "Opportunity", id);
         }
         JsonNode b = body == null ? JsonNodeFactory.instance.objectNode() : body;
         if (!b.isObject()) {

@@ -59,14 +59,14 @@ public class ConvertToOrderAction implements RecordAction {
     @Override
     public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
         if (records.find(id).isEmpty()) {
-            throw AtriumException.notFound("no Quote with id " + id);
+            throw AtriumException.notFound("no Quote with id " + id).localized("record-not-found", "Quote", id);
         }
         if (!access.access(caller, OrderTypes.ORDER).can(Right.CREATE)) {
-            throw AtriumException.forbidden("your profiles do not allow you to create sales orders");
+            throw AtriumException.forbidden("your profiles do not allow you to create sales orders").localized("right-missing", "create", "SalesOrder");
         }
         JsonNode b = body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : body;
         if (!b.isObject()) {
-            throw AtriumException.badRequest("the body must be a JSON object");
+            throw AtriumException.badRequest("the body must be a JSON object").localized("body-not-object");
         }
         Map<String, Object> values = new HashMap<>();
         var names = b.fieldNames();
@@ -87,8 +87,8 @@ public class ConvertToOrderAction implements RecordAction {
             } else if ("paymentTermDays".equals(n) && v.canConvertToLong() && v.isIntegralNumber()) {
                 values.put(n, v.longValue());
             } else {
-                throw AtriumException.invalidField(n, "orderDate (a date), shippingAddress, billingAddress (text up to 1000 characters)"
-                        + " and paymentTermDays (whole days) are the members here");
+                throw AtriumException.invalid(n, "convert-to-order-members", "orderDate (a date), shippingAddress, billingAddress (text up to"
+                        + " 1000 characters) and paymentTermDays (whole days) are the members here");
             }
         }
         values.put("quoteId", id);

@@ -62,7 +62,8 @@ final class CreditCheck {
         }
         if (!currency.equals(order.getCurrency())) {
             throw AtriumException.conflict("credit-currency", "the credit limit of account " + order.getAccountId() + " is in " + currency
-                    + " and the order in " + order.getCurrency() + "; the credit check compares amounts of one currency");
+                    + " and the order in " + order.getCurrency() + "; the credit check compares amounts of one currency")
+                    .localized("credit-currency", order.getAccountId(), currency, order.getCurrency());
         }
         BigDecimal ordered = em.createQuery("SELECT SUM(o.grandTotal - COALESCE(o.invoicedAmount, 0)) FROM SalesOrder o WHERE o.accountId IN :a"
                 + " AND o.status IN :open AND o.currency = :c AND o.deletedAt IS NULL AND o.id <> :id", BigDecimal.class)

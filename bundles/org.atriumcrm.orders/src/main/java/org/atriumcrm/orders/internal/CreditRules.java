@@ -15,7 +15,7 @@ final class CreditRules {
 
     /** The decision and the figures it was made on, as stored on the order and sent in a refusal. */
     record Decision(Outcome outcome, BigDecimal limit, BigDecimal exposure, BigDecimal orderAmount, LocalDate overdueSince,
-            String reason) {
+            String reason, String currency, long termDays) {
         boolean passed() {
             return outcome == Outcome.PASSED;
         }
@@ -29,16 +29,16 @@ final class CreditRules {
         long term = termDays == null ? 0 : termDays;
         if (oldestOpenDue != null && oldestOpenDue.plusDays(term).isBefore(today)) {
             return new Decision(Outcome.OVERDUE, limit, exposure, orderAmount, oldestOpenDue, "an invoice due on " + oldestOpenDue
-                    + " is open past the credit term of " + term + " days");
+                    + " is open past the credit term of " + term + " days", currency, term);
         }
         BigDecimal after = exposure.add(orderAmount);
         if (limit != null && after.compareTo(limit) > 0) {
             return new Decision(Outcome.OVER_LIMIT, limit, exposure, orderAmount, null, "exposure " + exposure.toPlainString() + " + this order "
                     + orderAmount.toPlainString() + " = " + after.toPlainString() + " " + currency + " is over the credit limit of "
-                    + limit.toPlainString() + " (by " + after.subtract(limit).toPlainString() + ")");
+                    + limit.toPlainString() + " (by " + after.subtract(limit).toPlainString() + ")", currency, term);
         }
         return new Decision(Outcome.PASSED, limit, exposure, orderAmount, null, limit == null ? "no credit limit"
                 : "exposure " + exposure.toPlainString() + " + this order " + orderAmount.toPlainString() + " = " + after.toPlainString()
-                        + " " + currency + " within the credit limit of " + limit.toPlainString());
+                        + " " + currency + " within the credit limit of " + limit.toPlainString(), currency, term);
     }
 }

@@ -83,12 +83,14 @@ final class CreditStores {
                     .setParameter("a", credit.getAccountId()).setParameter("id", credit.getId()).getSingleResult();
             if (others > 0) {
                 throw AtriumException.conflict("account-credit-exists", "account " + credit.getAccountId() + " has its credit settings"
-                        + " already (one row per account; a row in the recycle bin is restored, not made again)");
+                        + " already (one row per account; a row in the recycle bin is restored, not made again)")
+                        .localized("account-credit-exists", credit.getAccountId());
             }
             if (credit.getCreditUnitId() != null) {
                 CreditUnit unit = em.find(CreditUnit.class, credit.getCreditUnitId());
                 if (unit == null || unit.isDeleted()) {
-                    throw AtriumException.invalidField("creditUnitId", "no CreditUnit with id " + credit.getCreditUnitId());
+                    throw AtriumException.invalid("creditUnitId", "reference-not-found", "no CreditUnit with id " + credit.getCreditUnitId(),
+                            "CreditUnit", credit.getCreditUnitId());
                 }
             }
         }

@@ -78,13 +78,14 @@ public class FulfilmentService implements Fulfilment {
                     + " AND DELETED_AT IS NULL")) {
                 lock.setString(1, orderId);
                 if (lock.executeUpdate() != 1) {
-                    throw AtriumException.invalidField("salesOrderId", "no SalesOrder with id " + orderId);
+                    throw AtriumException.invalid("salesOrderId", "reference-not-found", "no SalesOrder with id " + orderId, "SalesOrder", orderId);
                 }
             }
             Order order = read(c, orderId);
             if (!OrderTypes.OPEN.contains(order.status())) {
                 throw AtriumException.conflict("order-not-confirmed", "sales order " + order.number() + " is " + order.status()
-                        + "; only a confirmed order is delivered or invoiced").with("currentStatus", order.status());
+                        + "; only a confirmed order is delivered or invoiced").with("currentStatus", order.status())
+                        .localized("order-not-confirmed", order.number(), order.status());
             }
             return order;
         } catch (SQLException e) {
@@ -137,7 +138,7 @@ public class FulfilmentService implements Fulfilment {
     private static void change(EntityManager em, String orderId, List<Quantity> quantities, String column, int sign, String problem,
             String word, Caller caller) {
         if (quantities == null || quantities.isEmpty()) {
-            throw AtriumException.invalidField("lines", "name at least one order line and its quantity");
+            throw AtriumException.invalid("lines", "order-lines-required", "name at least one order line and its quantity");
         }
         Connection c = connection(em);
         List<Integer> order = new ArrayList<>();
@@ -171,7 +172,8 @@ public class FulfilmentService implements Fulfilment {
                 }
                 OrderLine line = line(c, q.salesOrderLineId());
                 if (line == null || !orderId.equals(line.salesOrderId())) {
-                    errors.add(new FieldError(at + "salesOrderLineId", "no line " + q.salesOrderLineId() + " on this sales order"));
+                    errors.add(FieldError.of(at + "salesOrderLineId", "not-a-line-of-the-order", "no line " + q.salesOrderLineId()
+                            + " on this sales order", q.salesOrderLineId()));
                     continue;
                 }
                 BigDecimal done = "delivered".equals(word) ? line.delivered() : line.invoiced();
@@ -183,11 +185,14 @@ public class FulfilmentService implements Fulfilment {
                 r.put(word, plain(done));
                 r.put("asked", plain(sign > 0 ? q.quantity() : q.quantity().negate()));
                 refused.add(r);
-                errors.add(new FieldError(at + "quantity", sign > 0
-                        ? "line " + line.position() + " (" + line.sku() + " " + line.productName() + "): ordered " + plain(line.quantity())
-                                + ", " + word + " " + plain(done) + ", asked " + plain(q.quantity()) + " — only "
-                                + plain(line.quantity().subtract(done)) + " remain"
-                        : "line " + line.position() + ": only " + plain(done) + " " + word + ", " + plain(q.quantity()) + " to take back"));
+                errors.add(sign > 0
+                        ? FieldError.of(at + "quantity", "quantity-exceeds-remaining", "line " + line.position() + " (" + line.sku() + " "
+                                + line.productName() + "): ordered " + plain(line.quantity()) + ", " + word + " " + plain(done) + ", asked "
+                                + plain(q.quantity()) + " — only " + plain(line.quantity().subtract(done)) + " remain", line.position(),
+                                line.sku(), line.productName(), plain(line.quantity()), word, plain(done), plain(q.quantity()),
+                                plain(line.quantity().subtract(done)))
+                        : FieldError.of(at + "quantity", "quantity-exceeds-done", "line " + line.position() + ": only " + plain(done) + " "
+                                + word + ", " + plain(q.quantity()) + " to take back", line.position(), plain(done), word, plain(q.quantity())));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("changing the " + word + " quantities of " + orderId + " failed", e);

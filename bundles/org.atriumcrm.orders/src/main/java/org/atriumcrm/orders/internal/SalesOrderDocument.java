@@ -43,7 +43,7 @@ public class SalesOrderDocument implements DocumentSource {
 
     @Override
     public Printable document(String id, String locale, Caller caller) {
-        SalesOrder o = access.secure(orders, caller).find(id).orElseThrow(() -> AtriumException.notFound("no SalesOrder with id " + id));
+        SalesOrder o = access.secure(orders, caller).find(id).orElseThrow(() -> AtriumException.notFound("no SalesOrder with id " + id).localized("record-not-found", "SalesOrder", id));
         List<SalesOrderLine> lines = orders.inTransaction(em -> SalesOrderStore.lines(em, id));
         String currency = o.getCurrency();
         Amounts.Totals totals = Amounts.totals(lines.stream().map(OrderAmounts::input).toList(), o.getShipping(), o.getShippingTaxRate(),

@@ -94,7 +94,7 @@ public class SalesOrderLineStore extends JpaRecordStore<SalesOrderLine> {
     @Override
     protected void beforeUpdate(EntityManager em, SalesOrderLine line, Set<String> changed, Caller caller) {
         if (changed.contains("salesOrderId")) {
-            throw AtriumException.invalidField("salesOrderId", "a line stays with its order; remove it and add it to the other order");
+            throw AtriumException.invalid("salesOrderId", "line-stays-with-document", "a line stays with its order; remove it and add it to the other order");
         }
         SalesOrder order = editableOrder(em, line.getSalesOrderId(), caller);
         boolean repriced = changed.contains("productId") || changed.contains("quantity");
@@ -107,7 +107,7 @@ public class SalesOrderLineStore extends JpaRecordStore<SalesOrderLine> {
         SalesOrderLine deleted = tx(em -> {
             SalesOrderLine line = em.find(SalesOrderLine.class, id);
             if (line == null || line.isDeleted()) {
-                throw AtriumException.notFound("no SalesOrderLine with id " + id);
+                throw AtriumException.notFound("no SalesOrderLine with id " + id).localized("record-not-found", "SalesOrderLine", id);
             }
             if (expectedVersion != null && expectedVersion != line.getVersion()) {
                 throw AtriumException.preconditionFailed("SalesOrderLine " + id + " is at version " + line.getVersion() + ", not " + expectedVersion);
@@ -127,7 +127,8 @@ public class SalesOrderLineStore extends JpaRecordStore<SalesOrderLine> {
 
     @Override
     public SalesOrderLine restore(String id, Caller caller) {
-        throw AtriumException.conflict("line-not-restorable", "a removed order line is not restored from the recycle bin: add it to the order again");
+        throw AtriumException.conflict("line-not-restorable", "a removed order line is not restored from the recycle bin: add it to the order again")
+                .localized("line-not-restorable");
     }
 
     private SalesOrder editableOrder(EntityManager em, String orderId, Caller caller) {
@@ -135,10 +136,11 @@ public class SalesOrderLineStore extends JpaRecordStore<SalesOrderLine> {
         SalesOrder order = orderId == null ? null : em.find(SalesOrder.class, orderId, javax.persistence.LockModeType.PESSIMISTIC_WRITE);
         EntityAccess onOrders = access.access(caller, OrderTypes.ORDER);
         if (order == null || order.isDeleted() || !onOrders.read().allows(order)) {
-            throw AtriumException.invalidField("salesOrderId", "no SalesOrder with id " + orderId);
+            throw AtriumException.invalid("salesOrderId", "reference-not-found", "no SalesOrder with id " + orderId, "SalesOrder", orderId);
         }
         if (!onOrders.canChange(order)) {
-            throw AtriumException.forbidden("you may see sales order " + order.getNumber() + " but not change its lines");
+            throw AtriumException.forbidden("you may see sales order " + order.getNumber() + " but not change its lines")
+                    .localized("lines-read-only", order.getNumber());
         }
         if (!OrderTypes.DRAFT.equals(order.getStatus())) {
             throw SalesOrderStore.frozen(order, "lines");

@@ -129,7 +129,7 @@ public class SalesOrderStore extends JpaRecordStore<SalesOrder> {
         }
         QuoteConversions c = conversions;
         if (c == null) {
-            throw AtriumException.invalidField("quoteId", "refers to Quote, whose module is not enabled");
+            throw AtriumException.invalid("quoteId", "reference-module-disabled", "refers to Quote, whose module is not enabled", "Quote");
         }
         QuoteConversions.ClaimedQuote quote = c.claim(quoteId.toString(), QuoteConversions.ORDER, caller);
         SalesOrder order;
@@ -253,7 +253,7 @@ public class SalesOrderStore extends JpaRecordStore<SalesOrder> {
             }
         }
         if (o.getAccountId() == null) {
-            throw AtriumException.invalidField("accountId", "is required (or a quote, contract or opportunity with an account)");
+            throw AtriumException.invalid("accountId", "order-account-required", "is required (or a quote, contract or opportunity with an account)");
         }
         prepare(o, caller);
         OrderAmounts.computeTotals(o, List.of());
@@ -263,7 +263,8 @@ public class SalesOrderStore extends JpaRecordStore<SalesOrder> {
         if (o.getAccountId() == null) {
             o.setAccountId(account);
         } else if (account != null && !account.equals(o.getAccountId())) {
-            throw AtriumException.invalidField("accountId", "the " + from + " is with account " + account + "; leave the account out to take it over");
+            throw AtriumException.invalid("accountId", "account-differs", "the " + from + " is with account " + account
+                    + "; leave the account out to take it over", from, account);
         }
     }
 
@@ -295,27 +296,30 @@ public class SalesOrderStore extends JpaRecordStore<SalesOrder> {
             throw AtriumException.invalidField("invoicePaymentTermDays", "must be between 0 and 3650");
         }
         if (o.getInvoiceFrequency() == null && (o.getInvoiceStart() != null || o.getInvoiceEnd() != null)) {
-            throw AtriumException.invalidField("invoiceFrequency", "is required for a recurring invoicing schedule");
+            throw AtriumException.invalid("invoiceFrequency", "schedule-frequency-required", "is required for a recurring invoicing schedule");
         }
         if (o.getInvoiceStart() != null && o.getInvoiceEnd() != null && o.getInvoiceEnd().isBefore(o.getInvoiceStart())) {
-            throw AtriumException.invalidField("invoiceEnd", "is before the schedule's start " + o.getInvoiceStart());
+            throw AtriumException.invalid("invoiceEnd", "schedule-end-before-start", "is before the schedule's start " + o.getInvoiceStart(),
+                    o.getInvoiceStart());
         }
     }
 
     @Override
     protected void beforeUpdate(EntityManager em, SalesOrder o, Set<String> changed, Caller caller) {
         if (OrderTypes.CANCELLED.equals(o.getStatus())) {
-            throw AtriumException.conflict("order-cancelled", "sales order " + o.getNumber() + " is cancelled and takes nothing more");
+            throw AtriumException.conflict("order-cancelled", "sales order " + o.getNumber() + " is cancelled and takes nothing more")
+                    .localized("order-cancelled", o.getNumber());
         }
         if (changed.contains("quoteId")) {
-            throw AtriumException.invalidField("quoteId", "an order's quote is chosen when it is made (POST .../quotes/{id}/convert-to-order)");
+            throw AtriumException.invalid("quoteId", "order-quote-fixed", "an order's quote is chosen when it is made (POST .../quotes/{id}/convert-to-order)");
         }
         List<String> commercial = changed.stream().filter(COMMERCIAL::contains).toList();
         if (!commercial.isEmpty() && !OrderTypes.DRAFT.equals(o.getStatus())) {
             throw frozen(o, commercial.toString());
         }
         if (changed.contains("currency") && o.getLineCount() != null && o.getLineCount() > 0) {
-            throw AtriumException.conflict("currency-fixed", "the order has lines priced in its currency; remove them first");
+            throw AtriumException.conflict("currency-fixed", "the order has lines priced in its currency; remove them first")
+                    .localized("order-currency-fixed");
         }
         checkFields(o);
         if (changed.stream().anyMatch(SCHEDULE::contains) && OrderTypes.OPEN.contains(o.getStatus())) {
@@ -335,12 +339,12 @@ public class SalesOrderStore extends JpaRecordStore<SalesOrder> {
     private String value(String entity, String field, String id, String wanted) {
         Optional<RecordStore<?>> store = stores.byName(entity);
         if (store.isEmpty()) {
-            throw AtriumException.invalidField(field, "refers to " + entity + ", whose module is not enabled");
+            throw AtriumException.invalid(field, "reference-module-disabled", "refers to " + entity + ", whose module is not enabled", entity);
         }
         RecordStore raw = store.get();
         Optional<Record> record = raw.find(id);
         if (record.isEmpty()) {
-            throw AtriumException.invalidField(field, "no " + entity + " with id " + id);
+            throw AtriumException.invalid(field, "reference-not-found", "no " + entity + " with id " + id, entity, id);
         }
         if ("ownerId".equals(wanted)) {
             return record.get().getOwnerId();
@@ -356,7 +360,8 @@ public class SalesOrderStore extends JpaRecordStore<SalesOrder> {
 
     static AtriumException frozen(SalesOrder o, String what) {
         return AtriumException.conflict("order-frozen", "sales order " + o.getNumber() + " is " + o.getStatus()
-                + ": its lines and amounts are frozen (" + what + ")").with("currentStatus", o.getStatus());
+                + ": its lines and amounts are frozen (" + what + ")").with("currentStatus", o.getStatus())
+                .localized("order-frozen", o.getNumber(), o.getStatus(), what);
     }
 
     static void expect(SalesOrder o, String action, String... statuses) {
@@ -366,7 +371,8 @@ public class SalesOrderStore extends JpaRecordStore<SalesOrder> {
             }
         }
         throw AtriumException.conflict("order-status", "cannot " + action + " sales order " + o.getNumber() + " in status "
-                + o.getStatus() + "; it must be " + String.join(" or ", statuses)).with("currentStatus", o.getStatus());
+                + o.getStatus() + "; it must be " + String.join(" or ", statuses)).with("currentStatus", o.getStatus())
+                .localized("order-status", action, o.getNumber(), o.getStatus(), List.of(statuses));
     }
 
     /** Thrown inside the confirmation's transaction to roll it back; the figures are then recorded on their own. */
@@ -394,7 +400,8 @@ public class SalesOrderStore extends JpaRecordStore<SalesOrder> {
             order = updateBySystem(id, caller, (em, o) -> {
                 expect(o, "confirm", OrderTypes.DRAFT);
                 if (o.getLineCount() == null || o.getLineCount() == 0) {
-                    throw AtriumException.conflict("order-empty", "sales order " + o.getNumber() + " has no lines to confirm");
+                    throw AtriumException.conflict("order-empty", "sales order " + o.getNumber() + " has no lines to confirm")
+                            .localized("order-empty", o.getNumber());
                 }
                 CreditCheck.Result check = CreditCheck.run(em, o, receivables);
                 record(o, check);
@@ -458,6 +465,13 @@ public class SalesOrderStore extends JpaRecordStore<SalesOrder> {
         boolean overdue = d.outcome() == CreditRules.Outcome.OVERDUE;
         AtriumException e = AtriumException.conflict(overdue ? "credit-overdue" : "credit-limit-exceeded", "sales order " + id
                 + " is not confirmed: " + d.reason());
+        if (overdue) {
+            e.localized("credit-overdue", id, d.overdueSince(), d.termDays());
+        } else {
+            BigDecimal after = d.exposure().add(d.orderAmount());
+            e.localized("credit-limit-exceeded", id, d.exposure().toPlainString(), d.orderAmount().toPlainString(), after.toPlainString(),
+                    d.currency(), d.limit().toPlainString(), after.subtract(d.limit()).toPlainString());
+        }
         e.with("limit", d.limit() == null ? null : d.limit().toPlainString());
         e.with("exposure", d.exposure().toPlainString());
         e.with("orderAmount", d.orderAmount().toPlainString());
@@ -475,14 +489,15 @@ public class SalesOrderStore extends JpaRecordStore<SalesOrder> {
     /** A credit hold decided: approved → confirmed (the approver takes the risk), rejected → back to draft. */
     SalesOrder decide(String id, boolean approve, String comment, Caller caller) {
         if (!approve && (comment == null || comment.isBlank())) {
-            throw AtriumException.invalidField("comment", "a rejection needs the reason, for the order's owner");
+            throw AtriumException.invalid("comment", "rejection-reason", "a rejection needs the reason, for the order's owner");
         }
         SalesOrder order = updateBySystem(id, caller, (em, o) -> {
             expect(o, approve ? "approve" : "reject", OrderTypes.HELD);
             if (!mayDecide(o, caller)) {
                 throw AtriumException.forbidden("sales order " + o.getNumber() + " waits for the credit approval of "
                         + (o.getApproverId() == null ? "an administrator" : "user " + o.getApproverId())
-                        + "; only that user, someone above them in the role hierarchy or an administrator may decide");
+                        + "; only that user, someone above them in the role hierarchy or an administrator may decide")
+                        .localized("order-approver-only", o.getNumber());
             }
             o.setDecisionComment(comment == null || comment.isBlank() ? null : comment.strip());
             o.setDecidedBy(caller.userId());
@@ -507,7 +522,7 @@ public class SalesOrderStore extends JpaRecordStore<SalesOrder> {
             for (SalesOrderLine l : lines(em, id)) {
                 if (FulfilmentService.zero(l.getDeliveredQuantity()).signum() > 0 || FulfilmentService.zero(l.getInvoicedQuantity()).signum() > 0) {
                     throw AtriumException.conflict("order-fulfilled", "sales order " + o.getNumber() + " has deliveries or invoices;"
-                            + " cancel those first").with("currentStatus", o.getStatus());
+                            + " cancel those first").with("currentStatus", o.getStatus()).localized("order-fulfilled", o.getNumber());
                 }
             }
             o.setStatus(OrderTypes.CANCELLED);

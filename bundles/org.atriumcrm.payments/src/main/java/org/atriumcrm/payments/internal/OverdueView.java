@@ -41,7 +41,7 @@ public class OverdueView implements EntityView {
     public Object view(RecordStore<?> records, Map<String, List<String>> params, Caller caller) {
         String direction = one(params, "direction", OpenItems.RECEIVABLE);
         if (!direction.equals(OpenItems.RECEIVABLE) && !direction.equals(OpenItems.PAYABLE)) {
-            throw AtriumException.invalidField("direction", "must be receivable or payable");
+            throw AtriumException.invalid("direction", "receivable-or-payable", "must be receivable or payable");
         }
         int limit;
         try {
@@ -50,7 +50,7 @@ public class OverdueView implements EntityView {
             limit = -1;
         }
         if (limit < 1 || limit > MAX) {
-            throw AtriumException.invalidField("limit", "must be a whole number from 1 to " + MAX);
+            throw AtriumException.invalid("limit", "whole-number-up-to", "must be a whole number from 1 to " + MAX, MAX);
         }
         OpenItems items = payments.documents(direction.equals(OpenItems.RECEIVABLE) ? PaymentStore.INVOICE : PaymentStore.PURCHASE_ORDER);
         LocalDate today = LocalDate.now();

@@ -72,7 +72,7 @@ public class PaymentStore extends JpaRecordStore<Payment> {
     protected void beforeCreate(EntityManager em, Payment p, Caller caller) {
         boolean invoice = p.getInvoiceId() != null;
         if (invoice == (p.getPurchaseOrderId() != null)) {
-            throw AtriumException.validation(List.of(new FieldError("invoiceId", "name exactly one of invoiceId (money received)"
+            throw AtriumException.validation(List.of(FieldError.of("invoiceId", "payment-document", "name exactly one of invoiceId (money received)"
                     + " and purchaseOrderId (money paid to a vendor)")));
         }
         String entity = invoice ? INVOICE : PURCHASE_ORDER;
@@ -81,14 +81,16 @@ public class PaymentStore extends JpaRecordStore<Payment> {
         OpenItems items = documents.get(entity);
         if (items == null) {
             throw AtriumException.conflict("module-disabled", "payments against " + entity + " records need the "
-                    + (invoice ? "invoicing" : "purchasing") + " module, which is disabled");
+                    + (invoice ? "invoicing" : "purchasing") + " module, which is disabled")
+                    .localized("payment-module-disabled", entity, invoice ? "invoicing" : "purchasing");
         }
         OpenItems.OpenItem doc;
         try {
             doc = items.find(documentId, caller);
         } catch (AtriumException e) {
             if (e.status() == 404) {
-                throw AtriumException.invalidField(field, "no " + entity + " with id " + documentId + " that you can see");
+                throw AtriumException.invalid(field, "reference-not-found", "no " + entity + " with id " + documentId + " that you can see",
+                        entity, documentId);
             }
             throw e;
         }
@@ -98,23 +100,24 @@ public class PaymentStore extends JpaRecordStore<Payment> {
         if (p.getCurrency() == null) {
             p.setCurrency(doc.currency());
         } else if (!p.getCurrency().equals(doc.currency())) {
-            throw AtriumException.invalidField("currency", entity + " " + doc.number() + " is in " + doc.currency()
-                    + ", not " + p.getCurrency());
+            throw AtriumException.invalid("currency", "payment-currency", entity + " " + doc.number() + " is in " + doc.currency()
+                    + ", not " + p.getCurrency(), entity, doc.number(), doc.currency(), p.getCurrency());
         }
         BigDecimal amount = p.getAmount();
         if (amount.signum() <= 0) {
-            throw AtriumException.invalidField("amount", "must be more than 0; money given back is a payment of kind refund");
+            throw AtriumException.invalid("amount", "payment-positive", "must be more than 0; money given back is a payment of kind refund");
         }
         int scale = Amounts.scale(doc.currency());
         if (amount.stripTrailingZeros().scale() > scale) {
-            throw AtriumException.invalidField("amount", "has more than " + scale + " decimals, the precision of " + doc.currency());
+            throw AtriumException.invalid("amount", "currency-decimals", "has more than " + scale + " decimals, the precision of " + doc.currency(),
+                    scale, doc.currency());
         }
         p.setAmount(amount.setScale(scale));
         LocalDate today = LocalDate.now();
         if (p.getPaidOn() == null) {
             p.setPaidOn(today);
         } else if (p.getPaidOn().isAfter(today)) {
-            throw AtriumException.invalidField("paidOn", "is in the future; record a payment when it was made");
+            throw AtriumException.invalid("paidOn", "paid-in-future", "is in the future; record a payment when it was made");
         }
         p.setDocumentNumber(doc.number());
         if (OpenItems.RECEIVABLE.equals(items.direction())) {
@@ -130,7 +133,8 @@ public class PaymentStore extends JpaRecordStore<Payment> {
     protected void beforeUpdate(EntityManager em, Payment p, Set<String> changed, Caller caller) {
         if (!PaymentTypes.EDITABLE.containsAll(changed)) {
             throw AtriumException.conflict("payment-recorded", "payment " + p.getNumber() + " is recorded: only "
-                    + PaymentTypes.EDITABLE + " may change; a wrong amount is corrected by a refund");
+                    + PaymentTypes.EDITABLE + " may change; a wrong amount is corrected by a refund")
+                    .localized("payment-recorded", p.getNumber(), List.copyOf(PaymentTypes.EDITABLE));
         }
     }
 
@@ -161,7 +165,8 @@ public class PaymentStore extends JpaRecordStore<Payment> {
     }
 
     private static AtriumException deleteRefused() {
-        return AtriumException.conflict("payment-recorded", "a recorded payment is not deleted: record a refund of it instead");
+        return AtriumException.conflict("payment-recorded", "a recorded payment is not deleted: record a refund of it instead")
+                .localized("payment-recorded-not-deleted");
     }
 
     private void recorded(Payment p, Caller caller) {

@@ -107,7 +107,7 @@ public class PluginManager {
         for (Bundle b : context.getBundles()) {
             if (archive.symbolicName().equals(b.getSymbolicName()) && !isPlugin(b)) {
                 throw AtriumException.conflict("platform-name", "the symbolic name " + archive.symbolicName()
-                        + " belongs to an installed platform bundle");
+                        + " belongs to an installed platform bundle").localized("platform-name", archive.symbolicName());
             }
         }
         Bundle bundle = find(archive.symbolicName()).orElse(null);
@@ -120,7 +120,7 @@ public class PluginManager {
             }
         } catch (BundleException e) {
             throw new AtriumException(400, "invalid-bundle", "Invalid bundle", "the framework refused the bundle: "
-                    + e.getMessage(), null);
+                    + e.getMessage(), null).localized("invalid-bundle", e.getMessage());
         }
         startFailures.remove(bundle.getBundleId());
         guardRefusals.remove(bundle.getBundleId());
@@ -156,7 +156,8 @@ public class PluginManager {
                 kars.install(file.toUri(), false, true);
             }
         } catch (Exception e) {
-            throw new AtriumException(400, "invalid-kar", "Invalid KAR", "Karaf could not install the KAR: " + rootMessage(e), null);
+            throw new AtriumException(400, "invalid-kar", "Invalid KAR", "Karaf could not install the KAR: " + rootMessage(e), null)
+                    .localized("invalid-kar", rootMessage(e));
         }
         LOG.info("{} installed KAR {}", caller.loginName(), name);
         Map<String, Object> result = new LinkedHashMap<>();
@@ -175,12 +176,13 @@ public class PluginManager {
 
     void uninstallKar(String name, Caller caller) {
         if (!kars().contains(name)) {
-            throw AtriumException.notFound("no uploaded KAR " + name + " is installed");
+            throw AtriumException.notFound("no uploaded KAR " + name + " is installed").localized("no-such-kar", name);
         }
         try {
             kars.uninstall(name);
         } catch (Exception e) {
-            throw new AtriumException(409, "uninstall-failed", "Conflict", "could not uninstall KAR " + name + ": " + rootMessage(e), null);
+            throw new AtriumException(409, "uninstall-failed", "Conflict", "could not uninstall KAR " + name + ": " + rootMessage(e), null)
+                    .localized("uninstall-failed", name, rootMessage(e));
         }
         LOG.info("{} uninstalled KAR {}", caller.loginName(), name);
     }
@@ -264,7 +266,7 @@ public class PluginManager {
                 }
             } catch (SQLException e) {
                 throw new AtriumException(409, "purge-failed", "Conflict", "the plugin is uninstalled, but dropping its tables "
-                        + tables + " failed after " + dropped + ": " + e.getMessage(), null);
+                        + tables + " failed after " + dropped + ": " + e.getMessage(), null).localized("purge-failed", tables, dropped, e.getMessage());
             }
             LOG.warn("{} purged the data of plugin {}: dropped {}", caller.loginName(), bundle.getSymbolicName(), dropped);
         }
@@ -281,7 +283,7 @@ public class PluginManager {
             bundle.uninstall();
         } catch (IOException | BundleException | IllegalStateException e) {
             throw new AtriumException(409, "uninstall-failed", "Conflict", "could not uninstall " + bundle.getSymbolicName()
-                    + ": " + rootMessage(e), null);
+                    + ": " + rootMessage(e), null).localized("uninstall-failed", bundle.getSymbolicName(), rootMessage(e));
         }
         startFailures.remove(bundle.getBundleId());
         LOG.info("{} uninstalled plugin {}", caller.loginName(), bundle.getSymbolicName());

@@ -100,14 +100,14 @@ public class PluginsResource {
     }
 
     private Bundle plugin(String id) {
-        return plugins.find(id).orElseThrow(() -> AtriumException.notFound("no plugin " + id + " is installed"));
+        return plugins.find(id).orElseThrow(() -> AtriumException.notFound("no plugin " + id + " is installed").localized("no-such-plugin", id));
     }
 
     private static byte[] readAll(InputStream body) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         body.transferTo(out); // bounded by the API's plugin size limit (413 beyond it)
         if (out.size() == 0) {
-            throw AtriumException.badRequest("the request body is empty: send the plugin jar as the body");
+            throw AtriumException.badRequest("the request body is empty: send the plugin jar as the body").localized("plugin-body-empty");
         }
         return out.toByteArray();
     }

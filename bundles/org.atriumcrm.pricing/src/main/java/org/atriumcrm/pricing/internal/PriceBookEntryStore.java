@@ -75,13 +75,13 @@ public class PriceBookEntryStore extends JpaRecordStore<PriceBookEntry> {
             throw AtriumException.invalidField(field, "must not be negative");
         }
         if (value != null && value.stripTrailingZeros().scale() > Amounts.MAX_SCALE) {
-            throw AtriumException.invalidField(field, "has more than " + Amounts.MAX_SCALE + " decimal places");
+            throw AtriumException.invalid(field, "decimal-places", "has more than " + Amounts.MAX_SCALE + " decimal places", Amounts.MAX_SCALE);
         }
     }
 
     private static AtriumException duplicate() {
         return AtriumException.conflict("duplicate-price-book-entry", "the price book already has a price for this product from this"
-                + " quantity (entries in the recycle bin included): change that entry instead");
+                + " quantity (entries in the recycle bin included): change that entry instead").localized("duplicate-price-book-entry");
     }
 
     private static RuntimeException duplicateOr(RuntimeException e) {

@@ -43,7 +43,8 @@ public class DocumentMailer implements DocumentMail {
     OutboundMail outbox() {
         OutboundMail outbox = mail;
         if (outbox == null) {
-            throw AtriumException.conflict("mail-unavailable", "the mail module is not enabled: the document cannot be emailed");
+            throw AtriumException.conflict("mail-unavailable", "the mail module is not enabled: the document cannot be emailed")
+                    .localized("mail-unavailable");
         }
         return outbox;
     }

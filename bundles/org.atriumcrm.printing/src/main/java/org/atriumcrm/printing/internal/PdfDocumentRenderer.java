@@ -40,7 +40,8 @@ public class PdfDocumentRenderer implements DocumentRenderer {
     public void render(DocumentKind kind, String locale, DocumentModel model, OutputStream out) {
         String language = locale != null && locale.toLowerCase(java.util.Locale.ROOT).startsWith("zh") ? PrintingTypes.ZH : PrintingTypes.EN;
         DocumentTemplate t = templates.chosen(kind, language).orElseThrow(() -> AtriumException.conflict("no-template",
-                "there is no active " + kind.title(PrintingTypes.EN).toLowerCase(java.util.Locale.ROOT) + " template; an administrator adds one at /api/v1/document-templates"));
+                "there is no active " + kind.title(PrintingTypes.EN).toLowerCase(java.util.Locale.ROOT) + " template; an administrator adds one at /api/v1/document-templates")
+                .localized("no-template", kind.title(PrintingTypes.ZH)));
         print(t, model, out);
     }
 

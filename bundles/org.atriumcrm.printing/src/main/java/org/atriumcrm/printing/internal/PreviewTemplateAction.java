@@ -38,7 +38,7 @@ public class PreviewTemplateAction implements RecordAction {
         if (body != null && body.isObject() && body.size() > 0) {
             throw AtriumException.invalidField(body.fieldNames().next(), "a preview takes no parameters: send {}");
         }
-        DocumentTemplate t = (DocumentTemplate) records.find(id).orElseThrow(() -> AtriumException.notFound("no DocumentTemplate with id " + id));
+        DocumentTemplate t = (DocumentTemplate) records.find(id).orElseThrow(() -> AtriumException.notFound("no DocumentTemplate with id " + id).localized("record-not-found", "DocumentTemplate", id));
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         renderer.print(t, SampleModel.of(PrintingTypes.kind(t.getKind()), t.getLocale()), pdf);
         return Response.ok(pdf.toByteArray(), "application/pdf")

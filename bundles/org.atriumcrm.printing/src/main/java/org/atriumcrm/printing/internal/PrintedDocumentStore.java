@@ -39,7 +39,7 @@ public class PrintedDocumentStore {
     PrintedDocument save(PrintedDocument d, byte[] pdf, String userId) {
         if (pdf.length > MAX_BYTES) {
             throw new AtriumException(413, "payload-too-large", "Payload too large", "the printed document has " + pdf.length
-                    + " bytes, more than the " + MAX_BYTES + " a stored document may have", null);
+                    + " bytes, more than the " + MAX_BYTES + " a stored document may have", null).localized("printed-document-too-large", pdf.length, MAX_BYTES);
         }
         d.setId(RecordIds.next());
         d.setSizeBytes((long) pdf.length);

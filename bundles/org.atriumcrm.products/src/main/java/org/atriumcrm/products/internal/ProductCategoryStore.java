@@ -32,8 +32,8 @@ public class ProductCategoryStore extends JpaRecordStore<ProductCategory> {
             Set<String> seen = new HashSet<>();
             for (String at = category.getParentId(); at != null; ) {
                 if (at.equals(category.getId())) {
-                    throw AtriumException.invalidField("parentId", "category " + category.getName()
-                            + " cannot be placed below itself or below one of its own subcategories");
+                    throw AtriumException.invalid("parentId", "category-below-itself", "category " + category.getName()
+                            + " cannot be placed below itself or below one of its own subcategories", category.getName());
                 }
                 if (!seen.add(at)) {
                     break; // a loop written before this rule: do not walk it forever
@@ -53,7 +53,8 @@ public class ProductCategoryStore extends JpaRecordStore<ProductCategory> {
                     Long.class).setParameter("id", id).getSingleResult();
             if (children > 0 || products > 0) {
                 throw AtriumException.conflict("category-in-use", "the category still has " + children + " subcategories and "
-                        + products + " products: move or delete them first").with("subcategories", children).with("products", products);
+                        + products + " products: move or delete them first").with("subcategories", children).with("products", products)
+                        .localized("category-in-use", children, products);
             }
             return null;
         });

@@ -44,11 +44,12 @@ public class ProductComponentStore extends JpaRecordStore<ProductComponent> {
             throw AtriumException.invalidField("quantity", "must be greater than 0");
         }
         if (component.getComponentProductId().equals(component.getProductId())) {
-            throw AtriumException.invalidField("componentProductId", "a product cannot contain itself");
+            throw AtriumException.invalid("componentProductId", "product-contains-itself", "a product cannot contain itself");
         }
         if (contains(em, component.getComponentProductId(), component.getProductId())) {
-            throw AtriumException.invalidField("componentProductId", "product " + component.getComponentProductId()
-                    + " already contains product " + component.getProductId() + " (directly or through its items): that would be a cycle");
+            throw AtriumException.invalid("componentProductId", "product-cycle", "product " + component.getComponentProductId()
+                    + " already contains product " + component.getProductId() + " (directly or through its items): that would be a cycle",
+                    component.getComponentProductId(), component.getProductId());
         }
     }
 

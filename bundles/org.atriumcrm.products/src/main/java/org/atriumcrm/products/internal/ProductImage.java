@@ -50,7 +50,8 @@ public class ProductImage implements RecordFile {
     @Override
     public Object store(RecordStore<?> records, Record record, String mediaType, long declaredLength, InputStream body, Caller caller) {
         if (access != null && !access.access(caller, ProductTypes.PRODUCT).canChange(record)) {
-            throw AtriumException.forbidden("you may see product " + record.getId() + " but not change it");
+            throw AtriumException.forbidden("you may see product " + record.getId() + " but not change it")
+                    .localized("record-read-only-for-you", "Product", record.getId());
         }
         Product updated = files.store(record.getId(), mediaType, declaredLength, body,
                 f -> products.setImage(record.getId(), f.mediaType(), f.size(), f.sha256(), caller));

@@ -80,8 +80,8 @@ public class ProductStore extends JpaRecordStore<Product> {
 
     private static void check(EntityManager em, Product product) {
         if (product.isService() && !ProductTypes.SERVICE_UNITS.contains(product.getUnit())) {
-            throw AtriumException.invalidField("unit", "a service is sold by " + ProductTypes.SERVICE_UNITS.stream().sorted().toList()
-                    + ", not by " + product.getUnit());
+            throw AtriumException.invalid("unit", "service-unit", "a service is sold by " + ProductTypes.SERVICE_UNITS.stream().sorted().toList()
+                    + ", not by " + product.getUnit(), ProductTypes.SERVICE_UNITS.stream().sorted().toList(), product.getUnit());
         }
         notNegative("listPrice", product.getListPrice());
         notNegative("cost", product.getCost());
@@ -103,7 +103,8 @@ public class ProductStore extends JpaRecordStore<Product> {
 
     static AtriumException duplicateSku(Object sku) {
         return AtriumException.conflict("duplicate-sku", "another product already has SKU " + sku
-                + " (SKUs are unique without regard to case, products in the recycle bin included)").with("sku", sku);
+                + " (SKUs are unique without regard to case, products in the recycle bin included)").with("sku", sku)
+                .localized("duplicate-sku", sku);
     }
 
     /** The unique constraint's refusal of a racing create or update as the same 409 the check gives. */

@@ -39,7 +39,7 @@ public class TaxClassStore extends JpaRecordStore<TaxClass> {
 
     private static void check(TaxClass tax) {
         if (tax.getRate() == null || tax.getRate().signum() < 0 || tax.getRate().compareTo(HUNDRED) > 0) {
-            throw AtriumException.invalidField("rate", "must be a percentage from 0 to 100");
+            throw AtriumException.invalid("rate", "percentage", "must be a percentage from 0 to 100");
         }
     }
 }

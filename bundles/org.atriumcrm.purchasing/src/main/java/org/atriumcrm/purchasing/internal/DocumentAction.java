@@ -52,11 +52,13 @@ abstract class DocumentAction<T extends BaseRecord> implements RecordAction {
         RecordStore<T> view = (RecordStore<T>) records;
         T record = view.find(id).orElseThrow(() -> AtriumException.notFound("no " + type.name() + " with id " + id));
         if (!access.access(caller, type).canChange(record)) {
-            throw AtriumException.forbidden("you may see " + type.name() + " " + id + " but not change it");
+            throw AtriumException.forbidden("you may see " + type.name() + " " + id + " but not change it")
+                    .localized("record-read-only-for-you", type.label(), id);
         }
         JsonNode b = body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : body;
         if (!b.isObject()) {
-            throw AtriumException.badRequest("the body must be a JSON object with at most " + members.keySet());
+            throw AtriumException.badRequest("the body must be a JSON object with at most " + members.keySet())
+                    .localized("body-with-members", List.copyOf(members.keySet()));
         }
         List<FieldError> errors = new ArrayList<>();
         b.fields().forEachRemaining(e -> {

@@ -62,7 +62,7 @@ public class GoodsReceiptLineStore extends JpaRecordStore<GoodsReceiptLine> {
     private static GoodsReceipt receipt(EntityManager em, GoodsReceiptLine l) {
         GoodsReceipt r = em.find(GoodsReceipt.class, l.getGoodsReceiptId());
         if (r == null || r.isDeleted()) {
-            throw AtriumException.invalidField("goodsReceiptId", "no GoodsReceipt with id " + l.getGoodsReceiptId());
+            throw AtriumException.invalid("goodsReceiptId", "reference-not-found", "no GoodsReceipt with id " + l.getGoodsReceiptId(), "GoodsReceipt", l.getGoodsReceiptId());
         }
         return r;
     }
@@ -80,7 +80,7 @@ public class GoodsReceiptLineStore extends JpaRecordStore<GoodsReceiptLine> {
             throw AtriumException.invalidField("quantity", "must be greater than 0");
         }
         if (q.stripTrailingZeros().scale() > Amounts.MAX_SCALE) {
-            throw AtriumException.invalidField("quantity", "has more than " + Amounts.MAX_SCALE + " decimal places");
+            throw AtriumException.invalid("quantity", "decimal-places", "has more than " + Amounts.MAX_SCALE + " decimal places", Amounts.MAX_SCALE);
         }
         if (q.compareTo(remaining(pol)) > 0) {
             throw AtriumException.invalidField("quantity", q.toPlainString() + " is more than remains to receive of this order line ("

@@ -59,7 +59,7 @@ public class GoodsReceiptStore extends JpaRecordStore<GoodsReceipt> {
     protected void beforeCreate(EntityManager em, GoodsReceipt r, Caller caller) {
         PurchaseOrder po = em.find(PurchaseOrder.class, r.getPurchaseOrderId());
         if (po == null || po.isDeleted()) {
-            throw AtriumException.invalidField("purchaseOrderId", "no PurchaseOrder with id " + r.getPurchaseOrderId());
+            throw AtriumException.invalid("purchaseOrderId", "reference-not-found", "no PurchaseOrder with id " + r.getPurchaseOrderId(), "PurchaseOrder", r.getPurchaseOrderId());
         }
         receivable(po);
         if (r.getWarehouseId() == null) {
@@ -89,7 +89,7 @@ public class GoodsReceiptStore extends JpaRecordStore<GoodsReceipt> {
     static void requireDraft(GoodsReceipt r, String how) {
         if (!PurchasingTypes.DRAFT.equals(r.getStatus())) {
             throw AtriumException.conflict("goods-receipt-posted", "goods receipt " + r.getNumber() + " was posted at " + r.getPostedAt()
-                    + " and cannot be " + how);
+                    + " and cannot be " + how).localized("goods-receipt-posted", r.getNumber(), r.getPostedAt(), how);
         }
     }
 
@@ -109,7 +109,8 @@ public class GoodsReceiptStore extends JpaRecordStore<GoodsReceipt> {
             receivable(po);
             List<GoodsReceiptLine> lines = lines(em, id);
             if (lines.isEmpty()) {
-                throw AtriumException.conflict("goods-receipt-empty", "goods receipt " + r.getNumber() + " has no lines");
+                throw AtriumException.conflict("goods-receipt-empty", "goods receipt " + r.getNumber() + " has no lines")
+                        .localized("goods-receipt-empty", r.getNumber());
             }
             List<FieldError> over = new ArrayList<>();
             List<Ledger.Move> moves = new ArrayList<>();
@@ -122,8 +123,9 @@ public class GoodsReceiptStore extends JpaRecordStore<GoodsReceipt> {
                 PurchaseOrderLine pol = em.find(PurchaseOrderLine.class, l.getPurchaseOrderLineId());
                 em.refresh(pol);
                 if (n == 0) {
-                    over.add(new FieldError("lines[" + i + "].quantity", l.getQuantity().toPlainString() + " is more than remains to receive of"
-                            + " this order line (" + GoodsReceiptLineStore.remaining(pol).toPlainString() + ")"));
+                    over.add(FieldError.of("lines[" + i + "].quantity", "receipt-exceeds-remaining", l.getQuantity().toPlainString()
+                            + " is more than remains to receive of this order line (" + GoodsReceiptLineStore.remaining(pol).toPlainString() + ")",
+                            l.getQuantity().toPlainString(), GoodsReceiptLineStore.remaining(pol).toPlainString()));
                 }
                 moves.add(new Ledger.Move(pol.getProductId(), r.getWarehouseId(), l.getQuantity(), pol.getUnitCost(), l.getId()));
             }

@@ -53,7 +53,7 @@ public class PurchaseOrderDocument implements DocumentSource {
 
     @Override
     public Printable document(String id, String locale, Caller caller) {
-        PurchaseOrder po = access.secure(orders, caller).find(id).orElseThrow(() -> AtriumException.notFound("no PurchaseOrder with id " + id));
+        PurchaseOrder po = access.secure(orders, caller).find(id).orElseThrow(() -> AtriumException.notFound("no PurchaseOrder with id " + id).localized("record-not-found", "PurchaseOrder", id));
         String currency = po.getCurrency();
         record Read(List<PurchaseOrderLine> lines, Vendor vendor) {
         }

@@ -55,7 +55,7 @@ public class PurchaseOrderLineStore extends JpaRecordStore<PurchaseOrderLine> {
         tx(em -> {
             PurchaseOrderLine l = em.find(PurchaseOrderLine.class, id);
             if (l == null || l.isDeleted()) {
-                throw AtriumException.notFound("no PurchaseOrderLine with id " + id);
+                throw AtriumException.notFound("no PurchaseOrderLine with id " + id).localized("record-not-found", "PurchaseOrderLine", id);
             }
             PurchaseOrder po = PurchaseOrderStore.locked(em, l.getPurchaseOrderId());
             PurchaseOrderStore.requireStatus(po, "changed", PurchasingTypes.DRAFT);
@@ -73,7 +73,7 @@ public class PurchaseOrderLineStore extends JpaRecordStore<PurchaseOrderLine> {
         Catalog.Item item = catalog.item(l.getProductId()).orElse(null);
         List<FieldError> errors = new ArrayList<>();
         if (item == null) {
-            errors.add(new FieldError("productId", "no Product with id " + l.getProductId()));
+            errors.add(FieldError.of("productId", "reference-not-found", "no Product with id " + l.getProductId(), "Product", l.getProductId()));
         } else if (!item.active()) {
             errors.add(new FieldError("productId", item.sku() + " " + item.name() + " is not active"));
         } else if (!item.stocked()) {

@@ -49,7 +49,7 @@ public class PurchaseOrderOpenItems implements OpenItems {
     @Override
     public OpenItem find(String id, Caller caller) {
         return orders.find(id).filter(o -> access.access(caller, PurchasingTypes.ORDER).read().allows(o)).map(PurchaseOrderOpenItems::item)
-                .orElseThrow(() -> AtriumException.notFound("no PurchaseOrder with id " + id));
+                .orElseThrow(() -> AtriumException.notFound("no PurchaseOrder with id " + id).localized("record-not-found", "PurchaseOrder", id));
     }
 
     @Override

@@ -107,7 +107,8 @@ public class PurchaseOrderStore extends JpaRecordStore<PurchaseOrder> {
     static void requireStatus(PurchaseOrder po, String how, String... allowed) {
         if (!List.of(allowed).contains(po.getStatus())) {
             throw AtriumException.conflict("purchase-order-" + po.getStatus().replace('_', '-'), "purchase order " + po.getNumber() + " is "
-                    + po.getStatus() + " and cannot be " + how + " (only when " + String.join(" or ", allowed) + ")");
+                    + po.getStatus() + " and cannot be " + how + " (only when " + String.join(" or ", allowed) + ")")
+                    .localized("purchase-order-status", po.getNumber(), po.getStatus(), how, List.of(allowed));
         }
     }
 
@@ -128,7 +129,7 @@ public class PurchaseOrderStore extends JpaRecordStore<PurchaseOrder> {
         int n = em.createQuery("UPDATE PurchaseOrder p SET p.version = p.version + 1 WHERE p.id = :id AND p.deletedAt IS NULL")
                 .setParameter("id", orderId).executeUpdate();
         if (n == 0) {
-            throw AtriumException.invalidField("purchaseOrderId", "no PurchaseOrder with id " + orderId);
+            throw AtriumException.invalid("purchaseOrderId", "reference-not-found", "no PurchaseOrder with id " + orderId, "PurchaseOrder", orderId);
         }
         PurchaseOrder po = em.find(PurchaseOrder.class, orderId);
         em.refresh(po);
@@ -156,7 +157,8 @@ public class PurchaseOrderStore extends JpaRecordStore<PurchaseOrder> {
         PurchaseOrder po = updateBySystem(id, caller, (em, o) -> {
             requireStatus(o, "submitted", PurchasingTypes.DRAFT);
             if (lines(em, id).isEmpty()) {
-                throw AtriumException.conflict("purchase-order-empty", "purchase order " + o.getNumber() + " has no lines");
+                throw AtriumException.conflict("purchase-order-empty", "purchase order " + o.getNumber() + " has no lines")
+                        .localized("purchase-order-empty", o.getNumber());
             }
             Approvals a = approvals;
             Approvals.Route route = a == null ? null : a.route(new Approvals.Subject(PurchasingTypes.ORDER.name(), id, o.getOwnerId(),
@@ -217,11 +219,12 @@ public class PurchaseOrderStore extends JpaRecordStore<PurchaseOrder> {
             requireStatus(o, "cancelled", PurchasingTypes.DRAFT, PurchasingTypes.IN_APPROVAL, PurchasingTypes.APPROVED, PurchasingTypes.ORDERED);
             if (o.getPaidAmount() != null && o.getPaidAmount().signum() > 0) {
                 throw AtriumException.conflict("purchase-order-paid", "purchase order " + o.getNumber() + " has payments of "
-                        + o.getPaidAmount().toPlainString() + " " + o.getCurrency() + ": refund them before cancelling it");
+                        + o.getPaidAmount().toPlainString() + " " + o.getCurrency() + ": refund them before cancelling it")
+                        .localized("purchase-order-paid", o.getNumber(), o.getPaidAmount().toPlainString(), o.getCurrency());
             }
             if (lines(em, id).stream().anyMatch(l -> l.getReceivedQuantity() != null && l.getReceivedQuantity().signum() > 0)) {
                 throw AtriumException.conflict("purchase-order-received", "goods of purchase order " + o.getNumber()
-                        + " were received already: it cannot be cancelled");
+                        + " were received already: it cannot be cancelled").localized("purchase-order-received", o.getNumber());
             }
             o.setStatus(PurchasingTypes.CANCELLED);
             o.setDecisionComment(reason);
@@ -233,7 +236,7 @@ public class PurchaseOrderStore extends JpaRecordStore<PurchaseOrder> {
         boolean may = a != null ? a.mayDecide(caller.userId(), o.getApproverId()) : caller.administrator();
         if (!may) {
             throw AtriumException.forbidden("purchase order " + o.getNumber() + " waits for the decision of " + o.getApproverId()
-                    + " (or someone above in the role tree)");
+                    + " (or someone above in the role tree)").localized("purchase-order-approver-only", o.getNumber(), o.getApproverId());
         }
     }
 

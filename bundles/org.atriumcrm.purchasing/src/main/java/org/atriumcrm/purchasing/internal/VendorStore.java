@@ -54,7 +54,7 @@ public class VendorStore extends JpaRecordStore<Vendor> {
         long same = em.createQuery("SELECT COUNT(v) FROM Vendor v WHERE UPPER(v.code) = :c AND v.id <> :id AND v.deletedAt IS NULL", Long.class)
                 .setParameter("c", v.getCode().toUpperCase(Locale.ROOT)).setParameter("id", v.getId()).getSingleResult();
         if (same > 0) {
-            throw AtriumException.conflict("duplicate-code", "another vendor has the code " + v.getCode());
+            throw AtriumException.conflict("duplicate-code", "another vendor has the code " + v.getCode()).localized("duplicate-vendor-code", v.getCode());
         }
     }
 }

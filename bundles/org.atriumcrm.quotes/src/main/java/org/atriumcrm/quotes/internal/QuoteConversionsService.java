@@ -43,10 +43,10 @@ public class QuoteConversionsService implements QuoteConversions {
             Quote q = em.find(Quote.class, quoteId);
             EntityAccess rights = access.access(caller, QuoteTypes.QUOTE);
             if (q == null || q.isDeleted() || !rights.read().allows(q)) {
-                throw AtriumException.notFound("no Quote with id " + quoteId);
+                throw AtriumException.notFound("no Quote with id " + quoteId).localized("record-not-found", "Quote", quoteId);
             }
             if (!rights.canChange(q)) {
-                throw AtriumException.forbidden("you may see quote " + q.getNumber() + " but not convert it");
+                throw AtriumException.forbidden("you may see quote " + q.getNumber() + " but not convert it").localized("quote-not-convertible-by-you", q.getNumber());
             }
             Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             int won = em.createQuery("UPDATE Quote q SET q.convertedTo = :t, q.version = q.version + 1 WHERE q.id = :id"
@@ -57,10 +57,12 @@ public class QuoteConversionsService implements QuoteConversions {
                 if (q.getConvertedTo() != null) {
                     throw AtriumException.conflict("quote-converted", "quote " + q.getNumber() + " already produced a "
                             + q.getConvertedTo() + (q.getConvertedId() == null ? "" : " (" + q.getConvertedId() + ")")
-                            + "; a quote produces one order or one contract").with("convertedTo", q.getConvertedTo());
+                            + "; a quote produces one order or one contract").with("convertedTo", q.getConvertedTo())
+                            .localized("quote-converted", q.getNumber(), q.getConvertedTo());
                 }
                 throw AtriumException.conflict("quote-not-approved", "quote " + q.getNumber() + " is " + q.getStage()
-                        + "; only an approved, sent or accepted quote becomes an order or a contract");
+                        + "; only an approved, sent or accepted quote becomes an order or a contract")
+                        .localized("quote-not-approved", q.getNumber(), q.getStage());
             }
             // the row is ours now (our UPDATE holds its lock until commit): the rest goes through the entity
             q.setConvertedAt(now);
@@ -82,7 +84,8 @@ public class QuoteConversionsService implements QuoteConversions {
             int n = em.createQuery("UPDATE Quote q SET q.convertedId = :d, q.version = q.version + 1 WHERE q.id = :id AND q.convertedTo = :t")
                     .setParameter("d", documentId).setParameter("id", quoteId).setParameter("t", target).executeUpdate();
             if (n != 1) {
-                throw AtriumException.conflict("quote-not-claimed", "quote " + quoteId + " was not claimed for a " + target);
+                throw AtriumException.conflict("quote-not-claimed", "quote " + quoteId + " was not claimed for a " + target)
+                        .localized("quote-not-claimed", quoteId, target);
             }
             em.persist(new RecordChangeRow("Quote", quoteId, "UPDATED", "convertedId", null, documentId, caller.userId(),
                     Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));

@@ -46,7 +46,7 @@ public class QuoteDocument implements DocumentSource {
 
     @Override
     public Printable document(String id, String locale, Caller caller) {
-        Quote q = access.secure(quotes, caller).find(id).orElseThrow(() -> AtriumException.notFound("no Quote with id " + id));
+        Quote q = access.secure(quotes, caller).find(id).orElseThrow(() -> AtriumException.notFound("no Quote with id " + id).localized("record-not-found", "Quote", id));
         List<QuoteLine> lines = quotes.inTransaction(em -> QuoteStore.lines(em, id));
         String currency = q.getCurrency();
         Amounts.Totals totals = Amounts.totals(lines.stream().map(QuoteAmounts::input).toList(), q.getShipping(), q.getShippingTaxRate(),

@@ -117,7 +117,7 @@ public class QuoteLineStore extends JpaRecordStore<QuoteLine> {
     @Override
     protected void beforeUpdate(EntityManager em, QuoteLine line, Set<String> changed, Caller caller) {
         if (changed.contains("quoteId")) {
-            throw AtriumException.invalidField("quoteId", "a line stays with its quote; remove it and add it to the other quote");
+            throw AtriumException.invalid("quoteId", "line-stays-with-document", "a line stays with its quote; remove it and add it to the other quote");
         }
         Quote quote = editableQuote(em, line.getQuoteId(), caller);
         boolean repriced = changed.contains("productId") || changed.contains("quantity");
@@ -130,7 +130,7 @@ public class QuoteLineStore extends JpaRecordStore<QuoteLine> {
         QuoteLine deleted = tx(em -> {
             QuoteLine line = em.find(QuoteLine.class, id);
             if (line == null || line.isDeleted()) {
-                throw AtriumException.notFound("no QuoteLine with id " + id);
+                throw AtriumException.notFound("no QuoteLine with id " + id).localized("record-not-found", "QuoteLine", id);
             }
             if (expectedVersion != null && expectedVersion != line.getVersion()) {
                 throw AtriumException.preconditionFailed("QuoteLine " + id + " is at version " + line.getVersion() + ", not " + expectedVersion);
@@ -150,7 +150,8 @@ public class QuoteLineStore extends JpaRecordStore<QuoteLine> {
 
     @Override
     public QuoteLine restore(String id, Caller caller) {
-        throw AtriumException.conflict("line-not-restorable", "a removed quote line is not restored from the recycle bin: add it to the quote again");
+        throw AtriumException.conflict("line-not-restorable", "a removed quote line is not restored from the recycle bin: add it to the quote again")
+                .localized("line-not-restorable");
     }
 
     private Quote editableQuote(EntityManager em, String quoteId, Caller caller) {
@@ -158,10 +159,11 @@ public class QuoteLineStore extends JpaRecordStore<QuoteLine> {
         Quote quote = quoteId == null ? null : em.find(Quote.class, quoteId, javax.persistence.LockModeType.PESSIMISTIC_WRITE);
         EntityAccess onQuotes = access.access(caller, QuoteTypes.QUOTE);
         if (quote == null || quote.isDeleted() || !onQuotes.read().allows(quote)) {
-            throw AtriumException.invalidField("quoteId", "no Quote with id " + quoteId);
+            throw AtriumException.invalid("quoteId", "reference-not-found", "no Quote with id " + quoteId, "Quote", quoteId);
         }
         if (!onQuotes.canChange(quote)) {
-            throw AtriumException.forbidden("you may see quote " + quote.getNumber() + " but not change its lines");
+            throw AtriumException.forbidden("you may see quote " + quote.getNumber() + " but not change its lines")
+                    .localized("quote-lines-read-only", quote.getNumber());
         }
         QuoteStore.open(quote);
         if (!quote.isDraft()) {
@@ -177,7 +179,8 @@ public class QuoteLineStore extends JpaRecordStore<QuoteLine> {
             if (line.getQuantity() == null || line.getQuantity().signum() <= 0) {
                 throw AtriumException.invalidField("quantity", "must be greater than 0");
             }
-            throw AtriumException.conflict("catalog-unavailable", "the products module is not enabled: quote lines need its catalog");
+            throw AtriumException.conflict("catalog-unavailable", "the products module is not enabled: quote lines need its catalog")
+                    .localized("catalog-unavailable");
         }
         DocumentLines.Priced p = DocumentLines.price(c, prices, line.getProductId(), quote.getAccountId(), line.getQuantity(), null,
                 quote.getCurrency(), "quoted");

@@ -74,15 +74,15 @@ public class QuoteStore extends JpaRecordStore<Quote> {
             if (quote.getAccountId() == null) {
                 quote.setAccountId(account.orElse(null));
             } else if (account.isPresent() && !account.get().equals(quote.getAccountId())) {
-                throw AtriumException.invalidField("accountId", "the opportunity is with account " + account.get()
-                        + "; leave the account out to take it over");
+                throw AtriumException.invalid("accountId", "account-differs", "the opportunity is with account " + account.get()
+                        + "; leave the account out to take it over", "opportunity", account.get());
             }
             if (quote.getCurrency() == null) {
                 quote.setCurrency(opportunityValue(quote.getOpportunityId(), "currency"));
             }
         }
         if (quote.getAccountId() == null) {
-            throw AtriumException.invalidField("accountId", "is required (or an opportunity with an account)");
+            throw AtriumException.invalid("accountId", "quote-account-required", "is required (or an opportunity with an account)");
         }
         if (quote.getCurrency() == null) {
             quote.setCurrency(DEFAULT_CURRENCY);
@@ -109,11 +109,13 @@ public class QuoteStore extends JpaRecordStore<Quote> {
         }
         if (changed.contains("opportunityId") && quote.getOpportunityId() != null) {
             opportunityAccount(quote.getOpportunityId()).filter(a -> !a.equals(quote.getAccountId())).ifPresent(a -> {
-                throw AtriumException.invalidField("opportunityId", "the opportunity is with another account (" + a + ")");
+                throw AtriumException.invalid("opportunityId", "opportunity-of-another-account", "the opportunity is with another account ("
+                        + a + ")", a);
             });
         }
         if (changed.contains("currency") && quote.getLineCount() != null && quote.getLineCount() > 0) {
-            throw AtriumException.conflict("currency-fixed", "the quote has lines priced in its currency; remove them first or make a new quote");
+            throw AtriumException.conflict("currency-fixed", "the quote has lines priced in its currency; remove them first or make a new quote")
+                    .localized("quote-currency-fixed");
         }
         if (changed.contains("exchangeRate")) {
             checkExchangeRate(quote);
@@ -135,12 +137,14 @@ public class QuoteStore extends JpaRecordStore<Quote> {
     private String opportunityValue(String opportunityId, String field) {
         Optional<RecordStore<?>> store = stores.byName("Opportunity");
         if (store.isEmpty()) {
-            throw AtriumException.invalidField("opportunityId", "refers to Opportunity, whose module is not enabled");
+            throw AtriumException.invalid("opportunityId", "reference-module-disabled", "refers to Opportunity, whose module is not enabled",
+                    "Opportunity");
         }
         RecordStore raw = store.get();
         Optional<Record> opp = raw.find(opportunityId);
         if (opp.isEmpty()) {
-            throw AtriumException.invalidField("opportunityId", "no Opportunity with id " + opportunityId);
+            throw AtriumException.invalid("opportunityId", "reference-not-found", "no Opportunity with id " + opportunityId, "Opportunity",
+                    opportunityId);
         }
         Object value = raw.type().field(field).map(f -> ((org.atriumcrm.api.meta.FieldDef) f).get(opp.get())).orElse(null);
         return value == null ? null : value.toString();
@@ -154,13 +158,15 @@ public class QuoteStore extends JpaRecordStore<Quote> {
     static void open(Quote quote) {
         if (QuoteTypes.CLOSED.equals(quote.getStage())) {
             throw AtriumException.conflict("quote-closed", "quote " + quote.getNumber() + " is closed and takes nothing more"
-                    + (quote.getSupersededById() != null ? " (revised as " + quote.getSupersededById() + ")" : ""));
+                    + (quote.getSupersededById() != null ? " (revised as " + quote.getSupersededById() + ")" : ""))
+                    .localized("quote-closed", quote.getNumber());
         }
     }
 
     static AtriumException frozen(Quote quote, String what) {
         return AtriumException.conflict("quote-frozen", "quote " + quote.getNumber() + " is " + quote.getStage()
-                + ": its lines and amounts are frozen (" + what + "); revise it to make a new version");
+                + ": its lines and amounts are frozen (" + what + "); revise it to make a new version")
+                .localized("quote-frozen", quote.getNumber(), quote.getStage(), what);
     }
 
     private static void expect(Quote quote, String action, String... stages) {
@@ -171,7 +177,8 @@ public class QuoteStore extends JpaRecordStore<Quote> {
             }
         }
         throw AtriumException.conflict("quote-stage", "cannot " + action + " quote " + quote.getNumber() + " in stage "
-                + quote.getStage() + "; it must be " + String.join(" or ", stages)).with("stage", quote.getStage());
+                + quote.getStage() + "; it must be " + String.join(" or ", stages)).with("stage", quote.getStage())
+                .localized("quote-stage", action, quote.getNumber(), quote.getStage(), List.of(stages));
     }
 
     /** Draft → in approval (with its approver), or → approved when no rule applies. */
@@ -180,7 +187,8 @@ public class QuoteStore extends JpaRecordStore<Quote> {
         Quote quote = updateBySystem(id, caller, (em, q) -> {
             expect(q, "submit", QuoteTypes.DRAFT);
             if (q.getLineCount() == null || q.getLineCount() == 0) {
-                throw AtriumException.conflict("quote-empty", "quote " + q.getNumber() + " has no lines to approve");
+                throw AtriumException.conflict("quote-empty", "quote " + q.getNumber() + " has no lines to approve")
+                        .localized("quote-empty", q.getNumber());
             }
             Approvals.Route route = approvals.route(new Approvals.Subject("Quote", q.getId(), q.getOwnerId(), q.getGrandTotal(),
                     q.getCurrency(), q.getMaxDiscountPercent()));
@@ -216,13 +224,14 @@ public class QuoteStore extends JpaRecordStore<Quote> {
     /** The approver (or someone above them, or an administrator) decides: approved, or back to draft with the reason. */
     Quote decide(String id, boolean approve, String comment, Caller caller) {
         if (!approve && (comment == null || comment.isBlank())) {
-            throw AtriumException.invalidField("comment", "a rejection needs the reason, for the quote's owner");
+            throw AtriumException.invalid("comment", "rejection-reason", "a rejection needs the reason, for the quote's owner");
         }
         Quote quote = updateBySystem(id, caller, (em, q) -> {
             expect(q, approve ? "approve" : "reject", QuoteTypes.IN_APPROVAL);
             if (!approvals.mayDecide(caller.userId(), q.getApproverId())) {
                 throw AtriumException.forbidden("quote " + q.getNumber() + " waits for the approval of user " + q.getApproverId()
-                        + "; only that user, someone above them in the role hierarchy or an administrator may decide");
+                        + "; only that user, someone above them in the role hierarchy or an administrator may decide")
+                        .localized("quote-approver-only", q.getNumber());
             }
             q.setStage(approve ? QuoteTypes.APPROVED : QuoteTypes.DRAFT);
             q.setApprovalStatus(approve ? QuoteTypes.APPROVED : QuoteTypes.REJECTED);
@@ -253,7 +262,7 @@ public class QuoteStore extends JpaRecordStore<Quote> {
             expect(q, accepted ? "accept" : "reject-by-customer", QuoteTypes.APPROVED, QuoteTypes.SENT);
             if (accepted && q.getValidUntil() != null && q.getValidUntil().isBefore(java.time.LocalDate.now())) {
                 throw AtriumException.conflict("quote-expired", "quote " + q.getNumber() + " was valid until " + q.getValidUntil()
-                        + "; revise it with a new validity date");
+                        + "; revise it with a new validity date").localized("quote-expired", q.getNumber(), q.getValidUntil());
             }
             q.setStage(accepted ? QuoteTypes.ACCEPTED : QuoteTypes.REJECTED);
             if (comment != null && !comment.isBlank()) {
@@ -282,12 +291,12 @@ public class QuoteStore extends JpaRecordStore<Quote> {
         Quote copy = tx(em -> {
             Quote q = em.find(Quote.class, id);
             if (q == null || q.isDeleted()) {
-                throw AtriumException.notFound("no Quote with id " + id);
+                throw AtriumException.notFound("no Quote with id " + id).localized("record-not-found", "Quote", id);
             }
             open(q);
             if (q.getConvertedTo() != null) {
                 throw AtriumException.conflict("quote-converted", "quote " + q.getNumber() + " became a " + q.getConvertedTo()
-                        + " and cannot be revised");
+                        + " and cannot be revised").localized("quote-converted-not-revised", q.getNumber(), q.getConvertedTo());
             }
             Instant now = now();
             Quote n = new Quote();

@@ -62,24 +62,28 @@ final class Problems {
         return problem;
     }
 
-    private static String detail(AtriumException e, Locale language, Function<String, Label> labels) {
+    static String detail(AtriumException e, Locale language, Function<String, Label> labels) {
         String translated = e.messageKey() == null ? null : ProblemMessages.text(language, "detail." + e.messageKey(), e.messageArgs());
         if (translated == null && e.messageKey() == null && !e.errors().isEmpty()) {
             // the detail of a validation problem is made of its field errors: said again from their translations
             if (e.errors().size() == 1) {
                 FieldError fe = e.errors().get(0);
                 Label label = labels.apply(fe.field());
-                translated = ProblemMessages.text(language, "detail." + e.problemType() + ".one", List.of(label == null
-                        ? fe.field() : label, fieldMessage(fe, ProblemMessages.code(fe.code(), fe.message()), language)));
+                List<Object> args = List.of(label == null ? fe.field() : label, fieldMessage(fe, ProblemMessages.code(fe.code(), fe.message()), language));
+                translated = firstNonNull(ProblemMessages.text(language, "detail." + e.problemType() + ".one", args),
+                        ProblemMessages.text(language, "detail.validation-failed.one", args));
             } else {
-                translated = ProblemMessages.text(language, "detail." + e.problemType() + ".many", List.of(e.errors().size()));
+                List<Object> args = List.of(e.errors().size());
+                // a module's own 400 with several fields (lines of a delivery) is said like a validation problem
+                translated = firstNonNull(ProblemMessages.text(language, "detail." + e.problemType() + ".many", args),
+                        ProblemMessages.text(language, "detail.validation-failed.many", args));
             }
         }
         return translated == null ? e.getMessage() : translated;
     }
 
-    private static String fieldMessage(FieldError fe, String code, Locale language) {
-        String translated = ProblemMessages.text(language, "field." + code, fe.args());
+    static String fieldMessage(FieldError fe, String code, Locale language) {
+        String translated = ProblemMessages.text(language, "field." + code, ProblemMessages.args(fe));
         return translated == null ? fe.message() : translated;
     }
 

@@ -191,7 +191,8 @@ public class SecurityAdmin implements RecordSharing {
             long rules = count(em, "SELECT COUNT(s) FROM SharingRule s WHERE s.sourceId = :id OR s.targetId = :id", id);
             if (children + members + rules > 0) {
                 throw AtriumException.conflict("role-in-use", "role " + r.name + " still has " + children + " roles below it, "
-                        + members + " users and " + rules + " sharing rules; move or delete them first");
+                        + members + " users and " + rules + " sharing rules; move or delete them first")
+                        .localized("role-in-use", r.name, children, members, rules);
             }
             em.remove(r);
             audit(em, caller, "role", id, "deleted", "name=" + r.name);
@@ -240,10 +241,10 @@ public class SecurityAdmin implements RecordSharing {
             SecurityProfile p = id == null ? new SecurityProfile() : find(em, SecurityProfile.class, id, "profile");
             if (Boolean.TRUE.equals(p.builtIn)) {
                 throw AtriumException.conflict("built-in-profile", "the built-in profile " + p.name
-                        + " cannot be changed; copy it into a profile of your own");
+                        + " cannot be changed; copy it into a profile of your own").localized("built-in-profile-fixed", p.name);
             }
             if (name != null && !name.equals(p.name) && profileNamed(em, name).isPresent()) {
-                throw AtriumException.conflict("name-taken", "there is a profile named " + name + " already");
+                throw AtriumException.conflict("name-taken", "there is a profile named " + name + " already").localized("profile-name-taken", name);
             }
             if (name != null) {
                 p.name = name;
@@ -352,12 +353,13 @@ public class SecurityAdmin implements RecordSharing {
         tx(em -> {
             SecurityProfile p = find(em, SecurityProfile.class, id, "profile");
             if (Boolean.TRUE.equals(p.builtIn)) {
-                throw AtriumException.conflict("built-in-profile", "the built-in profile " + p.name + " cannot be deleted");
+                throw AtriumException.conflict("built-in-profile", "the built-in profile " + p.name + " cannot be deleted")
+                        .localized("built-in-profile-kept", p.name);
             }
             long holders = count(em, "SELECT COUNT(u) FROM UserAccount u JOIN u.profileIds p WHERE p = :id AND u.deletedAt IS NULL", id);
             if (holders > 0) {
                 throw AtriumException.conflict("profile-in-use", "profile " + p.name + " is held by " + holders
-                        + " users; give them another profile first");
+                        + " users; give them another profile first").localized("profile-in-use", p.name, holders);
             }
             em.remove(p);
             audit(em, caller, "profile", id, "deleted", "name=" + p.name);
@@ -394,7 +396,7 @@ public class SecurityAdmin implements RecordSharing {
                 for (String m : members) {
                     UserAccount u = RecordIds.isValid(m) ? em.find(UserAccount.class, m) : null;
                     if (u == null || u.isDeleted()) {
-                        throw AtriumException.invalidField("members", "no user with id " + m);
+                        throw AtriumException.invalid("members", "reference-not-found", "no user with id " + m, "user", m);
                     }
                 }
                 g.members.clear();
@@ -419,7 +421,7 @@ public class SecurityAdmin implements RecordSharing {
             long rules = count(em, "SELECT COUNT(s) FROM SharingRule s WHERE s.sourceId = :id OR s.targetId = :id", id);
             if (rules > 0) {
                 throw AtriumException.conflict("group-in-use", "group " + g.name + " is used by " + rules
-                        + " sharing rules; delete them first");
+                        + " sharing rules; delete them first").localized("group-in-use", g.name, rules);
             }
             em.createQuery("DELETE FROM RecordShare s WHERE s.principalId = :id").setParameter("id", id).executeUpdate();
             em.remove(g);
@@ -643,7 +645,7 @@ public class SecurityAdmin implements RecordSharing {
         long admins = em.createQuery("SELECT COUNT(u) FROM UserAccount u JOIN u.profileIds p WHERE p = :id"
                 + " AND u.deletedAt IS NULL AND u.status = 'active'", Long.class).setParameter("id", adminProfile).getSingleResult();
         if (admins == 0) {
-            throw AtriumException.conflict("last-administrator", "this change would leave no active administrator");
+            throw AtriumException.conflict("last-administrator", "this change would leave no active administrator").localized("last-administrator");
         }
     }
 

@@ -116,10 +116,12 @@ public class SessionResource {
 
     /** The answer HTTP Basic gives to a wrong password or a locked account: one problem for both, no oracle. */
     private static AtriumException refused() {
-        return new AtriumException(401, "unauthenticated", "Unauthorized", "wrong login name or password, or the account is locked", null);
+        return new AtriumException(401, "unauthenticated", "Unauthorized", "wrong login name or password, or the account is locked", null)
+                .localized("login-refused");
     }
 
     private static AtriumException noSession() {
-        return new AtriumException(401, "unauthenticated", "Unauthorized", "no live session: log in with POST /api/v1/session", null);
+        return new AtriumException(401, "unauthenticated", "Unauthorized", "no live session: log in with POST /api/v1/session", null)
+                .localized("no-session");
     }
 }

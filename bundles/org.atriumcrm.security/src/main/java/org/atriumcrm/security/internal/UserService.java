@@ -430,7 +430,7 @@ public class UserService implements Authenticator, UserDirectory {
      */
     void changePassword(String userId, String currentPassword, String newPassword, Caller caller, String keptSessionToken) {
         UserAccount user = user(userId).filter(u -> !u.isDeleted())
-                .orElseThrow(() -> AtriumException.notFound("no user with id " + userId));
+                .orElseThrow(() -> AtriumException.notFound("no user with id " + userId).localized("record-not-found", "user", userId));
         java.util.List<org.atriumcrm.api.error.FieldError> errors = new java.util.ArrayList<>();
         if (currentPassword != null && !hasher.verify(currentPassword, user.getPasswordHash())) {
             errors.add(new org.atriumcrm.api.error.FieldError("currentPassword", "is not your current password"));
@@ -473,7 +473,7 @@ public class UserService implements Authenticator, UserDirectory {
         return tx(em -> {
             if (!em.createQuery("SELECT u.id FROM UserAccount u WHERE u.loginName = :l").setParameter("l", loginName)
                     .getResultList().isEmpty()) {
-                throw AtriumException.conflict("login-taken", "the login name " + loginName + " is taken");
+                throw AtriumException.conflict("login-taken", "the login name " + loginName + " is taken").localized("login-taken", loginName);
             }
             UserAccount user = new UserAccount();
             user.setLoginName(loginName);
@@ -496,13 +496,13 @@ public class UserService implements Authenticator, UserDirectory {
     /** Password policy: at least 10 characters, not the login name, not a single repeated character. */
     static void checkPasswordPolicy(String field, String password, String loginName) {
         if (password == null || password.length() < 10) {
-            throw AtriumException.invalidField(field, "must be at least 10 characters long");
+            throw AtriumException.invalid(field, "password-too-short", "must be at least 10 characters long", 10);
         }
         if (password.equalsIgnoreCase(loginName)) {
-            throw AtriumException.invalidField(field, "must not be the login name");
+            throw AtriumException.invalid(field, "password-is-login", "must not be the login name");
         }
         if (password.chars().distinct().count() < 4) {
-            throw AtriumException.invalidField(field, "must use at least 4 different characters");
+            throw AtriumException.invalid(field, "password-too-simple", "must use at least 4 different characters", 4);
         }
     }
 

@@ -70,7 +70,7 @@ public class UsersResource {
     @GET
     @Path("{id}")
     public ObjectNode get(@PathParam("id") String id) {
-        return user(users.user(id).filter(u -> !u.isDeleted()).orElseThrow(() -> AtriumException.notFound("no user with id " + id)));
+        return user(users.user(id).filter(u -> !u.isDeleted()).orElseThrow(() -> AtriumException.notFound("no user with id " + id).localized("record-not-found", "user", id)));
     }
 
     /**
@@ -116,7 +116,7 @@ public class UsersResource {
         UserAccount updated = admin.tx(em -> {
             UserAccount u = SecurityAdmin.find(em, UserAccount.class, id, "user");
             if (u.isDeleted()) {
-                throw AtriumException.notFound("no user with id " + id);
+                throw AtriumException.notFound("no user with id " + id).localized("record-not-found", "user", id);
             }
             apply(em, u, body, details);
             u.touch(Instant.now(), caller);

@@ -34,7 +34,7 @@ public class ReplaySmsOutboxAction implements RecordAction {
     @Override
     public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
         // the outbox is administrative: the secured view answers 403/404 for anyone else
-        records.find(id).orElseThrow(() -> AtriumException.notFound("no SmsOutboxEntry with id " + id));
+        records.find(id).orElseThrow(() -> AtriumException.notFound("no SmsOutboxEntry with id " + id).localized("record-not-found", "SmsOutboxEntry", id));
         return RecordBodies.toJson(SmsTypes.OUTBOX, messages.replay(id, caller));
     }
 }

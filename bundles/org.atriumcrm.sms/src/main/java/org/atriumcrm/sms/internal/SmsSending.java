@@ -91,7 +91,8 @@ public class SmsSending {
         }
         for (String number : to.keySet()) {
             if (recipients.numberOptedOut(number, country)) {
-                throw AtriumException.conflict("do-not-sms", "the person with the number " + number + " asked not to get text messages");
+                throw AtriumException.conflict("do-not-sms", "the person with the number " + number + " asked not to get text messages")
+                        .localized("do-not-sms-number", number);
             }
         }
         // the platform's codec on one message: field-level security and the metadata's limits, as for any record
@@ -119,7 +120,8 @@ public class SmsSending {
             return;
         }
         if (SmsRecipients.optedOut(store, person)) {
-            throw AtriumException.conflict("do-not-sms", entity.toLowerCase() + " " + personId + " asked not to get text messages");
+            throw AtriumException.conflict("do-not-sms", entity.toLowerCase() + " " + personId + " asked not to get text messages")
+                    .localized("do-not-sms", entity, personId);
         }
         Object mobile = SmsRecipients.value(store, person, "mobile");
         String number = mobile == null ? null : PhoneNumbers.e164(mobile.toString(), country).orElse(null);

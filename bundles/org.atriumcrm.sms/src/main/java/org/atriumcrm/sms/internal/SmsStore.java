@@ -242,7 +242,7 @@ public class SmsStore extends JpaRecordStore<SmsMessage> {
     SmsOutboxEntry replay(String entryId, Caller caller) {
         SmsOutboxEntry entry = RecordIds.isValid(entryId) ? outboxEntry(entryId) : null;
         if (entry == null || entry.isDeleted()) {
-            throw AtriumException.notFound("no SmsOutboxEntry with id " + entryId);
+            throw AtriumException.notFound("no SmsOutboxEntry with id " + entryId).localized("record-not-found", "SmsOutboxEntry", entryId);
         }
         updateBySystem(entry.getSmsId(), caller, (em, sms) -> {
             OutboxEntries.replay(OutboxEntries.live(em, SmsOutboxEntry.class, entryId), caller, now());

@@ -26,10 +26,13 @@ import org.osgi.service.component.annotations.Component;
     "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=default)"})
 public class UiRootFilter implements Filter {
     private final UiPage page;
+    /** The page, as sent and gzipped: it is the same for the bundle's life. */
+    private final UiBodies.Body index;
 
     @Activate
     public UiRootFilter(BundleContext context) throws IOException {
         this.page = UiPage.load(context.getBundle());
+        this.index = UiBodies.Body.of(UiResources.resolve("/").contentType(), page.html().getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
@@ -46,7 +49,7 @@ public class UiRootFilter implements Filter {
         }
         HttpServletResponse response = (HttpServletResponse) res;
         page.securityHeaders().forEach(response::setHeader);
-        UiServlet.send(request, response, UiResources.resolve("/"), page.html().getBytes(StandardCharsets.UTF_8), "HEAD".equals(method));
+        UiServlet.send(request, response, UiResources.resolve("/"), index, "HEAD".equals(method));
     }
 
     @Override

@@ -34,6 +34,8 @@ public class UiServlet extends HttpServlet {
 
     private final transient Bundle bundle;
     private final transient UiPage page;
+    /** Each entry served, read and gzipped once for the bundle's life. */
+    private final transient UiBodies bodies = new UiBodies();
 
     @Activate
     public UiServlet(BundleContext context) throws IOException {
@@ -53,20 +55,23 @@ public class UiServlet extends HttpServlet {
             plain(response, HttpServletResponse.SC_NOT_FOUND, "not found");
             return;
         }
-        if (target.isIndex()) {
-            send(request, response, target, page.html().getBytes(StandardCharsets.UTF_8), "HEAD".equals(method));
-            return;
-        }
-        URL entry = bundle.getEntry(target.entry());
-        if (entry == null || target.entry().endsWith("/")) {
+        UiBodies.Body body = target.isIndex() ? bodies.cached(target.entry(), target.contentType(), () -> page.html().getBytes(StandardCharsets.UTF_8))
+                : bodies.cached(target.entry(), target.contentType(), () -> read(bundle, target.entry()));
+        if (body == null) {
             plain(response, HttpServletResponse.SC_NOT_FOUND, "not found");
             return;
         }
-        byte[] body;
-        try (InputStream in = entry.openStream()) {
-            body = in.readAllBytes();
-        }
         send(request, response, target, body, "HEAD".equals(method));
+    }
+
+    private static byte[] read(Bundle bundle, String path) throws IOException {
+        URL entry = bundle.getEntry(path);
+        if (entry == null || path.endsWith("/")) {
+            return null;
+        }
+        try (InputStream in = entry.openStream()) {
+            return in.readAllBytes();
+        }
     }
 
     /**
@@ -86,12 +91,18 @@ public class UiServlet extends HttpServlet {
 
     static void send(HttpServletRequest request, HttpServletResponse response, UiResources.Target target, byte[] body,
             boolean head) throws IOException {
+        send(request, response, target, UiBodies.Body.of(target.contentType(), body), head);
+    }
+
+    static void send(HttpServletRequest request, HttpServletResponse response, UiResources.Target target, UiBodies.Body answer,
+            boolean head) throws IOException {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(target.contentType());
         response.setHeader("Cache-Control", target.cacheControl());
         response.setHeader("Vary", "Accept-Encoding");
-        if (compressible(target.contentType(), body) && acceptsGzip(request.getHeader("Accept-Encoding"))) {
-            body = gzip(body);
+        byte[] body = answer.raw();
+        if (answer.gzipped() != null && acceptsGzip(request.getHeader("Accept-Encoding"))) {
+            body = answer.gzipped();
             response.setHeader("Content-Encoding", "gzip");
         }
         response.setContentLength(body.length);

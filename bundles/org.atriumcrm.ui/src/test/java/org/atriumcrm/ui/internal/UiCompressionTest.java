@@ -1,6 +1,9 @@
 package org.atriumcrm.ui.internal;
 
 import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
@@ -20,6 +23,31 @@ public class UiCompressionTest {
         assertFalse(UiServlet.acceptsGzip("gzip;q=0"));
         assertFalse(UiServlet.acceptsGzip("gzip; q=0.0, deflate"));
         assertFalse(UiServlet.acceptsGzip("x-gzip2"));
+    }
+
+    @Test
+    public void eachEntryIsReadAndCompressedOnceAndMissingEntriesAreNotRemembered() throws Exception {
+        UiBodies servlet = new UiBodies();
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        byte[] module = "export const 客户 = 'account';\n".repeat(200).getBytes(StandardCharsets.UTF_8);
+        UiBodies.Body first = servlet.cached("ui/app/main.js", "text/javascript;charset=utf-8", () -> {
+            reads.incrementAndGet();
+            return module;
+        });
+        UiBodies.Body again = servlet.cached("ui/app/main.js", "text/javascript;charset=utf-8", () -> {
+            reads.incrementAndGet();
+            return module;
+        });
+        assertEquals(1, reads.get());
+        assertSame("the gzipped bytes are kept, not made per request", first.gzipped(), again.gzipped());
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(first.gzipped()))) {
+            assertArrayEquals(module, in.readAllBytes());
+        }
+        assertNull(servlet.cached("ui/app/none.js", "text/javascript;charset=utf-8", () -> null));
+        assertNull("a small file is kept as it is", servlet.cached("ui/app/favicon.svg", "image/svg+xml", () -> new byte[10]).gzipped());
+        byte[] later = module.clone();
+        assertEquals("an entry that was missing is read when asked again", later,
+                servlet.cached("ui/app/none.js", "text/javascript;charset=utf-8", () -> later).raw());
     }
 
     @Test

@@ -127,7 +127,8 @@ public final class QuoteLinesScenario implements UiScenario {
         b.visible(By.id("action-convert-to-contract")).click();
         b.visible(By.id("dialog-submit")).click();
         WebElement refusal = b.visible(By.id("dialog-error"));
-        b.check("the 409 says why: " + refusal.getText(), refusal.getText().contains("contract"));
+        // in the rep's language (a new user's is zh-CN): the quote made a contract already
+        b.check("the 409 says why: " + refusal.getText(), refusal.getText().contains("contract") || refusal.getText().contains("已生成合同"));
         b.shot("quote-action-refused.png");
         b.driver.findElement(By.cssSelector("#dialog-transition button.secondary")).click();
         b.logout();

@@ -86,24 +86,26 @@ public abstract class DocumentAction<T extends Record> implements RecordAction {
         }
         EntityAccess rights = access.access(caller, type);
         if (!isDecision() && !rights.canChange(document)) {
-            throw AtriumException.forbidden("you may see " + type.name() + " " + id + " but not change it");
+            throw AtriumException.forbidden("you may see " + type.name() + " " + id + " but not change it")
+                    .localized("record-read-only-for-you", type.label(), id);
         }
         JsonNode b = body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : body;
         if (!b.isObject()) {
-            throw AtriumException.badRequest("the body must be a JSON object");
+            throw AtriumException.badRequest("the body must be a JSON object").localized("body-not-object");
         }
         Set<String> members = takesComment() ? Set.of("comment") : Set.of();
         List<FieldError> errors = new ArrayList<>();
         b.fieldNames().forEachRemaining(n -> {
             if (!members.contains(n)) {
-                errors.add(new FieldError(n, "is not a member here" + (members.isEmpty() ? "; send {}" : "; use " + members)));
+                errors.add(members.isEmpty() ? FieldError.of(n, "no-members", "is not a member here; send {}")
+                        : FieldError.of(n, "not-a-member", "is not a member here; use " + members, List.copyOf(members)));
             }
         });
         JsonNode c = b.get("comment");
         if (c != null && !c.isNull() && !c.isTextual()) {
             errors.add(new FieldError("comment", "must be a string"));
         } else if (c != null && c.isTextual() && c.textValue().length() > MAX_COMMENT) {
-            errors.add(new FieldError("comment", "is longer than " + MAX_COMMENT + " characters"));
+            errors.add(FieldError.of("comment", "longer-than", "is longer than " + MAX_COMMENT + " characters", MAX_COMMENT));
         }
         if (!errors.isEmpty()) {
             throw AtriumException.validation(errors);

@@ -32,7 +32,7 @@ public final class OutboxEntries {
     public static <E extends OutboxEntry> E live(EntityManager em, Class<E> type, String id) {
         E entry = id == null ? null : em.find(type, id);
         if (entry == null || entry.isDeleted()) {
-            throw AtriumException.notFound("no " + type.getSimpleName() + " with id " + id);
+            throw AtriumException.notFound("no " + type.getSimpleName() + " with id " + id).localized("record-not-found", type.getSimpleName(), id);
         }
         return entry;
     }
