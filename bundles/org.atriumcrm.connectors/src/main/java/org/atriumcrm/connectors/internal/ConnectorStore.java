@@ -139,7 +139,12 @@ public class ConnectorStore extends JpaRecordStore<Connector> {
 
     /** Pauses or resumes a connector: a change of its status, in its history and announced like a client's. */
     Connector status(String id, String status, Caller caller) {
-        return updateBySystem(id, caller, c -> c.setStatus(status), "status");
+        return updateBySystem(id, caller, c -> {
+            if (status.equals(c.getStatus())) {
+                throw AtriumException.conflict("connector-" + status, "the connector is " + status + " already");
+            }
+            c.setStatus(status);
+        }, "status");
     }
 
     /**

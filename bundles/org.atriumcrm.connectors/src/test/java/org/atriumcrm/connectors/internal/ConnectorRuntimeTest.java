@@ -149,6 +149,12 @@ public class ConnectorRuntimeTest {
         assertTrue(camel.getRoute("connector-" + c.getId() + "-orders") != null);
 
         store.status(c.getId(), Connector.PAUSED, ADMIN);
+        try {
+            store.status(c.getId(), Connector.PAUSED, ADMIN);
+            fail("paused twice");
+        } catch (AtriumException e) {
+            assertEquals(409, e.status());
+        }
         runtime.reconcile();
         assertEquals(Map.of(), runtime.routes());
         assertNull(camel.getRoute("connector-" + c.getId() + "-orders"));
