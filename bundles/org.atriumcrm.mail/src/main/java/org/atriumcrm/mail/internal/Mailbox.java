@@ -13,7 +13,7 @@ import org.atriumcrm.persistence.api.InstantConverter;
 
 /**
  * A mailbox the mail scanner (邮件扫描器) reads: a shared one (administrators) or a salesperson's own. The password or
- * authorization code is kept encrypted ({@link SecretBox}) and never leaves the server: the API shows only whether
+ * authorization code is kept encrypted ({@link org.atriumcrm.integration.api.secret.Secrets}) and never leaves the server: the API shows only whether
  * one is set.
  */
 @Entity(name = "Mailbox")

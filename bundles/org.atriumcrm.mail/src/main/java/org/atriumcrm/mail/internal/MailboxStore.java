@@ -13,6 +13,7 @@ import org.atriumcrm.api.error.FieldError;
 import org.atriumcrm.api.module.ModuleGate;
 import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.Caller;
+import org.atriumcrm.integration.api.secret.Secrets;
 import org.atriumcrm.persistence.api.JpaRecordStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,11 +28,11 @@ import org.osgi.service.event.EventAdmin;
 @Component(service = {RecordStore.class, MailboxStore.class}, property = RecordStore.ENTITY_PROPERTY + "=Mailbox")
 public class MailboxStore extends JpaRecordStore<Mailbox> {
     static final long DEFAULT_MAX_ATTACHMENT = 10L * 1024 * 1024;
-    private final SecretBox secrets;
+    private final Secrets secrets;
 
     @Activate
     public MailboxStore(@Reference(target = "(osgi.unit.name=atrium.mail)") JpaTemplate jpa, @Reference EventAdmin events,
-            @Reference SecretBox secrets, @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + MailTypes.MODULE + ")") ModuleGate gate) {
+            @Reference Secrets secrets, @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + MailTypes.MODULE + ")") ModuleGate gate) {
         super(ScannerTypes.MAILBOX, jpa, events, MailTypes.ALL);
         this.secrets = secrets;
     }
@@ -76,7 +77,7 @@ public class MailboxStore extends JpaRecordStore<Mailbox> {
     private void seal(Mailbox box) {
         String secret = box.takeNewSecret();
         if (secret != null) {
-            box.setSecretCipher(secret.isEmpty() ? null : secrets.encrypt(secret));
+            box.setSecretCipher(secret.isEmpty() ? null : secrets.seal(secret));
         }
     }
 
@@ -119,7 +120,7 @@ public class MailboxStore extends JpaRecordStore<Mailbox> {
     }
 
     String password(Mailbox box) {
-        return box.getSecretCipher() == null ? "" : secrets.decrypt(box.getSecretCipher());
+        return box.getSecretCipher() == null ? "" : secrets.open(box.getSecretCipher());
     }
 
     /**

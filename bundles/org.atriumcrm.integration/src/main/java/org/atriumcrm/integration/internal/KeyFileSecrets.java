@@ -1,4 +1,4 @@
-package org.atriumcrm.mail.internal;
+package org.atriumcrm.integration.internal;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,32 +13,35 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.atriumcrm.integration.api.secret.Secrets;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Mailbox passwords encrypted at rest with AES-256-GCM (the JDK's JCA; nothing hand-made but the file format
+ * Secrets (mailbox passwords, connectors' keys) encrypted at rest with AES-256-GCM (the JDK's JCA; nothing
+ * hand-made but the file format
  * {@code v1:<iv>:<ciphertext>}). The key is generated once into {@code ${karaf.data}/atrium/secret.key} (owner-only
  * permissions), outside the database: a stolen database dump alone does not reveal the mailboxes. Back the key up
  * with the database; a cluster shares it.
  */
-@Component(service = SecretBox.class)
-public class SecretBox {
+@Component(service = Secrets.class)
+public class KeyFileSecrets implements Secrets {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final SecretKeySpec key;
 
     @Activate
-    public SecretBox(BundleContext context) throws IOException {
+    public KeyFileSecrets(BundleContext context) throws IOException {
         String data = System.getProperty("karaf.data");
         this.key = new SecretKeySpec(storedKey(data != null ? new File(data, "atrium/secret.key") : context.getDataFile("secret.key")), "AES");
     }
 
-    SecretBox(byte[] key) {
+    KeyFileSecrets(byte[] key) {
         this.key = new SecretKeySpec(key, "AES");
     }
 
-    String encrypt(String plain) {
+    @Override
+    public String seal(String plain) {
         try {
             byte[] iv = new byte[12];
             RANDOM.nextBytes(iv);
@@ -52,7 +55,8 @@ public class SecretBox {
         }
     }
 
-    String decrypt(String sealed) {
+    @Override
+    public String open(String sealed) {
         String[] parts = sealed.split(":");
         if (parts.length != 3 || !parts[0].equals("v1")) {
             throw new IllegalStateException("not a sealed secret");
@@ -63,7 +67,7 @@ public class SecretBox {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, b64.decode(parts[1])));
             return new String(cipher.doFinal(b64.decode(parts[2])), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the mailbox password cannot be decrypted with this server's key (data/atrium/secret.key)", e);
+            throw new IllegalStateException("the secret cannot be decrypted with this server's key (data/atrium/secret.key)", e);
         }
     }
 
