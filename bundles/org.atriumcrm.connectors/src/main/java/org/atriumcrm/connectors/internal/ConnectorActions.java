@@ -61,7 +61,7 @@ final class ConnectorActions {
         public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
             Connector c = visible(records, store, id);
             ConnectorType type = types.find(c.getType()).orElseThrow(() -> AtriumException.conflict("connector-type-missing",
-                    "connector type " + c.getType() + " is not installed (is its module enabled?)"));
+                    "connector type " + c.getType() + " is not installed (is its module enabled?)").localized("connector-type-missing", c.getType()));
             List<ConnectionCheck> checks;
             try {
                 checks = type.test(store.config(c));

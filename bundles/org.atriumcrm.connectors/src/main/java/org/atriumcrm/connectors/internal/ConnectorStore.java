@@ -62,7 +62,8 @@ public class ConnectorStore extends JpaRecordStore<Connector> {
     @Override
     protected void beforeUpdate(EntityManager em, Connector connector, Set<String> changedFields, Caller caller) {
         if (changedFields.contains("type")) {
-            throw AtriumException.conflict("connector-type-fixed", "a connector's type cannot change: create a new connector");
+            throw AtriumException.conflict("connector-type-fixed", "a connector's type cannot change: create a new connector")
+                    .localized("connector-type-fixed");
         }
         check(connector, changedFields.contains("settings"), false);
         seal(connector);
@@ -80,17 +81,19 @@ public class ConnectorStore extends JpaRecordStore<Connector> {
         Map<String, String> settings = Map.of();
         try {
             settings = settings(connector.getSettings());
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("settings", e.getMessage()));
+        } catch (BadSettings e) {
+            errors.add(e.error);
         }
         ConnectorType type = types.find(connector.getType()).orElse(null);
         if (type == null && creating) {
-            errors.add(new FieldError("type", "no connector type " + connector.getType() + " is installed; installed: " + types.ids()));
+            errors.add(FieldError.of("type", "connector-type-unknown", "no connector type " + connector.getType() + " is installed; installed: " + types.ids(),
+                    connector.getType(), types.ids()));
         }
         if (type != null && settingsGiven && errors.isEmpty()) {
             for (ConnectorSetting s : type.settings()) {
                 if (s.required() && (settings.get(s.name()) == null || settings.get(s.name()).isBlank())) {
-                    errors.add(new FieldError("settings", "settings." + s.name() + " is required (" + s.label().en() + ", e.g. " + s.example() + ")"));
+                    errors.add(FieldError.of("settings", "connector-setting-required", "settings." + s.name() + " is required (" + s.label().en() + ", e.g. "
+                            + s.example() + ")", s.name(), s.label().zhCN(), s.example()));
                 }
             }
         }
@@ -99,22 +102,34 @@ public class ConnectorStore extends JpaRecordStore<Connector> {
         }
     }
 
-    /** A connector's settings as a map; an IllegalArgumentException saying what is wrong when they are no JSON object of strings. */
+    /** Settings that are no JSON object of plain values: what is wrong, as the field error the client gets. */
+    static final class BadSettings extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        final transient FieldError error;
+
+        BadSettings(FieldError error) {
+            super(error.message());
+            this.error = error;
+        }
+    }
+
+    /** A connector's settings as a map; {@link BadSettings} when they are no JSON object of plain values. */
     static Map<String, String> settings(String json) {
         JsonNode node;
         try {
             node = JSON.readTree(json == null || json.isBlank() ? "{}" : json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
+            throw new BadSettings(FieldError.of("settings", "connector-settings-json", "not JSON: " + e.getOriginalMessage(), e.getOriginalMessage()));
         }
         if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException("must be a JSON object of settings");
+            throw new BadSettings(FieldError.of("settings", "connector-settings-object", "must be a JSON object of settings"));
         }
         Map<String, String> out = new LinkedHashMap<>();
         for (var it = node.fields(); it.hasNext(); ) {
             var e = it.next();
             if (!e.getValue().isValueNode() || e.getValue().isNull()) {
-                throw new IllegalArgumentException("settings." + e.getKey() + " must be a string, number or boolean");
+                throw new BadSettings(FieldError.of("settings", "connector-setting-value", "settings." + e.getKey() + " must be a string, number or boolean",
+                        e.getKey()));
             }
             out.put(e.getKey(), e.getValue().asText());
         }
@@ -141,7 +156,7 @@ public class ConnectorStore extends JpaRecordStore<Connector> {
     Connector status(String id, String status, Caller caller) {
         return updateBySystem(id, caller, c -> {
             if (status.equals(c.getStatus())) {
-                throw AtriumException.conflict("connector-" + status, "the connector is " + status + " already");
+                throw AtriumException.conflict("connector-" + status, "the connector is " + status + " already").localized("connector-already", status);
             }
             c.setStatus(status);
         }, "status");
@@ -149,17 +164,19 @@ public class ConnectorStore extends JpaRecordStore<Connector> {
 
     /**
      * A test's or a start's outcome on the connector, written without a new version: the platform's bookkeeping must
-     * not make an administrator's next edit fail with a stale ETag.
+     * not make an administrator's next edit fail with a stale ETag. In SQL, because EclipseLink's JPQL UPDATE raises
+     * the version of a versioned entity; the shared cache forgets the row.
      */
     void outcome(String id, Boolean testOk, String error) {
         String cut = error == null ? null : error.substring(0, Math.min(1000, error.length()));
         tx(em -> {
-            if (testOk == null) {
-                return em.createQuery("UPDATE Connector c SET c.lastError = :error WHERE c.id = :id")
-                        .setParameter("error", cut).setParameter("id", id).executeUpdate();
-            }
-            return em.createQuery("UPDATE Connector c SET c.lastError = :error, c.lastTestOk = :ok, c.lastTestedAt = :at WHERE c.id = :id")
-                    .setParameter("error", cut).setParameter("ok", testOk).setParameter("at", Instant.now()).setParameter("id", id).executeUpdate();
+            int changed = testOk == null
+                    ? em.createNativeQuery("UPDATE ATRIUM_CONNECTOR SET LAST_ERROR = ? WHERE ID = ?").setParameter(1, cut).setParameter(2, id).executeUpdate()
+                    : em.createNativeQuery("UPDATE ATRIUM_CONNECTOR SET LAST_ERROR = ?, LAST_TEST_OK = ?, LAST_TESTED_AT = ? WHERE ID = ?")
+                            .setParameter(1, cut).setParameter(2, testOk).setParameter(3, java.sql.Timestamp.from(Instant.now()))
+                            .setParameter(4, id).executeUpdate();
+            em.getEntityManagerFactory().getCache().evict(Connector.class, id);
+            return changed;
         });
     }
 }

@@ -212,6 +212,17 @@ public class ConnectorRuntimeTest {
     }
 
     @Test
+    public void theRuntimesBookkeepingDoesNotChangeTheVersionAnAdministratorEdits() {
+        types.addType(new Shop("orders"));
+        Connector c = create("shop", "{\"url\":\"https://shop.example.cn\"}", null);
+        long version = store.connector(c.getId()).getVersion();
+        store.outcome(c.getId(), false, "dns: unknown host");
+        store.outcome(c.getId(), null, null);
+        assertEquals(version, store.connector(c.getId()).getVersion());
+        store.update(c.getId(), version, Map.of("name", "shop 2"), ADMIN);
+    }
+
+    @Test
     public void aConnectorOfATypeNotInstalledIsRefused() {
         types.addType(new Shop("orders"));
         Map<String, Object> values = new HashMap<>(Map.of("name", "odoo", "type", "odoo", "settings", "{}"));

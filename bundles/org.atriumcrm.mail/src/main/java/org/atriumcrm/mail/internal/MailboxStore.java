@@ -131,9 +131,14 @@ public class MailboxStore extends JpaRecordStore<Mailbox> {
     void scanned(String id, String error) {
         tx(em -> {
             long filed = org.atriumcrm.integration.api.InboundReceipts.count(em, id, org.atriumcrm.integration.api.InboundReceipt.FILED);
-            return em.createQuery("UPDATE Mailbox m SET m.lastScanAt = :at, m.lastError = :error, m.filedCount = :filed WHERE m.id = :id")
-                    .setParameter("at", Instant.now()).setParameter("error", error == null ? null : error.substring(0, Math.min(1000, error.length())))
-                    .setParameter("filed", filed).setParameter("id", id).executeUpdate();
+            // in SQL: EclipseLink's JPQL UPDATE raises the version of a versioned entity (then an edit with the ETag
+            // read before the scan failed with 412); the shared cache forgets the row
+            int changed = em.createNativeQuery("UPDATE ATRIUM_MAILBOX SET LAST_SCAN_AT = ?, LAST_ERROR = ?, FILED_COUNT = ? WHERE ID = ?")
+                    .setParameter(1, java.sql.Timestamp.from(Instant.now()))
+                    .setParameter(2, error == null ? null : error.substring(0, Math.min(1000, error.length())))
+                    .setParameter(3, filed).setParameter(4, id).executeUpdate();
+            em.getEntityManagerFactory().getCache().evict(Mailbox.class, id);
+            return changed;
         });
     }
 }
