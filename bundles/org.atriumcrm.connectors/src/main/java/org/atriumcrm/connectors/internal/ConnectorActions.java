@@ -86,16 +86,14 @@ final class ConnectorActions {
         }
     }
 
-    /** {@code POST /api/v1/connectors/{id}/pause}: its routes stop; nothing it holds is lost. */
-    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Connector", RecordAction.ACTION_PROPERTY + "=pause",
-        RecordAction.WHEN_PROPERTY + "=status=" + Connector.ACTIVE, RecordAction.SUMMARY_PROPERTY + "=Pause the connector"})
-    public static class Pause implements RecordAction {
+    /** Pausing and resuming: a change of the connector's status, which the runtime follows. */
+    abstract static class StatusChange implements RecordAction {
         private final ConnectorStore store;
+        private final String status;
 
-        @Activate
-        public Pause(@Reference ConnectorStore store,
-                @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + ConnectorTypes.MODULE + ")") ModuleGate gate) {
+        StatusChange(ConnectorStore store, String status) {
             this.store = store;
+            this.status = status;
         }
 
         @Override
@@ -105,32 +103,30 @@ final class ConnectorActions {
 
         @Override
         public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
-            visible(records, store, id);
-            return RecordBodies.toJson(ConnectorTypes.CONNECTOR, store.status(id, Connector.PAUSED, caller));
+            records.find(id).orElseThrow(() -> AtriumException.notFound("no Connector with id " + id));
+            return RecordBodies.toJson(ConnectorTypes.CONNECTOR, store.status(id, status, caller));
+        }
+    }
+
+    /** {@code POST /api/v1/connectors/{id}/pause}: its routes stop; nothing it holds is lost. */
+    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Connector", RecordAction.ACTION_PROPERTY + "=pause",
+        RecordAction.WHEN_PROPERTY + "=status=" + Connector.ACTIVE, RecordAction.SUMMARY_PROPERTY + "=Pause the connector"})
+    public static class Pause extends StatusChange {
+        @Activate
+        public Pause(@Reference ConnectorStore store,
+                @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + ConnectorTypes.MODULE + ")") ModuleGate gate) {
+            super(store, Connector.PAUSED);
         }
     }
 
     /** {@code POST /api/v1/connectors/{id}/resume}: its routes start again. */
     @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=Connector", RecordAction.ACTION_PROPERTY + "=resume",
         RecordAction.WHEN_PROPERTY + "=status=" + Connector.PAUSED, RecordAction.SUMMARY_PROPERTY + "=Resume the connector"})
-    public static class Resume implements RecordAction {
-        private final ConnectorStore store;
-
+    public static class Resume extends StatusChange {
         @Activate
         public Resume(@Reference ConnectorStore store,
                 @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + ConnectorTypes.MODULE + ")") ModuleGate gate) {
-            this.store = store;
-        }
-
-        @Override
-        public OperationSchema actionSchema() {
-            return OperationSchema.noParameters("{\"$ref\": \"#/components/schemas/Connector\"}");
-        }
-
-        @Override
-        public Object perform(RecordStore<?> records, String id, JsonNode body, Caller caller) {
-            visible(records, store, id);
-            return RecordBodies.toJson(ConnectorTypes.CONNECTOR, store.status(id, Connector.ACTIVE, caller));
+            super(store, Connector.ACTIVE);
         }
     }
 }

@@ -452,10 +452,8 @@ final class SearchIndex implements Closeable {
         long lowest = Long.MAX_VALUE;
         long highest = Long.MIN_VALUE;
         List<org.apache.lucene.index.PointValues> points = new ArrayList<>();
-        boolean everyValued = true; // every document of every type holds a value (creation and modification times)
         for (org.apache.lucene.index.LeafReaderContext leaf : s.getIndexReader().leaves()) {
             org.apache.lucene.index.PointValues p = leaf.reader().getPointValues(field);
-            everyValued &= p != null && p.getDocCount() == leaf.reader().maxDoc();
             if (p != null && p.size() > 0) {
                 points.add(p);
                 lowest = Math.min(lowest, LongPoint.decodeDimension(p.getMinPackedValue(), 0));
@@ -468,7 +466,7 @@ final class SearchIndex implements Closeable {
         }
         List<org.apache.lucene.search.ScoreDoc> found = new ArrayList<>(hits);
         Query withoutValue = withoutValue(query, field);
-        if (descending && !everyValued) { // NULL first: the records without a value, newest first
+        if (descending) { // NULL first: the records without a value, newest first
             java.util.Collections.addAll(found, s.search(withoutValue, new TopFieldCollectorManager(sort, hits, null, hits)).scoreDocs);
             if (found.size() == hits) {
                 return gathered(found);
