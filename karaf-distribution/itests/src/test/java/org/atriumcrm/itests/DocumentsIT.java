@@ -17,7 +17,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Dictionary;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -33,7 +32,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.atriumcrm.testkit.http.Api;
 import org.junit.Test;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -262,9 +260,8 @@ public class DocumentsIT extends AtriumTestSupport {
         int port = freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(port, "localhost", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        java.nio.file.Path cfg = java.nio.file.Paths.get(System.getProperty("karaf.etc"), "org.atriumcrm.mail.cfg");
         try {
-            configureMail(cfg, port);
+            configureMail(port);
             HttpResponse<byte[]> sent = post(rep, PASSWORD, "/api/v1/quotes/" + quote + "/send-document",
                     "{\"to\":[\"buyer@xihu-trade.example.cn\"],\"text\":\"您好，附件是报价单，请查收。\",\"locale\":\"zh-CN\"}");
             String json = new String(sent.body(), StandardCharsets.UTF_8);
@@ -319,24 +316,13 @@ public class DocumentsIT extends AtriumTestSupport {
             assertEquals(before, asRep.get("/api/v1/quotes/" + quote + "/documents").json().get("total").asInt());
         } finally {
             smtp.stop();
-            java.nio.file.Files.deleteIfExists(cfg);
+            EtcConfig.remove(configAdmin, "org.atriumcrm.mail");
         }
     }
 
     /** As MailIT configures it: etc/org.atriumcrm.mail.cfg, picked up by Karaf without a restart. */
-    private void configureMail(java.nio.file.Path cfg, int port) throws Exception {
-        java.nio.file.Files.writeString(cfg, "smtpHost = localhost\nsmtpPort = " + port + "\nfromAddress = sales@example.cn\n"
-                + "maxAttempts = 3\nfirstRetrySeconds = 1\npollMillis = 300\n");
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            Configuration c = configAdmin.getConfiguration("org.atriumcrm.mail", null);
-            Dictionary<String, Object> props = c.getProperties();
-            if (props != null && String.valueOf(port).equals(String.valueOf(props.get("smtpPort")))) {
-                Thread.sleep(300);
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("etc/org.atriumcrm.mail.cfg was not picked up");
+    private void configureMail(int port) throws Exception {
+        EtcConfig.write(configAdmin, "org.atriumcrm.mail", java.util.Map.of("smtpHost", "localhost", "smtpPort", port,
+                "fromAddress", "sales@example.cn", "maxAttempts", 3, "firstRetrySeconds", 1, "pollMillis", 300));
     }
 }

@@ -8,7 +8,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
-import java.util.Dictionary;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -33,31 +32,10 @@ public class MailIT extends AtriumTestSupport {
     @Inject
     ConfigurationAdmin configAdmin;
 
-    private static java.nio.file.Path cfgFile() {
-        return java.nio.file.Paths.get(System.getProperty("karaf.etc"), "org.atriumcrm.mail.cfg");
-    }
-
     /** As an administrator configures it: etc/org.atriumcrm.mail.cfg, picked up by Karaf without a restart. */
     private void configure(int port, int maxAttempts) throws Exception {
-        java.nio.file.Files.writeString(cfgFile(), "smtpHost = localhost\nsmtpPort = " + port + "\nfromAddress = sales@example.cn\n"
-                + "maxAttempts = " + maxAttempts + "\nfirstRetrySeconds = 1\npollMillis = 300\n");
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            Dictionary<String, Object> props;
-            try {
-                props = configAdmin.getConfiguration("org.atriumcrm.mail", null).getProperties();
-            } catch (IllegalStateException deleted) {
-                // the file of an earlier test removed a moment ago: Karaf deletes its configuration while we look
-                props = null;
-            }
-            if (props != null && String.valueOf(port).equals(String.valueOf(props.get("smtpPort")))
-                    && String.valueOf(maxAttempts).equals(String.valueOf(props.get("maxAttempts")))) {
-                Thread.sleep(300); // the components get the change right after
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("etc/org.atriumcrm.mail.cfg was not picked up");
+        EtcConfig.write(configAdmin, "org.atriumcrm.mail", java.util.Map.of("smtpHost", "localhost", "smtpPort", port,
+                "fromAddress", "sales@example.cn", "maxAttempts", maxAttempts, "firstRetrySeconds", 1, "pollMillis", 300));
     }
 
     private static JsonNode await(Api api, String path, Predicate<JsonNode> done) throws InterruptedException {
@@ -169,7 +147,7 @@ public class MailIT extends AtriumTestSupport {
             assertProblem(new Api(baseUrl()).basic(login, "Mail-Rep-2026").get("/api/v1/mail-outbox"), 403, null);
         } finally {
             smtp.stop();
-            java.nio.file.Files.deleteIfExists(cfgFile());
+            EtcConfig.remove(configAdmin, "org.atriumcrm.mail");
         }
     }
 }

@@ -10,7 +10,6 @@ import static org.junit.Assert.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Dictionary;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -22,7 +21,6 @@ import javax.mail.internet.MimeMessage;
 
 import org.atriumcrm.testkit.http.Api;
 import org.junit.Test;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,21 +49,17 @@ public class MassMailIT extends AtriumTestSupport {
         int port = freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(port, "localhost", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        java.nio.file.Path cfg = java.nio.file.Paths.get(System.getProperty("karaf.etc"), "org.atriumcrm.mail.cfg");
         try {
-            java.nio.file.Files.writeString(cfg, "smtpHost = localhost\nsmtpPort = " + port + "\nfromAddress = marketing@example.cn\n"
-                    + "maxAttempts = 3\nfirstRetrySeconds = 1\npollMillis = 200\nmaxPerMinute = 0\npublicBaseUrl = " + baseUrl() + "\n");
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (true) {
-                Configuration c = configAdmin.getConfiguration("org.atriumcrm.mail", null);
-                Dictionary<String, Object> props = c.getProperties();
-                if (props != null && String.valueOf(port).equals(String.valueOf(props.get("smtpPort"))) && props.get("publicBaseUrl") != null) {
-                    break;
-                }
-                assertTrue("etc/org.atriumcrm.mail.cfg was not picked up", System.nanoTime() < deadline);
-                Thread.sleep(200);
-            }
-            Thread.sleep(500);
+            java.util.Map<String, Object> mail = new java.util.LinkedHashMap<>();
+            mail.put("smtpHost", "localhost");
+            mail.put("smtpPort", port);
+            mail.put("fromAddress", "marketing@example.cn");
+            mail.put("maxAttempts", 3);
+            mail.put("firstRetrySeconds", 1);
+            mail.put("pollMillis", 200);
+            mail.put("maxPerMinute", 0);
+            mail.put("publicBaseUrl", baseUrl());
+            EtcConfig.write(configAdmin, "org.atriumcrm.mail", mail);
 
             String template = id(admin.post("/api/v1/email-templates", "{\"name\":\"新品通知 " + tag + "\",\"language\":\"zh-CN\",\"appliesTo\":\"Contact\","
                     + "\"active\":true,\"subject\":\"{{contact.lastName}}先生/女士，新品上市\",\"textBody\":\"尊敬的{{contact.lastName}}{{contact.firstName}}：新品已到。\","
@@ -153,7 +147,7 @@ public class MassMailIT extends AtriumTestSupport {
             await(admin, "/api/v1/contacts/" + contacts.get(3), c -> c.get("doNotEmail").asBoolean());
         } finally {
             smtp.stop();
-            java.nio.file.Files.deleteIfExists(cfg);
+            EtcConfig.remove(configAdmin, "org.atriumcrm.mail");
         }
     }
 

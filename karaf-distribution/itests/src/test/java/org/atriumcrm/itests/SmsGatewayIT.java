@@ -10,11 +10,9 @@ import static org.junit.Assert.assertTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.Dictionary;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,7 +22,6 @@ import org.atriumcrm.testkit.http.Api;
 import org.jsmpp.bean.GSMSpecificFeature;
 import org.jsmpp.util.DeliveryReceiptState;
 import org.junit.Test;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,25 +42,20 @@ public class SmsGatewayIT extends AtriumTestSupport {
     @Inject
     ConfigurationAdmin configAdmin;
 
-    private static Path cfgFile() {
-        return Paths.get(System.getProperty("karaf.etc"), "org.atriumcrm.sms.cfg");
-    }
-
     /** As an administrator configures it: etc/org.atriumcrm.sms.cfg, picked up by Karaf without a restart. */
     private void configure(int port) throws Exception {
-        Files.writeString(cfgFile(), "gateway = smpp\nsmppHost = localhost\nsmppPort = " + port + "\nsmppSystemId = atrium\n"
-                + "smppPassword = Smsc-1\nsmppSourceAddr = 10690001\ndefaultCountryCode = 86\n"
-                + "maxAttempts = 20\nfirstRetrySeconds = 1\npollMillis = 300\n", StandardCharsets.UTF_8);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Configuration cfg = configAdmin.getConfiguration("org.atriumcrm.sms", null);
-            Dictionary<String, Object> props = cfg.getProperties();
-            if (props != null && "smpp".equals(String.valueOf(props.get("gateway"))) && String.valueOf(port).equals(String.valueOf(props.get("smppPort")))) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("etc/org.atriumcrm.sms.cfg was not picked up");
+        Map<String, Object> sms = new LinkedHashMap<>();
+        sms.put("gateway", "smpp");
+        sms.put("smppHost", "localhost");
+        sms.put("smppPort", port);
+        sms.put("smppSystemId", "atrium");
+        sms.put("smppPassword", "Smsc-1");
+        sms.put("smppSourceAddr", "10690001");
+        sms.put("defaultCountryCode", 86);
+        sms.put("maxAttempts", 20);
+        sms.put("firstRetrySeconds", 1);
+        sms.put("pollMillis", 300);
+        EtcConfig.write(configAdmin, "org.atriumcrm.sms", sms);
     }
 
     private static String status(JsonNode sms) {
@@ -175,7 +167,7 @@ public class SmsGatewayIT extends AtriumTestSupport {
             awaitJson(admin, "/api/v1/sms-messages/" + waiting, m -> status(m).equals("delivered"), Duration.ofSeconds(40));
         } finally {
             // back to no gateway before the SMSC goes, so that no reconnecting session outlives the test
-            Files.deleteIfExists(cfgFile());
+            EtcConfig.remove(configAdmin, "org.atriumcrm.sms");
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (configAdmin.listConfigurations("(service.pid=org.atriumcrm.sms)") != null && System.nanoTime() < deadline) {
                 Thread.sleep(100);

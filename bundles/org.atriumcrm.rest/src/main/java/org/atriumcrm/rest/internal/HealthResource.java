@@ -13,6 +13,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import org.atriumcrm.api.module.EntityRef;
+import org.atriumcrm.api.module.ModuleGate;
 import org.atriumcrm.api.module.ModuleInfo;
 import org.atriumcrm.api.module.ModuleRegistry;
 import org.atriumcrm.api.module.ModuleState;
@@ -24,6 +25,10 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.ReferenceDTO;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
 import org.osgi.service.jaxrs.runtime.dto.DTOConstants;
@@ -44,6 +49,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Stores come up seconds after the HTTP port, and the whiteboard adds resources one by one after their services
  * appear (a feature refresh late in the boot re-registers whole bundles): before (1) and (3) were part of the
  * signal, a script could see UP and still get 404 from {@code /api/v1/admin/users}. Scripts and tests wait on this.
+ * (4) Every component of Atrium's own bundles that is bound to an enabled module's gate is active: a module's public
+ * endpoint (the SMS gateway's webhook, say) is no JAX-RS resource of its own, and it comes up after the module's
+ * stores when its other services take longer.
  * A resource the whiteboard rejected for good (a plugin whose resource fails) is listed under {@code failed}
  * but does not hold the platform back.
  */
@@ -66,6 +74,9 @@ public class HealthResource {
 
     @Reference
     JaxrsServiceRuntime runtime;
+
+    @Reference
+    ServiceComponentRuntime components;
 
     private BundleContext context;
 
@@ -91,6 +102,7 @@ public class HealthResource {
             }
         }
         whiteboard(waiting, failed);
+        gatedComponents(waiting, failed);
         ObjectNode json = Json.MAPPER.createObjectNode();
         json.put("status", waiting.isEmpty() ? "UP" : "STARTING");
         json.put("modules", modules.modules().size());
@@ -138,6 +150,40 @@ public class HealthResource {
         }
     }
 
+    /**
+     * The components of Atrium's bundles that reference a module's gate, whose gates are all there (their modules are
+     * enabled) but which still wait for another service. Third-party bundles are left out: a plugin's component that
+     * waits for a service nobody provides must not hold the platform back.
+     */
+    private void gatedComponents(List<String> waiting, List<String> failed) {
+        for (ComponentDescriptionDTO description : components.getComponentDescriptionDTOs()) {
+            if (!description.bundle.symbolicName.startsWith("org.atriumcrm.")) {
+                continue;
+            }
+            Set<String> gates = new HashSet<>();
+            for (ReferenceDTO reference : description.references) {
+                if (ModuleGate.class.getName().equals(reference.interfaceName)) {
+                    gates.add(reference.name);
+                }
+            }
+            if (gates.isEmpty()) {
+                continue;
+            }
+            for (ComponentConfigurationDTO configuration : components.getComponentConfigurationDTOs(description)) {
+                if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+                    failed.add("component/" + simpleName(description.name));
+                } else if (configuration.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE
+                        && Arrays.stream(configuration.unsatisfiedReferences).noneMatch(u -> gates.contains(u.name))) {
+                    waiting.add("component/" + simpleName(description.name));
+                }
+            }
+        }
+    }
+
+    private static String simpleName(String componentName) {
+        return componentName.substring(componentName.lastIndexOf('.') + 1);
+    }
+
     /** Missing extensions or application come and go during start; every other reason stays until a redeploy. */
     private static boolean permanent(int reason) {
         return reason != DTOConstants.FAILURE_REASON_REQUIRED_EXTENSIONS_UNAVAILABLE
@@ -164,8 +210,7 @@ public class HealthResource {
     private static String name(ServiceReference<?> ref) {
         Object component = ref.getProperty("component.name");
         if (component != null) {
-            String c = component.toString();
-            return c.substring(c.lastIndexOf('.') + 1);
+            return simpleName(component.toString());
         }
         Object name = ref.getProperty(JaxrsWhiteboardConstants.JAX_RS_NAME);
         return name != null ? name.toString() : String.valueOf(ref.getProperty(Constants.SERVICE_ID));
