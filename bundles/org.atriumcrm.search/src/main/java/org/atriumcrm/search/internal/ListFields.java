@@ -108,10 +108,40 @@ final class ListFields {
                 }
                 doc.add(new StringField("f." + name, bytes, Field.Store.NO));
                 doc.add(new SortedDocValuesField("f." + name, bytes));
+                if (prefixed(field)) {
+                    doc.add(new LongPoint(PREFIX + name, prefix(bytes)));
+                }
                 doc.add(new StringField("l." + name, text.toLowerCase(Locale.ROOT), Field.Store.NO));
             }
             doc.add(new StringField(HAS, name, Field.Store.NO));
         }
+    }
+
+    /** Prefix of the point field holding the first bytes of a free-text value (see {@link #prefix}). */
+    static final String PREFIX = "p.";
+
+    /**
+     * Whether a text field's values also get a {@link #PREFIX} point: free text that is sorted (a name, a city, an
+     * e-mail address), where the values are many. Picklists and references have few values, sorted value by value.
+     */
+    static boolean prefixed(FieldDef<?> field) {
+        return field.isSortable() && switch (field.type()) {
+            case STRING, EMAIL, PHONE, URL -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * The first eight bytes of a value as a long that orders as the values do (unsigned bytes, shorter first, the
+     * sign bit flipped): a value whose prefix is lower sorts before, so the best end of a text sort can be found
+     * through the points as for a number, and only the values sharing the edge's prefix are compared in full.
+     */
+    static long prefix(BytesRef bytes) {
+        long p = 0;
+        for (int i = 0; i < Long.BYTES; i++) {
+            p = (p << 8) | (i < bytes.length ? bytes.bytes[bytes.offset + i] & 0xFF : 0);
+        }
+        return p ^ Long.MIN_VALUE;
     }
 
     /** The long form of a numeric value; empty when it has none (a decimal with more places than four, or too big). */

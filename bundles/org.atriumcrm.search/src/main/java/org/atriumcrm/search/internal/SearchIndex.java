@@ -50,7 +50,7 @@ import org.atriumcrm.api.record.Record;
  */
 final class SearchIndex implements Closeable {
     /** Bump when the document layout or the analyzer changes: every entity type is then rebuilt. */
-    static final String LAYOUT = "grams-2-3+list-fields/v5-newest-first-id-none";
+    static final String LAYOUT = "grams-2-3+list-fields/v6-newest-first-id-none-text-prefix";
     private static final String BUILT = "built.";
     private static final String LAYOUT_KEY = "layout";
     private static final String COMMITTED_AT = "committedAt";
@@ -270,10 +270,11 @@ final class SearchIndex implements Closeable {
                 // a selective query tries a few values only: each value it does not hold is a search for nothing
                 grouped = from == null ? byValue(s, query, sort, hits, fewValues, few ? FEW_GROUPS_SEARCHED : GROUPS_SEARCHED) : null;
                 top = grouped != null || few ? grouped : byValues(s, query, sort, hits, from == null ? null : from.getValue());
-                narrowed = top != null;
                 if (top == null && few) {
                     sort = compared(sort); // comparing a few percent of the index beats every way of skipping
+                    top = from == null ? byPrefix(s, query, sort, hits) : null;
                 }
+                narrowed = top != null;
             }
             if (top == null && from == null) {
                 top = byRange(s, query, sort, hits);
@@ -444,10 +445,31 @@ final class SearchIndex implements Closeable {
     private static TopDocs byRange(IndexSearcher s, Query query, Sort sort, int hits) throws IOException {
         SortField first = sort.getSort()[0];
         if (first.getType() != SortField.Type.LONG || hits > VALUES_PAGE
-                || first.getReverse() && first.getField().equals(NEWEST_FIRST.getSort()[0].getField())) {
-            return null; // newest first is the index's own order: Lucene stops after the page
+                || first.getReverse() && INSERTION_ORDERED.contains(first.getField())) {
+            // newest first is the index's own order, and the modification time mostly follows it: Lucene's skipping
+            // stops soon after the page, where a range at the newest end would miss a rep's older records
+            return null;
         }
-        String field = first.getField();
+        return inRange(s, query, sort, hits, first.getField());
+    }
+
+    /**
+     * A page sorted by a free-text field (a name) for a selective query: as {@link #byRange}, through the points of
+     * the values' first bytes ({@link ListFields#prefix}); the matches in the range are compared in full. Null when
+     * the first key is not such a field or the range misses the page.
+     */
+    private static TopDocs byPrefix(IndexSearcher s, Query query, Sort sort, int hits) throws IOException {
+        SortField first = sort.getSort()[0];
+        if (hits > VALUES_PAGE || !first.getField().startsWith("f.")) {
+            return null;
+        }
+        return inRange(s, query, sort, hits, ListFields.PREFIX + first.getField().substring(2));
+    }
+
+    /** {@link #byRange} over the long points of {@code pointField}, which order as the sort's first key. */
+    private static TopDocs inRange(IndexSearcher s, Query query, Sort sort, int hits, String pointField) throws IOException {
+        SortField first = sort.getSort()[0];
+        String field = pointField;
         boolean descending = first.getReverse();
         long lowest = Long.MAX_VALUE;
         long highest = Long.MIN_VALUE;
@@ -465,7 +487,7 @@ final class SearchIndex implements Closeable {
             return null;
         }
         List<org.apache.lucene.search.ScoreDoc> found = new ArrayList<>(hits);
-        Query withoutValue = withoutValue(query, field);
+        Query withoutValue = withoutValue(query, first.getField());
         if (descending) { // NULL first: the records without a value, newest first
             java.util.Collections.addAll(found, s.search(withoutValue, new TopFieldCollectorManager(sort, hits, null, hits)).scoreDocs);
             if (found.size() == hits) {
@@ -502,7 +524,8 @@ final class SearchIndex implements Closeable {
         long lo = lowest;
         long hi = highest;
         while (lo < hi) { // the values are ordered, the estimate grows as the range widens: a bisection
-            long mid = lo + (hi - lo) / 2 + (descending ? 1 : 0);
+            // the mean without overflow (the prefixes of text span the whole long range), rounded towards the end kept
+            long mid = descending ? (lo | hi) - ((lo ^ hi) >> 1) : (lo & hi) + ((lo ^ hi) >> 1);
             long inRange = 0;
             for (org.apache.lucene.index.PointValues p : points) {
                 inRange += p.estimatePointCount(new RangeEstimate(descending ? mid : Long.MIN_VALUE, descending ? Long.MAX_VALUE : mid));
@@ -664,10 +687,18 @@ final class SearchIndex implements Closeable {
         }
         boolean descending = fields[0].getReverse();
         // NULL sorts above every value, as the database sorts: after the values ascending, before them descending;
-        // the index keeps no value too long for it either, and such records sort as NULL here too
+        // the index keeps no value too long for it either, and such records sort as NULL here too. A query that
+        // itself requires some of the values (a rep's own records, by owner) has matches in those groups only.
+        Set<org.apache.lucene.util.BytesRef> required = requiredValues(query, field);
         List<org.apache.lucene.util.BytesRef> groups = new ArrayList<>(values.size() + 1);
-        groups.addAll(values);
-        groups.add(null);
+        for (org.apache.lucene.util.BytesRef v : values) {
+            if (required == null || required.contains(v)) {
+                groups.add(v);
+            }
+        }
+        if (required == null) {
+            groups.add(null);
+        }
         if (descending) {
             java.util.Collections.reverse(groups);
         }
@@ -688,6 +719,63 @@ final class SearchIndex implements Closeable {
             java.util.Collections.addAll(found, s.search(group, new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, wanted)).scoreDocs);
         }
         return gathered(found);
+    }
+
+    /**
+     * The values of {@code field} that every match of {@code query} holds one of (from its term clauses that must
+     * match, and the alternatives of a disjunction when each of them names such values); null when it requires none.
+     */
+    static Set<org.apache.lucene.util.BytesRef> requiredValues(Query query, String field) {
+        if (query instanceof TermQuery t) {
+            return t.getTerm().field().equals(field) ? Set.of(t.getTerm().bytes()) : null;
+        }
+        if (query instanceof org.apache.lucene.search.TermInSetQuery in) {
+            if (!in.getField().equals(field)) {
+                return null;
+            }
+            Set<org.apache.lucene.util.BytesRef> terms = new HashSet<>();
+            org.apache.lucene.index.PrefixCodedTerms.TermIterator each = in.getTermData().iterator();
+            for (org.apache.lucene.util.BytesRef term = each.next(); term != null; term = each.next()) {
+                terms.add(org.apache.lucene.util.BytesRef.deepCopyOf(term));
+            }
+            return terms;
+        }
+        if (!(query instanceof BooleanQuery b)) {
+            return null;
+        }
+        Set<org.apache.lucene.util.BytesRef> required = null;
+        Set<org.apache.lucene.util.BytesRef> anyOf = new HashSet<>();
+        boolean eachAlternativeNames = true;
+        int alternatives = 0;
+        for (org.apache.lucene.search.BooleanClause c : b.clauses()) {
+            Set<org.apache.lucene.util.BytesRef> named = c.getOccur() == Occur.MUST_NOT ? null : requiredValues(c.getQuery(), field);
+            if (c.getOccur() == Occur.FILTER || c.getOccur() == Occur.MUST) {
+                if (named != null) {
+                    if (required == null) {
+                        required = new HashSet<>(named);
+                    } else {
+                        required.retainAll(named);
+                    }
+                }
+            } else if (c.getOccur() == Occur.SHOULD) {
+                alternatives++;
+                if (named == null) {
+                    eachAlternativeNames = false;
+                } else {
+                    anyOf.addAll(named);
+                }
+            }
+        }
+        // the alternatives bind when one of them must match: alone in the query, or asked for by a minimum
+        boolean alternativesBind = b.clauses().stream().allMatch(c -> c.getOccur() == Occur.SHOULD) || b.getMinimumNumberShouldMatch() > 0;
+        if (alternatives > 0 && eachAlternativeNames && alternativesBind) {
+            if (required == null) {
+                required = anyOf;
+            } else {
+                required.retainAll(anyOf);
+            }
+        }
+        return required;
     }
 
     /**

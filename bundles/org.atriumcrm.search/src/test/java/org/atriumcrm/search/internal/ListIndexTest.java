@@ -161,10 +161,72 @@ public class ListIndexTest {
         Visibility rep = new Visibility(false, Set.of("u1", "u2"), Set.of(ITEMS.get(0).getId(), ITEMS.get(1).getId()));
         check(query(List.of(), List.of(), rep));
         check(query(List.of(new SortKey("name", true)), List.of(new Condition("category", Operator.EQ, List.of("customer"))), rep));
+        // their own records only: by owner the query itself names the one value to search; by name the points of
+        // the names' first bytes narrow the page; by a number the range at the best end
+        Visibility own = new Visibility(false, Set.of("u3"), Set.of());
+        for (String field : List.of("name", "phone", "ownerId", "category", "amount", "createdAt")) {
+            for (boolean descending : List.of(false, true)) {
+                check(query(List.of(new SortKey(field, descending)), List.of(), own));
+                check(query(List.of(new SortKey(field, descending)), List.of(), own).withPage(0, 60));
+            }
+        }
         IdPage none = index.page("Account", ListFields.translate(Item.TYPE, query(List.of(), List.of(), Visibility.NONE),
                 index.analyzer()).orElseThrow().query(), sortOf(List.of()), 0, 20, ListQuery.EXACT_COUNT, stamp);
         assertEquals(0, none.total());
         assertTrue(none.ids().isEmpty());
+    }
+
+    @Test
+    public void aTextPrefixOrdersAsTheValues() {
+        List<String> values = new ArrayList<>(List.of("", "a", "a\u0000", "ab", "abcdefgh", "abcdefghi", "abcdefgi", "Z", "\u00c4rger",
+                "北京", "北京华为", "上海", "\uD83D\uDE00", "zzzzzzzzzz"));
+        Random random = new Random(7);
+        for (int i = 0; i < 500; i++) {
+            StringBuilder v = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) {
+                v.append((char) (random.nextBoolean() ? 'a' + random.nextInt(3) : 0x4e00 + random.nextInt(3)));
+            }
+            values.add(v.toString());
+        }
+        for (String a : values) {
+            for (String b : values) {
+                org.apache.lucene.util.BytesRef x = new org.apache.lucene.util.BytesRef(a);
+                org.apache.lucene.util.BytesRef y = new org.apache.lucene.util.BytesRef(b);
+                if (x.compareTo(y) < 0) {
+                    assertTrue(a + " < " + b, ListFields.prefix(x) <= ListFields.prefix(y));
+                }
+            }
+        }
+    }
+
+    @Test
+    public void theValuesAQueryRequiresAreFoundInItsClauses() {
+        org.apache.lucene.search.Query owners = new org.apache.lucene.search.TermInSetQuery("f.ownerId",
+                List.of(new org.apache.lucene.util.BytesRef("u1"), new org.apache.lucene.util.BytesRef("u2")));
+        org.apache.lucene.search.Query shared = new org.apache.lucene.search.TermInSetQuery("f.id",
+                List.of(new org.apache.lucene.util.BytesRef("r1")));
+        org.apache.lucene.search.Query entity = new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term("entity", "Account"));
+        org.apache.lucene.search.BooleanClause.Occur filter = org.apache.lucene.search.BooleanClause.Occur.FILTER;
+        org.apache.lucene.search.BooleanClause.Occur should = org.apache.lucene.search.BooleanClause.Occur.SHOULD;
+        org.apache.lucene.search.Query ownOnly = new org.apache.lucene.search.BooleanQuery.Builder().add(entity, filter)
+                .add(new org.apache.lucene.search.BooleanQuery.Builder().add(owners, should).build(), filter).build();
+        assertEquals(Set.of(new org.apache.lucene.util.BytesRef("u1"), new org.apache.lucene.util.BytesRef("u2")),
+                SearchIndex.requiredValues(ownOnly, "f.ownerId"));
+        assertEquals(null, SearchIndex.requiredValues(ownOnly, "f.name"));
+        // shared records may have any owner
+        org.apache.lucene.search.Query withShares = new org.apache.lucene.search.BooleanQuery.Builder().add(entity, filter)
+                .add(new org.apache.lucene.search.BooleanQuery.Builder().add(owners, should).add(shared, should).build(), filter).build();
+        assertEquals(null, SearchIndex.requiredValues(withShares, "f.ownerId"));
+        // an optional clause beside a required one binds nothing
+        org.apache.lucene.search.Query optional = new org.apache.lucene.search.BooleanQuery.Builder().add(entity, filter).add(owners, should).build();
+        assertEquals(null, SearchIndex.requiredValues(optional, "f.ownerId"));
+        // two required clauses: the values both allow
+        org.apache.lucene.search.Query both = new org.apache.lucene.search.BooleanQuery.Builder().add(owners, filter)
+                .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term("f.ownerId", "u2")), filter).build();
+        assertEquals(Set.of(new org.apache.lucene.util.BytesRef("u2")), SearchIndex.requiredValues(both, "f.ownerId"));
+        org.apache.lucene.search.Query excluded = new org.apache.lucene.search.BooleanQuery.Builder().add(entity, filter)
+                .add(owners, org.apache.lucene.search.BooleanClause.Occur.MUST_NOT).build();
+        assertEquals(null, SearchIndex.requiredValues(excluded, "f.ownerId"));
     }
 
     @Test
