@@ -109,7 +109,9 @@ final class ListFields {
                 doc.add(new StringField("f." + name, bytes, Field.Store.NO));
                 doc.add(new SortedDocValuesField("f." + name, bytes));
                 if (prefixed(field)) {
-                    doc.add(new LongPoint(PREFIX + name, prefix(bytes)));
+                    long prefix = prefix(bytes);
+                    doc.add(new LongPoint(PREFIX + name, prefix));
+                    doc.add(new NumericDocValuesField(PREFIX + name, prefix));
                 }
                 doc.add(new StringField("l." + name, text.toLowerCase(Locale.ROOT), Field.Store.NO));
             }

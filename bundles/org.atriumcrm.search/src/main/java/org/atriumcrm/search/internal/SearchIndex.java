@@ -50,7 +50,7 @@ import org.atriumcrm.api.record.Record;
  */
 final class SearchIndex implements Closeable {
     /** Bump when the document layout or the analyzer changes: every entity type is then rebuilt. */
-    static final String LAYOUT = "grams-2-3+list-fields/v6-newest-first-id-none-text-prefix";
+    static final String LAYOUT = "grams-2-3+list-fields/v7-newest-first-id-none-text-prefix";
     private static final String BUILT = "built.";
     private static final String LAYOUT_KEY = "layout";
     private static final String COMMITTED_AT = "committedAt";
@@ -436,11 +436,11 @@ final class SearchIndex implements Closeable {
     /**
      * A page sorted by a number (an amount, a count, a date): the matches holding the best values are found through
      * the field's points first — a range at the best end that the points estimate to hold a few pages of the query's
-     * matches (by the query's share of the index), widened once if it does not hold the page — and only they are
-     * compared. Lucene's own skipping starts from the first matches in index order, newest first, whose values are
-     * anywhere, and compares a large part of the matches before it can skip. NULL sorts above every value, as the
-     * database sorts (first when descending). Null when the first key is another one, the index is small, the
-     * range would cover every value, or the widened range still misses the page (the plain search).
+     * matches (by the query's share of the index), else a range bounded by the query's own first matches — and only
+     * they are compared. Lucene's own skipping starts from the first matches in index order, newest first, whose
+     * values are anywhere, and compares a large part of the matches before it can skip. NULL sorts above every value,
+     * as the database sorts (first when descending). Null when the first key is another one, the query has fewer
+     * matches with a value than the page, or the bounded range is most of the index (the plain search).
      */
     private static TopDocs byRange(IndexSearcher s, Query query, Sort sort, int hits) throws IOException {
         SortField first = sort.getSort()[0];
@@ -497,56 +497,130 @@ final class SearchIndex implements Closeable {
         int wanted = hits - found.size();
         double share = Math.min(1.0, (double) cost / Math.max(1, s.getIndexReader().maxDoc()));
         long narrowest = (long) Math.ceil(4 * wanted / share);
-        for (long target = narrowest; target <= WIDENED * narrowest; target *= WIDENED) {
-            long edge = edge(points, lowest, highest, descending, target);
-            if (descending ? edge <= lowest : edge >= highest) {
-                return null; // the range would hold every value: one ordinary search
-            }
-            Query within = new BooleanQuery.Builder().add(query, Occur.FILTER)
-                    .add(descending ? LongPoint.newRangeQuery(field, edge, Long.MAX_VALUE) : LongPoint.newRangeQuery(field, Long.MIN_VALUE, edge),
-                            Occur.FILTER).build();
-            TopDocs top = s.search(within, new TopFieldCollectorManager(sort, wanted, null, wanted));
+        long edge = edge(points, descending, narrowest);
+        if (descending ? edge > lowest : edge < highest) {
+            TopDocs top = s.search(within(query, field, descending, edge), new TopFieldCollectorManager(sort, wanted, null, wanted));
             if (top.scoreDocs.length == wanted) {
                 java.util.Collections.addAll(found, top.scoreDocs);
                 return gathered(found);
             }
         }
-        // the query's matches lie far from the best end (a rep whose records are all older than most): a wide range
-        // costs more to gather than Lucene's own skipping, which also profits when the field follows the index order
-        return null;
+        // the query's matches gather elsewhere (a quick search on the sorted name itself, a rep's older records): a
+        // bound from the query's own first matches holds the page for sure; taken when its range is not most of the
+        // index, where comparing the matches (Lucene's own skipping) costs less than gathering the range
+        Long sampled = sampledBound(s, query, field, descending, wanted);
+        if (sampled == null) {
+            return null;
+        }
+        long inRange = 0;
+        for (org.apache.lucene.index.PointValues p : points) {
+            inRange += p.estimatePointCount(new RangeEstimate(descending ? sampled : Long.MIN_VALUE, descending ? Long.MAX_VALUE : sampled));
+        }
+        if (inRange * 2 > s.getIndexReader().maxDoc()) {
+            return null;
+        }
+        TopDocs top = s.search(within(query, field, descending, sampled), new TopFieldCollectorManager(sort, wanted, null, wanted));
+        java.util.Collections.addAll(found, top.scoreDocs);
+        return gathered(found);
     }
 
-    /** How much {@link #byRange} widens a range that did not hold the page, once. */
-    private static final int WIDENED = 8;
+    private static Query within(Query query, String field, boolean descending, long edge) {
+        return new BooleanQuery.Builder().add(query, Occur.FILTER)
+                .add(descending ? LongPoint.newRangeQuery(field, edge, Long.MAX_VALUE) : LongPoint.newRangeQuery(field, Long.MIN_VALUE, edge),
+                        Occur.FILTER).build();
+    }
 
-    /** The value from which the best end of the field holds about {@code target} points (by the points' estimate). */
-    private static long edge(List<org.apache.lucene.index.PointValues> points, long lowest, long highest, boolean descending, long target) {
-        long lo = lowest;
-        long hi = highest;
-        while (lo < hi) { // the values are ordered, the estimate grows as the range widens: a bisection
-            // the mean without overflow (the prefixes of text span the whole long range), rounded towards the end kept
-            long mid = descending ? (lo | hi) - ((lo ^ hi) >> 1) : (lo & hi) + ((lo ^ hi) >> 1);
-            long inRange = 0;
-            for (org.apache.lucene.index.PointValues p : points) {
-                inRange += p.estimatePointCount(new RangeEstimate(descending ? mid : Long.MIN_VALUE, descending ? Long.MAX_VALUE : mid));
+    /** How many of a query's first matches {@link #sampledBound} reads, per hit wanted (and at least a thousand). */
+    private static final int SAMPLED_PER_HIT = 32;
+
+    /**
+     * The {@code wanted}-th best value of {@code field} (numeric doc values beside its points) among the query's
+     * first matches in index order: at least {@code wanted} matches lie at it or better, so the page does. Null when
+     * the query has fewer matches with a value.
+     */
+    private static Long sampledBound(IndexSearcher s, Query query, String field, boolean descending, int wanted) throws IOException {
+        int budget = Math.max(1_024, SAMPLED_PER_HIT * wanted);
+        java.util.PriorityQueue<Long> best = new java.util.PriorityQueue<>(wanted + 1,
+                descending ? java.util.Comparator.<Long>naturalOrder() : java.util.Comparator.<Long>reverseOrder()); // worst on top
+        org.apache.lucene.search.Weight weight = s.createWeight(s.rewrite(query), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
+        for (org.apache.lucene.index.LeafReaderContext leaf : s.getIndexReader().leaves()) {
+            if (budget <= 0) {
+                break;
             }
-            boolean enough = inRange >= target;
-            if (enough && inRange <= 4 * target) {
-                return mid; // near enough: the search checks whether it holds the page
+            org.apache.lucene.search.Scorer matches = weight.scorer(leaf);
+            org.apache.lucene.index.NumericDocValues values = leaf.reader().getNumericDocValues(field);
+            if (matches == null || values == null) {
+                continue;
             }
-            if (descending) {
-                if (enough) {
-                    lo = mid;
-                } else {
-                    hi = mid - 1;
+            org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+            org.apache.lucene.search.DocIdSetIterator it = matches.iterator();
+            for (int doc = it.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS && budget > 0; doc = it.nextDoc()) {
+                if ((live == null || live.get(doc)) && values.advanceExact(doc)) {
+                    budget--;
+                    best.offer(values.longValue());
+                    if (best.size() > wanted) {
+                        best.poll();
+                    }
                 }
-            } else if (enough) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
             }
         }
-        return lo;
+        return best.size() < wanted ? null : best.peek();
+    }
+
+
+    /**
+     * A value from which the best end of the field holds at least {@code target} points: per segment, the bound of the
+     * leaf that holds its share of them (one descent of its points' tree, by the subtrees' sizes), the loosest of those
+     * bounds over the segments. A segment's points tree splits by value, so its lower subtree holds the lower values.
+     */
+    private static long edge(List<org.apache.lucene.index.PointValues> points, boolean descending, long target) throws IOException {
+        long total = 0;
+        for (org.apache.lucene.index.PointValues p : points) {
+            total += p.size();
+        }
+        // a small segment is one leaf or a few, whose bound is its own best or worst value: its share would widen the
+        // range to nearly everything. The range is only an estimate (the search checks that it holds the page), so
+        // the large segments decide it, unless there are none
+        long largest = points.stream().mapToLong(org.apache.lucene.index.PointValues::size).max().orElse(0);
+        long edge = descending ? Long.MAX_VALUE : Long.MIN_VALUE;
+        for (org.apache.lucene.index.PointValues p : points) {
+            if (p.size() * SMALL_SEGMENT < total && largest * SMALL_SEGMENT >= total) {
+                continue;
+            }
+            long share = Math.max(1, (long) Math.ceil((double) target * p.size() / total));
+            long bound = bound(p.getPointTree(), share, descending);
+            edge = descending ? Math.min(edge, bound) : Math.max(edge, bound);
+        }
+        return edge;
+    }
+
+    /** A segment with less than 1/n of the points does not decide {@link #edge}. */
+    private static final int SMALL_SEGMENT = 64;
+
+    /** The bound (towards the worse end) of the leaf that holds the {@code k}-th best point of one segment. */
+    private static long bound(org.apache.lucene.index.PointValues.PointTree tree, long k, boolean descending) throws IOException {
+        long before = 0; // points on the better side of the current node
+        long size = tree.size();
+        while (k < size && tree.moveToChild()) { // now at the lower child
+            long lower = tree.size();
+            long upper = size - lower;
+            if (descending) {
+                if (before + upper >= k) {
+                    tree.moveToSibling();
+                    size = upper;
+                } else {
+                    before += upper;
+                    size = lower;
+                }
+            } else if (before + lower >= k) {
+                size = lower;
+            } else {
+                before += lower;
+                tree.moveToSibling();
+                size = upper;
+            }
+        }
+        return LongPoint.decodeDimension(descending ? tree.getMinPackedValue() : tree.getMaxPackedValue(), 0);
     }
 
     /** What {@link org.apache.lucene.index.PointValues#estimatePointCount} needs for a range of one long dimension. */
