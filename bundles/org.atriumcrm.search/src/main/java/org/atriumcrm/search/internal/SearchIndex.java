@@ -279,6 +279,12 @@ final class SearchIndex implements Closeable {
             if (top == null && from == null) {
                 top = byRange(s, query, sort, hits);
                 narrowed = top != null;
+                if (top == null && numericSkipping(sort) && matchesFew(s, query)) {
+                    // Lucene's skipping walks the index in its own order, newest first, testing each document against
+                    // the query until the page is full: for a rep whose records are older than most, nearly the whole
+                    // index. Comparing the rep's own matches costs a few percent of that.
+                    sort = compared(sort);
+                }
             }
             if (top == null) {
                 top = s.search(query, new TopFieldCollectorManager(sort, hits, from == null ? null : from.getValue(), hits));
@@ -306,6 +312,13 @@ final class SearchIndex implements Closeable {
     /** At most this share of the index (1/n) matching makes a query selective (see {@link #compared}). */
     static final int SELECTIVE = 4;
 
+    /** Whether Lucene would skip by the points of the sort's first key (a number other than the index's own order). */
+    private static boolean numericSkipping(Sort sort) {
+        SortField first = sort.getSort()[0];
+        return first.getType() == SortField.Type.LONG
+                && !(first.getReverse() && first.getField().equals(NEWEST_FIRST.getSort()[0].getField()));
+    }
+
     /** Whether the sort's first key is a text field (not the id tie-break). */
     private static boolean textSorted(Sort sort) {
         SortField first = sort.getSort()[0];
@@ -329,18 +342,19 @@ final class SearchIndex implements Closeable {
     }
 
     /**
-     * The sort with its text keys compared match by match. To skip documents in a sort on a text field, Lucene reads
-     * the postings of every value still competitive in each segment, up to a thousand of them, before the first
-     * match is compared: for a query that matches a few percent of the index (a rep's own records, a quick search,
-     * a narrow filter) comparing the matches' values is much cheaper than reading those postings.
+     * The sort with its text keys (and a first numeric key) compared match by match. To skip documents in a sort on
+     * a text field, Lucene reads the postings of every value still competitive in each segment, up to a thousand of
+     * them, before the first match is compared; on a number it walks the index in its own order until the page is
+     * full. For a query that matches a few percent of the index (a rep's own records, a quick search, a narrow
+     * filter) comparing the matches' values is much cheaper.
      */
     private static Sort compared(Sort sort) {
         SortField[] fields = sort.getSort();
         SortField[] compared = new SortField[fields.length];
         for (int i = 0; i < fields.length; i++) {
             SortField f = fields[i];
-            if (f.getType() == SortField.Type.STRING) {
-                SortField c = new SortField(f.getField(), SortField.Type.STRING, f.getReverse());
+            if (f.getType() == SortField.Type.STRING || i == 0 && f.getType() == SortField.Type.LONG) {
+                SortField c = new SortField(f.getField(), f.getType(), f.getReverse());
                 if (f.getMissingValue() != null) {
                     c.setMissingValue(f.getMissingValue());
                 }
