@@ -32,6 +32,14 @@ public interface Catalog {
     /** The product or service {@code id}, deleted ones (in the recycle bin) excluded. */
     Optional<Item> item(String id);
 
+    /**
+     * The product or service with this SKU, compared as the catalog's unique key compares it (case and surrounding
+     * space ignored); deleted ones excluded. How an order from a shop or an ERP finds what was ordered.
+     *
+     * @since 1.3
+     */
+    Optional<Item> itemBySku(String sku);
+
     /** The ids of {@code categoryId} and of every category below it, for filters on a category tree. */
     List<String> categoryAndBelow(String categoryId);
 }

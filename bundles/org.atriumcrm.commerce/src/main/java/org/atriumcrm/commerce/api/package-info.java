@@ -8,5 +8,5 @@
  * a document line is priced and refused ({@link org.atriumcrm.commerce.api.DocumentLines}), what payments settle
  * ({@link org.atriumcrm.commerce.api.OpenItems}, {@link org.atriumcrm.commerce.api.Settlements}).
  */
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.atriumcrm.commerce.api;

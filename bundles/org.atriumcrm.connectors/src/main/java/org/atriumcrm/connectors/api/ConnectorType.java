@@ -23,6 +23,17 @@ public interface ConnectorType {
     List<ConnectorSetting> settings();
 
     /**
+     * The names of those {@link #settings()} that are secrets too (an API token beside a webhook secret): given in the
+     * settings like the others, they are sealed at rest, never read back through the API, and kept when an update
+     * leaves them out. Types see them in {@link ConnectorConfig#settings()} in the clear.
+     *
+     * @since 1.1
+     */
+    default java.util.Set<String> sealedSettings() {
+        return java.util.Set.of();
+    }
+
+    /**
      * Checks a connector's counterpart step by step (dns, connection, tls, authentication, protocol), as the mailbox test
      * does; every step it could not reach is left out. Called on the caller's thread: keep connection and read
      * timeouts short.

@@ -13,7 +13,7 @@ import org.atriumcrm.persistence.api.InstantConverter;
 
 /**
  * A connection to an ERP or a shop: its type, settings (a JSON object of strings, as the type describes them), a
- * secret kept sealed and never read back through the API, and whether it runs. The last test's outcome is the
+ * secret and the type's secret settings kept sealed and never read back through the API, and whether it runs. The last test's outcome is the
  * platform's bookkeeping, written without a new version.
  */
 @Entity(name = "Connector")
@@ -30,6 +30,12 @@ public class Connector extends BaseRecord {
     private String settings;
     @Column(name = "SECRET_CIPHER", length = 2000)
     private String secretCipher;
+    /** The type's sealed settings ({@code ConnectorType#sealedSettings}), a JSON object sealed as one secret. */
+    @Column(name = "SEALED_SETTINGS", length = 4000)
+    private String sealedSettings;
+    /** Their names, for the API to say which are set. */
+    @Column(name = "SEALED_NAMES", length = 500)
+    private String sealedNames;
     @Column(name = "STATUS", length = 10)
     private String status;
     @Convert(converter = InstantConverter.class)
@@ -48,6 +54,10 @@ public class Connector extends BaseRecord {
     public void setType(String type) { this.type = type; }
     public String getSettings() { return settings; }
     public void setSettings(String settings) { this.settings = settings; }
+    String getSealedSettings() { return sealedSettings; }
+    void setSealedSettings(String sealedSettings) { this.sealedSettings = sealedSettings; }
+    public String getSealedNames() { return sealedNames; }
+    void setSealedNames(String sealedNames) { this.sealedNames = sealedNames; }
     String getSecretCipher() { return secretCipher; }
     void setSecretCipher(String secretCipher) { this.secretCipher = secretCipher; }
     public String getStatus() { return status; }

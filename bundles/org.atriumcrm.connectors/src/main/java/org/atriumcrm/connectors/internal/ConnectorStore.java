@@ -57,6 +57,7 @@ public class ConnectorStore extends JpaRecordStore<Connector> {
         connector.setStatus(Connector.ACTIVE);
         check(connector, true, true);
         seal(connector);
+        sealSettings(connector);
     }
 
     @Override
@@ -67,6 +68,47 @@ public class ConnectorStore extends JpaRecordStore<Connector> {
         }
         check(connector, changedFields.contains("settings"), false);
         seal(connector);
+        if (changedFields.contains("settings")) {
+            sealSettings(connector);
+        }
+    }
+
+    /**
+     * Moves the type's secret settings out of the settings into the sealed ones (those already sealed stay unless
+     * given anew). With the type not installed, the names sealed before are still recognised.
+     */
+    private void sealSettings(Connector connector) {
+        Set<String> names = new java.util.TreeSet<>(types.find(connector.getType()).map(ConnectorType::sealedSettings).orElse(Set.of()));
+        Map<String, String> sealed = sealed(connector);
+        names.addAll(sealed.keySet());
+        Map<String, String> settings = settings(connector.getSettings());
+        boolean moved = false;
+        for (String name : names) {
+            String value = settings.remove(name);
+            if (value != null) {
+                moved = true;
+                if (value.isEmpty()) {
+                    sealed.remove(name);
+                } else {
+                    sealed.put(name, value);
+                }
+            }
+        }
+        if (!moved) {
+            return;
+        }
+        try {
+            connector.setSettings(JSON.writeValueAsString(settings));
+            connector.setSealedSettings(sealed.isEmpty() ? null : secrets.seal(JSON.writeValueAsString(sealed)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        connector.setSealedNames(sealed.isEmpty() ? null : String.join(", ", new java.util.TreeSet<>(sealed.keySet())));
+    }
+
+    /** The connector's sealed settings, opened. */
+    private Map<String, String> sealed(Connector connector) {
+        return connector.getSealedSettings() == null ? new LinkedHashMap<>() : settings(secrets.open(connector.getSealedSettings()));
     }
 
     private void seal(Connector connector) {
@@ -90,8 +132,9 @@ public class ConnectorStore extends JpaRecordStore<Connector> {
                     connector.getType(), types.ids()));
         }
         if (type != null && settingsGiven && errors.isEmpty()) {
+            Set<String> sealedNow = connector.getSealedNames() == null ? Set.of() : Set.of(connector.getSealedNames().split(", "));
             for (ConnectorSetting s : type.settings()) {
-                if (s.required() && (settings.get(s.name()) == null || settings.get(s.name()).isBlank())) {
+                if (s.required() && (settings.get(s.name()) == null || settings.get(s.name()).isBlank()) && !sealedNow.contains(s.name())) {
                     errors.add(FieldError.of("settings", "connector-setting-required", "settings." + s.name() + " is required (" + s.label().en() + ", e.g. "
                             + s.example() + ")", s.name(), s.label().zhCN(), s.example()));
                 }
@@ -148,7 +191,9 @@ public class ConnectorStore extends JpaRecordStore<Connector> {
 
     /** What its type is given: the settings and the opened secret. */
     ConnectorConfig config(Connector c) {
-        return new ConnectorConfig(c.getId(), c.getName(), c.getType(), settings(c.getSettings()),
+        Map<String, String> settings = settings(c.getSettings());
+        settings.putAll(sealed(c));
+        return new ConnectorConfig(c.getId(), c.getName(), c.getType(), settings,
                 c.getSecretCipher() == null ? "" : secrets.open(c.getSecretCipher()));
     }
 

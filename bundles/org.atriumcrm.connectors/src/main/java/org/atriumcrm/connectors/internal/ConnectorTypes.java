@@ -32,6 +32,8 @@ final class ConnectorTypes {
                 .field(FieldDef.<Connector, String>of("secret", FieldType.STRING, c -> null, Connector::setSecret)
                         .label("Secret: password, API key or webhook secret (write-only)", "密钥：密码、API 密钥或 Webhook 密钥（只写）")
                         .maxLength(1000).notFilterable().notSortable())
+                .field(FieldDef.<Connector, String>of("sealedSettings", FieldType.STRING, Connector::getSealedNames, null)
+                        .label("Secret settings set (write-only, in settings)", "已设置的保密设置（只写，放在设置中）").notFilterable().notSortable())
                 .field(FieldDef.<Connector, Boolean>of("hasSecret", FieldType.BOOLEAN, Connector::getHasSecret, null).label("Secret set", "已设置密钥"))
                 .field(FieldDef.<Connector, String>of("status", FieldType.PICKLIST, Connector::getStatus, null).label("Status", "状态")
                         .picklist(PicklistValue.of(Connector.ACTIVE, "Running", "运行中"), PicklistValue.of(Connector.PAUSED, "Paused", "已暂停")))

@@ -62,7 +62,13 @@ public class ConnectorRuntimeTest {
 
         @Override
         public List<ConnectorSetting> settings() {
-            return List.of(ConnectorSetting.required("url", "Shop URL", "网店地址", "https://shop.example.cn"));
+            return List.of(ConnectorSetting.required("url", "Shop URL", "网店地址", "https://shop.example.cn"),
+                    ConnectorSetting.optional("apiToken", "API token", "API 令牌", "shpat_…"));
+        }
+
+        @Override
+        public java.util.Set<String> sealedSettings() {
+            return java.util.Set.of("apiToken");
         }
 
         @Override
@@ -209,6 +215,37 @@ public class ConnectorRuntimeTest {
         } catch (AtriumException e) {
             assertEquals(409, e.status());
         }
+    }
+
+    @Test
+    public void aTypesSecretSettingsAreSealedNeverReadBackAndKeptWhenAnUpdateLeavesThemOut() {
+        types.addType(new Shop("orders"));
+        Connector c = create("shop", "{\"url\":\"https://shop.example.cn\",\"apiToken\":\"shpat_令牌1\"}", "hook-secret");
+        Connector stored = store.connector(c.getId());
+        assertEquals("{\"url\":\"https://shop.example.cn\"}", stored.getSettings());
+        assertEquals("apiToken", stored.getSealedNames());
+        assertFalse(stored.getSealedSettings().contains("shpat"));
+        ConnectorDirectoryService directory = new ConnectorDirectoryService(store, null);
+        ConnectorConfig config = directory.find(c.getId()).orElseThrow();
+        assertEquals("shpat_令牌1", config.setting("apiToken", null));
+        assertEquals("hook-secret", config.secret());
+        assertTrue(directory.active(c.getId()));
+
+        // other settings change, the token stays; a new token replaces it; an empty one removes it
+        store.update(c.getId(), null, Map.of("settings", "{\"url\":\"https://new.example.cn\"}"), ADMIN);
+        assertEquals("shpat_令牌1", directory.find(c.getId()).orElseThrow().setting("apiToken", null));
+        store.update(c.getId(), null, Map.of("settings", "{\"url\":\"https://new.example.cn\",\"apiToken\":\"shpat_2\"}"), ADMIN);
+        assertEquals("shpat_2", directory.find(c.getId()).orElseThrow().setting("apiToken", null));
+        store.update(c.getId(), null, Map.of("settings", "{\"url\":\"https://new.example.cn\",\"apiToken\":\"\"}"), ADMIN);
+        assertNull(directory.find(c.getId()).orElseThrow().setting("apiToken", null));
+        assertNull(store.connector(c.getId()).getSealedNames());
+
+        store.status(c.getId(), Connector.PAUSED, ADMIN);
+        assertFalse(directory.active(c.getId()));
+        assertTrue(directory.find(c.getId()).isPresent());
+        store.delete(c.getId(), null, ADMIN);
+        assertTrue(directory.find(c.getId()).isEmpty());
+        assertTrue(directory.find("no-such-id").isEmpty());
     }
 
     @Test

@@ -65,6 +65,11 @@ public class InvoicingTest {
 
     private final Catalog catalog = new Catalog() {
         @Override
+        public java.util.Optional<Item> itemBySku(String sku) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
         public Optional<Item> item(String id) {
             return Optional.ofNullable(products.get(id));
         }

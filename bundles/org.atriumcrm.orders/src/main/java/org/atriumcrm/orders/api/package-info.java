@@ -4,5 +4,5 @@
  * with conditional UPDATEs on the caller's EntityManager (in the style of the inventory {@code Ledger}), so that a
  * delivery note, its stock movements and the order's remaining quantities commit or roll back together.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.atriumcrm.orders.api;

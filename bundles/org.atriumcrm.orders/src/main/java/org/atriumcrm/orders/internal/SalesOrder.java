@@ -23,6 +23,14 @@ import org.atriumcrm.persistence.api.InstantConverter;
 public class SalesOrder extends BaseRecord {
     @Column(name = "ORDER_NUMBER", length = 40)
     private String number;
+    /** Where an order from outside comes from (a connector's id) and its id there, claimed by {@link ExternalOrderKey}. */
+    @Column(name = "EXTERNAL_SOURCE", length = 36)
+    private String externalSource;
+    @Column(name = "EXTERNAL_ID", length = 100)
+    private String externalId;
+    /** The source's own order number, as its customer knows it. */
+    @Column(name = "EXTERNAL_NUMBER", length = 100)
+    private String externalNumber;
     @Column(name = "SUBJECT", length = 200)
     private String subject;
     @Column(name = "ACCOUNT_ID", length = 36)
@@ -399,6 +407,24 @@ public class SalesOrder extends BaseRecord {
 
     public void setConfirmedAt(Instant confirmedAt) {
         this.confirmedAt = confirmedAt;
+    }
+
+    public String getExternalSource() {
+        return externalSource;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public String getExternalNumber() {
+        return externalNumber;
+    }
+
+    void setExternal(String source, String id, String number) {
+        this.externalSource = source;
+        this.externalId = id;
+        this.externalNumber = number;
     }
 
     public String getCancelReason() {

@@ -218,6 +218,12 @@ public class SalesOrderStore extends JpaRecordStore<SalesOrder> {
             });
             lines.add(l);
         }
+        return persistNew(em, o, lines, caller, now, lineIds);
+    }
+
+    /** A new order and its lines, with their totals and their first history rows, in the caller's transaction. */
+    private static SalesOrder persistNew(EntityManager em, SalesOrder o, List<SalesOrderLine> lines, Caller caller, Instant now,
+            List<String> lineIds) {
         OrderAmounts.computeTotals(o, lines);
         o.beforeSave();
         em.persist(o);
@@ -513,6 +519,143 @@ public class SalesOrderStore extends JpaRecordStore<SalesOrder> {
             announce(CommerceEvents.SALES_ORDER_CONFIRMED, order, caller, comment == null ? Map.of() : Map.of(CommerceEvents.REASON, comment));
         }
         return order;
+    }
+
+    /** The order made for an outside source's order, if any. */
+    Optional<SalesOrder> byExternal(String source, String externalId) {
+        return tx(em -> {
+            ExternalOrderKey key = em.find(ExternalOrderKey.class, ExternalOrderKey.of(source, externalId));
+            return key == null ? Optional.<SalesOrder>empty() : Optional.ofNullable(em.find(SalesOrder.class, key.getSalesOrderId()));
+        });
+    }
+
+    /**
+     * An order from outside (see {@link org.atriumcrm.orders.api.ExternalOrders}): checked whole before anything is
+     * written, then the order and its lines in one transaction; a competitor that wrote the same source and external
+     * id first makes this one's commit fail on the unique key, and its order is the answer.
+     */
+    org.atriumcrm.orders.api.ExternalOrders.Placed placeExternal(org.atriumcrm.orders.api.ExternalOrders.Order in, Caller caller) {
+        Optional<SalesOrder> before = byExternal(in.source(), in.externalId());
+        if (before.isPresent()) {
+            return placed(before.get(), false);
+        }
+        if (in.lines().isEmpty()) {
+            throw AtriumException.invalid("lines", "order-lines-required", "an order from outside needs at least one line");
+        }
+        // the customers' module decides whether they exist (with it disabled, no account can be checked or matched)
+        if (stores.byName("Account").isPresent()) {
+            value("Account", "accountId", in.accountId(), "ownerId");
+        }
+        if (in.contactId() != null && stores.byName("Contact").isPresent()) {
+            value("Contact", "contactId", in.contactId(), "ownerId");
+        }
+        Catalog cat = catalog;
+        if (cat == null) {
+            throw AtriumException.invalid("lines", "reference-module-disabled", "refers to Product, whose module is not enabled", "Product");
+        }
+        List<Catalog.Item> items = new ArrayList<>();
+        for (int i = 0; i < in.lines().size(); i++) {
+            org.atriumcrm.orders.api.ExternalOrders.Line l = in.lines().get(i);
+            String field = "lines[" + i + "]";
+            items.add(cat.item(l.productId()).orElseThrow(() -> AtriumException.invalid(field + ".productId", "reference-not-found",
+                    "no Product with id " + l.productId(), "Product", l.productId())));
+            if (l.quantity().signum() <= 0) {
+                throw AtriumException.invalidField(field + ".quantity", "must be greater than 0");
+            }
+            if (l.unitPrice() != null && l.unitPrice().signum() < 0) {
+                throw AtriumException.invalidField(field + ".unitPrice", "must not be negative");
+            }
+        }
+        List<String> lineIds = new ArrayList<>();
+        SalesOrder order;
+        try {
+            order = tx(em -> fromExternal(em, in, items, caller, lineIds));
+        } catch (RuntimeException e) {
+            Optional<SalesOrder> winner = byExternal(in.source(), in.externalId());
+            if (winner.isPresent()) {
+                return placed(winner.get(), false);
+            }
+            throw e;
+        }
+        post(Action.CREATED, order.getId(), caller, Map.of(DomainEvents.CHANGED_FIELDS, new String[0]));
+        created(events, OrderTypes.LINE.name(), lineIds, caller);
+        if (in.confirm()) {
+            try {
+                order = confirm(order.getId(), caller);
+            } catch (AtriumException e) {
+                // the order stays a draft for a person to look at (a credit check that holds it is no failure here)
+                org.slf4j.LoggerFactory.getLogger(SalesOrderStore.class).info("order {} from {} stays a draft: {}", order.getNumber(),
+                        in.source(), e.getMessage());
+                order = byExternal(in.source(), in.externalId()).orElse(order);
+            }
+        }
+        return placed(order, true);
+    }
+
+    private static org.atriumcrm.orders.api.ExternalOrders.Placed placed(SalesOrder o, boolean created) {
+        return new org.atriumcrm.orders.api.ExternalOrders.Placed(o.getId(), o.getNumber(), o.getStatus(), created);
+    }
+
+    private SalesOrder fromExternal(EntityManager em, org.atriumcrm.orders.api.ExternalOrders.Order in, List<Catalog.Item> items,
+            Caller caller, List<String> lineIds) {
+        SalesOrder o = new SalesOrder();
+        Instant now = now();
+        o.initialise(RecordIds.next(), now, caller);
+        if (in.ownerId() != null) {
+            o.setOwnerId(in.ownerId());
+        }
+        o.setExternal(in.source(), in.externalId(), in.externalNumber());
+        o.setAccountId(in.accountId());
+        o.setContactId(in.contactId());
+        o.setSubject(in.subject() != null ? in.subject() : in.externalNumber() != null ? in.externalNumber() : in.externalId());
+        o.setCurrency(in.currency());
+        o.setOrderDate(in.orderDate());
+        o.setBillingAddress(in.billingAddress());
+        o.setShippingAddress(in.shippingAddress());
+        o.setShipping(in.shipping());
+        o.setDescription(in.description());
+        prepare(o, caller);
+        List<SalesOrderLine> lines = new ArrayList<>();
+        long position = 0;
+        for (int i = 0; i < in.lines().size(); i++) {
+            org.atriumcrm.orders.api.ExternalOrders.Line el = in.lines().get(i);
+            Catalog.Item item = items.get(i);
+            SalesOrderLine l = new SalesOrderLine();
+            l.initialise(RecordIds.next(), now, caller);
+            l.setOwnerId(o.getOwnerId());
+            l.setSalesOrderId(o.getId());
+            l.setPosition(++position);
+            l.setProductId(item.id());
+            l.setProductName(item.name());
+            l.setSku(item.sku());
+            l.setUnit(item.unit());
+            l.setListPrice(item.listPrice());
+            l.setQuantity(el.quantity());
+            BigDecimal price = el.unitPrice() != null ? el.unitPrice() : item.listPrice();
+            l.setUnitPrice(price);
+            l.setResolvedPrice(price);
+            l.setPriceExplanation(el.unitPrice() != null ? "charged at the source " + in.source() : "list price");
+            l.setDiscountAmount(el.discountAmount());
+            l.setTaxRate(item.taxRate());
+            l.setDescription(el.description());
+            l.setDeliveredQuantity(BigDecimal.ZERO);
+            l.setInvoicedQuantity(BigDecimal.ZERO);
+            lines.add(l);
+        }
+        // the claim first: a competitor's committed claim fails this flush before any other row is written
+        em.persist(new ExternalOrderKey(in.source(), in.externalId(), o.getId(), now));
+        em.flush();
+        return persistNew(em, o, lines, caller, now, lineIds);
+    }
+
+    /** Cancels the order made for an outside order: false when there is none or it is cancelled already. */
+    boolean cancelExternal(String source, String externalId, String reason, Caller caller) {
+        Optional<SalesOrder> o = byExternal(source, externalId);
+        if (o.isEmpty() || OrderTypes.CANCELLED.equals(o.get().getStatus())) {
+            return false;
+        }
+        cancel(o.get().getId(), reason, caller);
+        return true;
     }
 
     /** Draft, held or confirmed with nothing delivered → cancelled (409 once anything was delivered or invoiced). */

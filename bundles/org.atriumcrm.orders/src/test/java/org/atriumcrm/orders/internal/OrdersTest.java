@@ -1,6 +1,7 @@
 package org.atriumcrm.orders.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -62,6 +63,11 @@ public class OrdersTest {
     private FulfilmentService fulfilment;
 
     private final Catalog catalog = new Catalog() {
+        @Override
+        public java.util.Optional<Item> itemBySku(String sku) {
+            return java.util.Optional.empty();
+        }
+
         @Override
         public Optional<Item> item(String id) {
             return Optional.ofNullable(products.get(id));
@@ -374,5 +380,58 @@ public class OrdersTest {
         static String first(InMemoryJpa jpa, String orderId) {
             return Transactions.required(jpa, em -> SalesOrderStore.lines(em, orderId).get(0).getId());
         }
+    }
+
+    @Test
+    public void anOrderFromOutsideIsMadeOncePerSourceAndExternalIdEvenWhenSixteenTakeItAtOnce() throws Exception {
+        String account = RecordIds.next();
+        String desk = product("DESK-1", "1200.00", true);
+        ExternalOrdersService external = new ExternalOrdersService(orders, null);
+        org.atriumcrm.orders.api.ExternalOrders.Order order = new org.atriumcrm.orders.api.ExternalOrders.Order("shop-1", "10042", "#10042",
+                account, null, null, null, "CNY", java.time.LocalDate.of(2026, 12, 7), null, "上海市浦东新区", new BigDecimal("20.00"),
+                "网店订单", false, List.of(new org.atriumcrm.orders.api.ExternalOrders.Line(desk, new BigDecimal("2"), new BigDecimal("1100.00"), null, "书桌")));
+        int takers = 16;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(takers);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(takers);
+        List<java.util.concurrent.Future<org.atriumcrm.orders.api.ExternalOrders.Placed>> answers = new ArrayList<>();
+        for (int i = 0; i < takers; i++) {
+            answers.add(pool.submit(() -> {
+                together.await();
+                return external.place(order, Caller.SYSTEM);
+            }));
+        }
+        Set<String> ids = new java.util.HashSet<>();
+        int created = 0;
+        for (var answer : answers) {
+            org.atriumcrm.orders.api.ExternalOrders.Placed placed = answer.get();
+            ids.add(placed.salesOrderId());
+            created += placed.created() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertEquals(1, ids.size());
+        assertEquals(1, created);
+        SalesOrder made = orders.find(ids.iterator().next()).orElseThrow();
+        assertEquals("#10042", made.getExternalNumber());
+        assertEquals(0, new BigDecimal("2220.00").compareTo(made.getGrandTotal()));
+        assertEquals(Long.valueOf(1), orders.<Long>inTransaction(em -> em.createQuery("SELECT COUNT(o) FROM SalesOrder o WHERE o.externalId = '10042' AND o.externalSource = 'shop-1'", Long.class).getSingleResult()));
+        assertEquals(Long.valueOf(1), orders.<Long>inTransaction(em -> em.createQuery("SELECT COUNT(l) FROM SalesOrderLine l WHERE l.salesOrderId = :o", Long.class)
+                .setParameter("o", made.getId()).getSingleResult()));
+
+        // a product that is not in the catalog: a 400 naming the line, nothing written
+        org.atriumcrm.orders.api.ExternalOrders.Order unknown = new org.atriumcrm.orders.api.ExternalOrders.Order("shop-1", "10043", null,
+                account, null, null, null, null, null, null, null, null, null, false,
+                List.of(new org.atriumcrm.orders.api.ExternalOrders.Line("no-such-product", BigDecimal.ONE, null, null, null)));
+        try {
+            external.place(unknown, Caller.SYSTEM);
+            org.junit.Assert.fail("placed");
+        } catch (AtriumException e) {
+            assertEquals(400, e.status());
+            assertEquals("lines[0].productId", e.errors().get(0).field());
+        }
+        assertTrue(external.find("shop-1", "10043").isEmpty());
+
+        assertTrue(external.cancel("shop-1", "10042", "customer cancelled in the shop", Caller.SYSTEM));
+        assertFalse(external.cancel("shop-1", "10042", "again", Caller.SYSTEM));
+        assertEquals(OrderTypes.CANCELLED, external.find("shop-1", "10042").orElseThrow().status());
     }
 }

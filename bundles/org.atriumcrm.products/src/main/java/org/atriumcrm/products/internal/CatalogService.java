@@ -36,6 +36,16 @@ public class CatalogService implements Catalog {
         });
     }
 
+    @Override
+    public Optional<Item> itemBySku(String sku) {
+        Object key = sku == null || sku.isBlank() ? null : org.atriumcrm.api.meta.FieldDef.matchValue(org.atriumcrm.api.meta.FieldType.STRING, sku.strip());
+        if (key == null) {
+            return Optional.empty();
+        }
+        return products.inTransaction(em -> em.createQuery("SELECT p FROM Product p WHERE p.skuKey = :k AND p.deletedAt IS NULL", Product.class)
+                .setParameter("k", key).getResultList().stream().findFirst().map(p -> item(em, p)));
+    }
+
     static Item item(EntityManager em, Product p) {
         BigDecimal taxRate = null;
         if (p.getTaxClassId() != null) {

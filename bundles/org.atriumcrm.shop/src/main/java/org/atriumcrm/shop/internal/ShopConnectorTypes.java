@@ -1,0 +1,221 @@
+package org.atriumcrm.shop.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.atriumcrm.api.meta.Label;
+import org.atriumcrm.api.module.ModuleGate;
+import org.atriumcrm.connectors.api.ConnectionCheck;
+import org.atriumcrm.connectors.api.ConnectorConfig;
+import org.atriumcrm.connectors.api.ConnectorSetting;
+import org.atriumcrm.connectors.api.ConnectorType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The shop connector types. A connector's secret is the webhook signing secret (WooCommerce: the webhook's secret;
+ * Shopify: the app's client secret); its route processes the deliveries its webhook took in, twice a second, in the
+ * order they came. The connection test walks dns, connection, tls, authentication and protocol against the shop's
+ * REST API with the API credentials.
+ */
+final class ShopConnectorTypes {
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private ShopConnectorTypes() {
+    }
+
+    /** The route that drains a shop connector's deliveries. */
+    static RoutesBuilder deliveries(ConnectorConfig config, ShopOrderProcessor processor) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("scheduler:" + config.routePrefix() + "deliveries?delay=500&initialDelay=200")
+                        .routeId(config.routePrefix() + "deliveries")
+                        .process(exchange -> processor.drain(config));
+            }
+        };
+    }
+
+    /** dns, connection, tls (for https) and then what {@code request} answers: 2xx passes, 401/403 is authentication. */
+    static List<ConnectionCheck> probe(URI base, HttpRequest request) {
+        List<ConnectionCheck> checks = new ArrayList<>();
+        String host = base.getHost();
+        if (host == null) {
+            checks.add(ConnectionCheck.failed("dns", "no host in " + base));
+            return checks;
+        }
+        try {
+            checks.add(ConnectionCheck.passed("dns", host + " → " + InetAddress.getByName(host).getHostAddress()));
+        } catch (UnknownHostException e) {
+            checks.add(ConnectionCheck.failed("dns", "unknown host " + host));
+            return checks;
+        }
+        boolean https = "https".equalsIgnoreCase(base.getScheme());
+        int port = base.getPort() > 0 ? base.getPort() : https ? 443 : 80;
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), (int) TIMEOUT.toMillis());
+            checks.add(ConnectionCheck.passed("connection", host + ":" + port));
+        } catch (IOException e) {
+            checks.add(ConnectionCheck.failed("connection", host + ":" + port + ": " + e.getMessage()));
+            return checks;
+        }
+        HttpResponse<String> answer;
+        try {
+            answer = HttpClient.newBuilder().connectTimeout(TIMEOUT).build().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (javax.net.ssl.SSLException e) {
+            checks.add(ConnectionCheck.failed("tls", e.getMessage()));
+            return checks;
+        } catch (IOException e) {
+            checks.add(ConnectionCheck.failed("protocol", e.getMessage()));
+            return checks;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            checks.add(ConnectionCheck.failed("protocol", "interrupted"));
+            return checks;
+        }
+        if (https) {
+            checks.add(ConnectionCheck.passed("tls", "certificate accepted"));
+        }
+        int status = answer.statusCode();
+        if (status == 401 || status == 403) {
+            checks.add(ConnectionCheck.failed("authentication", "HTTP " + status + " from " + request.uri().getPath()));
+        } else if (status / 100 != 2) {
+            checks.add(ConnectionCheck.passed("authentication", "not refused"));
+            checks.add(ConnectionCheck.failed("protocol", "HTTP " + status + " from " + request.uri().getPath()));
+        } else {
+            checks.add(ConnectionCheck.passed("authentication", "accepted"));
+            checks.add(ConnectionCheck.passed("protocol", "HTTP " + status + " from " + request.uri().getPath()));
+        }
+        return checks;
+    }
+
+    static String withoutSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** What every shop type shares: its route drains the deliveries its webhook took in. */
+    abstract static class ShopType implements ConnectorType {
+        private final ShopOrderProcessor processor;
+
+        ShopType(ShopOrderProcessor processor) {
+            this.processor = processor;
+        }
+
+        @Override
+        public RoutesBuilder routes(ConnectorConfig config) {
+            return deliveries(config, processor);
+        }
+    }
+
+    /** WooCommerce (REST API v3 and its webhooks). */
+    @Component(service = ConnectorType.class)
+    public static class WooCommerceType extends ShopType {
+
+        @Activate
+        public WooCommerceType(@Reference ShopOrderProcessor processor,
+                @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + ShopTypes.MODULE + ")") ModuleGate gate) {
+            super(processor);
+        }
+
+        @Override
+        public String id() {
+            return WooCommerce.ID;
+        }
+
+        @Override
+        public Label label() {
+            return Label.of("WooCommerce shop", "WooCommerce 网店");
+        }
+
+        @Override
+        public List<ConnectorSetting> settings() {
+            return List.of(ConnectorSetting.required("storeUrl", "Shop address", "网店地址", "https://shop.example.cn"),
+                    ConnectorSetting.optional("consumerKey", "REST API consumer key", "REST API 消费者密钥 (key)", "ck_…"),
+                    ConnectorSetting.optional("consumerSecret", "REST API consumer secret (write-only)", "REST API 消费者密钥 (secret，只写)", "cs_…"),
+                    ConnectorSetting.optional("ownerId", "Owner of the customers and orders it makes (user or group id)", "所建客户与订单的负责人（用户或组 ID）", ""),
+                    ConnectorSetting.optional("confirmOrders", "Confirm its orders at once (credit check included)", "立即确认订单（含信用检查）", "false"));
+        }
+
+        @Override
+        public Set<String> sealedSettings() {
+            return Set.of("consumerSecret");
+        }
+
+        @Override
+        public List<ConnectionCheck> test(ConnectorConfig config) {
+            URI base = URI.create(withoutSlash(config.setting("storeUrl", "")));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/wp-json/wc/v3/system_status")).timeout(TIMEOUT).GET();
+            String key = config.setting("consumerKey", null);
+            String secret = config.setting("consumerSecret", null);
+            if (key != null && secret != null) {
+                request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((key + ":" + secret).getBytes(StandardCharsets.UTF_8)));
+            }
+            return probe(base, request.build());
+        }
+
+    }
+
+    /** Shopify (Admin REST API and its webhooks). */
+    @Component(service = ConnectorType.class)
+    public static class ShopifyType extends ShopType {
+
+        @Activate
+        public ShopifyType(@Reference ShopOrderProcessor processor,
+                @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + ShopTypes.MODULE + ")") ModuleGate gate) {
+            super(processor);
+        }
+
+        @Override
+        public String id() {
+            return Shopify.ID;
+        }
+
+        @Override
+        public Label label() {
+            return Label.of("Shopify shop", "Shopify 网店");
+        }
+
+        @Override
+        public List<ConnectorSetting> settings() {
+            return List.of(ConnectorSetting.required("shopUrl", "Shop address", "网店地址", "https://example.myshopify.com"),
+                    ConnectorSetting.optional("accessToken", "Admin API access token (write-only)", "Admin API 访问令牌（只写）", "shpat_…"),
+                    ConnectorSetting.optional("apiVersion", "Admin API version", "Admin API 版本", "2024-10"),
+                    ConnectorSetting.optional("ownerId", "Owner of the customers and orders it makes (user or group id)", "所建客户与订单的负责人（用户或组 ID）", ""),
+                    ConnectorSetting.optional("confirmOrders", "Confirm its orders at once (credit check included)", "立即确认订单（含信用检查）", "false"));
+        }
+
+        @Override
+        public Set<String> sealedSettings() {
+            return Set.of("accessToken");
+        }
+
+        @Override
+        public List<ConnectionCheck> test(ConnectorConfig config) {
+            URI base = URI.create(withoutSlash(config.setting("shopUrl", "")));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/admin/api/" + config.setting("apiVersion", "2024-10") + "/shop.json"))
+                    .timeout(TIMEOUT).GET();
+            String token = config.setting("accessToken", null);
+            if (token != null) {
+                request.header("X-Shopify-Access-Token", token);
+            }
+            return probe(base, request.build());
+        }
+
+    }
+}
