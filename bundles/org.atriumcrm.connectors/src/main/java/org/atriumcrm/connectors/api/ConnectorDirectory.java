@@ -19,6 +19,9 @@ public interface ConnectorDirectory {
     /** Whether the connector exists and is active (not paused, not deleted). */
     boolean active(String id);
 
+    /** The active connectors of a type ({@code woocommerce}): where a change in the CRM is to be pushed. */
+    java.util.List<ConnectorConfig> activeOfType(String type);
+
     /** The user or group owning the connector (who created it, unless given to another): null when there is none. */
     String ownerId(String id);
 }

@@ -27,6 +27,11 @@ public class ConnectorDirectoryService implements ConnectorDirectory {
     }
 
     @Override
+    public java.util.List<ConnectorConfig> activeOfType(String type) {
+        return store.active().stream().filter(c -> c.getType().equals(type)).map(store::config).toList();
+    }
+
+    @Override
     public String ownerId(String id) {
         Connector c = id == null ? null : store.connector(id);
         return c == null || c.isDeleted() ? null : c.getOwnerId();

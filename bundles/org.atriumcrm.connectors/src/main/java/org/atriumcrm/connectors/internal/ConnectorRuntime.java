@@ -73,7 +73,18 @@ public class ConnectorRuntime implements EventHandler {
     void stop() {
         types.unlisten(onTypes);
         worker.shutdownNow();
+        try {
+            // a reconciliation under way adds or removes routes: the context stops after it, not during it
+            worker.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         camel.stop();
+    }
+
+    /** Waits until the reconciliations asked for so far are done (tests compare the routes after that). */
+    void settle() throws Exception {
+        worker.submit(() -> { }).get(30, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @Override

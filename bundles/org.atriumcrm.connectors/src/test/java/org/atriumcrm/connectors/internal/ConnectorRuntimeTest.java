@@ -125,6 +125,16 @@ public class ConnectorRuntimeTest {
         runtime.stop();
     }
 
+    /** The reconciliations the store's and types' changes asked for, done; then one more on this thread. */
+    private void settle() {
+        try {
+            runtime.settle();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        runtime.reconcile();
+    }
+
     private Connector create(String name, String settings, String secret) {
         Map<String, Object> values = new HashMap<>();
         values.put("name", name);
@@ -149,7 +159,7 @@ public class ConnectorRuntimeTest {
         Shop shop = new Shop("orders");
         types.addType(shop);
         Connector c = create("有赞店铺", "{\"url\":\"https://shop.example.cn\",\"batch\":50}", "s3cret");
-        runtime.reconcile();
+        settle();
         assertEquals(Map.of(c.getId(), List.of("connector-" + c.getId() + "-orders")), runtime.routes());
         assertEquals("https://shop.example.cn s3cret", seen.get(c.getId()));
         assertTrue(camel.getRoute("connector-" + c.getId() + "-orders") != null);
@@ -161,31 +171,31 @@ public class ConnectorRuntimeTest {
         } catch (AtriumException e) {
             assertEquals(409, e.status());
         }
-        runtime.reconcile();
+        settle();
         assertEquals(Map.of(), runtime.routes());
         assertNull(camel.getRoute("connector-" + c.getId() + "-orders"));
 
         store.status(c.getId(), Connector.ACTIVE, ADMIN);
-        runtime.reconcile();
+        settle();
         assertEquals(1, runtime.routes().size());
 
         // a changed setting restarts the routes with it
         store.update(c.getId(), null, Map.of("settings", "{\"url\":\"https://new.example.cn\"}"), ADMIN);
-        runtime.reconcile();
+        settle();
         assertEquals("https://new.example.cn s3cret", seen.get(c.getId()));
         assertEquals(1, camel.getRoutes().size());
 
         // the module goes away with its type: the routes stop, the connector stays
         types.removeType(shop);
-        runtime.reconcile();
+        settle();
         assertEquals(0, camel.getRoutes().size());
         assertEquals(Connector.ACTIVE, store.connector(c.getId()).getStatus());
         types.addType(shop);
-        runtime.reconcile();
+        settle();
         assertEquals(1, camel.getRoutes().size());
 
         store.delete(c.getId(), null, ADMIN);
-        runtime.reconcile();
+        settle();
         assertEquals(0, camel.getRoutes().size());
     }
 
@@ -193,7 +203,7 @@ public class ConnectorRuntimeTest {
     public void routesNamedOutsideTheConnectorsPrefixAreRefusedWithTheReason() {
         types.addType(new Shop("!stray-route"));
         Connector c = create("shop", "{\"url\":\"https://shop.example.cn\"}", null);
-        runtime.reconcile();
+        settle();
         assertEquals(0, camel.getRoutes().size());
         assertTrue(store.connector(c.getId()).getLastError(), store.connector(c.getId()).getLastError().contains("stray-route"));
     }

@@ -40,18 +40,6 @@ final class ShopConnectorTypes {
     private ShopConnectorTypes() {
     }
 
-    /** The route that drains a shop connector's deliveries. */
-    static RoutesBuilder deliveries(ConnectorConfig config, ShopOrderProcessor processor) {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("scheduler:" + config.routePrefix() + "deliveries?delay=500&initialDelay=200")
-                        .routeId(config.routePrefix() + "deliveries")
-                        .process(exchange -> processor.drain(config));
-            }
-        };
-    }
-
     /** dns, connection, tls (for https) and then what {@code request} answers: 2xx passes, 401/403 is authentication. */
     static List<ConnectionCheck> probe(URI base, HttpRequest request) {
         List<ConnectionCheck> checks = new ArrayList<>();
@@ -119,18 +107,39 @@ final class ShopConnectorTypes {
 
         @Override
         public RoutesBuilder routes(ConnectorConfig config) {
-            return deliveries(config, processor);
+            return new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("scheduler:" + config.routePrefix() + "deliveries?delay=500&initialDelay=200")
+                            .routeId(config.routePrefix() + "deliveries")
+                            .process(exchange -> processor.drain(config));
+                    moreRoutes(this, config);
+                }
+            };
+        }
+
+        /** A type's own routes beside the deliveries' (each id starting with the connector's route prefix). */
+        void moreRoutes(RouteBuilder routes, ConnectorConfig config) {
         }
     }
 
-    /** WooCommerce (REST API v3 and its webhooks). */
+    /** WooCommerce (REST API v3 and its webhooks); stock levels and prices pushed by a second route. */
     @Component(service = ConnectorType.class)
     public static class WooCommerceType extends ShopType {
+        private final ShopPushService pushes;
 
         @Activate
-        public WooCommerceType(@Reference ShopOrderProcessor processor,
+        public WooCommerceType(@Reference ShopOrderProcessor processor, @Reference ShopPushService pushes,
                 @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + ShopTypes.MODULE + ")") ModuleGate gate) {
             super(processor);
+            this.pushes = pushes;
+        }
+
+        @Override
+        void moreRoutes(RouteBuilder routes, ConnectorConfig config) {
+            routes.from("scheduler:" + config.routePrefix() + "push?delay=1000&initialDelay=500")
+                    .routeId(config.routePrefix() + "push")
+                    .process(exchange -> pushes.drain(config));
         }
 
         @Override
@@ -149,7 +158,8 @@ final class ShopConnectorTypes {
                     ConnectorSetting.optional("consumerKey", "REST API consumer key", "REST API 消费者密钥 (key)", "ck_…"),
                     ConnectorSetting.optional("consumerSecret", "REST API consumer secret (write-only)", "REST API 消费者密钥 (secret，只写)", "cs_…"),
                     ConnectorSetting.optional("ownerId", "Owner of the customers and orders it makes (user or group id)", "所建客户与订单的负责人（用户或组 ID）", ""),
-                    ConnectorSetting.optional("confirmOrders", "Confirm its orders at once (credit check included)", "立即确认订单（含信用检查）", "false"));
+                    ConnectorSetting.optional("confirmOrders", "Confirm its orders at once (credit check included)", "立即确认订单（含信用检查）", "false"),
+                    ConnectorSetting.optional("pushDelaySeconds", "Seconds a stock or price change waits to go out with others", "库存或价格变动合并推送前等待的秒数", "5"));
         }
 
         @Override

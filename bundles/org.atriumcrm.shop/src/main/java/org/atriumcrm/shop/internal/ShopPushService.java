@@ -1,0 +1,113 @@
+package org.atriumcrm.shop.internal;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.atriumcrm.api.event.DomainEvents;
+import org.atriumcrm.api.module.ModuleGate;
+import org.atriumcrm.commerce.api.Catalog;
+import org.atriumcrm.commerce.api.CommerceEvents;
+import org.atriumcrm.commerce.api.StockLevels;
+import org.atriumcrm.connectors.api.ConnectorConfig;
+import org.atriumcrm.connectors.api.ConnectorDirectory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the shops' stock levels and prices in step: a stock movement or a changed list price queues a push of the
+ * product to every active WooCommerce connector with API credentials (on this service's own thread: EventAdmin's must
+ * return at once), due after the connector's {@code pushDelaySeconds} (default 5) so a burst goes out as one batch;
+ * each connector's push route sends them ({@link WooCommercePush}).
+ */
+@Component(service = {ShopPushService.class, EventHandler.class},
+        property = {EventConstants.EVENT_TOPIC + "=" + "atrium/Stock/MOVED", EventConstants.EVENT_TOPIC + "=atrium/Product/UPDATED"})
+public class ShopPushService implements EventHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ShopPushService.class);
+    private static final String PRODUCT_UPDATED = DomainEvents.TOPIC_PREFIX + "Product/UPDATED";
+
+    private final ShopPushes pushes;
+    private final ConnectorDirectory connectors;
+    private final Catalog catalog;
+    private final WooCommercePush woo;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "atrium-shop-push");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile StockLevels stock;
+
+    @Activate
+    public ShopPushService(@Reference ShopPushes pushes, @Reference ConnectorDirectory connectors, @Reference Catalog catalog,
+            @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + ShopTypes.MODULE + ")") ModuleGate gate) {
+        this.pushes = pushes;
+        this.connectors = connectors;
+        this.catalog = catalog;
+        this.woo = new WooCommercePush(pushes);
+    }
+
+    /** Optional: without the inventory module, prices alone are pushed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setStock(StockLevels service) {
+        stock = service;
+    }
+
+    void unsetStock(StockLevels service) {
+        if (stock == service) {
+            stock = null;
+        }
+    }
+
+    @Deactivate
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        Object product = event.getTopic().equals(PRODUCT_UPDATED) ? event.getProperty(DomainEvents.ID) : event.getProperty(CommerceEvents.PRODUCT_ID);
+        if (product == null) {
+            return;
+        }
+        if (event.getTopic().equals(PRODUCT_UPDATED)) {
+            Object changed = event.getProperty(DomainEvents.CHANGED_FIELDS);
+            if (!(changed instanceof String[] fields) || Arrays.stream(fields).noneMatch(f -> f.equals("listPrice") || f.equals("sku"))) {
+                return;
+            }
+        }
+        try {
+            worker.execute(() -> queue(product.toString()));
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // the module is going away: the next start pushes nothing it missed, as the shop's level is read anew then
+        }
+    }
+
+    private void queue(String productId) {
+        try {
+            for (ConnectorConfig c : connectors.activeOfType(WooCommerce.ID)) {
+                if (c.setting("consumerKey", null) != null && c.setting("consumerSecret", null) != null) {
+                    pushes.queue(c.id(), productId, Duration.ofSeconds(Long.parseLong(c.setting("pushDelaySeconds", "5"))));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("the push of product {} to the shops could not be queued", productId, e);
+        }
+    }
+
+    /** Sends one WooCommerce connector's due pushes (its push route calls this). */
+    void drain(ConnectorConfig config) {
+        woo.drain(config, catalog, Optional.ofNullable(stock));
+    }
+}
