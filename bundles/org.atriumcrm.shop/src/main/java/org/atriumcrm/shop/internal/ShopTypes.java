@@ -7,18 +7,36 @@ import org.atriumcrm.api.meta.FieldDef;
 import org.atriumcrm.api.meta.FieldType;
 import org.atriumcrm.api.meta.PicklistValue;
 import org.atriumcrm.api.module.EntityRef;
+import org.atriumcrm.integration.api.outbox.OutboxFields;
 
-/** Metadata of the shop module: the deliveries its webhooks took in. */
+/** Metadata of the shop module: the deliveries its webhooks took in, the pushes of stock and prices it sends. */
 final class ShopTypes {
     static final String MODULE = "shop";
     static final String UNIT = "atrium.shop";
     /** The receipts' channel name (see InboundReceipts). */
     static final String CHANNEL = "shop";
     static final EntityType<ShopDelivery> DELIVERY = delivery();
-    static final List<EntityType<?>> ALL = List.of(DELIVERY);
-    static final List<EntityRef> REFS = List.of(new EntityRef(DELIVERY.name(), DELIVERY.plural()));
+    static final EntityType<ShopPush> PUSH = push();
+    static final List<EntityType<?>> ALL = List.of(DELIVERY, PUSH);
+    static final List<EntityRef> REFS = List.of(new EntityRef(DELIVERY.name(), DELIVERY.plural()), new EntityRef(PUSH.name(), PUSH.plural()));
 
     private ShopTypes() {
+    }
+
+    private static EntityType<ShopPush> push() {
+        return EntityType.builder("ShopPush", "shop-pushes", ShopPush.class, ShopPush::new)
+                .module(MODULE).detail()
+                .label("Shop push", "网店同步推送")
+                .pluralLabel("Shop pushes (stock and prices)", "网店同步推送（库存与价格）")
+                .administrative()
+                .field(FieldDef.<ShopPush, String>of("connectorId", FieldType.REFERENCE, ShopPush::getConnectorId, null)
+                        .label("Connector", "连接器").referenceTo("Connector"))
+                .field(FieldDef.<ShopPush, String>of("productId", FieldType.REFERENCE, ShopPush::getProductId, null)
+                        .label("Product", "产品").referenceTo("Product"))
+                .fields(OutboxFields.<ShopPush>of("Sent to the shop", "已推送", "Sent at", "推送时间"))
+                .displayName(ShopPush::getProductId)
+                .defaultSort("createdAt", true)
+                .build();
     }
 
     private static EntityType<ShopDelivery> delivery() {

@@ -44,6 +44,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 public class WooCommercePushTest {
     private static EntityManagerFactory emf;
     private WireMockServer shop;
+    private InMemoryJpa jpa;
     private ShopPushes pushes;
 
     private static final Catalog CATALOG = new Catalog() {
@@ -79,7 +80,7 @@ public class WooCommercePushTest {
 
     @Before
     public void setUp() {
-        InMemoryJpa jpa = new InMemoryJpa(emf);
+        jpa = new InMemoryJpa(emf);
         jpa.tx(em -> em.createQuery("DELETE FROM ShopPush").executeUpdate());
         pushes = new ShopPushes(jpa, null);
         shop = new WireMockServer(options().dynamicPort());
@@ -138,9 +139,28 @@ public class WooCommercePushTest {
         assertEquals(OutboxEntry.DELIVERED, pushes.find(chair.getId()).getStatus());
         shop.verify(2, postRequestedFor(urlPathEqualTo("/wp-json/wc/v3/products/batch")));
 
+        // the dead letter, once the shop has the product, goes back into the outbox; a live push cannot be replayed
+        ShopPushStore store = new ShopPushStore(jpa, new org.osgi.service.event.EventAdmin() {
+            @Override
+            public void postEvent(org.osgi.service.event.Event event) {
+            }
+
+            @Override
+            public void sendEvent(org.osgi.service.event.Event event) {
+            }
+        }, null);
+        assertEquals(OutboxEntry.PENDING, store.replay(ghost.getId(), org.atriumcrm.api.security.Caller.SYSTEM).getStatus());
+        try {
+            store.replay(ghost.getId(), org.atriumcrm.api.security.Caller.SYSTEM);
+            org.junit.Assert.fail("a pending push replayed");
+        } catch (org.atriumcrm.api.error.AtriumException e) {
+            assertEquals(409, e.status());
+        }
+
         // delivered: a new change queues a new push
         pushes.queue("c-1", "p-chair", Duration.ofSeconds(60));
         assertEquals(3, pushes.all("c-1").size());
-        assertTrue(pushes.due("c-1", 10).isEmpty()); // waits for the connector's delay
+        // the new one waits for the connector's delay; the replayed one is due
+        assertEquals(List.of(ghost.getId()), pushes.due("c-1", 10).stream().map(ShopPush::getId).toList());
     }
 }
