@@ -141,6 +141,8 @@ final class OrderTypes {
                         .label("Confirmed at", "确认时间"))
                 .field(FieldDef.<SalesOrder, String>of("externalSource", FieldType.STRING, SalesOrder::getExternalSource, null)
                         .label("Source (connector)", "来源（连接器）"))
+                .field(FieldDef.<SalesOrder, String>of("externalId", FieldType.STRING, SalesOrder::getExternalId, null)
+                        .label("Order id at the source", "来源订单 ID"))
                 .field(FieldDef.<SalesOrder, String>of("externalNumber", FieldType.STRING, SalesOrder::getExternalNumber, null)
                         .label("Order number at the source", "来源订单号").searchable())
                 .field(FieldDef.<SalesOrder, String>of("cancelReason", FieldType.STRING, SalesOrder::getCancelReason, null)

@@ -30,8 +30,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The shop connector types. A connector's secret is the webhook signing secret (WooCommerce: the webhook's secret;
- * Shopify: the app's client secret); its route processes the deliveries its webhook took in, twice a second, in the
- * order they came. The connection test walks dns, connection, tls, authentication and protocol against the shop's
+ * Shopify: the app's client secret); its routes process the deliveries its webhook took in (twice a second, in the
+ * order they came), report shipments back, and for WooCommerce push stock levels and prices. The connection test walks dns, connection, tls, authentication and protocol against the shop's
  * REST API with the API credentials.
  */
 final class ShopConnectorTypes {
@@ -100,9 +100,11 @@ final class ShopConnectorTypes {
     /** What every shop type shares: its route drains the deliveries its webhook took in. */
     abstract static class ShopType implements ConnectorType {
         private final ShopOrderProcessor processor;
+        private final ShopFulfilmentService fulfilments;
 
-        ShopType(ShopOrderProcessor processor) {
+        ShopType(ShopOrderProcessor processor, ShopFulfilmentService fulfilments) {
             this.processor = processor;
+            this.fulfilments = fulfilments;
         }
 
         @Override
@@ -113,6 +115,9 @@ final class ShopConnectorTypes {
                     from("scheduler:" + config.routePrefix() + "deliveries?delay=500&initialDelay=200")
                             .routeId(config.routePrefix() + "deliveries")
                             .process(exchange -> processor.drain(config));
+                    from("scheduler:" + config.routePrefix() + "fulfilments?delay=2000&initialDelay=1000")
+                            .routeId(config.routePrefix() + "fulfilments")
+                            .process(exchange -> fulfilments.drain(config));
                     moreRoutes(this, config);
                 }
             };
@@ -129,9 +134,10 @@ final class ShopConnectorTypes {
         private final ShopPushService pushes;
 
         @Activate
-        public WooCommerceType(@Reference ShopOrderProcessor processor, @Reference ShopPushService pushes,
+        public WooCommerceType(@Reference ShopOrderProcessor processor, @Reference ShopFulfilmentService fulfilments,
+                @Reference ShopPushService pushes,
                 @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + ShopTypes.MODULE + ")") ModuleGate gate) {
-            super(processor);
+            super(processor, fulfilments);
             this.pushes = pushes;
         }
 
@@ -186,9 +192,9 @@ final class ShopConnectorTypes {
     public static class ShopifyType extends ShopType {
 
         @Activate
-        public ShopifyType(@Reference ShopOrderProcessor processor,
+        public ShopifyType(@Reference ShopOrderProcessor processor, @Reference ShopFulfilmentService fulfilments,
                 @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + ShopTypes.MODULE + ")") ModuleGate gate) {
-            super(processor);
+            super(processor, fulfilments);
         }
 
         @Override

@@ -1,61 +1,39 @@
 package org.atriumcrm.shop.internal;
 
-import java.time.Instant;
-import java.util.Map;
-
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.module.ModuleGate;
 import org.atriumcrm.api.record.RecordStore;
-import org.atriumcrm.api.security.Caller;
-import org.atriumcrm.integration.api.outbox.OutboxEntries;
-import org.atriumcrm.persistence.api.JpaRecordStore;
+import org.atriumcrm.rest.api.RecordAction;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.EventAdmin;
 
-/** The shops' push outbox as records: administrators watch it and replay dead letters; only the push writes it. */
+/** The shops' push outbox as records ({@code /api/v1/shop-pushes}). */
 @Component(service = {RecordStore.class, ShopPushStore.class}, property = RecordStore.ENTITY_PROPERTY + "=ShopPush")
-public class ShopPushStore extends JpaRecordStore<ShopPush> {
+public class ShopPushStore extends OutboxRecords<ShopPush> {
 
     @Activate
     public ShopPushStore(@Reference(target = "(osgi.unit.name=" + ShopTypes.UNIT + ")") JpaTemplate jpa, @Reference EventAdmin events,
             @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + ShopTypes.MODULE + ")") ModuleGate gate) {
-        super(ShopTypes.PUSH, jpa, events, ShopTypes.ALL);
+        super(ShopTypes.PUSH, ShopPush.class, "stock movements and price changes", jpa, events, ShopTypes.ALL);
     }
 
-    private static AtriumException readOnly() {
-        return AtriumException.conflict("shop-push-managed", "shop pushes are written by stock movements and price changes; replay a dead"
-                + " letter with POST /api/v1/shop-pushes/{id}/replay").localized("shop-push-managed");
-    }
+    /** {@code POST /api/v1/shop-pushes/{id}/replay}. */
+    @Component(service = RecordAction.class, property = {RecordAction.ENTITY_PROPERTY + "=ShopPush", RecordAction.ACTION_PROPERTY + "=replay",
+        RecordAction.WHEN_PROPERTY + "=status=dead", RecordAction.SUMMARY_PROPERTY + "=Put a dead letter back into the outbox"})
+    public static class Replay extends OutboxRecords.Replay<ShopPush> {
+        private final ShopPushStore store;
 
-    @Override
-    public ShopPush create(Map<String, Object> values, Caller caller) {
-        throw readOnly();
-    }
+        @Activate
+        public Replay(@Reference ShopPushStore store,
+                @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + ShopTypes.MODULE + ")") ModuleGate gate) {
+            this.store = store;
+        }
 
-    @Override
-    public ShopPush update(String id, Long expectedVersion, Map<String, Object> values, Caller caller) {
-        throw readOnly();
-    }
-
-    @Override
-    public void delete(String id, Long expectedVersion, Caller caller) {
-        throw readOnly();
-    }
-
-    @Override
-    public ShopPush merge(String survivorId, String mergedId, Map<String, Object> values, Caller caller) {
-        throw readOnly();
-    }
-
-    /** A dead letter back into the outbox with a fresh budget of attempts (409 for any other push). */
-    ShopPush replay(String id, Caller caller) {
-        return tx(em -> {
-            ShopPush push = OutboxEntries.live(em, ShopPush.class, id);
-            OutboxEntries.replay(push, caller, Instant.now());
-            return push;
-        });
+        @Override
+        OutboxRecords<ShopPush> records() {
+            return store;
+        }
     }
 }

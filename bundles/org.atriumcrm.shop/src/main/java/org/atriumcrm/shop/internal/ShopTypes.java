@@ -17,8 +17,10 @@ final class ShopTypes {
     static final String CHANNEL = "shop";
     static final EntityType<ShopDelivery> DELIVERY = delivery();
     static final EntityType<ShopPush> PUSH = push();
-    static final List<EntityType<?>> ALL = List.of(DELIVERY, PUSH);
-    static final List<EntityRef> REFS = List.of(new EntityRef(DELIVERY.name(), DELIVERY.plural()), new EntityRef(PUSH.name(), PUSH.plural()));
+    static final EntityType<ShopFulfilment> FULFILMENT = fulfilment();
+    static final List<EntityType<?>> ALL = List.of(DELIVERY, PUSH, FULFILMENT);
+    static final List<EntityRef> REFS = List.of(new EntityRef(DELIVERY.name(), DELIVERY.plural()), new EntityRef(PUSH.name(), PUSH.plural()),
+            new EntityRef(FULFILMENT.name(), FULFILMENT.plural()));
 
     private ShopTypes() {
     }
@@ -35,6 +37,29 @@ final class ShopTypes {
                         .label("Product", "产品").referenceTo("Product"))
                 .fields(OutboxFields.<ShopPush>of("Sent to the shop", "已推送", "Sent at", "推送时间"))
                 .displayName(ShopPush::getProductId)
+                .defaultSort("createdAt", true)
+                .build();
+    }
+
+    private static EntityType<ShopFulfilment> fulfilment() {
+        return EntityType.builder("ShopFulfilment", "shop-fulfilments", ShopFulfilment.class, ShopFulfilment::new)
+                .module(MODULE).detail()
+                .label("Shipment report to a shop", "网店发货回传")
+                .pluralLabel("Shipment reports to shops", "网店发货回传")
+                .administrative()
+                .field(FieldDef.<ShopFulfilment, String>of("connectorId", FieldType.REFERENCE, ShopFulfilment::getConnectorId, null)
+                        .label("Connector", "连接器").referenceTo("Connector"))
+                .field(FieldDef.<ShopFulfilment, String>of("salesOrderId", FieldType.REFERENCE, ShopFulfilment::getSalesOrderId, null)
+                        .label("Sales order", "销售订单").referenceTo("SalesOrder"))
+                .field(FieldDef.<ShopFulfilment, String>of("externalOrderId", FieldType.STRING, ShopFulfilment::getExternalOrderId, null)
+                        .label("Order id at the shop", "网店订单编号"))
+                .field(FieldDef.<ShopFulfilment, String>of("deliveryNoteId", FieldType.REFERENCE, ShopFulfilment::getDeliveryNoteId, null)
+                        .label("Delivery note", "发货单").referenceTo("DeliveryNote"))
+                .field(FieldDef.<ShopFulfilment, String>of("carrier", FieldType.STRING, ShopFulfilment::getCarrier, null).label("Carrier", "承运商"))
+                .field(FieldDef.<ShopFulfilment, String>of("trackingNumber", FieldType.STRING, ShopFulfilment::getTrackingNumber, null)
+                        .label("Tracking number", "运单号"))
+                .fields(OutboxFields.<ShopFulfilment>of("Reported to the shop", "已回传", "Reported at", "回传时间"))
+                .displayName(ShopFulfilment::getExternalOrderId)
                 .defaultSort("createdAt", true)
                 .build();
     }

@@ -2,15 +2,10 @@ package org.atriumcrm.shop.internal;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,9 +31,8 @@ final class WooCommercePush {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** WooCommerce's batch endpoints take at most 100 objects. */
     static final int BATCH = 100;
-    private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ShopHttp http = new ShopHttp();
     private final ShopPushes pushes;
 
     WooCommercePush(ShopPushes pushes) {
@@ -51,9 +45,6 @@ final class WooCommercePush {
         if (due.isEmpty()) {
             return;
         }
-        String base = ShopConnectorTypes.withoutSlash(config.setting("storeUrl", "")) + "/wp-json/wc/v3";
-        String auth = "Basic " + Base64.getEncoder().encodeToString((config.setting("consumerKey", "") + ":"
-                + config.setting("consumerSecret", "")).getBytes(StandardCharsets.UTF_8));
         List<ShopPush> sent = new ArrayList<>();
         ArrayNode update = JSON.createArrayNode();
         try {
@@ -63,11 +54,7 @@ final class WooCommercePush {
                     pushes.dead(List.of(push), "the product is no longer in the catalog");
                     continue;
                 }
-                HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(base + "/products?sku="
-                        + URLEncoder.encode(item.get().sku(), StandardCharsets.UTF_8))).header("Authorization", auth).GET());
-                if (found.statusCode() != 200) {
-                    throw new Attempt(found);
-                }
+                HttpResponse<String> found = http.send(ShopHttp.woo(config, "/products?sku=" + URLEncoder.encode(item.get().sku(), StandardCharsets.UTF_8)).GET());
                 JsonNode products = JSON.readTree(found.body());
                 if (!products.isArray() || products.isEmpty()) {
                     pushes.dead(List.of(push), "the shop has no product with SKU " + item.get().sku());
@@ -90,13 +77,9 @@ final class WooCommercePush {
             }
             ObjectNode body = JSON.createObjectNode();
             body.set("update", update);
-            HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(base + "/products/batch")).header("Authorization", auth)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
-            if (answer.statusCode() / 100 != 2) {
-                throw new Attempt(answer);
-            }
+            http.send(ShopHttp.woo(config, "/products/batch").header("Content-Type", "application/json").POST(ShopHttp.json(body.toString())));
             pushes.delivered(sent);
-        } catch (Attempt a) {
+        } catch (ShopHttp.Attempt a) {
             List<ShopPush> failed = new ArrayList<>(due);
             failed.removeIf(p -> !sent.contains(p) && pushes.find(p.getId()).isDead());
             pushes.failed(failed, a.getMessage(), a.retryAfter);
@@ -111,26 +94,4 @@ final class WooCommercePush {
         }
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    /** An answer that makes the attempt fail: its status, and when the shop asks to be called again. */
-    static final class Attempt extends Exception {
-        private static final long serialVersionUID = 1L;
-        final transient Duration retryAfter;
-
-        Attempt(HttpResponse<String> answer) {
-            super("HTTP " + answer.statusCode() + " from " + answer.uri().getPath(), null, false, false);
-            this.retryAfter = answer.headers().firstValue("Retry-After").flatMap(Attempt::seconds).orElse(null);
-        }
-
-        private static Optional<Duration> seconds(String value) {
-            try {
-                return Optional.of(Duration.ofSeconds(Long.parseLong(value.strip())));
-            } catch (NumberFormatException e) {
-                return Optional.empty(); // an HTTP date: the back-off decides
-            }
-        }
-    }
 }
