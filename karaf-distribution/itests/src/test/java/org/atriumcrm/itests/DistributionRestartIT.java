@@ -102,7 +102,9 @@ public class DistributionRestartIT {
 
         stop();
         long restart = start(base);
-        JsonNode again = api.get("/api/v1/accounts/" + id).json();
+        Api.Answer reread = api.get("/api/v1/accounts/" + id);
+        assertEquals(reread.toString(), 200, reread.status);
+        JsonNode again = reread.json();
         assertEquals("重启测试 Restart Ltd", again.get("name").asText());
         assertEquals("深圳", again.get("billingCity").asText());
         assertEquals(0, again.get("annualRevenue").decimalValue().compareTo(new java.math.BigDecimal("8800000.25")));
