@@ -13,14 +13,6 @@ import org.osgi.framework.BundleContext;
 @ProviderType
 public final class CamelContexts {
 
-    /**
-     * Service property of the CamelContexts made here, which are registered as OSGi services while they run: the
-     * context's name ({@code atrium-mail-outbox}, {@code atrium-connectors}).
-     *
-     * @since 1.4
-     */
-    public static final String CONTEXT_PROPERTY = "atrium.camel.context";
-
     private CamelContexts() {
     }
 
@@ -29,20 +21,6 @@ public final class CamelContexts {
             Class<?> type = CamelContexts.class.getClassLoader().loadClass("org.apache.camel.core.osgi.OsgiDefaultCamelContext");
             CamelContext camel = (CamelContext) type.getConstructor(BundleContext.class).newInstance(bundle);
             camel.adapt(org.apache.camel.ExtendedCamelContext.class).setName(name);
-            // listed for administrators (GET /api/v1/admin/routes) while it runs
-            java.util.Dictionary<String, Object> properties = new java.util.Hashtable<>();
-            properties.put(CONTEXT_PROPERTY, name);
-            org.osgi.framework.ServiceRegistration<CamelContext> registration = bundle.registerService(CamelContext.class, camel, properties);
-            camel.addLifecycleStrategy(new org.apache.camel.support.LifecycleStrategySupport() {
-                @Override
-                public void onContextStopped(CamelContext context) {
-                    try {
-                        registration.unregister();
-                    } catch (IllegalStateException alreadyGone) {
-                        // the bundle stopped first and took its services along
-                    }
-                }
-            });
             return camel;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("camel-core-osgi is not installed (feature camel-core)", e);

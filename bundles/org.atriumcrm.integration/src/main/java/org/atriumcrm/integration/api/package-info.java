@@ -7,5 +7,5 @@
  * {@link org.atriumcrm.integration.api.InboundReceipts}, and a connector's read position
  * ({@link org.atriumcrm.integration.api.InboundCursor}).
  */
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.atriumcrm.integration.api;

@@ -1,6 +1,7 @@
 package org.atriumcrm.integration.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,8 +97,17 @@ public class ContributedRoutes {
         LOG.info("routes {} added for module {}", added, module);
     }
 
-    /** The module that contributed a route of this context, or null for a route of another context. */
-    String moduleOf(CamelContext context, String routeId) {
-        return context == camel ? moduleOfRoute.getOrDefault(routeId, "") : null;
+    /** The contributed routes with their module and status, for administrators. */
+    List<Map<String, Object>> routes() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Route r : camel.getRoutes()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", r.getRouteId());
+            json.put("module", moduleOfRoute.getOrDefault(r.getRouteId(), ""));
+            json.put("from", r.getEndpoint().getEndpointUri());
+            json.put("status", camel.getRouteController().getRouteStatus(r.getRouteId()).name().toLowerCase());
+            out.add(json);
+        }
+        return out;
     }
 }
