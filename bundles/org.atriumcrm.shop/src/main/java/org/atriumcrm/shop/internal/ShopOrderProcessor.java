@@ -55,7 +55,6 @@ public class ShopOrderProcessor {
     private final ExternalOrders orders;
     private final CustomerMatcher customers;
     private final EventAdmin events;
-    private final Map<String, ShopPlatform> platforms = Map.of(WooCommerce.ID, new WooCommerce(), Shopify.ID, new Shopify());
 
     @Activate
     public ShopOrderProcessor(@Reference ShopDeliveryStore deliveries, @Reference ConnectorDirectory connectors, @Reference Catalog catalog,
@@ -71,16 +70,21 @@ public class ShopOrderProcessor {
 
     /** Processes what waits for one connector; stops at a failure of the platform (the next tick tries again). */
     void drain(ConnectorConfig config) {
-        for (ShopDelivery d : deliveries.pending(config.id(), BATCH)) {
-            if (!process(config, d)) {
+        List<ShopDelivery> due = deliveries.pending(config.id(), BATCH);
+        if (due.isEmpty()) {
+            return;
+        }
+        String owner = owner(config); // one read of the connector per batch, not three per delivery
+        for (ShopDelivery d : due) {
+            if (!process(config, owner, d)) {
                 return;
             }
         }
     }
 
     /** One delivery; false when the platform failed and the delivery still waits. */
-    boolean process(ConnectorConfig config, ShopDelivery d) {
-        ShopPlatform platform = platforms.get(d.getPlatform());
+    boolean process(ConnectorConfig config, String owner, ShopDelivery d) {
+        ShopPlatform platform = ShopPlatform.of(d.getPlatform());
         String externalId = null;
         try {
             if (platform == null) {
@@ -90,17 +94,18 @@ public class ShopOrderProcessor {
             if (body == null || !body.isObject()) {
                 throw new IllegalArgumentException("the body is no JSON object");
             }
-            Caller caller = caller(config);
+            // the processing acts for the connector with the platform's rights; the records it makes belong to the owner
+            Caller caller = new Caller(owner != null ? owner : Caller.SYSTEM.userId(), "connector:" + config.name(), true);
             switch (platform.intent(d.getTopic())) {
                 case IGNORE -> deliveries.outcome(d.getId(), ShopDelivery.IGNORED, null, null, "topic " + d.getTopic() + " asks nothing of the CRM");
                 case CUSTOMER -> {
-                    customers.match(platform.customer(body), owner(config), caller);
+                    customers.match(platform.customer(body), owner, caller);
                     deliveries.outcome(d.getId(), ShopDelivery.PROCESSED, null, null, null);
                 }
                 case ORDER -> {
                     ShopOrder order = platform.order(body);
                     externalId = order.externalId();
-                    order(config, d, platform, order, caller);
+                    order(config, owner, d, platform, order, caller);
                 }
                 default -> throw new IllegalStateException();
             }
@@ -129,7 +134,7 @@ public class ShopOrderProcessor {
         }
     }
 
-    private void order(ConnectorConfig config, ShopDelivery d, ShopPlatform platform, ShopOrder order, Caller caller) {
+    private void order(ConnectorConfig config, String owner, ShopDelivery d, ShopPlatform platform, ShopOrder order, Caller caller) {
         if (order.cancelled()) {
             boolean cancelled = orders.cancel(config.id(), order.externalId(), "cancelled in the shop (" + order.status() + ")", caller);
             Optional<ExternalOrders.Placed> made = orders.find(config.id(), order.externalId());
@@ -165,11 +170,11 @@ public class ShopOrderProcessor {
         if (!unpriced.isEmpty()) {
             throw new Held("no price for " + String.join(", ", unpriced) + ": give the product a list price, then retry");
         }
-        CustomerMatcher.Match buyer = customers.match(order.customer(), owner(config), caller);
+        CustomerMatcher.Match buyer = customers.match(order.customer(), owner, caller);
         String label = platform.id().equals(WooCommerce.ID) ? "WooCommerce" : "Shopify";
         String number = order.number() != null ? order.number() : order.externalId();
         ExternalOrders.Placed placed = orders.place(new ExternalOrders.Order(config.id(), order.externalId(), number, buyer.accountId(),
-                buyer.contactId(), owner(config), config.name() + " " + (number.startsWith("#") ? number : "#" + number), order.currency(),
+                buyer.contactId(), owner, config.name() + " " + (number.startsWith("#") ? number : "#" + number), order.currency(),
                 order.date(), order.billingAddress(), order.shippingAddress(), order.shipping(),
                 order.note() == null ? label + " order " + number : order.note(),
                 Boolean.parseBoolean(config.setting("confirmOrders", "false")), lines), caller);
@@ -180,11 +185,5 @@ public class ShopOrderProcessor {
     private String owner(ConnectorConfig config) {
         String owner = config.setting("ownerId", null);
         return owner != null ? owner : connectors.ownerId(config.id());
-    }
-
-    /** The processing acts for the connector with the platform's rights; the records belong to {@link #owner}. */
-    private Caller caller(ConnectorConfig config) {
-        String owner = owner(config);
-        return new Caller(owner != null ? owner : Caller.SYSTEM.userId(), "connector:" + config.name(), true);
     }
 }

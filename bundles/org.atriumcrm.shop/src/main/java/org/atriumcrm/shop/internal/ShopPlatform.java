@@ -18,6 +18,24 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 interface ShopPlatform {
 
+    /** The platforms by connector type id. */
+    static ShopPlatform of(String type) {
+        return type == null ? null : switch (type) {
+            case WooCommerce.ID -> Platforms.WOO;
+            case Shopify.ID -> Platforms.SHOPIFY;
+            default -> null;
+        };
+    }
+
+    /** One instance of each (they hold no state). */
+    final class Platforms {
+        static final ShopPlatform WOO = new WooCommerce();
+        static final ShopPlatform SHOPIFY = new Shopify();
+
+        private Platforms() {
+        }
+    }
+
     /** What a delivery's topic asks of the CRM. */
     enum Intent { ORDER, CUSTOMER, IGNORE }
 

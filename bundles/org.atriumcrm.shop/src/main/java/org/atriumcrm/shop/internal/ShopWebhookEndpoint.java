@@ -44,7 +44,6 @@ public class ShopWebhookEndpoint implements PublicEndpoint {
     /** A shop's webhook body larger than this is refused (413): an order with hundreds of lines stays far below. */
     static final int MAX_BODY_BYTES = 1 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, ShopPlatform> PLATFORMS = Map.of(WooCommerce.ID, new WooCommerce(), Shopify.ID, new Shopify());
 
     private final ConnectorDirectory connectors;
     private final ShopDeliveryStore deliveries;
@@ -69,7 +68,7 @@ public class ShopWebhookEndpoint implements PublicEndpoint {
     /** The delivery, as the endpoint takes it: the connector, its platform's signature, then once per delivery id. */
     Map<String, Object> take(String connectorId, Map<String, String> headers, byte[] body) {
         ConnectorConfig config = connectors.find(connectorId).orElse(null);
-        ShopPlatform platform = config == null ? null : PLATFORMS.get(config.type());
+        ShopPlatform platform = config == null ? null : ShopPlatform.of(config.type());
         if (platform == null) {
             throw new AtriumException(404, "shop-connector-not-found", "Not Found", "no shop connector " + connectorId, null)
                     .localized("shop-connector-not-found", connectorId);
