@@ -3,6 +3,7 @@ package org.atriumcrm.shop.internal;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.atriumcrm.api.module.ModuleGate;
 import org.atriumcrm.api.record.RecordStore;
+import org.atriumcrm.integration.api.outbox.OutboxRecords;
 import org.atriumcrm.rest.api.RecordAction;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,7 +33,7 @@ public class ShopPushStore extends OutboxRecords<ShopPush> {
         }
 
         @Override
-        OutboxRecords<ShopPush> records() {
+        protected OutboxRecords<ShopPush> records() {
             return store;
         }
     }

@@ -7,5 +7,5 @@
  * ({@link org.atriumcrm.integration.api.outbox.OutboxChannel}). Retries live in the table, not in Camel's in-memory
  * redelivery, so a restart or a counterpart that is down for hours loses nothing.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.atriumcrm.integration.api.outbox;

@@ -1,4 +1,4 @@
-package org.atriumcrm.shop.internal;
+package org.atriumcrm.integration.api.outbox;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,33 +9,35 @@ import org.atriumcrm.api.error.AtriumException;
 import org.atriumcrm.api.meta.EntityType;
 import org.atriumcrm.api.record.RecordStore;
 import org.atriumcrm.api.security.Caller;
-import org.atriumcrm.integration.api.outbox.OutboxEntries;
-import org.atriumcrm.integration.api.outbox.OutboxEntry;
 import org.atriumcrm.persistence.api.JpaRecordStore;
 import org.atriumcrm.rest.api.OperationSchema;
 import org.atriumcrm.rest.api.RecordAction;
 import org.atriumcrm.rest.api.RecordBodies;
+import org.osgi.annotation.versioning.ConsumerType;
 import org.osgi.service.event.EventAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One of the module's outboxes as records: administrators watch it and replay dead letters; only the module's own
- * sending writes it.
+ * A channel's outbox as records ({@code /api/v1/<plural>}): administrators watch it and replay dead letters; only the
+ * channel's own sending writes it, so create, update, delete and merge are a 409.
+ *
+ * @since 1.1
  */
-abstract class OutboxRecords<E extends OutboxEntry> extends JpaRecordStore<E> {
+@ConsumerType
+public abstract class OutboxRecords<E extends OutboxEntry> extends JpaRecordStore<E> {
     private final Class<E> entries;
     private final String writtenBy;
 
-    OutboxRecords(EntityType<E> type, Class<E> entries, String writtenBy, JpaTemplate jpa, EventAdmin events, List<EntityType<?>> unit) {
+    protected OutboxRecords(EntityType<E> type, Class<E> entries, String writtenBy, JpaTemplate jpa, EventAdmin events, List<EntityType<?>> unit) {
         super(type, jpa, events, unit);
         this.entries = entries;
         this.writtenBy = writtenBy;
     }
 
     private AtriumException readOnly() {
-        return AtriumException.conflict("shop-outbox-managed", type().plural() + " are written by " + writtenBy
-                + "; replay a dead letter with its replay action").localized("shop-outbox-managed", type().plural());
+        return AtriumException.conflict("outbox-managed", type().plural() + " are written by " + writtenBy
+                + "; replay a dead letter with its replay action").localized("outbox-managed", type().plural());
     }
 
     @Override
@@ -59,7 +61,7 @@ abstract class OutboxRecords<E extends OutboxEntry> extends JpaRecordStore<E> {
     }
 
     /** A dead letter back into the outbox with a fresh budget of attempts (409 for any other entry). */
-    E replay(String id, Caller caller) {
+    public E replay(String id, Caller caller) {
         return tx(em -> {
             E entry = OutboxEntries.live(em, entries, id);
             OutboxEntries.replay(entry, caller, Instant.now());
@@ -68,8 +70,10 @@ abstract class OutboxRecords<E extends OutboxEntry> extends JpaRecordStore<E> {
     }
 
     /** {@code POST /api/v1/<plural>/{id}/replay} for one of these outboxes. */
-    abstract static class Replay<E extends OutboxEntry> implements RecordAction {
-        abstract OutboxRecords<E> records();
+    @ConsumerType
+    public abstract static class Replay<E extends OutboxEntry> implements RecordAction {
+        /** The outbox whose dead letters this action replays. */
+        protected abstract OutboxRecords<E> records();
 
         @Override
         public OperationSchema actionSchema() {
