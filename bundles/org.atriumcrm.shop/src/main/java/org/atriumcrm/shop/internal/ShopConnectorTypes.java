@@ -31,8 +31,9 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The shop connector types. A connector's secret is the webhook signing secret (WooCommerce: the webhook's secret;
  * Shopify: the app's client secret); its routes process the deliveries its webhook took in (twice a second, in the
- * order they came), report shipments back, and for WooCommerce push stock levels and prices. The connection test walks dns, connection, tls, authentication and protocol against the shop's
- * REST API with the API credentials.
+ * order they came), report shipments back, and for WooCommerce and Shopify push stock levels and prices. The
+ * connection test walks dns, connection, tls, authentication and protocol against the shop's REST API with the API
+ * credentials.
  */
 final class ShopConnectorTypes {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -126,6 +127,13 @@ final class ShopConnectorTypes {
         /** A type's own routes beside the deliveries' (each id starting with the connector's route prefix). */
         void moreRoutes(RouteBuilder routes, ConnectorConfig config) {
         }
+
+        /** The route that sends the connector's stock and price pushes, once a second. */
+        static void pushRoute(RouteBuilder routes, ConnectorConfig config, ShopPushService pushes) {
+            routes.from("scheduler:" + config.routePrefix() + "push?delay=1000&initialDelay=500")
+                    .routeId(config.routePrefix() + "push")
+                    .process(exchange -> pushes.drain(config));
+        }
     }
 
     /** WooCommerce (REST API v3 and its webhooks); stock levels and prices pushed by a second route. */
@@ -143,9 +151,7 @@ final class ShopConnectorTypes {
 
         @Override
         void moreRoutes(RouteBuilder routes, ConnectorConfig config) {
-            routes.from("scheduler:" + config.routePrefix() + "push?delay=1000&initialDelay=500")
-                    .routeId(config.routePrefix() + "push")
-                    .process(exchange -> pushes.drain(config));
+            pushRoute(routes, config, pushes);
         }
 
         @Override
@@ -187,14 +193,22 @@ final class ShopConnectorTypes {
 
     }
 
-    /** Shopify (Admin REST API and its webhooks). */
+    /** Shopify (Admin API and its webhooks); stock levels and prices pushed by a second route. */
     @Component(service = ConnectorType.class)
     public static class ShopifyType extends ShopType {
+        private final ShopPushService pushes;
 
         @Activate
         public ShopifyType(@Reference ShopOrderProcessor processor, @Reference ShopFulfilmentService fulfilments,
+                @Reference ShopPushService pushes,
                 @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + ShopTypes.MODULE + ")") ModuleGate gate) {
             super(processor, fulfilments);
+            this.pushes = pushes;
+        }
+
+        @Override
+        void moreRoutes(RouteBuilder routes, ConnectorConfig config) {
+            pushRoute(routes, config, pushes);
         }
 
         @Override
@@ -212,8 +226,11 @@ final class ShopConnectorTypes {
             return List.of(ConnectorSetting.required("shopUrl", "Shop address", "网店地址", "https://example.myshopify.com"),
                     ConnectorSetting.optional("accessToken", "Admin API access token (write-only)", "Admin API 访问令牌（只写）", "shpat_…"),
                     ConnectorSetting.optional("apiVersion", "Admin API version", "Admin API 版本", "2024-10"),
+                    ConnectorSetting.optional("locationId", "Shopify location whose stock the CRM sets (default: the shop's first active location)",
+                            "由 CRM 设置库存的 Shopify 地点（默认：网店第一个启用的地点）", "655441491"),
                     ConnectorSetting.optional("ownerId", "Owner of the customers and orders it makes (user or group id)", "所建客户与订单的负责人（用户或组 ID）", ""),
-                    ConnectorSetting.optional("confirmOrders", "Confirm its orders at once (credit check included)", "立即确认订单（含信用检查）", "false"));
+                    ConnectorSetting.optional("confirmOrders", "Confirm its orders at once (credit check included)", "立即确认订单（含信用检查）", "false"),
+                    ConnectorSetting.optional("pushDelaySeconds", "Seconds a stock or price change waits to go out with others", "库存或价格变动合并推送前等待的秒数", "5"));
         }
 
         @Override
