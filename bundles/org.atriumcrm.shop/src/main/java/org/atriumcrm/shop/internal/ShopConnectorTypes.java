@@ -30,9 +30,10 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The shop connector types. A connector's secret is the webhook signing secret (WooCommerce: the webhook's secret;
- * Shopify: the app's client secret); its routes process the deliveries its webhook took in (twice a second, in the
- * order they came), report shipments back, and for WooCommerce push stock levels and prices. The connection test walks dns, connection, tls, authentication and protocol against the shop's
- * REST API with the API credentials.
+ * Shopify and Youzan: the app's client secret); its routes process the deliveries its webhook took in (twice a second, in the
+ * order they came), report shipments back, and for WooCommerce and Shopify push stock levels and prices. The
+ * connection test walks dns, connection, tls, authentication and protocol against the shop's REST API with the API
+ * credentials.
  */
 final class ShopConnectorTypes {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -42,6 +43,14 @@ final class ShopConnectorTypes {
 
     /** dns, connection, tls (for https) and then what {@code request} answers: 2xx passes, 401/403 is authentication. */
     static List<ConnectionCheck> probe(URI base, HttpRequest request) {
+        return probe(base, request, answer -> null);
+    }
+
+    /**
+     * As {@link #probe(URI, HttpRequest)}, for a shop that refuses credentials inside a 2xx answer: {@code refusal}
+     * reads the answer and names the refusal (null when the credentials were accepted).
+     */
+    static List<ConnectionCheck> probe(URI base, HttpRequest request, java.util.function.Function<HttpResponse<String>, String> refusal) {
         List<ConnectionCheck> checks = new ArrayList<>();
         String host = base.getHost();
         if (host == null) {
@@ -87,6 +96,11 @@ final class ShopConnectorTypes {
             checks.add(ConnectionCheck.passed("authentication", "not refused"));
             checks.add(ConnectionCheck.failed("protocol", "HTTP " + status + " from " + request.uri().getPath()));
         } else {
+            String refused = refusal.apply(answer);
+            if (refused != null) {
+                checks.add(ConnectionCheck.failed("authentication", refused));
+                return checks;
+            }
             checks.add(ConnectionCheck.passed("authentication", "accepted"));
             checks.add(ConnectionCheck.passed("protocol", "HTTP " + status + " from " + request.uri().getPath()));
         }
@@ -126,6 +140,13 @@ final class ShopConnectorTypes {
         /** A type's own routes beside the deliveries' (each id starting with the connector's route prefix). */
         void moreRoutes(RouteBuilder routes, ConnectorConfig config) {
         }
+
+        /** The route that sends the connector's stock and price pushes, once a second. */
+        static void pushRoute(RouteBuilder routes, ConnectorConfig config, ShopPushService pushes) {
+            routes.from("scheduler:" + config.routePrefix() + "push?delay=1000&initialDelay=500")
+                    .routeId(config.routePrefix() + "push")
+                    .process(exchange -> pushes.drain(config));
+        }
     }
 
     /** WooCommerce (REST API v3 and its webhooks); stock levels and prices pushed by a second route. */
@@ -143,9 +164,7 @@ final class ShopConnectorTypes {
 
         @Override
         void moreRoutes(RouteBuilder routes, ConnectorConfig config) {
-            routes.from("scheduler:" + config.routePrefix() + "push?delay=1000&initialDelay=500")
-                    .routeId(config.routePrefix() + "push")
-                    .process(exchange -> pushes.drain(config));
+            pushRoute(routes, config, pushes);
         }
 
         @Override
@@ -187,14 +206,22 @@ final class ShopConnectorTypes {
 
     }
 
-    /** Shopify (Admin REST API and its webhooks). */
+    /** Shopify (Admin API and its webhooks); stock levels and prices pushed by a second route. */
     @Component(service = ConnectorType.class)
     public static class ShopifyType extends ShopType {
+        private final ShopPushService pushes;
 
         @Activate
         public ShopifyType(@Reference ShopOrderProcessor processor, @Reference ShopFulfilmentService fulfilments,
+                @Reference ShopPushService pushes,
                 @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + ShopTypes.MODULE + ")") ModuleGate gate) {
             super(processor, fulfilments);
+            this.pushes = pushes;
+        }
+
+        @Override
+        void moreRoutes(RouteBuilder routes, ConnectorConfig config) {
+            pushRoute(routes, config, pushes);
         }
 
         @Override
@@ -212,8 +239,11 @@ final class ShopConnectorTypes {
             return List.of(ConnectorSetting.required("shopUrl", "Shop address", "网店地址", "https://example.myshopify.com"),
                     ConnectorSetting.optional("accessToken", "Admin API access token (write-only)", "Admin API 访问令牌（只写）", "shpat_…"),
                     ConnectorSetting.optional("apiVersion", "Admin API version", "Admin API 版本", "2024-10"),
+                    ConnectorSetting.optional("locationId", "Shopify location whose stock the CRM sets (default: the shop's first active location)",
+                            "由 CRM 设置库存的 Shopify 地点（默认：网店第一个启用的地点）", "655441491"),
                     ConnectorSetting.optional("ownerId", "Owner of the customers and orders it makes (user or group id)", "所建客户与订单的负责人（用户或组 ID）", ""),
-                    ConnectorSetting.optional("confirmOrders", "Confirm its orders at once (credit check included)", "立即确认订单（含信用检查）", "false"));
+                    ConnectorSetting.optional("confirmOrders", "Confirm its orders at once (credit check included)", "立即确认订单（含信用检查）", "false"),
+                    ConnectorSetting.optional("pushDelaySeconds", "Seconds a stock or price change waits to go out with others", "库存或价格变动合并推送前等待的秒数", "5"));
         }
 
         @Override
@@ -233,5 +263,57 @@ final class ShopConnectorTypes {
             return probe(base, request.build());
         }
 
+    }
+
+    /**
+     * Youzan (有赞云, a self-use app's message push and open API). The connector's secret is the app's client_secret,
+     * which signs the pushes and, with the client id, obtains the access token; kdtId is the shop the app serves.
+     */
+    @Component(service = ConnectorType.class)
+    public static class YouzanType extends ShopType {
+
+        @Activate
+        public YouzanType(@Reference ShopOrderProcessor processor, @Reference ShopFulfilmentService fulfilments,
+                @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + ShopTypes.MODULE + ")") ModuleGate gate) {
+            super(processor, fulfilments);
+        }
+
+        @Override
+        public String id() {
+            return Youzan.ID;
+        }
+
+        @Override
+        public Label label() {
+            return Label.of("Youzan shop", "有赞店铺");
+        }
+
+        @Override
+        public List<ConnectorSetting> settings() {
+            return List.of(ConnectorSetting.required("clientId", "App client_id (the secret is the app's client_secret)",
+                    "应用 client_id（密钥为应用的 client_secret）", "4e96eb2fbc4f24f26f"),
+                    ConnectorSetting.required("kdtId", "Shop id (kdt_id)", "店铺 ID（kdt_id）", "90731021"),
+                    ConnectorSetting.optional("apiUrl", "Youzan open API address", "有赞云开放接口地址", YouzanApi.DEFAULT_URL),
+                    ConnectorSetting.optional("ownerId", "Owner of the customers and orders it makes (user or group id)", "所建客户与订单的负责人（用户或组 ID）", ""),
+                    ConnectorSetting.optional("confirmOrders", "Confirm its orders at once (credit check included)", "立即确认订单（含信用检查）", "false"));
+        }
+
+        @Override
+        public Set<String> sealedSettings() {
+            return Set.of();
+        }
+
+        /** Asks Youzan for an access token: the address, the app's credentials and its grant for the shop in one call. */
+        @Override
+        public List<ConnectionCheck> test(ConnectorConfig config) {
+            URI base = URI.create(YouzanApi.base(config));
+            return probe(base, YouzanApi.tokenCall(config).timeout(TIMEOUT).build(), answer -> {
+                try {
+                    return YouzanApi.refusal(new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body()));
+                } catch (IOException e) {
+                    return "the answer is no JSON: " + e.getMessage();
+                }
+            });
+        }
     }
 }

@@ -114,8 +114,10 @@ public class ShopFulfilmentService implements EventHandler {
             try {
                 if (WooCommerce.ID.equals(config.type())) {
                     woo(config, f);
-                } else {
+                } else if (Shopify.ID.equals(config.type())) {
                     shopify(config, f);
+                } else {
+                    continue; // queue() takes none for other shops (Youzan's shipments are not reported back yet)
                 }
                 fulfilments.delivered(f);
             } catch (ShopHttp.Attempt a) {

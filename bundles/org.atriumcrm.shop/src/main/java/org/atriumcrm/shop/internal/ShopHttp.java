@@ -53,10 +53,29 @@ final class ShopHttp {
     static final class Attempt extends Exception {
         private static final long serialVersionUID = 1L;
         final transient Duration retryAfter;
+        /** The HTTP status; 429 also for a throttle the shop reports inside a 200 (Shopify's GraphQL). */
+        final int status;
+        /** The start of the shop's answer, which names what it refused. */
+        final String answer;
 
         Attempt(HttpResponse<String> answer) {
             super("HTTP " + answer.statusCode() + " from " + answer.uri().getPath(), null, false, false);
             this.retryAfter = answer.headers().firstValue("Retry-After").flatMap(Attempt::seconds).orElse(null);
+            this.status = answer.statusCode();
+            String body = answer.body() == null ? "" : answer.body().strip();
+            this.answer = body.substring(0, Math.min(300, body.length()));
+        }
+
+        Attempt(String message, int status, Duration retryAfter) {
+            super(message, null, false, false);
+            this.retryAfter = retryAfter;
+            this.status = status;
+            this.answer = "";
+        }
+
+        /** The shop refused this one request for good (the thing is gone, or invalid), not the connector or its pace. */
+        boolean refused() {
+            return status / 100 == 4 && status != 401 && status != 403 && status != 408 && status != 429;
         }
 
         private static Optional<Duration> seconds(String value) {

@@ -8,7 +8,7 @@ import org.atriumcrm.api.module.EntityRef;
 import org.atriumcrm.api.module.ModuleDescriptor;
 import org.osgi.service.component.annotations.Component;
 
-/** Online shops: WooCommerce and Shopify connectors, their webhooks taken in and their orders made sales orders. */
+/** Online shops: WooCommerce, Shopify and Youzan connectors, their webhooks taken in and their orders made sales orders. */
 @Component(service = ModuleDescriptor.class)
 public class ShopModule implements ModuleDescriptor {
 

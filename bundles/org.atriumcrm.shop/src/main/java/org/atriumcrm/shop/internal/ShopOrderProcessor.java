@@ -30,8 +30,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * arrived (so an order's update never overtakes its creation): an order becomes a sales order by SKU for the
  * matched or created customer, once per shop order (the orders' unique external key); a cancelled or refunded one
  * cancels it; an order with an SKU the catalog does not know, or a product without a price, is held with the reason
- * and an event ({@value #HELD_TOPIC}) and never dropped — retried once the catalog knows it. A body that is no order
- * fails with the reason; a failure of the platform itself (the database away) leaves the delivery waiting.
+ * and an event ({@value #HELD_TOPIC}) and never dropped — retried once the catalog knows it. A message that names its
+ * order without carrying it (Youzan) has the order read from the shop's API first. A body that is no order, or an
+ * order the shop's API refuses to give, fails with the reason; a failure of the platform itself (the database away,
+ * the shop's API not answering) leaves the delivery waiting.
  */
 @Component(service = ShopOrderProcessor.class)
 public class ShopOrderProcessor {
@@ -55,6 +57,7 @@ public class ShopOrderProcessor {
     private final ExternalOrders orders;
     private final CustomerMatcher customers;
     private final EventAdmin events;
+    private final YouzanApi youzan = new YouzanApi();
 
     @Activate
     public ShopOrderProcessor(@Reference ShopDeliveryStore deliveries, @Reference ConnectorDirectory connectors, @Reference Catalog catalog,
@@ -96,14 +99,21 @@ public class ShopOrderProcessor {
             }
             // the processing acts for the connector with the platform's rights; the records it makes belong to the owner
             Caller caller = new Caller(owner != null ? owner : Caller.SYSTEM.userId(), "connector:" + config.name(), true);
-            switch (platform.intent(d.getTopic())) {
+            ShopPlatform.Intent intent = platform.intent(d.getTopic());
+            String skip = intent == ShopPlatform.Intent.IGNORE ? null : platform.skip(body, config);
+            if (skip != null) {
+                deliveries.outcome(d.getId(), ShopDelivery.IGNORED, null, null, skip);
+                return true;
+            }
+            switch (intent) {
                 case IGNORE -> deliveries.outcome(d.getId(), ShopDelivery.IGNORED, null, null, "topic " + d.getTopic() + " asks nothing of the CRM");
                 case CUSTOMER -> {
                     customers.match(platform.customer(body), owner, caller);
                     deliveries.outcome(d.getId(), ShopDelivery.PROCESSED, null, null, null);
                 }
                 case ORDER -> {
-                    ShopOrder order = platform.order(body);
+                    String reference = platform.orderReference(body);
+                    ShopOrder order = platform.order(reference == null ? body : fetch(config, platform, reference));
                     externalId = order.externalId();
                     order(config, owner, d, platform, order, caller);
                 }
@@ -171,7 +181,7 @@ public class ShopOrderProcessor {
             throw new Held("no price for " + String.join(", ", unpriced) + ": give the product a list price, then retry");
         }
         CustomerMatcher.Match buyer = customers.match(order.customer(), owner, caller);
-        String label = platform.id().equals(WooCommerce.ID) ? "WooCommerce" : "Shopify";
+        String label = platform.label();
         String number = order.number() != null ? order.number() : order.externalId();
         ExternalOrders.Placed placed = orders.place(new ExternalOrders.Order(config.id(), order.externalId(), number, buyer.accountId(),
                 buyer.contactId(), owner, config.name() + " " + (number.startsWith("#") ? number : "#" + number), order.currency(),
@@ -179,6 +189,14 @@ public class ShopOrderProcessor {
                 order.note() == null ? label + " order " + number : order.note(),
                 Boolean.parseBoolean(config.setting("confirmOrders", "false")), lines), caller);
         deliveries.outcome(d.getId(), ShopDelivery.PROCESSED, order.externalId(), placed.salesOrderId(), null);
+    }
+
+    /** The order a message names, from the shop's API (only Youzan's messages may come without it). */
+    private JsonNode fetch(ConnectorConfig config, ShopPlatform platform, String reference) {
+        if (!Youzan.ID.equals(platform.id())) {
+            throw new IllegalArgumentException(platform.label() + " has no API to read order " + reference + " from");
+        }
+        return youzan.trade(config, reference);
     }
 
     /** Who owns what a shop's orders make: the setting {@code ownerId}, else the connector's owner. */

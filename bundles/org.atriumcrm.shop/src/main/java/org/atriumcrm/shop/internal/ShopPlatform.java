@@ -10,11 +10,14 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.atriumcrm.connectors.api.ConnectorConfig;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What differs between shop platforms on the inbound side: how a webhook delivery proves itself, names itself and its
- * topic, and what its order and customer look like. Headers are given by lower-case name.
+ * topic, what it answers, and what its order and customer look like. Headers are given by lower-case name; the body
+ * is the delivery's JSON object (WooCommerce and Shopify name a delivery in headers, Youzan in its body).
  */
 interface ShopPlatform {
 
@@ -23,6 +26,7 @@ interface ShopPlatform {
         return type == null ? null : switch (type) {
             case WooCommerce.ID -> Platforms.WOO;
             case Shopify.ID -> Platforms.SHOPIFY;
+            case Youzan.ID -> Platforms.YOUZAN;
             default -> null;
         };
     }
@@ -31,6 +35,7 @@ interface ShopPlatform {
     final class Platforms {
         static final ShopPlatform WOO = new WooCommerce();
         static final ShopPlatform SHOPIFY = new Shopify();
+        static final ShopPlatform YOUZAN = new Youzan();
 
         private Platforms() {
         }
@@ -41,21 +46,53 @@ interface ShopPlatform {
 
     String id();
 
+    /** The platform's name in the notes of the orders it makes ("WooCommerce order 727"). */
+    String label();
+
     /** Whether the request is the platform's check that the URL answers (200, nothing stored, no signature needed). */
     boolean ping(Map<String, String> headers, byte[] body);
 
     /** Whether the body carries a valid signature made with {@code secret}. */
     boolean signed(Map<String, String> headers, byte[] body, String secret);
 
+    /** Whether the body carries a valid signature made with the connector's credentials (its secret, unless a platform signs with more). */
+    default boolean signed(Map<String, String> headers, byte[] body, ConnectorConfig config) {
+        return signed(headers, body, config.secret());
+    }
+
     /** The platform's id of this delivery, the same on every retry of it; null when the request has none. */
-    String deliveryKey(Map<String, String> headers);
+    String deliveryKey(Map<String, String> headers, JsonNode body);
 
     /** The delivery's topic ({@code order.created}, {@code orders/create}); null when the request has none. */
-    String topic(Map<String, String> headers);
+    String topic(Map<String, String> headers, JsonNode body);
 
     Intent intent(String topic);
 
-    /** The order in a delivery whose intent is {@link Intent#ORDER}; {@link IllegalArgumentException} naming what is missing. */
+    /** The answer the platform expects for a delivery taken in (or a repeat of one); {@code standard} is the CRM's own. */
+    default Map<String, Object> answer(Map<String, Object> standard) {
+        return standard;
+    }
+
+    /**
+     * Why a delivery whose topic asks for something is still to be left alone (a platform's test message, another
+     * shop's message); null when it is to be processed.
+     */
+    default String skip(JsonNode body, ConnectorConfig config) {
+        return null;
+    }
+
+    /**
+     * The shop's id of the order a delivery names without carrying it, to be read from the shop's API before
+     * {@link #order} (Youzan's messages may carry the trade id alone); null when the body carries the order.
+     */
+    default String orderReference(JsonNode body) {
+        return null;
+    }
+
+    /**
+     * The order in a delivery whose intent is {@link Intent#ORDER} (or in what the shop's API answered for its
+     * {@link #orderReference}); {@link IllegalArgumentException} naming what is missing.
+     */
     ShopOrder order(JsonNode body);
 
     /** The customer in a delivery whose intent is {@link Intent#CUSTOMER}. */
@@ -79,6 +116,19 @@ interface ShopPlatform {
         }
         return MessageDigest.isEqual(given.strip().getBytes(StandardCharsets.US_ASCII),
                 hmacBase64(body, secret).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Lower-case hex of the MD5 of the UTF-8 bytes of {@code parts} one after the other (Youzan's signatures). */
+    static String md5Hex(byte[]... parts) {
+        try {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            for (byte[] p : parts) {
+                md5.update(p);
+            }
+            return java.util.HexFormat.of().formatHex(md5.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String text(JsonNode node, String field) {

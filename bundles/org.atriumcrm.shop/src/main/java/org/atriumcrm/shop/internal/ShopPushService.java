@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the shops' stock levels and prices in step: a stock movement or a changed list price queues a push of the
- * product to every active WooCommerce connector with API credentials (on this service's own thread: EventAdmin's must
- * return at once), due after the connector's {@code pushDelaySeconds} (default 5) so a burst goes out as one batch;
- * each connector's push route sends them ({@link WooCommercePush}).
+ * product to every active WooCommerce connector with API credentials and every active Shopify connector with an
+ * access token (on this service's own thread: EventAdmin's must return at once), due after the connector's
+ * {@code pushDelaySeconds} (default 5) so a burst goes out as one batch; each connector's push route sends them
+ * ({@link WooCommercePush}, {@link ShopifyPush}).
  */
 @Component(service = {ShopPushService.class, EventHandler.class},
         property = {EventConstants.EVENT_TOPIC + "=" + "atrium/Stock/MOVED", EventConstants.EVENT_TOPIC + "=atrium/Product/UPDATED"})
@@ -42,6 +43,7 @@ public class ShopPushService implements EventHandler {
     private final ConnectorDirectory connectors;
     private final Catalog catalog;
     private final WooCommercePush woo;
+    private final ShopifyPush shopify;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "atrium-shop-push");
         t.setDaemon(true);
@@ -56,6 +58,7 @@ public class ShopPushService implements EventHandler {
         this.connectors = connectors;
         this.catalog = catalog;
         this.woo = new WooCommercePush(pushes);
+        this.shopify = new ShopifyPush(pushes);
     }
 
     /** Optional: without the inventory module, prices alone are pushed. */
@@ -98,7 +101,12 @@ public class ShopPushService implements EventHandler {
         try {
             for (ConnectorConfig c : connectors.activeOfType(WooCommerce.ID)) {
                 if (c.setting("consumerKey", null) != null && c.setting("consumerSecret", null) != null) {
-                    pushes.queue(c.id(), productId, Duration.ofSeconds(Long.parseLong(c.setting("pushDelaySeconds", "5"))));
+                    pushes.queue(c.id(), productId, delay(c));
+                }
+            }
+            for (ConnectorConfig c : connectors.activeOfType(Shopify.ID)) {
+                if (c.setting("accessToken", null) != null) {
+                    pushes.queue(c.id(), productId, delay(c));
                 }
             }
         } catch (RuntimeException e) {
@@ -106,8 +114,20 @@ public class ShopPushService implements EventHandler {
         }
     }
 
-    /** Sends one WooCommerce connector's due pushes (its push route calls this). */
+    private static Duration delay(ConnectorConfig c) {
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(c.setting("pushDelaySeconds", "5").strip())));
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(5); // a typo in a setting must not stop the other connectors' pushes
+        }
+    }
+
+    /** Sends one connector's due pushes (its push route calls this), through its platform's API. */
     void drain(ConnectorConfig config) {
-        woo.drain(config, catalog, Optional.ofNullable(stock));
+        if (Shopify.ID.equals(config.type())) {
+            shopify.drain(config, catalog, Optional.ofNullable(stock));
+        } else {
+            woo.drain(config, catalog, Optional.ofNullable(stock));
+        }
     }
 }

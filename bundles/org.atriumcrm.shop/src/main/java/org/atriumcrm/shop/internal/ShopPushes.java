@@ -78,6 +78,22 @@ public class ShopPushes {
         jpa.tx(em -> pushes.forEach(p -> OutboxEntries.failed(em.find(ShopPush.class, p.getId()), reason, once, now)));
     }
 
+    /**
+     * Pushes a batch did not reach because the shop asked the connector to slow down: due again at {@code at}, with no
+     * attempt counted (none was made). In SQL, as the outbox's state has no setter for the time alone; the shared cache
+     * forgets the rows.
+     */
+    void postpone(List<ShopPush> pushes, Instant at) {
+        java.sql.Timestamp when = java.sql.Timestamp.from(at);
+        jpa.tx(em -> {
+            for (ShopPush p : pushes) {
+                em.createNativeQuery("UPDATE ATRIUM_SHOP_PUSH SET NEXT_ATTEMPT_AT = ? WHERE ID = ? AND STATUS = ?")
+                        .setParameter(1, when).setParameter(2, p.getId()).setParameter(3, OutboxEntry.PENDING).executeUpdate();
+                em.getEntityManagerFactory().getCache().evict(ShopPush.class, p.getId());
+            }
+        });
+    }
+
     /** A push as stored now (for tests and the administrators' view). */
     ShopPush find(String id) {
         return jpa.txExpr(em -> em.find(ShopPush.class, id));

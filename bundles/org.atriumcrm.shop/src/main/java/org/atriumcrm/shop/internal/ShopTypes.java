@@ -73,7 +73,8 @@ final class ShopTypes {
                 .field(FieldDef.<ShopDelivery, String>of("connectorId", FieldType.REFERENCE, ShopDelivery::getConnectorId, null)
                         .label("Connector", "连接器").referenceTo("Connector"))
                 .field(FieldDef.<ShopDelivery, String>of("platform", FieldType.PICKLIST, ShopDelivery::getPlatform, null).label("Platform", "平台")
-                        .picklist(PicklistValue.of(WooCommerce.ID, "WooCommerce", "WooCommerce"), PicklistValue.of(Shopify.ID, "Shopify", "Shopify")))
+                        .picklist(PicklistValue.of(WooCommerce.ID, "WooCommerce", "WooCommerce"), PicklistValue.of(Shopify.ID, "Shopify", "Shopify"),
+                                PicklistValue.of(Youzan.ID, "Youzan", "有赞")))
                 .field(FieldDef.<ShopDelivery, String>of("topic", FieldType.STRING, ShopDelivery::getTopic, null).label("Topic", "主题"))
                 .field(FieldDef.<ShopDelivery, String>of("deliveryKey", FieldType.STRING, ShopDelivery::getDeliveryKey, null)
                         .label("Delivery id at the shop", "网店推送编号"))

@@ -28,17 +28,19 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * {@code POST /api/v1/public/shop/{connectorId}}: where a shop connector's webhooks deliver (the URL an administrator
- * enters in WooCommerce or Shopify). A delivery must be signed with the connector's secret (401 otherwise, nothing
- * stored) and is taken in once per the shop's delivery id — a retry answers 200 and changes nothing. The answer
+ * enters in WooCommerce or Shopify, or as Youzan's push URL). A delivery must be signed with the connector's secret
+ * (401 otherwise, nothing stored) and is taken in once per the shop's delivery id — a retry answers 200 and changes
+ * nothing; Youzan gets the answer it waits for ({@code {"code":0,"msg":"success"}}), the others the CRM's own. The answer
  * comes as soon as the delivery is stored; the order is made afterwards ({@link ShopOrderProcessor}), also while the
  * connector is paused (it waits then), so the shop's time limit is never at stake.
  */
 @Component(service = PublicEndpoint.class, property = {PublicEndpoint.PATH_PROPERTY + "=shop",
-    PublicEndpoint.SUMMARY_PROPERTY + "=Shop webhooks (WooCommerce, Shopify): signed deliveries taken in once per connector"})
+    PublicEndpoint.SUMMARY_PROPERTY + "=Shop webhooks (WooCommerce, Shopify, Youzan): signed deliveries taken in once per connector"})
 @Produces(MediaType.APPLICATION_JSON)
 public class ShopWebhookEndpoint implements PublicEndpoint {
     /** A shop's webhook body larger than this is refused (413): an order with hundreds of lines stays far below. */
@@ -76,27 +78,28 @@ public class ShopWebhookEndpoint implements PublicEndpoint {
         if (platform.ping(headers, body)) {
             return Map.of("status", "pong");
         }
-        if (!platform.signed(headers, body, config.secret())) {
+        if (!platform.signed(headers, body, config)) {
             // the same answer for a missing secret, header or signature: nothing to learn by guessing
             throw new AtriumException(401, "shop-signature-invalid", "Unauthorized",
                     "the delivery is not signed with this connector's secret", null).localized("shop-signature-invalid");
         }
-        String topic = platform.topic(headers);
-        String key = platform.deliveryKey(headers);
-        if (topic == null || topic.isBlank() || key == null || key.isBlank() || key.length() > 150) {
-            throw AtriumException.invalid("headers", "shop-delivery-headers", "the delivery has no topic or delivery id header");
-        }
         String text;
+        JsonNode json;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(body)).toString();
-            JsonCheck.object(JSON, text);
+            json = JsonCheck.object(JSON, text);
         } catch (CharacterCodingException | IllegalArgumentException e) {
             throw AtriumException.invalid("body", "shop-delivery-body", "the delivery is no JSON object in UTF-8: " + e.getMessage(),
                     String.valueOf(e.getMessage()));
         }
+        String topic = platform.topic(headers, json);
+        String key = platform.deliveryKey(headers, json);
+        if (topic == null || topic.isBlank() || topic.length() > 80 || key == null || key.isBlank() || key.length() > 150) {
+            throw AtriumException.invalid("headers", "shop-delivery-headers", "the delivery has no topic or delivery id");
+        }
         ShopDeliveryStore.Intake intake = deliveries.intake(config.id(), platform.id(), topic, key, text, connectors.ownerId(config.id()));
-        return Map.of("status", intake.duplicate() ? "duplicate" : "received", "deliveryId", intake.deliveryId());
+        return platform.answer(Map.of("status", intake.duplicate() ? "duplicate" : "received", "deliveryId", intake.deliveryId()));
     }
 
     private static byte[] read(InputStream in) throws IOException {
@@ -114,11 +117,13 @@ public class ShopWebhookEndpoint implements PublicEndpoint {
         private JsonCheck() {
         }
 
-        static void object(ObjectMapper json, String text) {
+        static JsonNode object(ObjectMapper json, String text) {
             try {
-                if (!json.readTree(text).isObject()) {
+                JsonNode tree = json.readTree(text);
+                if (!tree.isObject()) {
                     throw new IllegalArgumentException("not an object");
                 }
+                return tree;
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalArgumentException(e.getOriginalMessage());
             } catch (NullPointerException e) {
@@ -131,7 +136,7 @@ public class ShopWebhookEndpoint implements PublicEndpoint {
     public com.fasterxml.jackson.databind.node.ObjectNode openApiPaths() {
         return OperationSchema.object("""
                 {"/v1/public/shop/{connectorId}": {"post": {"operationId": "postPublicShopDelivery",
-                   "summary": "A shop's webhook delivery (WooCommerce or Shopify, as the connector's type): signed, taken in once per delivery id, processed afterwards",
+                   "summary": "A shop's webhook delivery (WooCommerce, Shopify or Youzan, as the connector's type): signed, taken in once per delivery id, processed afterwards",
                    "parameters": [
                      {"name": "connectorId", "in": "path", "required": true, "description": "the shop connector's id", "schema": {"type": "string"}},
                      {"name": "X-WC-Webhook-Signature", "in": "header", "description": "WooCommerce: base64 HMAC-SHA256 of the raw body with the connector's secret", "schema": {"type": "string"}},
@@ -139,15 +144,19 @@ public class ShopWebhookEndpoint implements PublicEndpoint {
                      {"name": "X-WC-Webhook-Delivery-ID", "in": "header", "description": "WooCommerce: the delivery's id, the same on a retry", "schema": {"type": "string"}},
                      {"name": "X-Shopify-Hmac-Sha256", "in": "header", "description": "Shopify: base64 HMAC-SHA256 of the raw body with the connector's secret", "schema": {"type": "string"}},
                      {"name": "X-Shopify-Topic", "in": "header", "description": "Shopify: orders/create, orders/updated, orders/cancelled, customers/create…", "schema": {"type": "string"}},
-                     {"name": "X-Shopify-Webhook-Id", "in": "header", "description": "Shopify: the delivery's id, the same on a retry", "schema": {"type": "string"}}],
+                     {"name": "X-Shopify-Webhook-Id", "in": "header", "description": "Shopify: the delivery's id, the same on a retry", "schema": {"type": "string"}},
+                     {"name": "Event-Sign", "in": "header", "description": "Youzan: hex MD5 of the connector's clientId + the raw body + its secret (the app's client_secret); the body's type, id and version name the delivery", "schema": {"type": "string"}},
+                     {"name": "Event-Type", "in": "header", "description": "Youzan: the message type (trade_TradeCreate, trade_TradePaid, trade_TradeClose…), also in the body", "schema": {"type": "string"}}],
                    "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object",
-                     "description": "the order or customer as the shop's webhook sends it (WooCommerce REST API v3, Shopify Admin API)",
+                     "description": "the order or customer as the shop's webhook sends it (WooCommerce REST API v3, Shopify Admin API), or Youzan's push message with its URL-encoded msg",
                      "properties": {"id": {"description": "the order's or customer's id at the shop"}}, "additionalProperties": true}},
                      "application/x-www-form-urlencoded": {"schema": {"type": "string", "description": "WooCommerce's ping: webhook_id=<n>"}}}},
-                   "responses": {"200": {"description": "stored (or a repeat of a stored delivery, or WooCommerce's ping)", "content": {"application/json": {"schema": {"type": "object",
-                     "additionalProperties": false, "required": ["status"], "properties": {"status": {"type": "string", "enum": ["received", "duplicate", "pong"]},
-                     "deliveryId": {"type": "string", "description": "the ShopDelivery record"}}}}}},
-                     "400": {"description": "no topic or delivery id header, or a body that is no JSON object", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+                   "responses": {"200": {"description": "stored (or a repeat of a stored delivery, or WooCommerce's ping); Youzan's deliveries get the answer Youzan expects", "content": {"application/json": {"schema": {"type": "object",
+                     "description": "status (and deliveryId but for the ping) to WooCommerce and Shopify; code and msg alone to Youzan",
+                     "additionalProperties": false, "properties": {"status": {"type": "string", "enum": ["received", "duplicate", "pong"]},
+                     "deliveryId": {"type": "string", "description": "the ShopDelivery record"},
+                     "code": {"type": "integer", "enum": [0], "description": "Youzan: 0, taken in"}, "msg": {"type": "string", "enum": ["success"], "description": "Youzan: success"}}}}}},
+                     "400": {"description": "no topic or delivery id, or a body that is no JSON object", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
                      "401": {"description": "not signed with the connector's secret; nothing stored", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
                      "404": {"description": "no shop connector with this id", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
                      "413": {"description": "the body is over 1 MiB", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}}}}}""");

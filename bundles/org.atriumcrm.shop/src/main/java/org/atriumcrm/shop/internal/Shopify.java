@@ -25,6 +25,11 @@ final class Shopify implements ShopPlatform {
     }
 
     @Override
+    public String label() {
+        return "Shopify";
+    }
+
+    @Override
     public boolean ping(Map<String, String> headers, byte[] body) {
         return false; // Shopify sends no ping: a test notification is a signed delivery like the others
     }
@@ -35,12 +40,12 @@ final class Shopify implements ShopPlatform {
     }
 
     @Override
-    public String deliveryKey(Map<String, String> headers) {
+    public String deliveryKey(Map<String, String> headers, JsonNode body) {
         return headers.get("x-shopify-webhook-id");
     }
 
     @Override
-    public String topic(Map<String, String> headers) {
+    public String topic(Map<String, String> headers, JsonNode body) {
         return headers.get("x-shopify-topic");
     }
 

@@ -30,6 +30,11 @@ final class WooCommerce implements ShopPlatform {
     }
 
     @Override
+    public String label() {
+        return "WooCommerce";
+    }
+
+    @Override
     public boolean ping(Map<String, String> headers, byte[] body) {
         return headers.get("x-wc-webhook-topic") == null && body.length < 64
                 && PING.matcher(new String(body, StandardCharsets.US_ASCII).strip()).matches();
@@ -41,12 +46,12 @@ final class WooCommerce implements ShopPlatform {
     }
 
     @Override
-    public String deliveryKey(Map<String, String> headers) {
+    public String deliveryKey(Map<String, String> headers, JsonNode body) {
         return headers.get("x-wc-webhook-delivery-id");
     }
 
     @Override
-    public String topic(Map<String, String> headers) {
+    public String topic(Map<String, String> headers, JsonNode body) {
         return headers.get("x-wc-webhook-topic");
     }
 
