@@ -96,6 +96,45 @@ public class ErpOutbox {
                 .setParameter("c", connectorId).setParameter("s", status).getSingleResult());
     }
 
+    /** One connector's outbox at a glance. */
+    record Summary(long pending, long delivered, long dead, Instant oldestPending, Instant lastDeliveredAt, String lastError, long conflicts) {
+    }
+
+    Summary summary(String connectorId) {
+        return jpa.txExpr(em -> {
+            long pending = 0;
+            long delivered = 0;
+            long dead = 0;
+            for (Object[] row : em.createQuery("SELECT m.status, COUNT(m) FROM ErpMessage m WHERE m.connectorId = :c GROUP BY m.status", Object[].class)
+                    .setParameter("c", connectorId).getResultList()) {
+                long n = ((Number) row[1]).longValue();
+                switch (String.valueOf(row[0])) {
+                    case OutboxEntry.PENDING -> pending = n;
+                    case OutboxEntry.DELIVERED -> delivered = n;
+                    default -> dead += n;
+                }
+            }
+            // first of an ordered list rather than MIN/MAX: the instants are converted columns, an aggregate would bypass the converter
+            Instant oldest = em.createQuery("SELECT m.createdAt FROM ErpMessage m WHERE m.connectorId = :c AND m.status = :s ORDER BY m.createdAt",
+                    Instant.class).setParameter("c", connectorId).setParameter("s", OutboxEntry.PENDING).setMaxResults(1).getResultList()
+                    .stream().findFirst().orElse(null);
+            Instant last = em.createQuery("SELECT m.deliveredAt FROM ErpMessage m WHERE m.connectorId = :c AND m.deliveredAt IS NOT NULL"
+                    + " ORDER BY m.deliveredAt DESC", Instant.class).setParameter("c", connectorId).setMaxResults(1).getResultList()
+                    .stream().findFirst().orElse(null);
+            List<String> errors = em.createQuery("SELECT m.lastError FROM ErpMessage m WHERE m.connectorId = :c AND m.lastError IS NOT NULL"
+                    + " ORDER BY m.modifiedAt DESC", String.class).setParameter("c", connectorId).setMaxResults(1).getResultList();
+            long conflicts = em.createQuery("SELECT COUNT(c) FROM ErpConflict c WHERE c.connectorId = :c AND c.deletedAt IS NULL", Long.class)
+                    .setParameter("c", connectorId).getSingleResult();
+            return new Summary(pending, delivered, dead, oldest, last, errors.isEmpty() ? null : errors.get(0), conflicts);
+        });
+    }
+
+    /** The connector's last reconciliation per compared kind. */
+    List<ErpReconciliation> lastReconciliations(String connectorId) {
+        return jpa.txExpr(em -> em.createQuery("SELECT r FROM ErpReconciliation r WHERE r.connectorId = :c AND r.deletedAt IS NULL"
+                + " ORDER BY r.createdAt DESC", ErpReconciliation.class).setParameter("c", connectorId).setMaxResults(4).getResultList());
+    }
+
     List<ErpMessage> all(String connectorId) {
         return jpa.txExpr(em -> em.createQuery("SELECT m FROM ErpMessage m WHERE m.connectorId = :c ORDER BY m.createdAt, m.id", ErpMessage.class)
                 .setParameter("c", connectorId).getResultList());

@@ -125,7 +125,9 @@ public class FileExchangeType extends ErpConnectorType {
                 + "&delay=" + poll + "&initialDelay=1000&move=done/${file:name}&moveFailed=error/${file:name}&sortBy=file:modified");
         String errors = endpoint(config, "in/error", "charset=UTF-8");
         routes.from(in).routeId(config.routePrefix() + "files-in")
-                .onException(ErpFailure.class).handled(false)
+                // by java.lang.Exception, not ErpFailure: Camel loads the class by name through the connectors' context,
+                // which cannot see this bundle's private classes; any failure moves the file to error/ with its reason
+                .onException(Exception.class).handled(false)
                     .process(exchange -> reason(exchange))
                     .to(errors)
                 .end()

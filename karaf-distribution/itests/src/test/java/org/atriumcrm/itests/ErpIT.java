@@ -1,0 +1,165 @@
+package org.atriumcrm.itests;
+
+import static org.atriumcrm.itests.CommerceSteps.confirmedOrder;
+import static org.atriumcrm.itests.CommerceSteps.q;
+import static org.atriumcrm.testkit.http.ApiAssertions.id;
+import static org.atriumcrm.testkit.http.Await.awaitJson;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import org.atriumcrm.testkit.http.Api;
+import org.junit.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * ERP sync in the real distribution through a file-exchange connector an administrator creates at runtime: the ERP's
+ * GBK files (Chinese column titles) make and update products, prices and stock levels, each once however often they
+ * come; a price the CRM changed meanwhile is a conflict decided by the connector's rule and logged; a confirmed order
+ * and its customer go out as GBK XML files, and while the ERP's folder is unusable they wait, attempts counted, and
+ * arrive in order once it is back; a bad file goes to error/ with its reason.
+ */
+public class ErpIT extends AtriumTestSupport {
+    private static final Charset GBK = Charset.forName("GBK");
+
+    private static JsonNode await(Api api, String path, Predicate<JsonNode> done) throws InterruptedException {
+        return awaitJson(api, path, done, Duration.ofSeconds(60));
+    }
+
+    private static void awaitFile(Path file) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!Files.exists(file)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(file + " did not appear");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static List<Path> files(Path folder, String prefix) throws Exception {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
+        }
+    }
+
+    private static JsonNode product(Api admin, String sku) {
+        JsonNode items = admin.get("/api/v1/products?filter=" + q("sku eq '" + sku + "'")).json().get("items");
+        return items.size() == 0 ? null : items.get(0);
+    }
+
+    @Test
+    public void filesFromTheErpComeInOnceAndOrdersGoOutInOrder() throws Exception {
+        Api admin = adminApi();
+        admin.awaitReady(Duration.ofSeconds(90));
+        waitForHttp("/api/v1/erp-messages", Duration.ofSeconds(60));
+        String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Path exchange = Files.createTempDirectory("atrium-erp-" + tag);
+        Path in = exchange.resolve("in");
+        Path out = exchange.resolve("out");
+        String chair = "K3-CHAIR-" + tag;
+        String chairId = id(admin.post("/api/v1/products", "{\"sku\":\"" + chair + "\",\"name\":\"办公椅 " + tag + "\",\"listPrice\":1200,\"stocked\":true}"));
+        String warehouse = admin.get("/api/v1/warehouses?filter=" + q("defaultWarehouse eq true")).json().get("items").get(0).get("code").asText();
+
+        String settings = "{\\\"location\\\":\\\"file:" + exchange.toString().replace("\\", "/") + "\\\",\\\"charset\\\":\\\"GBK\\\",\\\"pollSeconds\\\":\\\"1\\\"}";
+        Api.Answer created = admin.post("/api/v1/connectors", "{\"name\":\"金蝶 K/3 " + tag + "\",\"type\":\"erp-file\",\"settings\":\"" + settings + "\"}");
+        assertEquals(created.toString(), 201, created.status);
+        String connector = id(created);
+        JsonNode test = admin.post("/api/v1/connectors/" + connector + "/test", "{}").json();
+        assertTrue(test.toString(), test.get("ok").asBoolean());
+
+        // the ERP's product master and stock, in GBK with the column titles a Chinese ERP exports
+        String fresh = "K3-DESK-" + tag;
+        Files.write(in.resolve("产品-" + tag + ".csv"), ("物料编码,物料名称,单价,币种\r\n" + fresh + ",升降桌 " + tag + ",2599.00,CNY\r\n"
+                + chair + ",办公椅 " + tag + ",1300,CNY\r\n").getBytes(GBK));
+        awaitFile(in.resolve("done/产品-" + tag + ".csv"));
+        JsonNode desk = product(admin, fresh);
+        assertEquals("升降桌 " + tag, desk.get("name").asText());
+        assertEquals(0, new BigDecimal("2599").compareTo(desk.get("listPrice").decimalValue()));
+        assertEquals(0, new BigDecimal("1300").compareTo(product(admin, chair).get("listPrice").decimalValue()));
+
+        String stock = "物料编码,仓库编码,现存量\r\n" + chair + "," + warehouse + ",40\r\n";
+        Files.write(in.resolve("库存-" + tag + "-1.csv"), stock.getBytes(GBK));
+        awaitFile(in.resolve("done/库存-" + tag + "-1.csv"));
+        assertEquals(0, new BigDecimal("40").compareTo(CommerceSteps.onHand(admin, chairId)));
+        // the same level again, under another name: nothing moves
+        int movements = admin.get("/api/v1/stock-movements?limit=1&filter=" + q("productId eq '" + chairId + "'")).json().get("total").asInt();
+        Files.write(in.resolve("库存-" + tag + "-2.csv"), stock.getBytes(GBK));
+        awaitFile(in.resolve("done/库存-" + tag + "-2.csv"));
+        assertEquals(movements, admin.get("/api/v1/stock-movements?limit=1&filter=" + q("productId eq '" + chairId + "'")).json().get("total").asInt());
+        assertEquals(0, new BigDecimal("40").compareTo(CommerceSteps.onHand(admin, chairId)));
+
+        // the CRM changes the price, then the ERP sends its own: the ERP wins prices by default, and the conflict is logged
+        String etag = admin.get("/api/v1/products/" + chairId).header("ETag");
+        assertEquals(200, admin.send("PATCH", "/api/v1/products/" + chairId, "{\"listPrice\":999}", "If-Match", etag).status);
+        Files.write(in.resolve("prices-" + tag + "-1.csv"), ("sku,listPrice\n" + chair + ",1350\n").getBytes(GBK));
+        awaitFile(in.resolve("done/prices-" + tag + "-1.csv"));
+        assertEquals(0, new BigDecimal("1350").compareTo(product(admin, chair).get("listPrice").decimalValue()));
+        JsonNode conflicts = admin.get("/api/v1/erp-conflicts?filter=" + q("connectorId eq '" + connector + "'")).json();
+        assertEquals(conflicts.toString(), 1, conflicts.get("total").asInt());
+        assertEquals("erp", conflicts.get("items").get(0).get("winner").asText());
+        assertTrue(conflicts.toString(), conflicts.get("items").get(0).get("crmValue").asText().contains("999"));
+
+        // a bad file: error/ with the reason, nothing applied
+        Files.write(in.resolve("prices-" + tag + "-2.csv"), ("sku,listPrice\nNO-SUCH-" + tag + ",10\n").getBytes(GBK));
+        awaitFile(in.resolve("error/prices-" + tag + "-2.csv.reason.txt"));
+        assertTrue(Files.readString(in.resolve("error/prices-" + tag + "-2.csv.reason.txt")).contains("unknown SKU NO-SUCH-" + tag));
+
+        // out: a new customer and its confirmed order, as GBK XML files
+        String account = id(admin.post("/api/v1/accounts", "{\"name\":\"上海示例贸易有限公司 " + tag + "\",\"phone\":\"021-5555 0101\"}"));
+        String order = confirmedOrder(admin, account, chairId, "2", "");
+        String number = admin.get("/api/v1/sales-orders/" + order).json().get("number").asText();
+        JsonNode sent = await(admin, "/api/v1/erp-messages?filter=" + q("connectorId eq '" + connector + "' and recordId eq '" + order + "'"),
+                j -> j.get("total").asInt() == 1 && "delivered".equals(j.get("items").get(0).get("status").asText()));
+        assertEquals("salesOrder", sent.get("items").get(0).get("kind").asText());
+        List<Path> orderFiles = files(out, "salesOrder-" + number);
+        assertEquals(orderFiles.toString(), 1, orderFiles.size());
+        String xml = new String(Files.readAllBytes(orderFiles.get(0)), GBK);
+        assertTrue(xml, xml.contains("encoding=\"GBK\"") && xml.contains("上海示例贸易有限公司 " + tag) && xml.contains("<sku>" + chair + "</sku>"));
+        assertEquals(1, files(out, "customer-").stream().filter(p -> {
+            try {
+                return new String(Files.readAllBytes(p), GBK).contains("上海示例贸易有限公司 " + tag);
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }).count());
+
+        // the ERP's folder is unusable: two orders wait, attempts counted; back again, both arrive, in the order they were made
+        Files.move(out, exchange.resolve("out-away"));
+        Files.writeString(out, "not a folder");
+        String second = confirmedOrder(admin, account, chairId, "1", "");
+        String third = confirmedOrder(admin, account, chairId, "1", "");
+        await(admin, "/api/v1/erp-messages?filter=" + q("connectorId eq '" + connector + "' and recordId eq '" + second + "'"),
+                j -> j.get("total").asInt() == 1 && j.get("items").get(0).get("attempts").asInt() >= 2
+                        && "pending".equals(j.get("items").get(0).get("status").asText()));
+        Files.delete(out);
+        for (String o : List.of(second, third)) {
+            await(admin, "/api/v1/erp-messages?filter=" + q("connectorId eq '" + connector + "' and recordId eq '" + o + "'"),
+                    j -> j.get("total").asInt() == 1 && "delivered".equals(j.get("items").get(0).get("status").asText()));
+        }
+        String secondNumber = admin.get("/api/v1/sales-orders/" + second).json().get("number").asText();
+        String thirdNumber = admin.get("/api/v1/sales-orders/" + third).json().get("number").asText();
+        assertEquals(1, files(out, "salesOrder-" + secondNumber).size());
+        assertEquals(1, files(out, "salesOrder-" + thirdNumber).size());
+        JsonNode a = admin.get("/api/v1/erp-messages?filter=" + q("recordId eq '" + second + "'")).json().get("items").get(0);
+        JsonNode b = admin.get("/api/v1/erp-messages?filter=" + q("recordId eq '" + third + "'")).json().get("items").get(0);
+        assertTrue(a.get("deliveredAt").asText() + " vs " + b.get("deliveredAt").asText(),
+                a.get("deliveredAt").asText().compareTo(b.get("deliveredAt").asText()) <= 0);
+
+        // the outbox is read-only to clients
+        assertEquals(409, admin.post("/api/v1/erp-messages", "{\"kind\":\"customer\"}").status);
+        admin.delete("/api/v1/connectors/" + connector);
+    }
+}
