@@ -97,6 +97,19 @@ public final class ErpHttp {
         }
     }
 
+    /** An absolute http(s) address; anything else is a setting to correct, not a moment to wait out. */
+    public static URI address(String text) throws ErpFailure {
+        try {
+            URI uri = URI.create(text.trim());
+            if (uri.getHost() != null && uri.getScheme() != null && uri.getScheme().toLowerCase(java.util.Locale.ROOT).matches("https?")) {
+                return uri;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw ErpFailure.bad("not an http(s) address: '" + text + "'");
+    }
+
     /** The base address without a trailing slash. */
     public static String base(String url) {
         String u = url == null ? "" : url.trim();

@@ -157,11 +157,7 @@ public class HttpJsonType extends ErpConnectorType {
     }
 
     private static URI uri(ConnectorConfig config, String path) throws ErpFailure {
-        try {
-            return URI.create(path.matches("(?i)https?://.*") ? path : ErpHttp.base(config.setting("baseUrl", "")) + (path.startsWith("/") ? path : "/" + path));
-        } catch (IllegalArgumentException e) {
-            throw ErpFailure.bad("not an address: " + config.setting("baseUrl", "") + path);
-        }
+        return ErpHttp.address(path.matches("(?i)https?://.*") ? path : ErpHttp.base(config.setting("baseUrl", "")) + (path.startsWith("/") ? path : "/" + path));
     }
 
     /** The connector's credentials on a request; for hmac the signature over the exact bytes sent. */
@@ -273,7 +269,7 @@ public class HttpJsonType extends ErpConnectorType {
             }
             linked |= link != null;
             try {
-                uri = link != null ? uri.resolve(link) : uri(config, path + (path.contains("?") ? "&" : "?")
+                uri = link != null ? ErpHttp.address(uri.resolve(link).toString()) : uri(config, path + (path.contains("?") ? "&" : "?")
                         + (since == null ? "" : "since=" + URLEncoder.encode(since, StandardCharsets.UTF_8) + "&") + "page=" + (page + 1));
             } catch (IllegalArgumentException e) {
                 throw ErpFailure.bad(what + ": the next link is no address: " + link);

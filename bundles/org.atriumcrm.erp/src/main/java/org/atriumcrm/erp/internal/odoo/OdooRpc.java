@@ -1,7 +1,6 @@
 package org.atriumcrm.erp.internal.odoo;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -129,7 +128,7 @@ final class OdooRpc {
         ObjectNode request = Canonical.JSON.createObjectNode();
         request.put("jsonrpc", "2.0").put("method", "call").put("id", ids.incrementAndGet());
         request.putObject("params").put("service", service).put("method", method).set("args", args);
-        HttpRequest post = HttpRequest.newBuilder(URI.create(url(config))).timeout(ErpHttp.timeout(config))
+        HttpRequest post = HttpRequest.newBuilder(ErpHttp.address(url(config))).timeout(ErpHttp.timeout(config))
                 .header("Content-Type", "application/json; charset=utf-8").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(request.toString(), StandardCharsets.UTF_8)).build();
         HttpResponse<String> answer = http.exchange(post, "Odoo " + what);

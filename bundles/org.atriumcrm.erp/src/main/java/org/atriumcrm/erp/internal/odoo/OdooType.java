@@ -101,13 +101,15 @@ public class OdooType extends ErpConnectorType {
     @Override
     public List<ConnectionCheck> test(ConnectorConfig config) {
         URI base;
+        URI endpoint;
         try {
-            base = URI.create(ErpHttp.base(config.setting("url", "")));
-        } catch (IllegalArgumentException e) {
-            return List.of(ConnectionCheck.failed("dns", "not an address: " + config.setting("url", "")));
+            base = ErpHttp.address(ErpHttp.base(config.setting("url", "")));
+            endpoint = ErpHttp.address(OdooRpc.url(config));
+        } catch (ErpFailure e) {
+            return List.of(ConnectionCheck.failed("dns", e.getMessage()));
         }
         String version = "{\"jsonrpc\":\"2.0\",\"method\":\"call\",\"params\":{\"service\":\"common\",\"method\":\"version\",\"args\":[]},\"id\":0}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(OdooRpc.url(config))).timeout(ErpHttp.timeout(config))
+        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(ErpHttp.timeout(config))
                 .header("Content-Type", "application/json; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString(version, StandardCharsets.UTF_8))
                 .build();
         return http.probe(base, request, answer -> {

@@ -243,4 +243,16 @@ public class HttpJsonTypeTest {
         assertEquals("1200", type.snapshot(config, Canonical.PRICE).orElseThrow().get(0).text("listPrice"));
         assertTrue(type.snapshot(config, Canonical.PRODUCT).isEmpty());
     }
+
+    @Test
+    public void theConnectionTestReportsARefusedCredentialAsAuthentication() {
+        erp.stubFor(get(urlPathEqualTo("/api/v1/goods")).withHeader("Authorization", equalTo("Bearer good")).willReturn(okJson("{\"items\": []}")));
+        erp.stubFor(get(urlPathEqualTo("/api/v1/goods")).withHeader("Authorization", equalTo("Bearer bad")).willReturn(aResponse().withStatus(401)));
+        var passed = type.test(config("good", "auth", "bearer", "pull.product", "/goods"));
+        assertEquals(List.of("dns", "connection", "authentication", "protocol"), passed.stream().map(c -> c.step()).toList());
+        assertTrue(passed.toString(), passed.stream().allMatch(c -> c.ok()));
+        var refused = type.test(config("bad", "auth", "bearer", "pull.product", "/goods"));
+        assertEquals("authentication", refused.get(refused.size() - 1).step());
+        assertFalse(refused.get(refused.size() - 1).ok());
+    }
 }

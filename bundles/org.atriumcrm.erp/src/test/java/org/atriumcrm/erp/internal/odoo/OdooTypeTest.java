@@ -296,4 +296,54 @@ public class OdooTypeTest {
         assertEquals("1200.0", prices.get().get(0).text("listPrice"));
         assertTrue(type.snapshot(config(), Canonical.STOCK).isEmpty());
     }
+
+    @Test
+    public void aCustomerIsACompanyPartnerWithItsContactsAsChildrenMadeOnceThenUpdated() throws Exception {
+        odoo.stubFor(kw("res.partner", "search").withRequestBody(matchingJsonPath("$.params.args[5][0][0][2]", equalTo("acc-1")))
+                .inScenario("company").whenScenarioStateIs(Scenario.STARTED).willReturn(result("[]")));
+        odoo.stubFor(kw("res.partner", "search").withRequestBody(matchingJsonPath("$.params.args[5][0][0][2]", equalTo("acc-1")))
+                .inScenario("company").whenScenarioStateIs("made").willReturn(result("[41]")));
+        odoo.stubFor(kw("res.partner", "search").withRequestBody(matchingJsonPath("$.params.args[5][0][0][2]", equalTo("con-1")))
+                .inScenario("contact").whenScenarioStateIs(Scenario.STARTED).willReturn(result("[]")));
+        odoo.stubFor(kw("res.partner", "search").withRequestBody(matchingJsonPath("$.params.args[5][0][0][2]", equalTo("con-1")))
+                .inScenario("contact").whenScenarioStateIs("made").willReturn(result("[42]")));
+        odoo.stubFor(kw("res.partner", "create").withRequestBody(matchingJsonPath("$.params.args[5][0].ref", equalTo("acc-1")))
+                .inScenario("company").willReturn(result("41")).willSetStateTo("made"));
+        odoo.stubFor(kw("res.partner", "create").withRequestBody(matchingJsonPath("$.params.args[5][0].ref", equalTo("con-1")))
+                .inScenario("contact").willReturn(result("42")).willSetStateTo("made"));
+        odoo.stubFor(kw("res.partner", "write").willReturn(result("true")));
+
+        Canonical customer = Canonical.of(Canonical.CUSTOMER, "acc-1");
+        customer.body().put("id", "acc-1").put("name", COMPANY).put("phone", "021-5555 0101").put("billingAddress", "上海市浦东新区\n世纪大道 100 号");
+        customer.body().putArray("contacts").addObject().put("id", "con-1").put("lastName", "王").put("firstName", "芳").put("email", "wang.fang@example.cn")
+                .put("title", "采购经理");
+        type.send(config(), customer, null);
+        type.send(config(), customer, null);
+
+        odoo.verify(1, called("res.partner", "create").withRequestBody(equalToJson("{\"params\": {\"args\": [\"atrium\", 7, \"api-key-密钥\","
+                + " \"res.partner\", \"create\", [{\"name\": \"" + COMPANY + "\", \"phone\": \"021-5555 0101\", \"street\": \"上海市浦东新区, 世纪大道 100 号\","
+                + " \"ref\": \"acc-1\", \"is_company\": true}]]}}", false, true)));
+        odoo.verify(1, called("res.partner", "create").withRequestBody(equalToJson("{\"params\": {\"args\": [\"atrium\", 7, \"api-key-密钥\","
+                + " \"res.partner\", \"create\", [{\"name\": \"王芳\", \"type\": \"contact\", \"ref\": \"con-1\", \"parent_id\": 41,"
+                + " \"email\": \"wang.fang@example.cn\", \"function\": \"采购经理\"}]]}}", false, true)));
+        // the contact is looked for among the company's children only
+        odoo.verify(called("res.partner", "search").withRequestBody(matchingJsonPath("$.params.args[5][0][1]", equalToJson("[\"parent_id\", \"=\", 41]"))));
+        odoo.verify(1, called("res.partner", "write").withRequestBody(matchingJsonPath("$.params.args[5][0][0]", equalTo("41"))));
+        odoo.verify(1, called("res.partner", "write").withRequestBody(matchingJsonPath("$.params.args[5][0][0]", equalTo("42"))));
+    }
+
+    @Test
+    public void theConnectionTestAsksTheVersionThenLogsIn() {
+        odoo.stubFor(rpc("common", "version").willReturn(result("{\"server_version\": \"17.0\"}")));
+        List<org.atriumcrm.connectors.api.ConnectionCheck> checks = type.test(config());
+        assertEquals(List.of("dns", "connection", "protocol", "authentication"), checks.stream().map(c -> c.step()).toList());
+        assertTrue(checks.toString(), checks.stream().allMatch(c -> c.ok()));
+        assertTrue(checks.get(2).detail(), checks.get(2).detail().contains("17.0"));
+
+        odoo.stubFor(rpc("common", "login").willReturn(result("false")));
+        checks = type.test(config());
+        assertFalse(checks.get(3).ok());
+        assertEquals("authentication", checks.get(3).step());
+        assertEquals("dns", type.test(config("url", "")).get(0).step());
+    }
 }
