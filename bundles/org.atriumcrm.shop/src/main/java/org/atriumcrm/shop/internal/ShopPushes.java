@@ -48,6 +48,12 @@ public class ShopPushes {
         });
     }
 
+    /** When the connector's last push was queued; null when none ever was. */
+    Instant lastQueued(String connectorId) {
+        return jpa.txExpr(em -> em.createQuery("SELECT p.createdAt FROM ShopPush p WHERE p.connectorId = :c ORDER BY p.createdAt DESC", Instant.class)
+                .setParameter("c", connectorId).setMaxResults(1).getResultList().stream().findFirst().orElse(null));
+    }
+
     /** A connector's pushes due now, oldest first. */
     List<ShopPush> due(String connectorId, int max) {
         return jpa.txExpr(em -> em.createQuery("SELECT p FROM ShopPush p WHERE p.connectorId = :c AND p.status = :s AND p.nextAttemptAt <= :now"
