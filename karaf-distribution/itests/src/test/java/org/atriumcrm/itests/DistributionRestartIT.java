@@ -29,41 +29,22 @@ import com.fasterxml.jackson.databind.JsonNode;
  * first, {@link OpenApiClientCheck} validates /api/openapi.json and drives a client generated from it.
  */
 public class DistributionRestartIT {
-    private final Path home = Paths.get("target", "restart", "atrium").toAbsolutePath();
-    private Process karaf;
+    private final KarafProcess karaf = new KarafProcess(Paths.get("target", "restart", "atrium"));
+    private final Path home = karaf.home;
     private String adminPassword;
 
-    /** bin/karaf is a script: its JVM is a child process, which a failed test must not leave running (it holds the database). */
     @After
     public void stopKaraf() throws Exception {
-        if (karaf != null) {
-            java.util.List<ProcessHandle> jvms = karaf.toHandle().descendants().toList();
-            karaf.destroy();
-            jvms.forEach(ProcessHandle::destroy);
-            for (ProcessHandle jvm : jvms) {
-                if (!jvm.onExit().completeOnTimeout(jvm, 30, TimeUnit.SECONDS).get().equals(jvm) || jvm.isAlive()) {
-                    jvm.destroyForcibly();
-                }
-            }
-            if (!karaf.waitFor(30, TimeUnit.SECONDS)) {
-                karaf.destroyForcibly();
-            }
-        }
+        karaf.close();
     }
 
     @Test
     public void recordsSurviveARestartAndTheShellSeesTheSameData() throws Exception {
-        unpack();
-        int http = AtriumTestSupport.freePort();
-        int ssh = AtriumTestSupport.freePort();
-        setProperty("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", http);
-        setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", ssh);
-        setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", AtriumTestSupport.freePort());
-        setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", AtriumTestSupport.freePort());
-        String base = "http://localhost:" + http;
-        offline();
+        karaf.unpack();
+        int ssh = karaf.ssh;
+        String base = karaf.base();
 
-        long coldStart = start(base);
+        long coldStart = karaf.start();
         String password = Files.readString(home.resolve("data/initial-admin-password"), StandardCharsets.UTF_8).strip();
         assertTrue("generated password is long", password.length() >= 16);
         adminPassword = password;
@@ -100,8 +81,8 @@ public class DistributionRestartIT {
         assertEquals(200, api.post("/api/v1/admin/modules/pinyin/disable", null).status);
         api.awaitStatus("/api/v1/pinyin/status", 404);
 
-        stop();
-        long restart = start(base);
+        karaf.stop();
+        long restart = karaf.start();
         Api.Answer reread = api.get("/api/v1/accounts/" + id);
         assertEquals(reread.toString(), 200, reread.status);
         JsonNode again = reread.json();
@@ -140,7 +121,7 @@ public class DistributionRestartIT {
         api.awaitStatus("/api/v1/pinyin/status", 200);
         Files.delete(deployedKar);
         api.awaitStatus("/api/v1/pinyin/status", 404);
-        stop();
+        karaf.stop();
 
         String figures = String.format("cold start to ready %.1f s, heap used after start %d MiB, restart to ready %.1f s",
                 coldStart / 1000.0, heapMiB, restart / 1000.0);
@@ -148,54 +129,6 @@ public class DistributionRestartIT {
         Files.writeString(Paths.get("target", "distribution-figures.txt"), figures + System.lineSeparator());
     }
 
-
-    private void unpack() throws Exception {
-        Path parent = home.getParent();
-        if (Files.exists(parent)) {
-            run(List.of("rm", "-rf", parent.toString()), Duration.ofSeconds(60));
-        }
-        Files.createDirectories(home);
-        run(List.of("tar", "-xzf", System.getProperty("atrium.distribution"), "-C", home.toString(),
-                "--strip-components=1"), Duration.ofSeconds(120));
-    }
-
-    /**
-     * No remote Maven repositories and an empty local one: the distribution must boot from its own system/
-     * folder, as on a machine without network or Maven.
-     */
-    private void offline() throws IOException {
-        Path cfg = home.resolve("etc/org.ops4j.pax.url.mvn.cfg");
-        String text = Files.readString(cfg, StandardCharsets.UTF_8);
-        String offline = text.replaceAll("(?m)^org\\.ops4j\\.pax\\.url\\.mvn\\.repositories\\s*=(.*\\\\\\R)*.*$",
-                "org.ops4j.pax.url.mvn.repositories=");
-        assertTrue("remote repositories left in " + cfg, !offline.equals(text)
-                && offline.lines().noneMatch(line -> !line.strip().startsWith("#") && line.contains("https://")));
-        Path emptyLocal = home.resolveSibling("empty-m2");
-        Files.createDirectories(emptyLocal);
-        Files.writeString(cfg, offline + System.lineSeparator() + "org.ops4j.pax.url.mvn.localRepository="
-                + emptyLocal + System.lineSeparator() + "org.ops4j.pax.url.mvn.offline=true" + System.lineSeparator(),
-                StandardCharsets.UTF_8);
-    }
-
-    /** Starts bin/karaf and returns the milliseconds until the platform reports ready. */
-    private long start(String base) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
-                .directory(home.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(home.resolve("console.log").toFile());
-        Map<String, String> env = pb.environment();
-        env.remove("ATRIUM_ADMIN_PASSWORD"); // this test covers the generated first password
-        env.put("JAVA_HOME", System.getProperty("java.home"));
-        long t0 = System.nanoTime();
-        karaf = pb.start();
-        new Api(base).awaitReady(Duration.ofSeconds(120));
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-    }
-
-    private void stop() throws Exception {
-        run(List.of(home.resolve("bin/stop").toString()), Duration.ofSeconds(60));
-        assertTrue("karaf did not stop", karaf.waitFor(60, TimeUnit.SECONDS));
-    }
 
     /** A shell command as the Atrium administrator (bin/client over SSH, authenticated by Atrium's JAAS realm). */
     private String shell(int sshPort, String command) throws Exception {
@@ -223,33 +156,7 @@ public class DistributionRestartIT {
                 && output.contains("No more authentication methods available") && !output.contains("ENABLED"));
     }
 
-    private String run(List<String> command, Duration timeout) throws Exception {
-        File out = Files.createTempFile(Paths.get("target"), "cmd", ".log").toFile();
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out);
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process p = pb.start();
-        if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(command + " timed out: " + Files.readString(out.toPath()));
-        }
-        String output = Files.readString(out.toPath(), StandardCharsets.UTF_8);
-        assertEquals(command + ": " + output, 0, p.exitValue());
-        return output;
-    }
-
-    private void setProperty(String file, String key, int value) throws IOException {
-        Path path = home.resolve(file);
-        List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-        boolean found = false;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).matches("\\s*" + java.util.regex.Pattern.quote(key) + "\\s*=.*")) {
-                lines.set(i, key + " = " + value);
-                found = true;
-            }
-        }
-        if (!found) {
-            lines.add(key + " = " + value);
-        }
-        Files.write(path, lines, StandardCharsets.UTF_8);
+    private static String run(List<String> command, Duration timeout) throws Exception {
+        return KarafProcess.run(command, timeout);
     }
 }
