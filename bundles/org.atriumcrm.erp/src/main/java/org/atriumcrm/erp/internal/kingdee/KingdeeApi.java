@@ -68,7 +68,8 @@ final class KingdeeApi {
     }
 
     private static String account(ConnectorConfig config) {
-        return root(config) + "|" + config.setting("acctId", "") + "|" + config.setting("username", "") + "|" + config.setting("appId", "")
+        return root(config) + "|" + appSecret(config) + "|" + config.setting("acctId", "") + "|" + config.setting("username", "") + "|"
+                + config.setting("appId", "")
                 + "|" + (config.secret() == null ? 0 : config.secret().hashCode());
     }
 

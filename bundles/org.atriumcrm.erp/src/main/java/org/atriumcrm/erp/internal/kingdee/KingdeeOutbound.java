@@ -103,11 +103,15 @@ final class KingdeeOutbound {
     /** The account's customer, made (and audited) or brought up to date; answers its number. */
     String customer(ConnectorConfig config, JsonNode c, String accountId) throws ErpFailure {
         String number = customerNumber(config, accountId);
+        return saveCustomer(config, c, accountId, number, customerId(config, number));
+    }
+
+    /** Saves the customer {@code number}: a new one when {@code id} is 0, else the one with that FCUSTID. */
+    private String saveCustomer(ConnectorConfig config, JsonNode c, String accountId, String number, long id) throws ErpFailure {
         String name = text(c, "name");
         if (name == null) {
             throw ErpFailure.bad("customer " + accountId + ": no name (Kingdee requires FName)");
         }
-        long id = customerId(config, number);
         ObjectNode model = Canonical.JSON.createObjectNode();
         model.put("FCUSTID", id);
         ArrayNode updated = Canonical.JSON.createArrayNode();
@@ -222,7 +226,7 @@ final class KingdeeOutbound {
         if (!c.has("currency") && m.text("currency") != null) {
             c.put("currency", m.text("currency"));
         }
-        return customer(config, c, accountId);
+        return saveCustomer(config, c, accountId, number, 0);
     }
 
     /**
