@@ -79,6 +79,9 @@ final class KingdeeApi {
         String secret = config.secret() == null ? "" : config.secret();
         String method;
         if (appSecret(config)) {
+            if (config.setting("appId", "").isBlank()) {
+                throw ErpFailure.bad("authentication: auth appSecret needs the appId of the third-party authorisation (or auth password)");
+            }
             method = "LoginByAppSecret";
             body.put("acctId", config.setting("acctId", "")).put("username", config.setting("username", ""))
                     .put("appId", config.setting("appId", "")).put("appSecret", secret);

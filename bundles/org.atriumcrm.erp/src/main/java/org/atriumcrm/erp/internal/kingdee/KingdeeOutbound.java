@@ -34,7 +34,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * (CancelAssign), then the bill is deleted. Kingdee allows a delete only of a bill that is not audited, and refuses the
  * UnAudit of an order that already has delivery notices, outbound stock or receivables pushed from it: that refusal,
  * in Kingdee's words, is the failure, for someone at the ERP to settle — the same line Odoo's cancel draws. Deleting
- * rather than closing keeps no half-live order that Kingdee's MRP and available-to-promise would still count.
+ * rather than closing it (整单关闭) is possible exactly then, when nothing at Kingdee refers to the order any more, and
+ * it leaves nothing behind for a repeat of the cancellation to trip over: the repeat finds no bill and does nothing.
  * <p>
  * Delivery notes, invoices and payments are not sent: Kingdee makes its own delivery notices, outbound stock bills and
  * receivables by pushing (下推) them from the audited order, and its receipts against its own receivables; imported

@@ -45,7 +45,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  * https://github.com/runnning/k3cloud (kernel/api_path.go, kernel/browser.go, response/*.go) and
  * https://github.com/luka-n8n-nodes/n8n-nodes-kingdee (credentials/*.credentials.ts, nodes/help/utils/*.ts), whose
  * README marks the password login deprecated in favour of app authorisation</li>
- * <li>Kingdee's own SDK documentation page: https://vip.kingdee.com/knowledge/specialDetail/229961573895771136</li>
  * </ul>
  */
 @Component(service = ConnectorType.class)
@@ -144,9 +143,13 @@ public class KingdeeType extends ErpConnectorType {
         java.net.http.HttpRequest login;
         try {
             base = ErpHttp.address(KingdeeApi.root(config));
-            login = api.loginRequest(config);
         } catch (ErpFailure e) {
             return List.of(ConnectionCheck.failed("dns", e.getMessage()));
+        }
+        try {
+            login = api.loginRequest(config);
+        } catch (ErpFailure e) {
+            return List.of(ConnectionCheck.failed("authentication", e.getMessage()));
         }
         return http.probe(base, login, answer -> {
             List<ConnectionCheck> checks = new ArrayList<>();

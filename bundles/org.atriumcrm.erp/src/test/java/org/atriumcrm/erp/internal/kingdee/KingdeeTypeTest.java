@@ -363,5 +363,6 @@ public class KingdeeTypeTest {
         assertFalse(checks.get(3).ok());
         assertTrue(checks.get(3).detail(), checks.get(3).detail().contains("应用程序ID或密钥错误"));
         assertEquals("dns", type.test(config("url", "")).get(0).step());
+        assertEquals(List.of("authentication"), type.test(config("appId", "")).stream().map(ConnectionCheck::step).toList());
     }
 }
