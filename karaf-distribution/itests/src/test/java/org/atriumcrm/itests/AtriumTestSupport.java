@@ -88,6 +88,8 @@ public abstract class AtriumTestSupport {
             // UiIT: the class path of its browser JVM and where the screenshots go
             systemProperty("atrium.itest.browser.classpath").value(String.valueOf(System.getProperty("atrium.itest.browser.classpath"))),
             systemProperty("atrium.itest.screenshots").value(new File(System.getProperty("atrium.itest.screenshots", "target/screenshots")).getAbsolutePath()),
+            // WireMock in this JVM plays the ERPs' HTTP APIs; the tests stub and verify it through its admin API
+            systemProperty("atrium.itest.wiremock").value(SuiteWireMock.baseUrl()),
             // the test SMTP server of MailIT runs inside the container, next to the code it serves
             mavenBundle("com.icegreen", "greenmail", "1.6.15"),
             // the tests' API client (Api, Await, ApiAssertions) lives in the test kit, a bundle of its own

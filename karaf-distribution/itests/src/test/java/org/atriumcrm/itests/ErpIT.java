@@ -21,6 +21,7 @@ import org.atriumcrm.testkit.http.Api;
 import org.junit.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * ERP sync in the real distribution through a file-exchange connector an administrator creates at runtime: the ERP's
@@ -168,6 +169,79 @@ public class ErpIT extends AtriumTestSupport {
         // the outbox is read-only to clients
         int refused = admin.post("/api/v1/erp-messages", "{}").status;
         assertTrue("POST /erp-messages answered " + refused, refused == 409 || refused == 400);
+        admin.delete("/api/v1/connectors/" + connector);
+    }
+
+    /** A stub of Odoo's JSON-RPC: {@code execute_kw} of {@code model.method} (or a {@code common} call) answers {@code result}. */
+    private static void odoo(Api wireMock, String path, String service, String model, String method, String result) {
+        String patterns = service.equals("common")
+                ? "[{\"matchesJsonPath\": {\"expression\": \"$.params.service\", \"equalTo\": \"common\"}},"
+                        + " {\"matchesJsonPath\": {\"expression\": \"$.params.method\", \"equalTo\": \"" + method + "\"}}]"
+                : "[{\"matchesJsonPath\": {\"expression\": \"$.params.args[3]\", \"equalTo\": \"" + model + "\"}},"
+                        + " {\"matchesJsonPath\": {\"expression\": \"$.params.args[4]\", \"equalTo\": \"" + method + "\"}}]";
+        Api.Answer a = wireMock.post("/__admin/mappings", "{\"request\": {\"method\": \"POST\", \"url\": \"" + path + "\", \"bodyPatterns\": "
+                + patterns + "}, \"response\": {\"status\": 200, \"headers\": {\"Content-Type\": \"application/json\"},"
+                + " \"body\": \"{\\\"jsonrpc\\\": \\\"2.0\\\", \\\"id\\\": 1, \\\"result\\\": " + result.replace("\"", "\\\"") + "}\"}}");
+        assertEquals(a.toString(), 201, a.status);
+    }
+
+    /** The JSON-RPC requests WireMock took for {@code model.method}. */
+    private static JsonNode odooCalls(Api wireMock, String path, String model, String method) {
+        return wireMock.post("/__admin/requests/find", "{\"method\": \"POST\", \"url\": \"" + path + "\", \"bodyPatterns\": ["
+                + "{\"matchesJsonPath\": {\"expression\": \"$.params.args[3]\", \"equalTo\": \"" + model + "\"}},"
+                + " {\"matchesJsonPath\": {\"expression\": \"$.params.args[4]\", \"equalTo\": \"" + method + "\"}}]}").json().get("requests");
+    }
+
+    @Test
+    public void anOdooConnectorSendsTheCustomerAndTheOrderAndConfirmsIt() throws Exception {
+        Api admin = adminApi();
+        admin.awaitReady(Duration.ofSeconds(90));
+        waitForHttp("/api/v1/erp-messages", Duration.ofSeconds(60));
+        Api wireMock = new Api(System.getProperty("atrium.itest.wiremock"));
+        String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String path = "/odoo-" + tag + "/jsonrpc";
+        odoo(wireMock, path, "common", null, "version", "{\"server_version\": \"17.0\"}");
+        odoo(wireMock, path, "common", null, "login", "7");
+        odoo(wireMock, path, "object", "res.partner", "search", "[]");
+        odoo(wireMock, path, "object", "res.partner", "create", "41");
+        odoo(wireMock, path, "object", "sale.order", "search_read", "[]");
+        String sku = "ODOO-" + tag;
+        odoo(wireMock, path, "object", "product.product", "search_read", "[{\"id\": 11, \"default_code\": \"" + sku + "\"}]");
+        odoo(wireMock, path, "object", "sale.order", "create", "99");
+        odoo(wireMock, path, "object", "sale.order", "action_confirm", "true");
+
+        String product = id(admin.post("/api/v1/products", "{\"sku\":\"" + sku + "\",\"name\":\"人体工学椅 " + tag + "\",\"listPrice\":1100}"));
+        String settings = "{\\\"url\\\":\\\"" + System.getProperty("atrium.itest.wiremock") + "/odoo-" + tag
+                + "\\\",\\\"database\\\":\\\"atrium\\\",\\\"username\\\":\\\"crm@example.cn\\\"}";
+        Api.Answer created = admin.post("/api/v1/connectors", "{\"name\":\"Odoo " + tag + "\",\"type\":\"odoo\",\"settings\":\"" + settings
+                + "\",\"secret\":\"odoo-api-key-" + tag + "\"}");
+        assertEquals(created.toString(), 201, created.status);
+        String connector = id(created);
+        JsonNode test = admin.post("/api/v1/connectors/" + connector + "/test", "{}").json();
+        assertTrue(test.toString(), test.get("ok").asBoolean());
+
+        String account = id(admin.post("/api/v1/accounts", "{\"name\":\"杭州西湖贸易有限公司 " + tag + "\",\"phone\":\"0571-8888 0101\"}"));
+        String order = confirmedOrder(admin, account, product, "3", "");
+        String number = admin.get("/api/v1/sales-orders/" + order).json().get("number").asText();
+        await(admin, "/api/v1/erp-messages?filter=" + q("connectorId eq '" + connector + "' and recordId eq '" + order + "'"),
+                j -> j.get("total").asInt() == 1 && "delivered".equals(j.get("items").get(0).get("status").asText()));
+        await(admin, "/api/v1/erp-messages?filter=" + q("connectorId eq '" + connector + "' and recordId eq '" + account + "'"),
+                j -> j.get("total").asInt() >= 1 && "delivered".equals(j.get("items").get(0).get("status").asText()));
+
+        JsonNode orders = odooCalls(wireMock, path, "sale.order", "create");
+        assertEquals(orders.toString(), 1, orders.size());
+        JsonNode values = new ObjectMapper().readTree(orders.get(0).get("body").asText()).get("params").get("args").get(5).get(0);
+        assertEquals(number, values.get("client_order_ref").asText());
+        assertEquals(41, values.get("partner_id").asInt());
+        JsonNode line = values.get("order_line").get(0).get(2);
+        assertEquals(11, line.get("product_id").asInt());
+        assertEquals(0, new BigDecimal("3").compareTo(line.get("product_uom_qty").decimalValue()));
+        assertEquals(1, odooCalls(wireMock, path, "sale.order", "action_confirm").size());
+        JsonNode partners = odooCalls(wireMock, path, "res.partner", "create");
+        assertTrue(partners.toString(), partners.toString().contains("杭州西湖贸易有限公司 " + tag));
+        JsonNode status = admin.post("/api/v1/connectors/" + connector + "/erp-status", "{}").json();
+        assertEquals(status.toString(), 0, status.get("pending").asInt());
+        assertTrue(status.toString(), status.get("delivered").asInt() >= 2);
         admin.delete("/api/v1/connectors/" + connector);
     }
 }
