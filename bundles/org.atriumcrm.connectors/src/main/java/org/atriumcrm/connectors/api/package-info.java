@@ -5,5 +5,5 @@
  * CamelContext, stops them when the connector is paused, changed, deleted or its type goes away (its module disabled),
  * and answers the connection test through the type.
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.atriumcrm.connectors.api;

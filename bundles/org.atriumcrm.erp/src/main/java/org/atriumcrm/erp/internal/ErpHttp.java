@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.atriumcrm.connectors.api.ConnectionCheck;
+import org.atriumcrm.connectors.api.HttpProbe;
 import org.atriumcrm.connectors.api.ConnectorConfig;
 
 /**
@@ -124,45 +125,6 @@ public final class ErpHttp {
      * {@code request} answered and adds the authentication and protocol steps.
      */
     public List<ConnectionCheck> probe(URI base, HttpRequest request, Function<HttpResponse<String>, List<ConnectionCheck>> judge) {
-        List<ConnectionCheck> checks = new ArrayList<>();
-        String host = base.getHost();
-        if (host == null) {
-            checks.add(ConnectionCheck.failed("dns", "no host in " + base));
-            return checks;
-        }
-        try {
-            checks.add(ConnectionCheck.passed("dns", host + " → " + InetAddress.getByName(host).getHostAddress()));
-        } catch (UnknownHostException e) {
-            checks.add(ConnectionCheck.failed("dns", "unknown host " + host));
-            return checks;
-        }
-        boolean https = "https".equalsIgnoreCase(base.getScheme());
-        int port = base.getPort() > 0 ? base.getPort() : https ? 443 : 80;
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), (int) CONNECT_TIMEOUT.toMillis());
-            checks.add(ConnectionCheck.passed("connection", host + ":" + port));
-        } catch (IOException e) {
-            checks.add(ConnectionCheck.failed("connection", host + ":" + port + ": " + e.getMessage()));
-            return checks;
-        }
-        HttpResponse<String> answer;
-        try {
-            answer = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (javax.net.ssl.SSLException e) {
-            checks.add(ConnectionCheck.failed("tls", e.getMessage()));
-            return checks;
-        } catch (IOException e) {
-            checks.add(ConnectionCheck.failed("protocol", e.toString()));
-            return checks;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            checks.add(ConnectionCheck.failed("protocol", "interrupted"));
-            return checks;
-        }
-        if (https) {
-            checks.add(ConnectionCheck.passed("tls", "certificate accepted"));
-        }
-        checks.addAll(judge.apply(answer));
-        return checks;
+        return HttpProbe.probe(client, base, request, CONNECT_TIMEOUT, judge);
     }
 }

@@ -1,17 +1,11 @@
 package org.atriumcrm.shop.internal;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +18,7 @@ import org.atriumcrm.connectors.api.ConnectionCheck;
 import org.atriumcrm.connectors.api.ConnectorConfig;
 import org.atriumcrm.connectors.api.ConnectorSetting;
 import org.atriumcrm.connectors.api.ConnectorType;
+import org.atriumcrm.connectors.api.HttpProbe;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -43,68 +38,18 @@ final class ShopConnectorTypes {
 
     /** dns, connection, tls (for https) and then what {@code request} answers: 2xx passes, 401/403 is authentication. */
     static List<ConnectionCheck> probe(URI base, HttpRequest request) {
-        return probe(base, request, answer -> null);
+        return HttpProbe.probe(HttpClient.newBuilder().connectTimeout(TIMEOUT).build(), base, request, TIMEOUT, HttpProbe::byStatus);
     }
 
     /**
      * As {@link #probe(URI, HttpRequest)}, for a shop that refuses credentials inside a 2xx answer: {@code refusal}
      * reads the answer and names the refusal (null when the credentials were accepted).
      */
-    static List<ConnectionCheck> probe(URI base, HttpRequest request, java.util.function.Function<HttpResponse<String>, String> refusal) {
-        List<ConnectionCheck> checks = new ArrayList<>();
-        String host = base.getHost();
-        if (host == null) {
-            checks.add(ConnectionCheck.failed("dns", "no host in " + base));
-            return checks;
-        }
-        try {
-            checks.add(ConnectionCheck.passed("dns", host + " → " + InetAddress.getByName(host).getHostAddress()));
-        } catch (UnknownHostException e) {
-            checks.add(ConnectionCheck.failed("dns", "unknown host " + host));
-            return checks;
-        }
-        boolean https = "https".equalsIgnoreCase(base.getScheme());
-        int port = base.getPort() > 0 ? base.getPort() : https ? 443 : 80;
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), (int) TIMEOUT.toMillis());
-            checks.add(ConnectionCheck.passed("connection", host + ":" + port));
-        } catch (IOException e) {
-            checks.add(ConnectionCheck.failed("connection", host + ":" + port + ": " + e.getMessage()));
-            return checks;
-        }
-        HttpResponse<String> answer;
-        try {
-            answer = HttpClient.newBuilder().connectTimeout(TIMEOUT).build().send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (javax.net.ssl.SSLException e) {
-            checks.add(ConnectionCheck.failed("tls", e.getMessage()));
-            return checks;
-        } catch (IOException e) {
-            checks.add(ConnectionCheck.failed("protocol", e.getMessage()));
-            return checks;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            checks.add(ConnectionCheck.failed("protocol", "interrupted"));
-            return checks;
-        }
-        if (https) {
-            checks.add(ConnectionCheck.passed("tls", "certificate accepted"));
-        }
-        int status = answer.statusCode();
-        if (status == 401 || status == 403) {
-            checks.add(ConnectionCheck.failed("authentication", "HTTP " + status + " from " + request.uri().getPath()));
-        } else if (status / 100 != 2) {
-            checks.add(ConnectionCheck.passed("authentication", "not refused"));
-            checks.add(ConnectionCheck.failed("protocol", "HTTP " + status + " from " + request.uri().getPath()));
-        } else {
-            String refused = refusal.apply(answer);
-            if (refused != null) {
-                checks.add(ConnectionCheck.failed("authentication", refused));
-                return checks;
-            }
-            checks.add(ConnectionCheck.passed("authentication", "accepted"));
-            checks.add(ConnectionCheck.passed("protocol", "HTTP " + status + " from " + request.uri().getPath()));
-        }
-        return checks;
+    static List<ConnectionCheck> probe(URI base, HttpRequest request, java.util.function.Function<java.net.http.HttpResponse<String>, String> refusal) {
+        return HttpProbe.probe(HttpClient.newBuilder().connectTimeout(TIMEOUT).build(), base, request, TIMEOUT, answer -> {
+            String refused = answer.statusCode() / 100 == 2 ? refusal.apply(answer) : null;
+            return refused == null ? HttpProbe.byStatus(answer) : List.of(ConnectionCheck.failed("authentication", refused));
+        });
     }
 
     static String withoutSlash(String url) {
