@@ -137,6 +137,26 @@ public class ErpIT extends AtriumTestSupport {
             }
         }).count());
 
+        // the ERP reports the order's status and the invoice it issued: kept beside the order, once however often reported
+        String report = "订单号,单据编号,单据状态,快递公司,运单号\r\n" + number + ",XSDD-" + tag + ",已出库,顺丰速运,SF" + tag + "\r\n";
+        Files.write(in.resolve("订单状态-" + tag + "-1.csv"), report.getBytes(GBK));
+        Files.write(in.resolve("发票-" + tag + "-1.csv"), ("发票号码,源订单号,开票日期,价税合计,已收金额\r\nFP-" + tag + "," + number
+                + ",2026/12/07,2712.00,0\r\n").getBytes(GBK));
+        awaitFile(in.resolve("done/订单状态-" + tag + "-1.csv"));
+        awaitFile(in.resolve("done/发票-" + tag + "-1.csv"));
+        JsonNode documents = admin.get("/api/v1/erp-documents?sort=kind&filter=" + q("salesOrderId eq '" + order + "'")).json();
+        assertEquals(documents.toString(), 2, documents.get("total").asInt());
+        assertEquals("已出库", documents.get("items").get(1).get("erpStatus").asText());
+        assertEquals("SF" + tag, documents.get("items").get(1).get("trackingNumber").asText());
+        assertEquals("FP-" + tag, documents.get("items").get(0).get("erpNumber").asText());
+        long version = documents.get("items").get(1).get("version").asLong();
+        Files.write(in.resolve("订单状态-" + tag + "-2.csv"), report.getBytes(GBK));
+        awaitFile(in.resolve("done/订单状态-" + tag + "-2.csv"));
+        assertEquals(version, admin.get("/api/v1/erp-documents/" + documents.get("items").get(1).get("id").asText()).json().get("version").asLong());
+        Files.write(in.resolve("订单状态-" + tag + "-3.csv"), ("订单号,单据状态\r\nSO-NONE-" + tag + ",已出库\r\n").getBytes(GBK));
+        awaitFile(in.resolve("error/订单状态-" + tag + "-3.csv.reason.txt"));
+        assertTrue(Files.readString(in.resolve("error/订单状态-" + tag + "-3.csv.reason.txt")).contains("no sales order SO-NONE-" + tag));
+
         // the ERP's folder is unusable: an order confirmed and then cancelled waits, attempts counted; back again, both
         // messages arrive, the cancellation after the confirmation; another order's message does not wait behind them
         Files.move(out, exchange.resolve("out-away"));

@@ -14,7 +14,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * lines by SKU, totals, status), {@code deliveryNote} (order, carrier, tracking number, status), {@code invoice}
  * (numbers, dates, totals, paid amount) and {@code payment}. Coming in: {@code product} (sku, name, unit, cost,
  * active; listPrice and currency too when the ERP keeps prices with products), {@code price} (sku, listPrice,
- * currency) and {@code stock} (sku, warehouse code, quantity on hand).
+ * currency), {@code stock} (sku, warehouse code, quantity on hand), {@code orderStatus} (our order number, the ERP's
+ * number and status, carrier, tracking number) and {@code invoice} (the ERP's invoice number, our order number,
+ * dates, total, paid amount, status).
  */
 public record Canonical(String kind, String key, ObjectNode body) {
     public static final ObjectMapper JSON = new ObjectMapper();
@@ -27,8 +29,19 @@ public record Canonical(String kind, String key, ObjectNode body) {
     public static final String PRODUCT = "product";
     public static final String PRICE = "price";
     public static final String STOCK = "stock";
+    /** Coming in: what the ERP reports of one of our orders (number, erpNumber, status, carrier, trackingNumber). */
+    public static final String ORDER_STATUS = "orderStatus";
     public static final java.util.List<String> OUTBOUND = java.util.List.of(CUSTOMER, SALES_ORDER, DELIVERY_NOTE, INVOICE, PAYMENT);
-    public static final java.util.List<String> INBOUND = java.util.List.of(PRODUCT, PRICE, STOCK);
+    public static final java.util.List<String> INBOUND = java.util.List.of(PRODUCT, PRICE, STOCK, ORDER_STATUS, INVOICE);
+
+    /** The member that identifies an inbound message of {@code kind}: the SKU, our order number, the ERP's invoice number. */
+    public static String keyMember(String kind) {
+        return switch (kind) {
+            case ORDER_STATUS -> "number";
+            case INVOICE -> "erpNumber";
+            default -> "sku";
+        };
+    }
 
     public Canonical {
         body.put("kind", kind);

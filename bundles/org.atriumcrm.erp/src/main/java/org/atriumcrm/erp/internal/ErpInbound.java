@@ -70,19 +70,101 @@ public class ErpInbound {
 
     /** Applies one message; an {@link ErpFailure} (not retryable) names what is wrong with it. */
     public Outcome apply(ConnectorConfig config, Canonical m) throws ErpFailure {
-        String sku = m.text("sku");
-        if (sku == null) {
-            throw ErpFailure.bad(m.kind() + ": no sku");
+        String key = m.text(Canonical.keyMember(m.kind()));
+        if (key == null) {
+            throw ErpFailure.bad(m.kind() + ": no " + Canonical.keyMember(m.kind()));
         }
         try {
             return switch (m.kind()) {
-                case Canonical.PRODUCT -> product(config, m, sku);
-                case Canonical.PRICE -> price(config, m, item(sku));
-                case Canonical.STOCK -> stock(config, m, item(sku));
+                case Canonical.PRODUCT -> product(config, m, key);
+                case Canonical.PRICE -> price(config, m, item(key));
+                case Canonical.STOCK -> stock(config, m, item(key));
+                case Canonical.ORDER_STATUS, Canonical.INVOICE -> document(config, m, key);
                 default -> throw ErpFailure.bad("unknown message kind " + m.kind());
             };
         } catch (AtriumException e) {
-            throw ErpFailure.bad(m.kind() + " " + sku + ": " + describe(e));
+            throw ErpFailure.bad(m.kind() + " " + key + ": " + describe(e));
+        }
+    }
+
+    /**
+     * An order's status at the ERP, or an invoice the ERP issued for one of our orders: kept as an {@link ErpDocument}
+     * beside the order (found by our number), made on the first report and changed only when the ERP's values change.
+     */
+    private Outcome document(ConnectorConfig config, Canonical m, String key) throws ErpFailure {
+        String orderNumber = m.kind().equals(Canonical.ORDER_STATUS) ? key : m.text("salesOrderNumber");
+        String erpNumber = m.kind().equals(Canonical.ORDER_STATUS) ? (m.text("erpNumber") == null ? key : m.text("erpNumber")) : key;
+        String orderId = null;
+        if (orderNumber != null) {
+            List<Map<String, Object>> orders = records.where("SalesOrder", "number", orderNumber, null);
+            if (orders.isEmpty()) {
+                throw ErpFailure.bad(m.kind() + " " + key + ": no sales order " + orderNumber + " in the CRM");
+            }
+            orderId = (String) orders.get(0).get("id");
+        } else if (m.kind().equals(Canonical.INVOICE)) {
+            throw ErpFailure.bad("invoice " + key + ": no salesOrderNumber");
+        }
+        BigDecimal total = m.decimal("grandTotal");
+        BigDecimal paid = m.decimal("paidAmount");
+        String issued = date(m, "issueDate");
+        String due = date(m, "dueDate");
+        Map<String, Object> values = new TreeMap<>();
+        for (String member : List.of("status", "carrier", "trackingNumber", "currency")) {
+            put(values, member, m.text(member));
+        }
+        put(values, "grandTotal", total);
+        put(values, "paidAmount", paid);
+        put(values, "issueDate", issued);
+        put(values, "dueDate", due);
+        put(values, "salesOrderNumber", orderNumber);
+        String hash = text(values);
+        String kind = m.kind();
+        String salesOrderId = orderId;
+        return jpa.txExpr(em -> {
+            List<ErpDocument> found = em.createQuery("SELECT d FROM ErpDocument d WHERE d.connectorId = :c AND d.kind = :k AND d.erpNumber = :n",
+                    ErpDocument.class).setParameter("c", config.id()).setParameter("k", kind).setParameter("n", erpNumber).getResultList();
+            ErpDocument d = found.isEmpty() ? null : found.get(0);
+            if (d != null && hash.equals(d.getContentHash())) {
+                return Outcome.UNCHANGED;
+            }
+            Instant now = Instant.now();
+            if (d == null) {
+                d = new ErpDocument();
+                d.initialise(RecordIds.next(), now, Caller.SYSTEM);
+                d.setOwnerId(Caller.SYSTEM.userId());
+                d.setConnectorId(config.id());
+                d.setKind(kind);
+                d.setErpNumber(erpNumber);
+                em.persist(d);
+            } else {
+                d.touch(now, Caller.SYSTEM);
+            }
+            d.setSalesOrderId(salesOrderId);
+            d.setSalesOrderNumber(orderNumber);
+            d.setErpStatus(m.text("status"));
+            d.setCarrier(m.text("carrier"));
+            d.setTrackingNumber(m.text("trackingNumber"));
+            d.setCurrency(m.text("currency"));
+            d.setGrandTotal(total);
+            d.setPaidAmount(paid);
+            d.setIssueDate(issued);
+            d.setDueDate(due);
+            d.setContentHash(hash);
+            return found.isEmpty() ? Outcome.CREATED : Outcome.APPLIED;
+        });
+    }
+
+    /** A date member as ISO yyyy-MM-dd (ERPs write 2026/12/07 too); anything else is a bad message. */
+    private static String date(Canonical m, String member) throws ErpFailure {
+        String v = m.text(member);
+        if (v == null) {
+            return null;
+        }
+        String iso = v.length() >= 10 ? v.substring(0, 10).replace('/', '-') : v;
+        try {
+            return java.time.LocalDate.parse(iso).toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ErpFailure.bad(m.kind() + " " + m.key() + ": " + member + " '" + v + "' is not a date");
         }
     }
 

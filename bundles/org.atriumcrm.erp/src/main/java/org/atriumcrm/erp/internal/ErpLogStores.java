@@ -57,6 +57,16 @@ final class ErpLogStores {
         }
     }
 
+    /** {@code /api/v1/erp-documents}: what the ERPs report of our orders and the invoices they issued. */
+    @Component(service = {RecordStore.class, Documents.class}, property = RecordStore.ENTITY_PROPERTY + "=ErpDocument")
+    public static class Documents extends Log<ErpDocument> {
+        @Activate
+        public Documents(@Reference(target = "(osgi.unit.name=" + ErpTypes.UNIT + ")") JpaTemplate jpa, @Reference EventAdmin events,
+                @Reference(target = "(" + ModuleGate.MODULE_PROPERTY + "=" + ErpTypes.MODULE + ")") ModuleGate gate) {
+            super(ErpTypes.DOCUMENT, jpa, events);
+        }
+    }
+
     /** {@code /api/v1/erp-reconciliations}. */
     @Component(service = {RecordStore.class, Reconciliations.class}, property = RecordStore.ENTITY_PROPERTY + "=ErpReconciliation")
     public static class Reconciliations extends Log<ErpReconciliation> {

@@ -18,7 +18,8 @@ public final class ErpTypes {
     static final EntityType<ErpMessage> MESSAGE = message();
     static final EntityType<ErpConflict> CONFLICT = conflict();
     static final EntityType<ErpReconciliation> RECONCILIATION = reconciliation();
-    static final List<EntityType<?>> ALL = List.of(MESSAGE, CONFLICT, RECONCILIATION);
+    static final EntityType<ErpDocument> DOCUMENT = document();
+    static final List<EntityType<?>> ALL = List.of(MESSAGE, CONFLICT, RECONCILIATION, DOCUMENT);
     static final List<EntityRef> REFS = ALL.stream().map(t -> new EntityRef(t.name(), t.plural())).toList();
 
     private ErpTypes() {
@@ -28,7 +29,8 @@ public final class ErpTypes {
         return new PicklistValue[] {PicklistValue.of(Canonical.CUSTOMER, "Customer", "客户"), PicklistValue.of(Canonical.SALES_ORDER, "Sales order", "销售订单"),
             PicklistValue.of(Canonical.DELIVERY_NOTE, "Delivery note", "发货单"), PicklistValue.of(Canonical.INVOICE, "Invoice", "发票"),
             PicklistValue.of(Canonical.PAYMENT, "Payment", "收款"), PicklistValue.of(Canonical.PRODUCT, "Product", "产品"),
-            PicklistValue.of(Canonical.PRICE, "Price", "价格"), PicklistValue.of(Canonical.STOCK, "Stock level", "库存")};
+            PicklistValue.of(Canonical.PRICE, "Price", "价格"), PicklistValue.of(Canonical.STOCK, "Stock level", "库存"),
+            PicklistValue.of(Canonical.ORDER_STATUS, "Order status", "订单状态")};
     }
 
     private static EntityType<ErpMessage> message() {
@@ -75,6 +77,36 @@ public final class ErpTypes {
                         .picklist(PicklistValue.of(ErpRules.ERP, "ERP", "ERP"), PicklistValue.of(ErpRules.CRM, "CRM", "CRM")))
                 .displayName(c -> c.getRecordKey() + " " + c.getFieldGroup())
                 .defaultSort("createdAt", true)
+                .build();
+    }
+
+    private static EntityType<ErpDocument> document() {
+        return EntityType.builder("ErpDocument", "erp-documents", ErpDocument.class, ErpDocument::new)
+                .module(MODULE)
+                .label("Order or invoice at the ERP", "ERP 中的订单或发票")
+                .pluralLabel("Orders and invoices at the ERP", "ERP 中的订单与发票")
+                .administrative()
+                .field(FieldDef.<ErpDocument, String>of("connectorId", FieldType.REFERENCE, ErpDocument::getConnectorId, null)
+                        .label("Connector", "连接器").referenceTo("Connector"))
+                .field(FieldDef.<ErpDocument, String>of("kind", FieldType.PICKLIST, ErpDocument::getKind, null).label("Kind", "类型")
+                        .picklist(PicklistValue.of(Canonical.ORDER_STATUS, "Order status", "订单状态"), PicklistValue.of(Canonical.INVOICE, "Invoice", "发票")))
+                .field(FieldDef.<ErpDocument, String>of("erpNumber", FieldType.STRING, ErpDocument::getErpNumber, null)
+                        .label("Number at the ERP", "ERP 单号").searchable())
+                .field(FieldDef.<ErpDocument, String>of("salesOrderId", FieldType.REFERENCE, ErpDocument::getSalesOrderId, null)
+                        .label("Sales order", "销售订单").referenceTo("SalesOrder"))
+                .field(FieldDef.<ErpDocument, String>of("salesOrderNumber", FieldType.STRING, ErpDocument::getSalesOrderNumber, null)
+                        .label("Sales order number", "销售订单号").searchable())
+                .field(FieldDef.<ErpDocument, String>of("erpStatus", FieldType.STRING, ErpDocument::getErpStatus, null).label("Status at the ERP", "ERP 状态"))
+                .field(FieldDef.<ErpDocument, String>of("carrier", FieldType.STRING, ErpDocument::getCarrier, null).label("Carrier", "承运商"))
+                .field(FieldDef.<ErpDocument, String>of("trackingNumber", FieldType.STRING, ErpDocument::getTrackingNumber, null)
+                        .label("Tracking number", "运单号").searchable())
+                .field(FieldDef.<ErpDocument, String>of("currency", FieldType.STRING, ErpDocument::getCurrency, null).label("Currency", "币种"))
+                .field(FieldDef.<ErpDocument, Object>of("grandTotal", FieldType.DECIMAL, ErpDocument::getGrandTotal, null).label("Total", "价税合计"))
+                .field(FieldDef.<ErpDocument, Object>of("paidAmount", FieldType.DECIMAL, ErpDocument::getPaidAmount, null).label("Paid", "已收金额"))
+                .field(FieldDef.<ErpDocument, String>of("issueDate", FieldType.STRING, ErpDocument::getIssueDate, null).label("Issued", "开票日期"))
+                .field(FieldDef.<ErpDocument, String>of("dueDate", FieldType.STRING, ErpDocument::getDueDate, null).label("Due", "到期日"))
+                .displayName(d -> d.getKind() + " " + d.getErpNumber())
+                .defaultSort("modifiedAt", true)
                 .build();
     }
 

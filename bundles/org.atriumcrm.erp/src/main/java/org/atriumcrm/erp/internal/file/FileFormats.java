@@ -78,6 +78,28 @@ public final class FileFormats {
             a.put(s, "quantity");
         }
         a.put("启用", "active");
+        for (String s : new String[] {"订单号", "销售订单号", "CRM订单号"}) {
+            a.put(s, "number");
+        }
+        for (String s : new String[] {"单据编号", "ERP单号", "发票号", "发票号码"}) {
+            a.put(s, "erpNumber");
+        }
+        for (String s : new String[] {"状态", "单据状态", "订单状态"}) {
+            a.put(s, "status");
+        }
+        for (String s : new String[] {"承运商", "物流公司", "快递公司"}) {
+            a.put(s, "carrier");
+        }
+        for (String s : new String[] {"运单号", "物流单号", "快递单号"}) {
+            a.put(s, "trackingNumber");
+        }
+        for (String s : new String[] {"价税合计", "发票金额", "金额"}) {
+            a.put(s, "grandTotal");
+        }
+        a.put("已收金额", "paidAmount");
+        a.put("开票日期", "issueDate");
+        a.put("到期日", "dueDate");
+        a.put("源订单号", "salesOrderNumber");
         return a;
     }
 
@@ -93,6 +115,12 @@ public final class FileFormats {
         if (n.startsWith("stock") || n.startsWith("inventory") || n.startsWith("库存")) {
             return Canonical.STOCK;
         }
+        if (n.startsWith("order") || n.startsWith("订单")) {
+            return Canonical.ORDER_STATUS;
+        }
+        if (n.startsWith("invoice") || n.startsWith("发票")) {
+            return Canonical.INVOICE;
+        }
         return null;
     }
 
@@ -107,7 +135,7 @@ public final class FileFormats {
         }
         String kind = kindOf(fileName);
         if (kind == null) {
-            throw ErpFailure.bad(fileName + ": the name does not say what it holds (products…, prices…, stock…)");
+            throw ErpFailure.bad(fileName + ": the name does not say what it holds (products…, prices…, stock…, orders…, invoices…)");
         }
         return csv(fileName, kind, text);
     }
@@ -122,8 +150,9 @@ public final class FileFormats {
                 String key = h.trim();
                 members.add(ALIASES.getOrDefault(key, ALIASES.getOrDefault(key.toLowerCase(Locale.ROOT), key)));
             }
-            if (!members.contains("sku")) {
-                throw ErpFailure.bad(fileName + ": no sku column in the header " + header);
+            String keyMember = Canonical.keyMember(kind);
+            if (!members.contains(keyMember)) {
+                throw ErpFailure.bad(fileName + ": no " + keyMember + " column in the header " + header);
             }
             Iterator<CSVRecord> rows = parser.iterator();
             while (rows.hasNext()) {
@@ -140,9 +169,8 @@ public final class FileFormats {
                 for (int i = 0; i < members.size(); i++) {
                     m.body().put(members.get(i), row.get(i));
                 }
-                String sku = m.text("sku");
-                if (sku == null) {
-                    throw ErpFailure.bad(fileName + " line " + parser.getCurrentLineNumber() + ": no sku");
+                if (m.text(keyMember) == null) {
+                    throw ErpFailure.bad(fileName + " line " + parser.getCurrentLineNumber() + ": no " + keyMember);
                 }
                 messages.add(new Canonical(kind, key(kind, m), m.body()));
             }
@@ -153,7 +181,7 @@ public final class FileFormats {
     }
 
     private static String key(String kind, Canonical m) {
-        return kind.equals(Canonical.STOCK) && m.text("warehouse") != null ? m.text("sku") + "@" + m.text("warehouse") : m.text("sku");
+        return kind.equals(Canonical.STOCK) && m.text("warehouse") != null ? m.text("sku") + "@" + m.text("warehouse") : m.text(Canonical.keyMember(kind));
     }
 
     private static List<Canonical> xml(String fileName, String text) throws ErpFailure {
@@ -176,7 +204,7 @@ public final class FileFormats {
             kind = kindOf(fileName);
         }
         if (kind == null) {
-            throw ErpFailure.bad(fileName + ": root element <" + root.getTagName() + "> is not products, prices or stock");
+            throw ErpFailure.bad(fileName + ": root element <" + root.getTagName() + "> is not products, prices, stock, orders or invoices");
         }
         List<Canonical> messages = new ArrayList<>();
         int n = 0;
@@ -196,8 +224,8 @@ public final class FileFormats {
                     m.body().put(ALIASES.getOrDefault(e.getTagName(), e.getTagName()), e.getTextContent().trim());
                 }
             }
-            if (m.text("sku") == null) {
-                throw ErpFailure.bad(fileName + ": element " + n + " <" + item.getTagName() + "> has no sku");
+            if (m.text(Canonical.keyMember(kind)) == null) {
+                throw ErpFailure.bad(fileName + ": element " + n + " <" + item.getTagName() + "> has no " + Canonical.keyMember(kind));
             }
             messages.add(new Canonical(kind, key(kind, m), m.body()));
         }

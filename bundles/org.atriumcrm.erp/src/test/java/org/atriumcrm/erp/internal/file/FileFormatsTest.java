@@ -28,6 +28,21 @@ public class FileFormatsTest {
     }
 
     @Test
+    public void readsOrderStatusAndInvoicesAsAChineseErpExportsThem() throws Exception {
+        List<Canonical> orders = FileFormats.read("订单状态-1.csv", "订单号,单据编号,单据状态,快递公司,运单号\nSO-2026-000042,XSDD000017,已出库,顺丰速运,SF1234567890\n");
+        assertEquals(Canonical.ORDER_STATUS, orders.get(0).kind());
+        assertEquals("SO-2026-000042", orders.get(0).key());
+        assertEquals("XSDD000017", orders.get(0).text("erpNumber"));
+        assertEquals("已出库", orders.get(0).text("status"));
+        assertEquals("SF1234567890", orders.get(0).text("trackingNumber"));
+        List<Canonical> invoices = FileFormats.read("发票-1.csv", "发票号码,源订单号,开票日期,价税合计,已收金额\nFP0001,SO-2026-000042,2026/12/07,\"2,486.00\",0\n");
+        assertEquals(Canonical.INVOICE, invoices.get(0).kind());
+        assertEquals("FP0001", invoices.get(0).key());
+        assertEquals(0, new java.math.BigDecimal("2486").compareTo(invoices.get(0).decimal("grandTotal")));
+        expectBad("invoices.csv", "salesOrderNumber,grandTotal\nSO-1,10\n", "no erpNumber column");
+    }
+
+    @Test
     public void readsProductsAsXmlWithAttributesOrElements() throws Exception {
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -47,7 +62,7 @@ public class FileFormatsTest {
     public void refusesMalformedFilesNamingWhatIsWrong() {
         expectBad("prices.csv", "sku,listPrice\nA-1,10\nA-2,20,30\n", "line 3");
         expectBad("prices.csv", "name,listPrice\nA,10\n", "no sku column");
-        expectBad("orders.csv", "sku,quantity\nA,1\n", "does not say what it holds");
+        expectBad("shipments.csv", "sku,quantity\nA,1\n", "does not say what it holds");
         expectBad("stock.xml", "<stock><item><sku>A</sku>", "not well-formed");
         // an external entity is refused, not resolved (XXE)
         expectBad("stock.xml", "<?xml version=\"1.0\"?><!DOCTYPE s [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><stock><i><sku>&x;</sku></i></stock>",
