@@ -45,8 +45,31 @@ public class StockPushBench {
         auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + args[1]).getBytes(StandardCharsets.UTF_8));
         int products = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         int movements = args.length > 3 ? Integer.parseInt(args[3]) : 2000;
+        awaitReady();
         WireMockServer shop = new WireMockServer(options().dynamicPort().containerThreads(32));
         shop.start();
+        try {
+            run(shop, products, movements);
+        } finally {
+            shop.stop();
+        }
+    }
+
+    /** The distribution starts in the background: wait until the shop module's records answer. */
+    static void awaitReady() throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            try {
+                send("GET", "/api/v1/shop-pushes?limit=1", null);
+                send("GET", "/api/v1/connectors?limit=1", null);
+                return;
+            } catch (Exception notYet) {
+                Thread.sleep(1000);
+            }
+        }
+        throw new IllegalStateException("the distribution did not come up");
+    }
+
+    static void run(WireMockServer shop, int products, int movements) throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < products; i++) {
             String sku = "PUSH-" + i;
@@ -59,14 +82,20 @@ public class StockPushBench {
         shop.stubFor(post(urlPathEqualTo("/wp-json/wc/v3/products/batch"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"update\": []}")));
 
-        // baseline: the shop side alone — per product a GET by SKU, per 100 products a batch POST, 8 clients
-        long t0 = System.nanoTime();
-        parallel(products, i -> {
+        // baselines: the shop side alone — per product a GET by SKU, per 100 products a batch POST — from one client
+        // (as the connector's one push route sends them, one after another) and from 8; a warm-up round first
+        Work shopSide = i -> {
             request(shop.baseUrl() + "/wp-json/wc/v3/products?sku=PUSH-" + i, null);
             if (i % 100 == 99 || i == products - 1) {
                 request(shop.baseUrl() + "/wp-json/wc/v3/products/batch", "{\"update\": [{\"id\": " + (9000 + i) + ", \"stock_quantity\": 1}]}");
             }
-        });
+        };
+        parallel(products, shopSide, CLIENTS);
+        long t0 = System.nanoTime();
+        parallel(products, shopSide, 1);
+        double bareOne = products / ((System.nanoTime() - t0) / 1e9);
+        t0 = System.nanoTime();
+        parallel(products, shopSide, CLIENTS);
         double bare = products / ((System.nanoTime() - t0) / 1e9);
         shop.resetRequests();
 
@@ -75,8 +104,8 @@ public class StockPushBench {
                 + "\",\"secret\":\"bench-secret\"}"));
         Thread.sleep(3000); // the connector's routes start
         long t1 = System.nanoTime();
-        parallel(movements, m -> send("POST", "/api/v1/stock-movements", "{\"movementType\":\"ADJUSTMENT\",\"productId\":\"" + ids.get(m % products)
-                + "\",\"quantity\":1,\"reason\":\"bench\"}"));
+        parallel(movements, (Work) m -> send("POST", "/api/v1/stock-movements", "{\"movementType\":\"ADJUSTMENT\",\"productId\":\"" + ids.get(m % products)
+                + "\",\"quantity\":1,\"reason\":\"bench\"}"), CLIENTS);
         double booking = (System.nanoTime() - t1) / 1e9;
         String pending = "/api/v1/shop-pushes?limit=1&filter=" + URLEncoder.encode("connectorId eq '" + connector + "' and status eq 'pending'",
                 StandardCharsets.UTF_8).replace("+", "%20");
@@ -87,14 +116,15 @@ public class StockPushBench {
         int pushed = total("/api/v1/shop-pushes?limit=1&filter=" + URLEncoder.encode("connectorId eq '" + connector + "' and status eq 'delivered'",
                 StandardCharsets.UTF_8).replace("+", "%20"));
         int batches = shop.countRequestsMatching(postRequestedFor(urlPathEqualTo("/wp-json/wc/v3/products/batch")).build()).getCount();
-        shop.stop();
         System.out.println("### Stock pushes to WooCommerce (WireMock), " + products + " products, " + movements + " stock movements from " + CLIENTS + " clients");
         System.out.println();
         System.out.println("| measure | value |");
         System.out.println("| --- | --- |");
-        System.out.printf("| bare clients → WireMock (baseline), product levels per second | %.0f |%n", bare);
-        System.out.printf("| Atrium → WireMock, product levels pushed per second (movements booked until no push waits) | %.0f |%n", pushed / all);
-        System.out.printf("| ratio | %.2f |%n", pushed / all / bare);
+        System.out.printf("| baseline: 1 bare client → WireMock, product levels per second (the requests a push sends, one after another) | %.0f |%n", bareOne);
+        System.out.printf("| baseline: 8 bare clients → WireMock, product levels per second | %.0f |%n", bare);
+        System.out.printf("| Atrium → WireMock, product levels pushed per second (first movement booked until no push waits) | %.0f |%n", pushed / all);
+        System.out.printf("| ratio to 1 bare client / to 8 | %.2f / %.2f |%n", pushed / all / bareOne, pushed / all / bare);
+        System.out.printf("| last push delivered after the last movement was booked | %.1f s |%n", all - booking);
         System.out.printf("| stock movements booked per second (REST, 8 clients) | %.0f |%n", movements / booking);
         System.out.printf("| pushes delivered / batches sent | %d / %d |%n", pushed, batches);
     }
@@ -103,13 +133,13 @@ public class StockPushBench {
         void run(int i) throws Exception;
     }
 
-    static void parallel(int n, Work work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    static void parallel(int n, Work work, int clients) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> all = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
+        for (int c = 0; c < clients; c++) {
             int client = c;
             all.add(pool.submit(() -> {
-                for (int i = client; i < n; i += CLIENTS) {
+                for (int i = client; i < n; i += clients) {
                     work.run(i);
                 }
                 return null;
