@@ -62,6 +62,54 @@ public class ErpEvents implements EventHandler {
         this.outbox = outbox;
         this.connectors = connectors;
         this.records = new Records(stores);
+        worker.execute(this::catchUp);
+    }
+
+    /** What the catch-up looks at, with the statuses whose events make a message (null: any change of the record). */
+    private static final List<String[]> CAUGHT_UP = List.of(new String[] {"SalesOrder", "confirmed", "cancelled"},
+            new String[] {"Account"}, new String[] {"DeliveryNote", "shipped", "delivered"}, new String[] {"Invoice", "issued", "paid"},
+            new String[] {"Payment"});
+
+    /**
+     * What a stop may have left unqueued: an order confirmed (or an account changed…) just before the JVM died has its
+     * event lost with the JVM. At start, every record of the kinds sent that changed since a minute before a
+     * connector's last message, and that has no message made after its change, is queued now.
+     */
+    private void catchUp() {
+        try {
+            for (ConnectorConfig c : ErpConnectorType.active(connectors)) {
+                java.time.Instant last = outbox.lastQueued(c.id());
+                if (last == null) {
+                    continue;
+                }
+                java.time.Instant since = last.minus(java.time.Duration.ofMinutes(1));
+                int queued = 0;
+                for (String[] what : CAUGHT_UP) {
+                    for (Map<String, Object> r : records.changedSince(what[0], since)) {
+                        String status = (String) r.get("status");
+                        if (what.length > 1 && !Arrays.asList(what).subList(1, what.length).contains(status)) {
+                            continue;
+                        }
+                        String id = (String) r.get("id");
+                        java.time.Instant changed = java.time.Instant.parse(String.valueOf(r.get("modifiedAt")));
+                        if (outbox.queuedSince(c.id(), id, changed)) {
+                            continue;
+                        }
+                        Optional<Message> m = message(what[0], id);
+                        if (m.isPresent() && sends(c, m.get().canonical().kind())) {
+                            Message msg = m.get();
+                            outbox.queue(c.id(), msg.canonical(), msg.entity(), msg.recordId(), msg.orderingKey(), msg.reference());
+                            queued++;
+                        }
+                    }
+                }
+                if (queued > 0) {
+                    LOG.info("connector {}: {} changes since {} had no message and were queued at start", c.name(), queued, since);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("the ERP messages could not be caught up after the start", e);
+        }
     }
 
     @Deactivate

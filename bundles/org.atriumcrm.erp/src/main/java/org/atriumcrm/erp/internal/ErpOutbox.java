@@ -57,6 +57,18 @@ public class ErpOutbox {
         return m;
     }
 
+    /** When the connector's last message was queued; null when none ever was. */
+    Instant lastQueued(String connectorId) {
+        return jpa.txExpr(em -> em.createQuery("SELECT m.createdAt FROM ErpMessage m WHERE m.connectorId = :c ORDER BY m.createdAt DESC", Instant.class)
+                .setParameter("c", connectorId).setMaxResults(1).getResultList().stream().findFirst().orElse(null));
+    }
+
+    /** Whether a message about the record was queued for the connector at or after {@code at}. */
+    boolean queuedSince(String connectorId, String recordId, Instant at) {
+        return !jpa.txExpr(em -> em.createQuery("SELECT m.id FROM ErpMessage m WHERE m.connectorId = :c AND m.recordId = :r AND m.createdAt >= :t",
+                String.class).setParameter("c", connectorId).setParameter("r", recordId).setParameter("t", at).setMaxResults(1).getResultList()).isEmpty();
+    }
+
     /** The connector's messages to send now, in order, none behind an earlier one of its key that is not due yet. */
     List<ErpMessage> next(String connectorId, int max) {
         List<ErpMessage> pending = jpa.txExpr(em -> em.createQuery("SELECT m FROM ErpMessage m WHERE m.connectorId = :c AND m.status = :s"

@@ -52,6 +52,30 @@ final class Records {
         return rows;
     }
 
+    /** The records of {@code entity} modified at or after {@code since}, oldest first, at most 20,000. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    List<Map<String, Object>> changedSince(String entity, java.time.Instant since) {
+        RecordStore store = stores.byName(entity).orElse(null);
+        if (store == null) {
+            return List.of();
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        ListQuery q = new ListQuery(0, ListQuery.MAX_LIMIT, List.of(new SortKey("modifiedAt", false)), null,
+                List.of(new Condition("modifiedAt", Operator.GE, List.of(since))));
+        for (int page = 0; page < 40; page++) {
+            List<?> items = store.list(q.withPage(page * ListQuery.MAX_LIMIT, ListQuery.MAX_LIMIT)).items();
+            for (Object r : items) {
+                Map<String, Object> v = values(store, r);
+                v.put("modifiedAt", ((org.atriumcrm.api.record.Record) r).getModifiedAt().toString());
+                rows.add(v);
+            }
+            if (items.size() < ListQuery.MAX_LIMIT) {
+                break;
+            }
+        }
+        return rows;
+    }
+
     boolean has(String entity) {
         return stores.byName(entity).isPresent();
     }
