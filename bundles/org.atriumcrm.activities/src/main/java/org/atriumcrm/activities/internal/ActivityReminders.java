@@ -122,12 +122,18 @@ public class ActivityReminders {
      */
     boolean claim(String activityId, Instant occurrenceStart, String channel, Instant now) {
         try {
-            activities.inTx(em -> {
+            return activities.inTx(em -> {
+                // claimed already (the usual case after the first round): no insert, so no duplicate-key error in the log;
+                // the unique key still decides between rounds that pass this check together
+                if (!em.createQuery("SELECT c.id FROM ActivityReminderClaim c WHERE c.activityId = :a AND c.occurrenceStart = :s AND c.channel = :c")
+                        .setParameter("a", activityId).setParameter("s", occurrenceStart).setParameter("c", channel).setMaxResults(1)
+                        .getResultList().isEmpty()) {
+                    return false;
+                }
                 em.persist(new ReminderClaim(RecordIds.next(), activityId, occurrenceStart, channel, now));
                 em.flush();
-                return null;
+                return true;
             });
-            return true;
         } catch (RuntimeException e) {
             return false;
         }
