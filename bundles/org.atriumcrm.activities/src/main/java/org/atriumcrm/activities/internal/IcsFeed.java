@@ -24,6 +24,7 @@ import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.parameter.TzId;
+import net.fortuna.ical4j.model.parameter.Value;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.ExDate;
@@ -147,9 +148,12 @@ final class IcsFeed {
         return allDay ? t.toLocalDate() : t;
     }
 
-    /** The TZID parameter that a date-time property needs beside the VTIMEZONE (ical4j writes it only for DTSTART/DTEND). */
+    /**
+     * The parameter an EXDATE or RECURRENCE-ID needs: the TZID beside the VTIMEZONE (ical4j writes it by itself only
+     * for DTSTART/DTEND), or VALUE=DATE for an all-day series.
+     */
     private static ParameterList tzid(ZoneId zone, boolean allDay) {
-        return allDay ? new ParameterList() : new ParameterList(List.of(new TzId(zone.getId())));
+        return new ParameterList(List.of(allDay ? Value.DATE : new TzId(zone.getId())));
     }
 
     /** An all-day series' rule with its UNTIL as a DATE, as RFC 5545 wants beside a DTSTART of VALUE=DATE. */

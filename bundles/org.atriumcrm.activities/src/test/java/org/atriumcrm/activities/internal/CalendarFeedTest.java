@@ -131,6 +131,23 @@ public class CalendarFeedTest {
                 .setParameter("t", second).getResultList().stream().findFirst()));
     }
 
+    /** An all-day yearly series: DATE values, UNTIL as a DATE, EXDATE with VALUE=DATE, as RFC 5545 wants beside DTSTART;VALUE=DATE. */
+    @Test
+    public void allDaySeriesUsesDates() throws Exception {
+        LocalDate day = LocalDate.now(SHANGHAI).plusDays(3);
+        Activity birthday = db.meeting("客户生日", day.atTime(9, 0).atZone(SHANGHAI).toInstant().toString(), "FREQ=YEARLY;UNTIL="
+                + day.plusYears(3).toString().replace("-", ""), "allDay", true);
+        assertEquals(day.atStartOfDay(SHANGHAI).toInstant(), birthday.getStartAt());
+        db.cancel(birthday, day.plusYears(1).atStartOfDay(SHANGHAI).toInstant().toString());
+        Calendar calendar = new CalendarBuilder().build(new StringReader(endpoint.answer(newToken()).body()));
+        VEvent e = (VEvent) calendar.getComponents("VEVENT").get(0);
+        assertEquals(day, e.getStartDate().orElseThrow().getDate());
+        assertEquals("FREQ=YEARLY;UNTIL=" + day.plusYears(3).toString().replace("-", ""), value(e, "RRULE"));
+        ExDate<?> exdate = (ExDate<?>) e.getProperty("EXDATE").orElseThrow();
+        assertEquals(List.of(day.plusYears(1)), exdate.getDates());
+        assertEquals("no VTIMEZONE for dates", 0, calendar.getComponents("VTIMEZONE").size());
+    }
+
     private static String value(VEvent e, String name) {
         return e.getProperty(name).map(p -> ((Property) p).getValue()).orElse(null);
     }
