@@ -38,11 +38,12 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 /**
- * The Karaf JVM killed with SIGKILL in the middle of taking in 1,000 WooCommerce orders and booking 1,000 stock
- * movements that are pushed to the shop (WireMock playing its REST API). After the restart the shop sends again
- * every order it has not seen answered — here all of them, as a shop retrying in bulk would —, and then there are
- * exactly 1,000 sales orders (none twice, none missing), no push is left waiting or dead, and the level the shop was
- * last told for every product is the level the CRM has.
+ * The Karaf JVM killed with SIGKILL in the middle of taking in 1,000 WooCommerce orders (confirmed at once, so each
+ * goes on to an ERP file-exchange connector) and booking 1,000 stock movements that are pushed to the shop (WireMock
+ * playing its REST API). After the restart the shop sends again every order it has not seen answered — here all of
+ * them, as a shop retrying in bulk would —, and then there are exactly 1,000 sales orders (none twice, none missing),
+ * each in the ERP's folder as exactly one order file, no push or message is left waiting or dead, and the level the
+ * shop was last told for every product is the level the CRM has.
  */
 public class ShopCrashIT {
     private static final int ORDERS = 1000;
@@ -98,7 +99,12 @@ public class ShopCrashIT {
             shopIdOf.put(id, 5000 + i);
             assertEquals(201, admin.post("/api/v1/stock-movements", "{\"movementType\":\"OPENING_BALANCE\",\"productId\":\"" + id + "\",\"quantity\":100}").status);
         }
-        String settings = "{\\\"storeUrl\\\":\\\"" + shop.baseUrl() + "\\\",\\\"consumerKey\\\":\\\"ck_crash\\\",\\\"consumerSecret\\\":\\\"cs_crash\\\",\\\"pushDelaySeconds\\\":\\\"1\\\"}";
+        java.nio.file.Path exchange = java.nio.file.Files.createTempDirectory(java.nio.file.Paths.get("target").toAbsolutePath(), "crash-erp");
+        String erpSettings = "{\\\"location\\\":\\\"file:" + exchange + "\\\",\\\"send\\\":\\\"salesOrder\\\",\\\"format\\\":\\\"csv\\\"}";
+        Api.Answer erp = admin.post("/api/v1/connectors", "{\"name\":\"崩溃测试 ERP\",\"type\":\"erp-file\",\"settings\":\"" + erpSettings + "\"}");
+        assertEquals(erp.toString(), 201, erp.status);
+        String erpConnector = erp.json().get("id").asText();
+        String settings = "{\\\"storeUrl\\\":\\\"" + shop.baseUrl() + "\\\",\\\"consumerKey\\\":\\\"ck_crash\\\",\\\"consumerSecret\\\":\\\"cs_crash\\\",\\\"pushDelaySeconds\\\":\\\"1\\\",\\\"confirmOrders\\\":\\\"true\\\"}";
         Api.Answer created = admin.post("/api/v1/connectors", "{\"name\":\"崩溃测试网店\",\"type\":\"woocommerce\",\"settings\":\"" + settings
                 + "\",\"secret\":\"" + SECRET + "\"}");
         assertEquals(created.toString(), 201, created.status);
@@ -200,6 +206,30 @@ public class ShopCrashIT {
             BigDecimal onHand = CommerceSteps.onHand(admin, product);
             assertEquals("the shop's level of " + product, onHand.intValueExact(), (int) lastLevel.getOrDefault(shopIdOf.get(product), -1));
         }
-        System.out.println("ATRIUM-FIGURES: after the restart 1,000 sales orders, " + lastLevel.size() + " products' levels in step with the shop");
+
+        // every order confirmed went to the ERP's folder once: one order file per order number, no message left over
+        String messages = "/api/v1/erp-messages?limit=1&filter=" + filter("connectorId eq '" + erpConnector + "' and status eq 'pending'");
+        awaitJson(admin, messages, j -> j.get("total").asInt() == 0, Duration.ofMinutes(3));
+        assertEquals(0, admin.get("/api/v1/erp-messages?limit=1&filter=" + filter("connectorId eq '" + erpConnector + "' and status eq 'dead'"))
+                .json().get("total").asInt());
+        Set<String> numbers = new HashSet<>();
+        for (int offset = 0; offset < ORDERS; offset += 500) {
+            for (JsonNode o : admin.get("/api/v1/sales-orders?limit=500&offset=" + offset + "&sort=externalId&filter="
+                    + filter("externalSource eq '" + connector + "'")).json().get("items")) {
+                assertEquals(o.toString(), "confirmed", o.get("status").asText());
+                numbers.add(o.get("number").asText());
+            }
+        }
+        Map<String, Integer> files = new HashMap<>();
+        try (java.util.stream.Stream<java.nio.file.Path> out = java.nio.file.Files.list(exchange.resolve("out"))) {
+            out.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("salesOrder-")).forEach(n -> {
+                String number = n.substring("salesOrder-".length(), n.lastIndexOf('-'));
+                files.merge(number, 1, Integer::sum);
+            });
+        }
+        assertEquals("an order file for every order", numbers, files.keySet());
+        assertTrue("no order sent twice: " + files, files.values().stream().allMatch(n -> n == 1));
+        System.out.println("ATRIUM-FIGURES: after the restart 1,000 sales orders, " + lastLevel.size() + " products' levels in step with the shop, "
+                + files.size() + " order files in the ERP's folder");
     }
 }
