@@ -48,7 +48,7 @@ public class PlatformBootIT extends AtriumTestSupport {
         } while (!notActive.isEmpty() && System.nanoTime() < deadline);
         waitForHttp("/api/v1/health", Duration.ofSeconds(90));
         assertTrue("bundles not active: " + notActive, notActive.isEmpty());
-        assertEquals(Set.of("org.atriumcrm.api", "org.atriumcrm.bulk", "org.atriumcrm.commerce", "org.atriumcrm.connectors", "org.atriumcrm.contracts", "org.atriumcrm.core", "org.atriumcrm.customers", "org.atriumcrm.erp",
+        assertEquals(Set.of("org.atriumcrm.activities", "org.atriumcrm.api", "org.atriumcrm.bulk", "org.atriumcrm.commerce", "org.atriumcrm.connectors", "org.atriumcrm.contracts", "org.atriumcrm.core", "org.atriumcrm.customers", "org.atriumcrm.erp",
                 "org.atriumcrm.integration", "org.atriumcrm.inventory", "org.atriumcrm.invoicing", "org.atriumcrm.leads", "org.atriumcrm.mail", "org.atriumcrm.opportunities", "org.atriumcrm.orders", "org.atriumcrm.payments", "org.atriumcrm.persistence", "org.atriumcrm.plugins", "org.atriumcrm.pricing", "org.atriumcrm.printing", "org.atriumcrm.products", "org.atriumcrm.purchasing", "org.atriumcrm.quotes", "org.atriumcrm.rest",
                 "org.atriumcrm.search", "org.atriumcrm.shop", "org.atriumcrm.security", "org.atriumcrm.sms", "org.atriumcrm.ui"), ours);
     }

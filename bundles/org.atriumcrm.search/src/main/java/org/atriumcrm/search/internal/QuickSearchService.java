@@ -73,6 +73,12 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
     private static final long CATCH_UP_WAIT_MS = 1_000;
     /** Modified-at is set before commit; a record committed just before the index's last commit may carry an older time. */
     private static final long CATCH_UP_MARGIN_MS = 60_000L;
+    /**
+     * The index's last commit when it was opened: what a type catches up from. Not the current last commit, which the
+     * types opened earlier in this run move on — a type whose store arrives late (a slow start, a module enabled
+     * later) would then skip what changed before the stop.
+     */
+    private long committedBeforeStart;
 
     @Reference
     RecordStores registry;
@@ -118,6 +124,7 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
                 ? Paths.get(System.getProperty("karaf.data", "data"), "atrium", "search-index")
                 : Paths.get(config.directory());
         this.index = new SearchIndex(dir);
+        this.committedBeforeStart = index.committedAt();
         this.indexer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "atrium-search-indexer");
             t.setDaemon(true);
@@ -419,7 +426,7 @@ public class QuickSearchService implements QuickSearchIndex, ListIndex, EventHan
         }
         catchingUp.add(entity);
         try {
-            Instant since = Instant.ofEpochMilli(index.committedAt() - CATCH_UP_MARGIN_MS);
+            Instant since = Instant.ofEpochMilli(committedBeforeStart - CATCH_UP_MARGIN_MS);
             int n = indexAll(store, List.of(new Condition("modifiedAt", Operator.GE, List.of(since))), true);
             index.commit();
             LOG.info("quick-search index: {} caught up ({} records modified since {} were not in it)", entity, n, since);
