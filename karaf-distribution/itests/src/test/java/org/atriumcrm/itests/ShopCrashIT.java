@@ -246,7 +246,7 @@ public class ShopCrashIT {
         }
         assertEquals("an order file for every order", numbers, files.keySet());
         assertTrue("no order sent twice: " + files, files.values().stream().allMatch(n -> n == 1));
-        System.out.println("ATRIUM-FIGURES: after the restart 1,000 sales orders, " + lastLevel.size() + " products' levels in step with the shop, "
+        System.out.println("ATRIUM-FIGURES: after the restart " + external.size() + " sales orders, one per shop order, " + lastLevel.size() + " products' levels in step with the shop, "
                 + files.size() + " order files in the ERP's folder");
     }
 }

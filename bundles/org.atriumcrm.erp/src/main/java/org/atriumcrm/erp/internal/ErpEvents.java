@@ -91,8 +91,11 @@ public class ErpEvents implements EventHandler {
                             continue;
                         }
                         String id = (String) r.get("id");
-                        java.time.Instant changed = java.time.Instant.parse(String.valueOf(r.get("modifiedAt")));
-                        if (outbox.queuedSince(c.id(), id, changed)) {
+                        // a document is told once per status it reached (other changes of it send nothing); an account
+                        // once per change after its last message (a repeat is an update at the ERP, not a second one)
+                        boolean told = what.length > 1 ? outbox.told(c.id(), id, status) : what[0].equals("Payment") ? outbox.told(c.id(), id, null)
+                                : outbox.queuedSince(c.id(), id, java.time.Instant.parse(String.valueOf(r.get("modifiedAt"))));
+                        if (told) {
                             continue;
                         }
                         Optional<Message> m = message(what[0], id);
@@ -151,13 +154,25 @@ public class ErpEvents implements EventHandler {
             }
             Message m = message.get();
             for (ConnectorConfig c : targets) {
-                if (sends(c, m.canonical().kind())) {
+                if (sends(c, m.canonical().kind()) && !alreadyTold(c, m)) {
                     outbox.queue(c.id(), m.canonical(), m.entity(), m.recordId(), m.orderingKey(), m.reference());
                 }
             }
         } catch (RuntimeException e) {
             LOG.warn("the change of {} {} could not be queued for the ERPs", entity, id, e);
         }
+    }
+
+    /**
+     * A document's status (an order confirmed, a note shipped…) or a payment is told once: the start's catch-up may have
+     * queued it just before its own event is handled (both on this thread, the catch-up first).
+     */
+    private boolean alreadyTold(ConnectorConfig c, Message m) {
+        return switch (m.entity()) {
+            case "SalesOrder", "DeliveryNote", "Invoice" -> outbox.told(c.id(), m.recordId(), m.canonical().text("status"));
+            case "Payment" -> outbox.told(c.id(), m.recordId(), null);
+            default -> false;
+        };
     }
 
     static boolean sends(ConnectorConfig config, String kind) {

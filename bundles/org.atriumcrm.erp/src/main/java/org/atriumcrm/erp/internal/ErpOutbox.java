@@ -63,6 +63,28 @@ public class ErpOutbox {
                 .setParameter("c", connectorId).setMaxResults(1).getResultList().stream().findFirst().orElse(null));
     }
 
+    /**
+     * Whether the connector has a message about the record that said it was in {@code status} (any message when the
+     * status is null): the event of that change was handled before the stop.
+     */
+    boolean told(String connectorId, String recordId, String status) {
+        List<String> payloads = jpa.txExpr(em -> em.createQuery("SELECT m.payload FROM ErpMessage m WHERE m.connectorId = :c AND m.recordId = :r",
+                String.class).setParameter("c", connectorId).setParameter("r", recordId).getResultList());
+        if (status == null) {
+            return !payloads.isEmpty();
+        }
+        for (String p : payloads) {
+            try {
+                if (status.equals(Canonical.JSON.readTree(p).path("status").asText(null))) {
+                    return true;
+                }
+            } catch (java.io.IOException unreadable) {
+                // a payload is written by this module as JSON; one that is not cannot say the status was sent
+            }
+        }
+        return false;
+    }
+
     /** Whether a message about the record was queued for the connector at or after {@code at}. */
     boolean queuedSince(String connectorId, String recordId, Instant at) {
         return !jpa.txExpr(em -> em.createQuery("SELECT m.id FROM ErpMessage m WHERE m.connectorId = :c AND m.recordId = :r AND m.createdAt >= :t",
