@@ -58,9 +58,10 @@ public class ActivityStore extends JpaRecordStore<Activity> {
         boolean task = ActivityTypes.TASK.equals(kind);
         if (a.getStatus() == null) {
             a.setStatus(task ? "open" : "planned");
-        } else if (!(task ? ActivityTypes.TASK_STATUSES : ActivityTypes.EVENT_STATUSES).contains(a.getStatus())) {
-            throw AtriumException.invalid("status", task ? "activity-task-status" : "activity-event-status",
-                    task ? "a task is open, in_progress or done" : "a meeting or call is planned, held, not_held or cancelled");
+        } else if (task && !ActivityTypes.TASK_STATUSES.contains(a.getStatus())) {
+            throw AtriumException.invalid("status", "activity-task-status", "a task is open, in_progress or done");
+        } else if (!task && !ActivityTypes.EVENT_STATUSES.contains(a.getStatus())) {
+            throw AtriumException.invalid("status", "activity-event-status", "a meeting or call is planned, held, not_held or cancelled");
         }
         if (a.getPriority() == null) {
             a.setPriority("normal");

@@ -56,20 +56,20 @@ final class Recurrences {
         Rule rule = parse(text, start.getZone());
         Recur<ZonedDateTime> recur = recur(rule, start.getZone());
         if (!FREQUENCIES.contains(recur.getFrequency())) {
-            throw invalid("recurrence-frequency", "FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY, not " + recur.getFrequency());
+            throw AtriumException.invalid(FIELD, "recurrence-frequency", "FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY, not " + recur.getFrequency());
         }
         boolean counted = recur.getCount() > 0;
         if (counted == (rule.until() != null)) {
-            throw invalid("recurrence-end", "needs an end: exactly one of COUNT and UNTIL");
+            throw AtriumException.invalid(FIELD, "recurrence-end", "needs an end: exactly one of COUNT and UNTIL");
         }
         if (counted && recur.getCount() > MAX_COUNT) {
-            throw invalid("recurrence-count", "COUNT is more than " + MAX_COUNT, MAX_COUNT);
+            throw AtriumException.invalid(FIELD, "recurrence-count", "COUNT is more than " + MAX_COUNT, MAX_COUNT);
         }
         if (rule.until() != null && rule.until().isBefore(start.toInstant())) {
-            throw invalid("recurrence-until-before-start", "UNTIL is before the activity's start");
+            throw AtriumException.invalid(FIELD, "recurrence-until-before-start", "UNTIL is before the activity's start");
         }
         if (IcalSupport.call(() -> recur.getDates(start, start, start.plusYears(100), 1)).isEmpty()) {
-            throw invalid("recurrence-empty", "gives no occurrence from the activity's start on");
+            throw AtriumException.invalid(FIELD, "recurrence-empty", "gives no occurrence from the activity's start on");
         }
         return rule.text();
     }
@@ -100,7 +100,7 @@ final class Recurrences {
 
     static Rule parse(String text, ZoneId zone) {
         if (text == null || text.isBlank()) {
-            throw invalid("recurrence-invalid", "is empty");
+            throw AtriumException.invalid(FIELD, "recurrence-invalid", "is empty");
         }
         String body = text.strip();
         if (body.regionMatches(true, 0, "RRULE:", 0, 6)) {
@@ -114,13 +114,13 @@ final class Recurrences {
             }
             int eq = part.indexOf('=');
             if (eq <= 0) {
-                throw invalid("recurrence-invalid", "is not an RFC 5545 RRULE: \"" + part + "\" is not NAME=VALUE", part);
+                throw AtriumException.invalid(FIELD, "recurrence-invalid", "is not an RFC 5545 RRULE: \"" + part + "\" is not NAME=VALUE", part);
             }
             String name = part.substring(0, eq).strip().toUpperCase(Locale.ROOT);
             String value = part.substring(eq + 1).strip().toUpperCase(Locale.ROOT);
             if (name.equals("UNTIL")) {
                 if (until != null) {
-                    throw invalid("recurrence-invalid", "is not an RFC 5545 RRULE: UNTIL twice", "UNTIL");
+                    throw AtriumException.invalid(FIELD, "recurrence-invalid", "is not an RFC 5545 RRULE: UNTIL twice", "UNTIL");
                 }
                 until = until(value, zone);
             } else {
@@ -128,7 +128,7 @@ final class Recurrences {
             }
         }
         if (rest.indexOf("FREQ=") != 0 && !rest.toString().contains(";FREQ=")) {
-            throw invalid("recurrence-invalid", "is not an RFC 5545 RRULE: FREQ is missing", "FREQ");
+            throw AtriumException.invalid(FIELD, "recurrence-invalid", "is not an RFC 5545 RRULE: FREQ is missing", "FREQ");
         }
         return new Rule(rest.toString(), until);
     }
@@ -148,7 +148,7 @@ final class Recurrences {
         } catch (DateTimeException e) {
             // reported below with the others
         }
-        throw invalid("recurrence-until", "UNTIL " + value + " is not a date (20270131) or a UTC time (20270131T160000Z)", value);
+        throw AtriumException.invalid(FIELD, "recurrence-until", "UNTIL " + value + " is not a date (20270131) or a UTC time (20270131T160000Z)", value);
     }
 
     private static Recur<ZonedDateTime> recur(Rule rule, ZoneId zone) {
@@ -157,10 +157,10 @@ final class Recurrences {
             recur = IcalSupport.call((Supplier<Recur<ZonedDateTime>>) () -> new Recur<>(rule.withoutUntil()));
         } catch (IllegalArgumentException | DateTimeException e) {
             // NumberFormatException is an IllegalArgumentException: COUNT=x, INTERVAL=y
-            throw invalid("recurrence-invalid", "is not an RFC 5545 RRULE: " + e.getMessage(), String.valueOf(e.getMessage()));
+            throw AtriumException.invalid(FIELD, "recurrence-invalid", "is not an RFC 5545 RRULE: " + e.getMessage(), String.valueOf(e.getMessage()));
         }
         if (recur.getInterval() < -1 || recur.getInterval() == 0) {
-            throw invalid("recurrence-invalid", "is not an RFC 5545 RRULE: INTERVAL must be 1 or more", "INTERVAL");
+            throw AtriumException.invalid(FIELD, "recurrence-invalid", "is not an RFC 5545 RRULE: INTERVAL must be 1 or more", "INTERVAL");
         }
         if (rule.until() == null) {
             return recur;
@@ -168,7 +168,4 @@ final class Recurrences {
         return new Recur.Builder<>(recur).until(rule.until().atZone(zone)).build();
     }
 
-    private static AtriumException invalid(String code, String message, Object... args) {
-        return AtriumException.invalid(FIELD, code, message, args);
-    }
 }
